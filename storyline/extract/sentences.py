@@ -1,0 +1,71 @@
+"""A fast rule-based sentence splitter with offsets, shared by every extractor."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations after which a period does not end a sentence (news style: "Jan.", "Gov.", "U.S.").
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr",
+    "prof", "rev", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "ft", "mt", "ave",
+    "blvd", "rd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "u.s", "u.k", "u.n", "a.m", "p.m", "d.c", "sgt", "det", "ofc", "dept", "approx", "est",
+    "pres", "supt", "cpl", "pvt", "maj", "adm", "atty", "hon", "gens", "reps", "sens",
+}
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` with their character offsets; paragraphs always end a sentence."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _END.finditer(text):
+        end = match.end()
+        token = text[max(start, text.rfind(" ", start, match.start()) + 1) : match.start()]
+        word = token.lower().strip("(\"'“‘")
+        if match.group(0).startswith(".") and (
+            word in _ABBREV or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)
+        ):
+            nxt = text[end : end + 2].lstrip()
+            if not nxt or not nxt[0].isupper() or word in {"jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                                                           "sep", "sept", "oct", "nov", "dec", "st", "mr",
+                                                           "mrs", "ms", "dr", "gov", "sen", "rep", "gen"}:
+                continue
+        _append(sentences, text, start, end)
+        start = end
+    _append(sentences, text, start, len(text))
+    return sentences
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    s = start + lead
+    e = s + len(stripped)
+    out.append(Sentence(s, e, text[s:e]))
+
+
+def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
+    """The sentence that holds character ``offset`` (binary search)."""
+    lo, hi = 0, len(sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        sent = sentences[mid]
+        if offset < sent.start:
+            hi = mid - 1
+        elif offset >= sent.end:
+            lo = mid + 1
+        else:
+            return sent
+    return None
