@@ -1,0 +1,97 @@
+"""The Python API: one object over a store, used by the CLI, the REST API and the web UI.
+
+from storyline import Storyline
+with Storyline("news.db") as sl:
+    report = sl.run(["examples/seeds"])
+    for story in sl.stories():
+        print(story.title, [c.status for c in story.claims])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from storyline.config import Config, load_config
+from storyline.export import write_export
+from storyline.model import Article, Rejected, Story
+from storyline.pipeline import Pipeline, Progress, RunReport
+from storyline.store import Store, StoryFilter, open_store
+
+
+class Storyline:
+    """A store and the pipeline that feeds it, built from one frozen config."""
+
+    def __init__(self, db: str | Path | None = None, config: Config | None = None, **overrides: Any) -> None:
+        base = config or load_config()
+        if db is not None:
+            base = replace(base, db=str(db))
+        if overrides:
+            base = replace(base, **overrides)
+        self.config = base
+        self.store: Store = open_store(self.config.db)
+        self._pipeline: Pipeline | None = None
+
+    @property
+    def pipeline(self) -> Pipeline:
+        """Built on first use: reading the store needs no spaCy model."""
+        if self._pipeline is None:
+            self._pipeline = Pipeline(self.config, self.store)
+        return self._pipeline
+
+    def __enter__(self) -> Storyline:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- writing --------------------------------------------------------------------------------
+    def run(self, paths: Iterable[str | Path], progress: Progress | None = None) -> RunReport:
+        """Ingest files and folders; new articles join or start stories; known ones change nothing."""
+        return self.pipeline.run([Path(p) for p in paths], progress)
+
+    def run_items(self, items: list[Article | Rejected], progress: Progress | None = None) -> RunReport:
+        """Ingest articles already read (from a feed, a URL fetch or the REST API)."""
+        return self.pipeline.run_items(items, progress)
+
+    # -- reading --------------------------------------------------------------------------------
+    def stories(self, where: StoryFilter | None = None, **filters: Any) -> list[Story]:
+        return self.store.stories(where or StoryFilter(**filters))
+
+    def count_stories(self, where: StoryFilter | None = None, **filters: Any) -> int:
+        return self.store.count_stories(where or StoryFilter(**filters))
+
+    def story(self, story_id: str) -> Story | None:
+        return self.store.story(story_id)
+
+    def articles(self, story_id: str) -> list[Article]:
+        return self.store.articles(story_ids=[story_id])
+
+    def article(self, article_id: str) -> Article | None:
+        found = self.store.articles(ids=[article_id])
+        return found[0] if found else None
+
+    def export(self, directory: str | Path, story_ids: Iterable[str] | None = None) -> dict[str, int]:
+        """Write the contract's export files for the given stories (default: the whole store)."""
+        stories = self._export_stories(story_ids)
+        articles: Iterator[Article]
+        if story_ids is None:
+            articles = self.store.iter_articles()
+        else:
+            articles = iter(self.store.articles(story_ids=[s.story_id for s in stories]))
+        return write_export(Path(directory), stories, articles, self.store.rejected())
+
+    def _export_stories(self, story_ids: Iterable[str] | None) -> list[Story]:
+        if story_ids is None:
+            total = self.store.count_stories()
+            return self.store.stories(StoryFilter(limit=max(total, 1)))
+        found = [self.store.story(s) for s in story_ids]
+        return [s for s in found if s is not None]

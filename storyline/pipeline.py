@@ -1,0 +1,207 @@
+"""Builds the stage list from config, checks what each stage needs, and runs a batch into the store.
+
+ingest → clean → extract → group → reconcile → store. Extraction runs before grouping so
+that grouping can use entities, places and event dates; both per-article stages (clean,
+extract) are pure functions of one article (and the template memory learned in a first
+pass), which is what lets an engine run them in parallel.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Protocol
+
+from storyline.clean import Cleaner, TemplateMemory
+from storyline.config import Config
+from storyline.errors import InputError, StageError
+from storyline.extract.stage import Extractor
+from storyline.group import Grouper
+from storyline.ingest import read_paths
+from storyline.model import Article, Rejected, Story
+from storyline.reconcile import reconcile_story
+from storyline.store import Batch, Store
+
+log = logging.getLogger(__name__)
+
+TEMPLATES_KEY = "clean.templates"
+GROUPER_KEY = "group.index"
+# fields an Article has when it leaves ingest
+INGESTED = ("id", "raw_text", "raw_html", "url", "feed_title", "feed_published", "feed_outlet")
+
+Progress = Callable[[int, int], None]
+
+
+class Stage(Protocol):
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StageInfo:
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+CLEAN = StageInfo(
+    "clean",
+    ("raw_text", "raw_html", "url", "feed_title", "feed_published", "feed_outlet"),
+    ("title", "published", "outlet", "authors", "body", "captions"),
+)
+GROUP = StageInfo("group", ("body", "title", "published", "facts"), ("story_id", "duplicate_of"))
+RECONCILE = StageInfo("reconcile", ("story_id", "duplicate_of", "facts"), ("claims", "event record"))
+
+
+def analyze(stages: Sequence[Stage | StageInfo]) -> None:
+    """Refuse to run when a stage reads a field no earlier stage assigns (spaCy's analyze_pipes)."""
+    available = set(INGESTED)
+    for stage in stages:
+        missing = [r for r in stage.requires if r not in available]
+        if missing:
+            raise StageError(f"stage {stage.name} needs {', '.join(missing)}, which no earlier stage assigns")
+        available.update(stage.assigns)
+
+
+@dataclass(slots=True)
+class RunReport:
+    """What one run did, for the CLI summary and the API's job status."""
+
+    read: int = 0
+    new: int = 0
+    unchanged: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    story_ids: list[str] = field(default_factory=list)  # stories the inputs belong to
+    article_ids: list[str] = field(default_factory=list)
+
+
+class Pipeline:
+    """The stages built from one frozen config, run over batches of inputs into one store."""
+
+    def __init__(self, config: Config, store: Store) -> None:
+        self.config = config
+        self.store = store
+        self.extractor = Extractor(config.extract)
+        self.stages: list[Stage | StageInfo] = [CLEAN, self.extractor, GROUP, RECONCILE]
+        analyze(self.stages)
+        log.info("stages: %s", " → ".join(s.name for s in self.stages))
+
+    # -- per-article stages ---------------------------------------------------------------------
+    def clean_and_extract(
+        self, articles: list[Article], memory: TemplateMemory, progress: Progress | None = None
+    ) -> tuple[list[Article], list[Rejected]]:
+        cleaner = Cleaner(self.config.clean, memory)
+        kept: list[Article] = []
+        rejected: list[Rejected] = []
+        for i, article in enumerate(articles, start=1):
+            try:
+                cleaner.clean(article)
+                self.extractor.process(article)
+                kept.append(article)
+            except InputError as exc:
+                rejected.append(Rejected(article.id, str(exc), article.source))
+            if progress:
+                progress(i, len(articles))
+        return kept, rejected
+
+    # -- the whole run ----------------------------------------------------------------------------
+    def run(self, paths: Iterable[Path], progress: Progress | None = None) -> RunReport:
+        items = list(read_paths(paths))
+        return self.run_items(items, progress)
+
+    def run_items(self, items: list[Article | Rejected], progress: Progress | None = None) -> RunReport:
+        report = RunReport()
+        articles = [i for i in items if isinstance(i, Article)]
+        report.rejected = [i for i in items if isinstance(i, Rejected)]
+        report.read = len(articles)
+        report.article_ids = [a.id for a in articles]
+        fresh = self._fresh(articles, report)
+
+        memory = self._templates()
+        cleaner = Cleaner(self.config.clean, memory)
+        for article in fresh:
+            cleaner.observe(article)
+        if self.config.engine == "dask" and fresh:
+            from storyline.engine import dask_clean_extract
+
+            kept, dropped = dask_clean_extract(self.config, memory, fresh, progress)
+        else:
+            kept, dropped = self.clean_and_extract(fresh, memory, progress)
+        report.rejected += dropped
+        report.new = len(kept)
+
+        batch = self._group_and_reconcile(kept)
+        batch.rejected = report.rejected
+        batch.state[TEMPLATES_KEY] = memory.dumps()
+        self.store.commit(batch)
+        report.story_ids = sorted(self.store.story_ids_of(report.article_ids))
+        return report
+
+    def _fresh(self, articles: list[Article], report: RunReport) -> list[Article]:
+        """Articles not stored yet; the same input again changes nothing (content hash)."""
+        unique: dict[str, Article] = {}
+        for a in articles:
+            if a.id in unique and unique[a.id].hash != a.hash:
+                report.rejected.append(
+                    Rejected(a.id, "duplicate id in this run with different content", a.source)
+                )
+                continue
+            unique[a.id] = a
+        status = self.store.article_status((a.id, a.hash) for a in unique.values())
+        fresh = []
+        for a in unique.values():
+            if status[a.id] == "new":
+                fresh.append(a)
+            elif status[a.id] == "same":
+                report.unchanged += 1
+            else:
+                report.rejected.append(
+                    Rejected(
+                        a.id,
+                        "id already stored with different content; give the new version a new id",
+                        a.source,
+                    )
+                )
+        return fresh
+
+    def _templates(self) -> TemplateMemory:
+        blob = self.store.get_state(TEMPLATES_KEY)
+        return TemplateMemory.loads(blob) if blob else TemplateMemory()
+
+    def _group_and_reconcile(self, kept: list[Article]) -> Batch:
+        grouper = Grouper(self.config.group, state=self.store.get_state(GROUPER_KEY))
+        for article in sorted(kept, key=lambda a: (a.best_published or date.min, a.id)):
+            grouper.add(article)
+        merges = grouper.take_merges()
+        touched = {a.story_id for a in kept if a.story_id} | set(merges.values())
+        stored = self.store.articles(story_ids=sorted(touched | set(merges)))
+        moved: dict[str, str] = {}
+        for a in stored:
+            target = _follow(merges, a.story_id)
+            if target != a.story_id and target is not None:
+                moved[a.id] = target
+                a.story_id = target
+        members: dict[str, list[Article]] = {}
+        for a in [*stored, *kept]:
+            if a.story_id:
+                members.setdefault(a.story_id, []).append(a)
+        stories: list[Story] = [reconcile_story(sid, arts) for sid, arts in sorted(members.items())]
+        return Batch(
+            articles=kept,
+            moved=moved,
+            stories=stories,
+            dropped_stories=set(merges) - set(members),
+            state={GROUPER_KEY: grouper.dumps()},
+        )
+
+
+def _follow(merges: dict[str, str], story_id: str | None) -> str | None:
+    seen: set[str] = set()
+    while story_id in merges and story_id not in seen:
+        seen.add(story_id)
+        story_id = merges[story_id]
+    return story_id

@@ -1,0 +1,131 @@
+"""The storyline command line: thin commands over the Python API (storyline.app)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from storyline.app import Storyline
+from storyline.config import load_config
+from storyline.errors import StorylineError
+from storyline.serve import render
+from storyline.store import StoryFilter
+
+app = typer.Typer(
+    help="storyline: news pages from many outlets into stories with reconciled, sourced facts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[str, typer.Option("--db", help="SQLite file, or a postgresql:// URL.")]
+ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML file over the defaults.")]
+PROGRESS_MIN = 5  # show a progress bar on runs of more than a few articles
+
+
+def _open(db: str, config: Path | None = None, **overrides: object) -> Storyline:
+    try:
+        return Storyline(config=load_config(config, db=db, **overrides))
+    except StorylineError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .html, .jsonl[.gz] feeds.")],
+    db: DbOption = "storyline.db",
+    export: Annotated[Path | None, typer.Option("--export", help="Write the export files here.")] = None,
+    engine: Annotated[
+        str, typer.Option(help="local, or dask to spread clean/extract over workers.")
+    ] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address (default: a LocalCluster).")
+    ] = None,
+    config: ConfigOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and the summary line.")] = False,
+) -> None:
+    """Ingest pages and feeds, group them into stories, extract and reconcile facts."""
+    with _open(db, config, engine=engine, scheduler=scheduler) as sl:
+        try:
+            with Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=err,
+                transient=True,
+                disable=quiet,
+            ) as bar:
+                task = bar.add_task("cleaning and extracting", total=None, visible=False)
+
+                def progress(done: int, total: int) -> None:
+                    if total > PROGRESS_MIN:
+                        bar.update(task, completed=done, total=total, visible=True)
+
+                report = sl.run(paths, progress)
+        except StorylineError as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(1) from exc
+        for r in report.rejected:
+            err.print(f"[yellow]rejected[/yellow] {r.id}: {r.reason}")
+        console.print(
+            f"{report.read} read, {report.new} new, {report.unchanged} unchanged, "
+            f"{len(report.rejected)} rejected; {len(report.story_ids)} stories"
+        )
+        if not quiet:
+            for story_id in report.story_ids[:10]:
+                story = sl.story(story_id)
+                if story is not None:
+                    render.story_summary(console, story, sl.articles(story_id))
+            if len(report.story_ids) > 10:
+                console.print(f"… and {len(report.story_ids) - 10} more: see `storyline stories`")
+        if export is not None:
+            counts = sl.export(export, story_ids=report.story_ids)
+            console.print(f"exported to {export}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+
+
+@app.command()
+def stories(
+    db: DbOption = "storyline.db",
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Full-text search.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only stories with an article from this outlet.")] = None,
+    place: Annotated[str | None, typer.Option(help="City, region or country of the event.")] = None,
+    event: Annotated[str | None, typer.Option(help="Event type, e.g. shooting, attack, meeting.")] = None,
+    limit: int = 50,
+) -> None:
+    """List stories, newest first."""
+    with _open(db) as sl:
+        where = StoryFilter(text=search, outlet=outlet, place=place, event_type=event, limit=limit)
+        render.story_table(console, sl.stories(where), sl.count_stories(where))
+
+
+@app.command()
+def show(story_id: str, db: DbOption = "storyline.db") -> None:
+    """One story: the event record, claims with status, articles side by side, facts."""
+    with _open(db) as sl:
+        story = sl.story(story_id)
+        if story is None:
+            err.print(f"[red]error:[/red] no story {story_id!r} in {db}")
+            raise typer.Exit(1)
+        render.story_detail(console, story, sl.articles(story_id))
+
+
+@app.command("export")
+def export_cmd(directory: Path, db: DbOption = "storyline.db") -> None:
+    """Write articles, stories, facts, claims, rejected (JSON Lines) and events.csv for the whole store."""
+    with _open(db) as sl:
+        counts = sl.export(directory)
+        console.print(f"exported to {directory}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app()

@@ -1,0 +1,267 @@
+"""Model objects to and from table rows, shared by every SQL backend."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from storyline.model import Article, Claim, Fact, Location, Story, Support
+
+ARTICLE_COLUMNS = (
+    "id",
+    "hash",
+    "url",
+    "source",
+    "feed_title",
+    "feed_published",
+    "feed_outlet",
+    "title",
+    "published",
+    "published_inferred",
+    "outlet",
+    "authors",
+    "wire",
+    "body",
+    "captions",
+    "language",
+    "story_id",
+    "duplicate_of",
+    "raw_text",
+    "raw_html",
+)
+FACT_COLUMNS = (
+    "fact_id",
+    "article_id",
+    "type",
+    "text",
+    "sentence",
+    "sentence_start",
+    "start",
+    "end_",
+    "extractor",
+    "extractor_version",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "category",
+    "period",
+    "timex_type",
+    "speaker",
+    "cue",
+    "content",
+    "direct",
+    "attrs",
+)
+STORY_COLUMNS = (
+    "story_id",
+    "title",
+    "article_ids",
+    "event_date",
+    "city",
+    "region",
+    "country",
+    "event_types",
+    "actors",
+    "first_published",
+    "last_published",
+)
+CLAIM_COLUMNS = ("story_id", "slot", "value", "status", "low", "high", "support", "note")
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _parse_day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def article_row(a: Article) -> tuple[Any, ...]:
+    return (
+        a.id,
+        a.hash,
+        a.url,
+        a.source,
+        a.feed_title,
+        _day(a.feed_published),
+        a.feed_outlet,
+        a.title,
+        _day(a.published),
+        int(a.published_inferred),
+        a.outlet,
+        dumps(a.authors),
+        a.wire,
+        a.body,
+        dumps(a.captions),
+        a.language,
+        a.story_id,
+        a.duplicate_of,
+        a.raw_text,
+        a.raw_html,
+    )
+
+
+def article_from_row(row: Any) -> Article:
+    r = dict(zip(ARTICLE_COLUMNS, row, strict=True))
+    return Article(
+        id=r["id"],
+        hash=r["hash"],
+        url=r["url"],
+        source=r["source"],
+        feed_title=r["feed_title"],
+        feed_published=_parse_day(r["feed_published"]),
+        feed_outlet=r["feed_outlet"],
+        title=r["title"],
+        published=_parse_day(r["published"]),
+        published_inferred=bool(r["published_inferred"]),
+        outlet=r["outlet"],
+        authors=json.loads(r["authors"]),
+        wire=r["wire"],
+        body=r["body"],
+        captions=json.loads(r["captions"]),
+        language=r["language"],
+        story_id=r["story_id"],
+        duplicate_of=r["duplicate_of"],
+        raw_text=r["raw_text"],
+        raw_html=r["raw_html"],
+    )
+
+
+def fact_row(f: Fact) -> tuple[Any, ...]:
+    return (
+        f.fact_id,
+        f.article_id,
+        f.type,
+        f.text,
+        f.sentence,
+        f.sentence_start,
+        f.start,
+        f.end,
+        f.extractor,
+        f.extractor_version,
+        dumps(f.value),
+        f.low,
+        f.high,
+        f.qualifier,
+        f.category,
+        f.period,
+        f.timex_type,
+        f.speaker,
+        f.cue,
+        f.content,
+        None if f.direct is None else int(f.direct),
+        dumps(f.attrs),
+    )
+
+
+def fact_from_row(row: Any) -> Fact:
+    r = dict(zip(FACT_COLUMNS, row, strict=True))
+    return Fact(
+        fact_id=r["fact_id"],
+        article_id=r["article_id"],
+        type=r["type"],
+        text=r["text"],
+        sentence=r["sentence"],
+        sentence_start=r["sentence_start"],
+        start=r["start"],
+        end=r["end_"],
+        extractor=r["extractor"],
+        extractor_version=r["extractor_version"],
+        value=json.loads(r["value"]),
+        low=r["low"],
+        high=r["high"],
+        qualifier=r["qualifier"],
+        category=r["category"],
+        period=r["period"],
+        timex_type=r["timex_type"],
+        speaker=r["speaker"],
+        cue=r["cue"],
+        content=r["content"],
+        direct=None if r["direct"] is None else bool(r["direct"]),
+        attrs=json.loads(r["attrs"]),
+    )
+
+
+def story_row(s: Story) -> tuple[Any, ...]:
+    loc = s.location
+    return (
+        s.story_id,
+        s.title,
+        dumps(s.article_ids),
+        _day(s.event_date),
+        loc.city,
+        loc.region,
+        loc.country,
+        dumps(s.event_types),
+        dumps(s.actors),
+        _day(s.first_published),
+        _day(s.last_published),
+    )
+
+
+def story_from_row(row: Any) -> Story:
+    r = dict(zip(STORY_COLUMNS, row, strict=True))
+    return Story(
+        story_id=r["story_id"],
+        title=r["title"],
+        article_ids=json.loads(r["article_ids"]),
+        event_date=_parse_day(r["event_date"]),
+        location=Location(city=r["city"], region=r["region"], country=r["country"]),
+        event_types=json.loads(r["event_types"]),
+        actors=json.loads(r["actors"]),
+        first_published=_parse_day(r["first_published"]),
+        last_published=_parse_day(r["last_published"]),
+    )
+
+
+def _support_json(s: Support) -> dict[str, Any]:
+    return {
+        "article_id": s.article_id,
+        "fact_id": s.fact_id,
+        "value": s.value,
+        "outlet": s.outlet,
+        "published": _day(s.published),
+    }
+
+
+def claim_row(c: Claim) -> tuple[Any, ...]:
+    return (
+        c.story_id,
+        c.slot,
+        dumps(c.value),
+        c.status,
+        dumps(c.low),
+        dumps(c.high),
+        dumps([_support_json(s) for s in c.support]),
+        c.note,
+    )
+
+
+def claim_from_row(row: Any) -> Claim:
+    r = dict(zip(CLAIM_COLUMNS, row, strict=True))
+    support = [
+        Support(
+            article_id=s["article_id"],
+            fact_id=s["fact_id"],
+            value=s["value"],
+            outlet=s.get("outlet"),
+            published=_parse_day(s.get("published")),
+        )
+        for s in json.loads(r["support"])
+    ]
+    return Claim(
+        story_id=r["story_id"],
+        slot=r["slot"],
+        value=json.loads(r["value"]),
+        status=r["status"],
+        low=json.loads(r["low"]),
+        high=json.loads(r["high"]),
+        support=support,
+        note=r["note"],
+    )

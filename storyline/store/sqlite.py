@@ -1,0 +1,244 @@
+"""The embedded default store: one SQLite file, WAL mode, one transaction per batch."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from storyline.errors import StoreError
+from storyline.model import Article, Claim, Rejected, Story
+from storyline.store.base import Batch, StoryFilter
+from storyline.store.rows import (
+    ARTICLE_COLUMNS,
+    CLAIM_COLUMNS,
+    FACT_COLUMNS,
+    STORY_COLUMNS,
+    article_from_row,
+    article_row,
+    claim_from_row,
+    claim_row,
+    fact_from_row,
+    fact_row,
+    story_from_row,
+    story_row,
+)
+from storyline.store.sql import SCHEMA, story_where
+
+_FTS = "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(id UNINDEXED, title, body)"
+_CHUNK = 500  # ids per IN (...) list, below SQLite's default variable limit
+
+
+def _cols(columns: tuple[str, ...], prefix: str = "") -> str:
+    return ", ".join(f"{prefix}{c}" for c in columns)
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i : i + _CHUNK]
+
+
+class SQLiteStore:
+    """Store backed by one SQLite file (``:memory:`` for tests)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self.conn = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            for statement in SCHEMA:
+                self.conn.execute(statement)
+            try:
+                self.conn.execute(_FTS)
+                self.fts = True
+            except sqlite3.OperationalError:  # SQLite built without FTS5: search falls back to LIKE
+                self.fts = False
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+
+    # -- writing -------------------------------------------------------------------------------
+    def commit(self, batch: Batch) -> None:
+        cur = self.conn.cursor()
+        try:
+            cur.execute("BEGIN IMMEDIATE")
+            self._write(cur, batch)
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+
+    def _write(self, cur: sqlite3.Cursor, batch: Batch) -> None:
+        marks = ", ".join("?" * len(ARTICLE_COLUMNS))
+        cur.executemany(
+            f"INSERT OR REPLACE INTO articles ({_cols(ARTICLE_COLUMNS)}) VALUES ({marks})",
+            [article_row(a) for a in batch.articles],
+        )
+        if self.fts:
+            ids = [a.id for a in batch.articles]
+            for chunk in _chunks(ids):
+                cur.execute(f"DELETE FROM articles_fts WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            cur.executemany(
+                "INSERT INTO articles_fts (id, title, body) VALUES (?, ?, ?)",
+                [(a.id, a.title or "", a.body or "") for a in batch.articles],
+            )
+        for chunk in _chunks([a.id for a in batch.articles]):
+            cur.execute(f"DELETE FROM facts WHERE article_id IN ({','.join('?' * len(chunk))})", chunk)
+        marks = ", ".join("?" * len(FACT_COLUMNS))
+        cur.executemany(
+            f"INSERT INTO facts ({_cols(FACT_COLUMNS)}) VALUES ({marks})",
+            [fact_row(f) for a in batch.articles for f in a.facts],
+        )
+        cur.executemany(
+            "UPDATE articles SET story_id = ? WHERE id = ?", [(s, a) for a, s in batch.moved.items()]
+        )
+        dropped = sorted(batch.dropped_stories)
+        for chunk in _chunks(dropped):
+            marks = ",".join("?" * len(chunk))
+            cur.execute(f"DELETE FROM stories WHERE story_id IN ({marks})", chunk)
+            cur.execute(f"DELETE FROM claims WHERE story_id IN ({marks})", chunk)
+        marks = ", ".join("?" * len(STORY_COLUMNS))
+        cur.executemany(
+            f"INSERT OR REPLACE INTO stories ({_cols(STORY_COLUMNS)}) VALUES ({marks})",
+            [story_row(s) for s in batch.stories],
+        )
+        for chunk in _chunks([s.story_id for s in batch.stories]):
+            cur.execute(f"DELETE FROM claims WHERE story_id IN ({','.join('?' * len(chunk))})", chunk)
+        marks = ", ".join("?" * len(CLAIM_COLUMNS))
+        cur.executemany(
+            f"INSERT INTO claims ({_cols(CLAIM_COLUMNS)}) VALUES ({marks})",
+            [claim_row(c) for s in batch.stories for c in s.claims],
+        )
+        cur.executemany(
+            "INSERT OR IGNORE INTO rejected (id, reason, source) VALUES (?, ?, ?)",
+            [(r.id, r.reason, r.source) for r in batch.rejected],
+        )
+        cur.executemany("INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)", list(batch.state.items()))
+
+    # -- reading -------------------------------------------------------------------------------
+    def article_status(self, ids_hashes: Iterable[tuple[str, str]]) -> dict[str, str]:
+        pairs = list(ids_hashes)
+        stored: dict[str, str] = {}
+        for chunk in _chunks([i for i, _ in pairs]):
+            rows = self.conn.execute(
+                f"SELECT id, hash FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            )
+            stored.update(dict(rows.fetchall()))
+        return {i: "new" if i not in stored else ("same" if stored[i] == h else "changed") for i, h in pairs}
+
+    def get_state(self, key: str) -> bytes | None:
+        row = self.conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def _attach_facts(self, articles: list[Article]) -> None:
+        by_id = {a.id: a for a in articles}
+        for chunk in _chunks(list(by_id)):
+            rows = self.conn.execute(
+                f"SELECT {_cols(FACT_COLUMNS)} FROM facts WHERE article_id IN ({','.join('?' * len(chunk))})"
+                " ORDER BY article_id, start",
+                chunk,
+            )
+            for row in rows:
+                fact = fact_from_row(row)
+                by_id[fact.article_id].facts.append(fact)
+
+    def articles(
+        self, *, ids: Iterable[str] | None = None, story_ids: Iterable[str] | None = None, facts: bool = True
+    ) -> list[Article]:
+        column, keys = ("id", list(ids)) if ids is not None else ("story_id", list(story_ids or []))
+        result: list[Article] = []
+        for chunk in _chunks(keys):
+            rows = self.conn.execute(
+                f"SELECT {_cols(ARTICLE_COLUMNS)} FROM articles"
+                f" WHERE {column} IN ({','.join('?' * len(chunk))})"
+                " ORDER BY COALESCE(feed_published, published), id",
+                chunk,
+            )
+            result += [article_from_row(r) for r in rows]
+        if facts:
+            self._attach_facts(result)
+        return result
+
+    def iter_articles(self, *, facts: bool = True, batch_size: int = 500) -> Iterator[Article]:
+        last = ""
+        while True:
+            rows = self.conn.execute(
+                f"SELECT {_cols(ARTICLE_COLUMNS)} FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+                (last, batch_size),
+            ).fetchall()
+            if not rows:
+                return
+            page = [article_from_row(r) for r in rows]
+            if facts:
+                self._attach_facts(page)
+            yield from page
+            last = page[-1].id
+
+    def _claims(self, story_ids: list[str]) -> dict[str, list[Claim]]:
+        out: dict[str, list[Claim]] = {s: [] for s in story_ids}
+        for chunk in _chunks(story_ids):
+            rows = self.conn.execute(
+                f"SELECT {_cols(CLAIM_COLUMNS)} FROM claims WHERE story_id IN ({','.join('?' * len(chunk))})"
+                " ORDER BY story_id, slot",
+                chunk,
+            )
+            for row in rows:
+                claim = claim_from_row(row)
+                out[claim.story_id].append(claim)
+        return out
+
+    def story(self, story_id: str) -> Story | None:
+        row = self.conn.execute(
+            f"SELECT {_cols(STORY_COLUMNS)} FROM stories WHERE story_id = ?", (story_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        story = story_from_row(row)
+        story.claims = self._claims([story_id])[story_id]
+        return story
+
+    def _filter(self, where: StoryFilter) -> tuple[str, list[Any]]:
+        text = "a.id IN (SELECT id FROM articles_fts WHERE articles_fts MATCH ?)" if self.fts else None
+        return story_where(where, "?", text)
+
+    def stories(self, where: StoryFilter | None = None) -> list[Story]:
+        where = where or StoryFilter()
+        clause, params = self._filter(where)
+        rows = self.conn.execute(
+            f"SELECT {_cols(STORY_COLUMNS, 's.')} FROM stories s{clause}"
+            " ORDER BY COALESCE(s.last_published, s.event_date) DESC, s.story_id LIMIT ? OFFSET ?",
+            [*params, where.limit, where.offset],
+        ).fetchall()
+        stories = [story_from_row(r) for r in rows]
+        claims = self._claims([s.story_id for s in stories])
+        for story in stories:
+            story.claims = claims[story.story_id]
+        return stories
+
+    def count_stories(self, where: StoryFilter | None = None) -> int:
+        clause, params = self._filter(where or StoryFilter())
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM stories s{clause}", params).fetchone()[0])
+
+    def story_ids_of(self, article_ids: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for chunk in _chunks(list(article_ids)):
+            rows = self.conn.execute(
+                f"SELECT story_id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            )
+            out.update(r[0] for r in rows if r[0])
+        return out
+
+    def rejected(self) -> list[Rejected]:
+        rows = self.conn.execute("SELECT id, reason, source FROM rejected ORDER BY id").fetchall()
+        return [Rejected(id=r[0], reason=r[1], source=r[2]) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+            for table in ("articles", "stories", "facts", "claims", "rejected")
+        }
+
+    def close(self) -> None:
+        self.conn.close()
