@@ -9,6 +9,7 @@ with Storyline("news.db") as sl:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -16,9 +17,11 @@ from types import TracebackType
 from typing import Any
 
 from storyline.config import Config, load_config
+from storyline.errors import InputError
 from storyline.export import write_export
 from storyline.model import Article, Rejected, Story
 from storyline.pipeline import Pipeline, Progress, RunReport
+from storyline.reconcile.query import EventQuery, QueryAnswer, answer_query
 from storyline.store import Store, StoryFilter, open_store
 
 
@@ -78,6 +81,29 @@ class Storyline:
     def article(self, article_id: str) -> Article | None:
         found = self.store.articles(ids=[article_id])
         return found[0] if found else None
+
+    def query(self, q: EventQuery) -> QueryAnswer:
+        """Count events by type, place and period (see storyline.reconcile.query)."""
+        return answer_query(self.store, q)
+
+    def answer_file(self, questions: Path, answers: Path) -> int:
+        """Answer a JSON Lines file of questions; writes ``{"qid", "answer", "story_ids"}`` lines."""
+        lines = []
+        with questions.open(encoding="utf-8") as handle:
+            for lineno, raw in enumerate(handle, start=1):
+                if not raw.strip():
+                    continue
+                try:
+                    record = json.loads(raw)
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"{questions}:{lineno}: malformed JSON: {exc}") from exc
+                result = self.query(EventQuery.from_json(record))
+                lines.append(
+                    {"qid": record.get("qid"), "answer": result.answer, "story_ids": result.story_ids}
+                )
+        answers.parent.mkdir(parents=True, exist_ok=True)
+        answers.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+        return len(lines)
 
     def export(self, directory: str | Path, story_ids: Iterable[str] | None = None) -> dict[str, int]:
         """Write the contract's export files for the given stories (default: the whole store)."""

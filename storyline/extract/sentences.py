@@ -55,7 +55,6 @@ _ABBREV = {
     "a.m",
     "p.m",
     "d.c",
-    "sgt",
     "det",
     "ofc",
     "dept",

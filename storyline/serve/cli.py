@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from storyline.app import Storyline
 from storyline.config import load_config
 from storyline.errors import StorylineError
+from storyline.reconcile.query import EventQuery
 from storyline.serve import render
 from storyline.store import StoryFilter
 
@@ -124,6 +125,61 @@ def export_cmd(directory: Path, db: DbOption = "storyline.db") -> None:
     with _open(db) as sl:
         counts = sl.export(directory)
         console.print(f"exported to {directory}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+
+
+@app.command()
+def query(
+    db: DbOption = "storyline.db",
+    event: Annotated[
+        str | None, typer.Option(help="killing, injuring, or an event type (shooting, attack, ...).")
+    ] = None,
+    city: Annotated[str | None, typer.Option(help="City of the event.")] = None,
+    state: Annotated[str | None, typer.Option(help="State or region (US postal codes accepted).")] = None,
+    country: Annotated[str | None, typer.Option(help="Country of the event.")] = None,
+    period: Annotated[str | None, typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD of the event date.")] = None,
+    batch: Annotated[
+        Path | None, typer.Option(help="JSON Lines of questions (qid, event_type, city, state, period).")
+    ] = None,
+    answers: Annotated[
+        Path | None, typer.Option(help="Where --batch writes {qid, answer, story_ids} lines.")
+    ] = None,
+) -> None:
+    """Count events by type, place and period, with the matching stories and their sources."""
+    with _open(db) as sl:
+        try:
+            if batch is not None:
+                out = answers or batch.with_suffix(".answers.jsonl")
+                n = sl.answer_file(batch, out)
+                console.print(f"{n} questions answered in {out}")
+                return
+            result = sl.query(
+                EventQuery(event_type=event, city=city, state=state, country=country, period=period)
+            )
+        except StorylineError as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(1) from exc
+        console.print(
+            f"[bold]{result.answer}[/bold] events · killed {result.participants.get('killed', 0):g} · "
+            f"injured {result.participants.get('injured', 0):g}"
+        )
+        render.story_table(console, [s for s in (sl.story(i) for i in result.story_ids) if s], result.answer)
+
+
+@app.command()
+def serve(
+    db: DbOption = "storyline.db",
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None, typer.Option(envvar="STORYLINE_TOKEN", help="API token for write endpoints.")
+    ] = None,
+) -> None:
+    """Serve the REST API (/api, OpenAPI at /docs) and the web UI."""
+    import uvicorn
+
+    from storyline.serve.api import create_app
+
+    uvicorn.run(create_app(load_config(None, db=db), token=token, host=host), host=host, port=port)
 
 
 def main() -> None:
