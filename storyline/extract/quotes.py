@@ -1,0 +1,325 @@
+"""Quotes and attributions: who said (or wrote, believes, found) what, direct or reported.
+
+Only the sentences that hold a cue word or a quote mark go through spaCy's parser, with the
+named-entity recogniser and lemmatiser switched off (the cue table in ``quotes_cues`` knows the
+inflections itself). Three rules read the parse:
+
+1. a cue verb with a clausal complement ("X said (that) A", "A, X said", "X told Y A");
+2. "according to X, A";
+3. a quoted span governed by a verb that has a subject ("He termed the talks an “A”").
+
+A quote left without a speaker continues the previous direct attribution of its paragraph
+(or the paragraph before). Speakers are resolved with the article's ``NameIndex``:
+"Kuleba" → "Dmytro Kuleba", "the minister" → the last person titled minister, "he"/"she"
+→ the last compatible person named before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.extract.nlp import load_spacy
+from storyline.extract.quotes_cues import CUE_FORMS, SPEECH_FORMS, has_cue, quote_spans
+from storyline.extract.quotes_speakers import Resolver
+from storyline.extract.sentences import Sentence, split_sentences
+
+EXTRACTOR = "storyline.extract.quotes"
+VERSION = "0.1"
+
+# Content parts further apart than this many words become separate attributions: the scorer (and a
+# reader) can follow a quote across "he said" but not across a long appositive. 12 is score.py's
+# max_gap for in-order token matching (quotes-dev, see benchmarks/eval_quotes.py).
+MAX_PART_GAP_WORDS = 12
+# Components the quote rules never read; switching them off roughly doubles parser throughput
+# (measured on 40 quotes-dev articles: 3.7 → 13.6 docs/s for full-text parsing).
+_DISABLE = ("ner", "lemmatizer", "attribute_ruler")
+_PUNCT_EDGE = re.compile(r"^[\s,;:—–\-(]+|[\s,;:—–\-(]+$")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One attribution. Offsets index the text given to ``find_quotes``.
+
+    ``content`` is the attributed words; when they come in several parts (a quote split by
+    "he said") ``parts`` lists each part's offsets and ``content`` joins them with a space, while
+    ``content_start``/``content_end`` span from the first part to the last.
+    """
+
+    speaker: str | None
+    speaker_start: int
+    speaker_end: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    content: str
+    content_start: int
+    content_end: int
+    direct: bool
+    title: str | None = None
+    mention: str | None = None  # the speaker as written ("he", "the minister", "Kuleba")
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Raw:
+    subject: Any  # spaCy Token or None
+    cue: tuple[int, int]
+    parts: list[tuple[int, int]]
+    base: int  # offset of the parsed sentence in the text
+    speaker_override: tuple[int, int] | None = None  # for "according to X": X's span
+
+
+def find_quotes(text: str, nlp: Any = None) -> list[Attribution]:
+    """All attributions of ``text`` in text order; uses ``load_spacy()`` when ``nlp`` is None.
+
+    Without any spaCy model the list is empty (logged once by ``load_spacy``).
+    """
+    nlp = nlp if nlp is not None else load_spacy()
+    if nlp is None or not text.strip():
+        return []
+    quotes = quote_spans(text)
+    sentences = split_sentences(text)
+    candidates = [s for s in sentences if has_cue(s.text) or _overlaps_any(s.start, s.end, quotes)]
+    docs = nlp.pipe([s.text for s in candidates], disable=[p for p in _DISABLE if p in nlp.pipe_names])
+    raws: list[_Raw] = []
+    for sent, doc in zip(candidates, docs, strict=True):
+        raws.extend(_sentence_attributions(doc, sent, quotes))
+    resolver = Resolver(text)
+    out: list[Attribution] = []
+    for raw in sorted(raws, key=lambda r: r.cue[0]):
+        out.extend(_finish(text, raw, quotes, resolver))
+    _attach_continuations(text, quotes, out)
+    out.sort(key=lambda a: (a.content_start, a.cue_start))
+    return out
+
+
+# --------------------------------------------------------------------------- rules on one sentence
+
+
+def _sentence_attributions(doc: Any, sent: Sentence, quotes: Sequence[tuple[int, int]]) -> list[_Raw]:
+    base = sent.start
+    out: list[_Raw] = []
+    covered: set[int] = set()
+    for tok in doc:
+        low = tok.lower_
+        if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            raw = _according_to(doc, tok, base)
+        elif low in CUE_FORMS and tok.tag_.startswith("VB"):
+            raw = _cue_verb(doc, tok, base)
+        else:
+            continue
+        if raw is not None:
+            out.append(raw)
+            for s, e in raw.parts:
+                covered.update(range(s, e))
+    for qs, qe in quotes:
+        if qs < base or qe > base + len(doc.text) + 1 or any(i in covered for i in range(qs, qe)):
+            continue
+        raw = _governed_quote(doc, base, qs, qe)
+        if raw is not None:
+            out.append(raw)
+    return out
+
+
+def _subject(verb: Any, depth: int = 0) -> Any:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and child.lower_ == "it"):
+            return child
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head is not verb:
+        return _subject(verb.head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i:
+        return verb.head  # "The minister called it “…”." misread as a noun phrase with a reduced relative
+    return None
+
+
+def _cue_verb(doc: Any, tok: Any, base: int) -> _Raw | None:
+    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not comps and tok.lower_ in SPEECH_FORMS:
+        comps = [c for c in tok.children if c.dep_ == "dobj" and _is_quote_start(c)]
+    if comps:
+        idx: set[int] = set()
+        for comp in comps:
+            idx.update(t.i for t in comp.subtree)
+    elif tok.lower_ in SPEECH_FORMS and tok.dep_ in ("ccomp", "parataxis") and tok.head.i != tok.i:
+        inner = {t.i for t in tok.subtree}
+        idx = {t.i for t in tok.head.subtree} - inner
+    else:
+        return None
+    subject = _subject(tok)
+    if subject is not None:
+        idx -= {t.i for t in subject.subtree}
+    parts = _token_parts(doc, idx, base)
+    if not parts:
+        return None
+    return _Raw(subject, (base + tok.idx, base + tok.idx + len(tok)), parts, base)
+
+
+def _according_to(doc: Any, tok: Any, base: int) -> _Raw | None:
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    skip = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
+    head = tok.head if tok.head.i != tok.i else tok
+    scope = head.subtree if head.tag_.startswith("VB") or head.dep_ == "ROOT" else doc[0:len(doc)]
+    idx = {t.i for t in scope} - skip
+    parts = _token_parts(doc, idx, base)
+    if not parts:
+        return None
+    src_tokens = [t for t in pobj.subtree if t.i >= pobj.i or t.dep_ in ("compound", "det", "amod", "poss")]
+    s = base + min(t.idx for t in src_tokens)
+    e = max(base + t.idx + len(t) for t in src_tokens if t.i <= pobj.i)
+    cue = (base + tok.idx, base + to.idx + len(to))
+    return _Raw(pobj, cue, parts, base, speaker_override=(s, e))
+
+
+def _governed_quote(doc: Any, base: int, qs: int, qe: int) -> _Raw | None:
+    inside = [t for t in doc if qs <= base + t.idx < qe]
+    if not inside:
+        return None
+    ids = {t.i for t in inside}
+    roots = [t for t in inside if t.head.i not in ids or t.head.i == t.i]
+    head = roots[0].head if roots and roots[0].head.i not in ids else None
+    for _ in range(4):
+        if head is None:
+            return None
+        if head.tag_.startswith("VB"):
+            subject = _subject(head)
+            if subject is not None and subject.i not in ids:
+                verb = subject.head if subject.head.tag_.startswith("VB") else head
+                return _Raw(subject, (base + verb.idx, base + verb.idx + len(verb)), [(qs, qe)], base)
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    return None
+
+
+def _is_quote_start(tok: Any) -> bool:
+    first = next(iter(tok.subtree))
+    return first.text[:1] in "“\"'«" or (first.i > 0 and first.doc[first.i - 1].text[:1] in "“\"'«")
+
+
+def _token_parts(doc: Any, idx: Iterable[int], base: int) -> list[tuple[int, int]]:
+    """Contiguous runs of token indices as trimmed character spans (offsets into the text)."""
+    order = sorted(idx)
+    parts: list[tuple[int, int]] = []
+    run: list[int] = []
+    for i in order:
+        if run and i != run[-1] + 1:
+            parts.append(_span(doc, run, base))
+            run = []
+        run.append(i)
+    if run:
+        parts.append(_span(doc, run, base))
+    return [p for p in (_trim(doc.text, s - base, e - base, base) for s, e in parts) if p is not None]
+
+
+def _span(doc: Any, run: list[int], base: int) -> tuple[int, int]:
+    first, last = doc[run[0]], doc[run[-1]]
+    return base + first.idx, base + last.idx + len(last)
+
+
+def _trim(sent_text: str, s: int, e: int, base: int) -> tuple[int, int] | None:
+    chunk = sent_text[s:e]
+    m = _PUNCT_EDGE.search(chunk)
+    lead = m.end() if m and m.start() == 0 else 0
+    tail = re.search(r"[\s,;:—–\-(]+$", chunk)
+    end = tail.start() if tail else len(chunk)
+    if end <= lead or not _WORD.search(chunk[lead:end]):
+        return None
+    return base + s + lead, base + s + end
+
+
+# --------------------------------------------------------------------------- text-level assembly
+
+
+def _overlaps_any(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(qs < e and s < qe for qs, qe in spans)
+
+
+def _extend_to_quotes(parts: list[tuple[int, int]], quotes: Sequence[tuple[int, int]],
+                      cue: tuple[int, int]) -> list[tuple[int, int]]:
+    """Each part that cuts into a quote grows to the whole quote (a quote split into sentences)."""
+    out: list[tuple[int, int]] = []
+    for s, e in parts:
+        for qs, qe in quotes:
+            if qs < e and s < qe and not (qs <= cue[0] < qe):
+                s, e = min(s, qs), max(e, qe)
+        out.append((s, e))
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(out):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _groups(text: str, parts: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    groups: list[list[tuple[int, int]]] = []
+    for part in parts:
+        if groups and len(_WORD.findall(text[groups[-1][-1][1] : part[0]])) <= MAX_PART_GAP_WORDS:
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+    return groups
+
+
+def _finish(text: str, raw: _Raw, quotes: Sequence[tuple[int, int]], resolver: Resolver) -> list[Attribution]:
+    parts = _extend_to_quotes(raw.parts, quotes, raw.cue)
+    speaker = resolver.resolve(raw.subject, raw.base, raw.speaker_override, raw.cue[0], quotes)
+    out = []
+    for group in _groups(text, parts):
+        direct = _quoted_share(group, quotes) >= 0.5
+        out.append(Attribution(
+            speaker=speaker.name, speaker_start=speaker.start, speaker_end=speaker.end,
+            cue=text[raw.cue[0] : raw.cue[1]], cue_start=raw.cue[0], cue_end=raw.cue[1],
+            content=" ".join(text[s:e] for s, e in group), content_start=group[0][0],
+            content_end=group[-1][1], direct=direct, title=speaker.title, mention=speaker.mention,
+            parts=list(group),
+        ))
+    return out
+
+
+def _quoted_share(parts: Sequence[tuple[int, int]], quotes: Sequence[tuple[int, int]]) -> float:
+    total = sum(e - s for s, e in parts) or 1
+    inside = sum(max(0, min(e, qe) - max(s, qs)) for s, e in parts for qs, qe in quotes)
+    return inside / total
+
+
+def _attach_continuations(text: str, quotes: Sequence[tuple[int, int]], out: list[Attribution]) -> None:
+    """A quote nobody is credited with continues the last direct attribution before it, when that
+    one is in the same paragraph or ends the paragraph just before."""
+    for qs, qe in quotes:
+        if any(s < qe and qs < e for a in out for s, e in a.parts):
+            continue
+        prev = max((a for a in out if a.cue_end <= qs and a.content_end <= qs and a.direct),
+                   key=lambda a: a.content_end, default=None)
+        if prev is None or text.count("\n\n", prev.content_end, qs) > 1 or (
+            "\n\n" not in text[prev.content_end : qs] and "\n" in text[prev.content_end : qs].strip()
+        ):
+            continue
+        if _anything_between(out, prev.content_end, qs):
+            continue
+        gap_words = len(_WORD.findall(text[prev.content_end : qs]))
+        if gap_words <= MAX_PART_GAP_WORDS and "\n" not in text[prev.content_end : qs]:
+            prev.parts.append((qs, qe))
+            prev.content = f"{prev.content} {text[qs:qe]}"
+            prev.content_end = qe
+        else:
+            out.append(Attribution(
+                speaker=prev.speaker, speaker_start=prev.speaker_start, speaker_end=prev.speaker_end,
+                cue=prev.cue, cue_start=prev.cue_start, cue_end=prev.cue_end, content=text[qs:qe],
+                content_start=qs, content_end=qe, direct=True, title=prev.title, mention=prev.mention,
+                parts=[(qs, qe)],
+            ))
+
+
+def _anything_between(out: Sequence[Attribution], s: int, e: int) -> bool:
+    return any(s <= a.cue_start < e for a in out)

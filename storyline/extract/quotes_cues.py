@@ -1,0 +1,137 @@
+"""Cue words that introduce reported speech or belief, and the quoted spans of a text."""
+
+from __future__ import annotations
+
+import re
+
+# Verbs of saying: they make an attribution with content on either side ("A, he said" / "he said A").
+_SPEECH = {
+    "say": "says said saying",
+    "tell": "tells told telling",
+    "add": "adds added adding",
+    "write": "writes wrote written writing",
+    "tweet": "tweets tweeted tweeting",
+    "post": "posted",
+    "note": "notes noted noting",
+    "argue": "argues argued arguing",
+    "claim": "claims claimed claiming",
+    "announce": "announces announced announcing",
+    "state": "states stated stating",
+    "explain": "explains explained explaining",
+    "insist": "insists insisted insisting",
+    "warn": "warns warned warning",
+    "ask": "asks asked asking",
+    "acknowledge": "acknowledges acknowledged acknowledging",
+    "admit": "admits admitted admitting",
+    "declare": "declares declared declaring",
+    "reply": "replies replied replying",
+    "respond": "responds responded responding",
+    "recall": "recalls recalled recalling",
+    "continue": "continued",
+    "conclude": "concludes concluded concluding",
+    "contend": "contends contended contending",
+    "assert": "asserts asserted asserting",
+    "confirm": "confirms confirmed confirming",
+    "deny": "denies denied denying",
+    "emphasize": "emphasizes emphasized emphasizing emphasised",
+    "stress": "stresses stressed stressing",
+    "complain": "complains complained complaining",
+    "concede": "concedes conceded conceding",
+    "observe": "observed",
+    "remark": "remarked",
+    "joke": "joked joking",
+    "quip": "quipped",
+    "testify": "testified",
+    "allege": "alleges alleged alleging",
+    "report": "reports reported reporting",
+    "predict": "predicts predicted predicting",
+    "promise": "promises promised promising",
+    "vow": "vows vowed vowing",
+    "pledge": "pledged",
+    "boast": "boasted",
+    "mention": "mentioned",
+    "suggest": "suggests suggested suggesting",
+    "point": "pointed",
+    "shout": "shouted",
+    "yell": "yelled",
+    "exclaim": "exclaimed",
+    "recount": "recounted",
+    "tout": "touted",
+    "blast": "blasted",
+    "counter": "countered",
+    "retort": "retorted",
+    "maintain": "maintains maintained",
+    "repeat": "repeated",
+    "reiterate": "reiterated",
+    "charge": "charged",
+    "caution": "cautioned",
+    "urge": "urged urges urging",
+}
+# Verbs of belief, finding and showing: an attribution only with a clausal complement
+# ("she believes that A", "the poll shows A").
+_BELIEF = {
+    "think": "think thinks thought",
+    "believe": "believe believes believed",
+    "hope": "hopes hoped",
+    "fear": "fears feared",
+    "worry": "worries worried",
+    "know": "knows knew",
+    "feel": "feels felt",
+    "expect": "expects expected",
+    "estimate": "estimates estimated",
+    "find": "find finds found",
+    "show": "show shows showed shown",
+    "indicate": "indicates indicated",
+    "reveal": "reveals revealed",
+    "suspect": "suspects suspected",
+    "agree": "agree agrees agreed",
+    "learn": "learned",
+    "predict": "predict",
+    "say": "say",
+    "guess": "guessed",
+    "imply": "implied",
+    "acknowledge": "acknowledge",
+    "question": "questioned",
+    "doubt": "doubts doubted",
+}
+
+
+def _forms(table: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for lemma, forms in table.items():
+        out[lemma] = lemma
+        for form in forms.split():
+            out[form] = lemma
+    return out
+
+
+SPEECH_FORMS = _forms(_SPEECH)
+BELIEF_FORMS = {k: v for k, v in _forms(_BELIEF).items() if k not in SPEECH_FORMS}
+CUE_FORMS = {**SPEECH_FORMS, **BELIEF_FORMS}
+
+_CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(CUE_FORMS, key=len, reverse=True)) + r"|according)\b",
+                     re.IGNORECASE)
+
+# Quoted spans within one paragraph: “…”, "…", ''…'' (NYT-style), «…».
+_QUOTE_RE = re.compile(r"“[^”\n]+”|\"[^\"\n]+\"|''(?:[^'\n]|'(?!'))+''|«[^»\n]+»")
+# An opening quote mark left open until the end of its paragraph (news style for quotes that run on).
+_OPEN_RE = re.compile(r"“[^”\n]+$|\"[^\"\n]+$", re.MULTILINE)
+
+
+def has_cue(sentence: str) -> bool:
+    """True when a sentence holds a cue word: only those sentences go to the parser."""
+    return _CUE_RE.search(sentence) is not None
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quoted span, quote marks included, in text order."""
+    spans = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+    for m in _OPEN_RE.finditer(text):
+        if not any(s <= m.start() < e for s, e in spans):
+            spans.append((m.start(), m.end()))
+    spans.sort()
+    return [sp for sp in spans if _words(text[sp[0] : sp[1]]) >= 2]
+
+
+def _words(s: str) -> int:
+    return len(re.findall(r"\w+", s))

@@ -1,0 +1,155 @@
+"""Names as written in an article, and the fullest form each short mention stands for.
+
+Quotes and entities both need to know that "Kuleba" and "the minister" mean the
+"Foreign Minister Dmytro Kuleba" named earlier. This module builds that index with
+regular expressions over the whole text (no model), so it costs microseconds per article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Honorifics carry gender and are never part of the name.
+HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+              "dr": None, "dr.": None, "sir": "m", "dame": "f", "lady": "f", "lord": "m"}
+# Words that head a title ("Foreign Minister", "Stein spokeswoman", "Sen."); the title is the
+# prefix of a mention up to the last such word.
+TITLE_HEADS = {
+    "president", "minister", "secretary", "senator", "sen.", "sen", "gov.", "gov", "governor",
+    "rep.", "rep", "representative", "congressman", "congresswoman", "spokesman", "spokeswoman",
+    "spokesperson", "chairman", "chairwoman", "chair", "chief", "director", "general", "gen.",
+    "ambassador", "mayor", "leader", "speaker", "judge", "justice", "attorney", "prosecutor",
+    "commissioner", "officer", "official", "adviser", "advisor", "strategist", "manager", "pastor",
+    "reverend", "rev.", "king", "queen", "prince", "princess", "pope", "premier", "chancellor",
+    "candidate", "nominee", "founder", "ceo", "executive", "analyst", "professor", "prof.", "col.",
+    "lt.", "capt.", "sgt.", "commander", "envoy", "aide", "economist", "pollster", "host", "anchor",
+    "correspondent", "editor", "columnist", "writer", "author", "head", "lawmaker", "delegate",
+    "sheriff", "detective", "lieutenant", "captain", "sergeant", "colonel", "major", "admiral",
+}
+_FEMALE_WORDS = {"spokeswoman", "congresswoman", "chairwoman", "queen", "princess", "she", "her", "hers",
+                 "herself", "woman", "mother", "wife", "daughter", "sister", "first lady"}
+_MALE_WORDS = {"spokesman", "congressman", "chairman", "king", "prince", "pope", "he", "his", "him",
+               "himself", "man", "father", "husband", "son", "brother"}
+
+# A capitalised word of a name: "Dmytro", "O'Rourke", "Holtz-Eakin", "E." (initial), "Mr."
+_CAP = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w’'\-]*[\w])"
+_NAME_RE = re.compile(rf"{_CAP}(?:[ \u00a0](?:{_CAP}|(?:de|van|von|der|da|bin|al|la|le|du)(?=[ \u00a0][A-Z])))*")
+_POSSESSIVE = re.compile(r"[’']s?$")
+# Capitalised words that start sentences or are not names on their own.
+_NOT_NAME = {"the", "a", "an", "in", "on", "at", "but", "and", "or", "if", "when", "as", "this", "that",
+             "he", "she", "it", "they", "we", "i", "his", "her", "their", "our", "my", "there", "after",
+             "before", "while", "for", "with", "by", "from", "to", "of", "so", "yet", "still", "now",
+             "then", "also", "however", "meanwhile", "asked", "according", "under", "over", "some",
+             "many", "most", "all", "both", "one", "two", "those", "these", "what", "who", "why", "how",
+             "where", "read", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+             "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.",
+             "nov.", "dec.", "it's", "that's", "here", "no", "yes", "not", "do", "does", "did", "is"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One capitalised name as written, split into title and name words."""
+
+    start: int
+    end: int
+    title: str | None
+    name: tuple[str, ...]
+    gender: str | None  # "m", "f" or None
+
+
+@dataclass(slots=True)
+class NameIndex:
+    """Every name mention of one article, in text order."""
+
+    mentions: list[Mention] = field(default_factory=list)
+
+    def fullest(self, name: tuple[str, ...], offset: int) -> Mention | None:
+        """The longest mention whose words end with ``name``'s last word and include all of them.
+
+        Among equally long forms, the last one before ``offset`` wins (the person the reader
+        has in mind), else the first one after it.
+        """
+        if not name:
+            return None
+        last = name[-1].lower()
+        want = {w.lower() for w in name}
+        best: Mention | None = None
+        best_key: tuple[int, int] | None = None
+        for m in self.mentions:
+            if not m.name or m.name[-1].lower() != last or not want <= {w.lower() for w in m.name}:
+                continue
+            key = (len(m.name), -(offset - m.start) if m.start <= offset else -(10**9 + m.start))
+            if best_key is None or key > best_key:
+                best, best_key = m, key
+        return best
+
+    def title_of(self, name: tuple[str, ...]) -> str | None:
+        """The title written next to any mention of this full name ("Foreign Minister")."""
+        for m in self.mentions:
+            if m.title and m.name == name:
+                return m.title
+        return None
+
+    def gender_of(self, name: tuple[str, ...]) -> str | None:
+        last = name[-1].lower() if name else ""
+        for m in self.mentions:
+            if m.gender and m.name and m.name[-1].lower() == last:
+                return m.gender
+        return None
+
+    def by_title(self, word: str, offset: int) -> Mention | None:
+        """The last named mention before ``offset`` whose title includes ``word`` ("the minister")."""
+        word = word.lower()
+        for m in reversed(self.mentions):
+            if m.start < offset and m.name and m.title and word in m.title.lower().split():
+                return m
+        return None
+
+
+def split_title(words: list[str]) -> tuple[str | None, list[str], str | None]:
+    """(title, name words, gender) of a mention such as ["Foreign", "Minister", "Dmytro", "Kuleba"]."""
+    gender: str | None = None
+    cut = 0
+    for i, w in enumerate(words[:-1]):
+        low = w.lower()
+        if low in HONORIFICS:
+            gender = HONORIFICS[low] or gender
+            cut = i + 1
+        elif _is_title_head(low):
+            cut = i + 1
+            gender = gender or ("f" if low in _FEMALE_WORDS else "m" if low in _MALE_WORDS else None)
+    title_words = [w for w in words[:cut] if w.lower() not in HONORIFICS]
+    title = " ".join(title_words) or None
+    if title and not any(_is_title_head(w.lower()) for w in title_words):
+        title = None
+    return title, words[cut:], gender
+
+
+def _is_title_head(low: str) -> bool:
+    return low in TITLE_HEADS or low.split("-")[0] in TITLE_HEADS  # "commander-in-chief"
+
+
+def build_index(text: str) -> NameIndex:
+    """All capitalised name sequences of ``text``, with titles and honorifics split off."""
+    index = NameIndex()
+    for m in _NAME_RE.finditer(text):
+        words = m.group(0).replace("\u00a0", " ").split(" ")
+        start = m.start()
+        while words and words[0].lower() in _NOT_NAME:
+            start += len(words[0]) + 1
+            words = words[1:]
+        if not words:
+            continue
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+        title, name, gender = split_title(words)
+        if not name or all(w.lower() in _NOT_NAME for w in name):
+            continue
+        index.mentions.append(Mention(start, m.end(), title, tuple(name), gender))
+    return index
+
+
+def gender_word(word: str) -> str | None:
+    low = word.lower()
+    return "f" if low in _FEMALE_WORDS else "m" if low in _MALE_WORDS else None
