@@ -19,7 +19,7 @@ def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if not head:
         return False
-    if head.count(b"\x00") > len(head) // 100:
+    if head.count(b"\x00") > max(4, len(head) // 100):  # a few stray NULs are noise, many are binary
         return True
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
     return controls > len(head) // 20
