@@ -1,0 +1,148 @@
+"""Counts of things and of casualties, with qualifier, category and period (issue 5).
+
+``find_counts(text, times, dct)`` reads every count in ``text``: "at least 500 missiles and
+drones" (value 500, qualifier "at least", category "missiles_and_drones"), "The attack killed 53
+people" (killed 53), "a man was shot and killed" (killed 1). Numbers that are dates, ages,
+distances, money, times of day, percentages or ordinals are not counts. Vague words follow the
+rule documented in ``counts_numbers`` ("dozens" = at least 24).
+
+Periods come from the time expressions the caller tagged (``storyline.extract.timex``): the one
+in the count's sentence nearest to it; when the sentence has none, the specific date of the
+sentence just before it is carried over, because news writes the date once and the casualty
+figures in the next sentence ("On <date>, ... . The attack killed ..."). A duration ("over the past
+week", "in five days") becomes the interval that ends at the publication date ``dct``.
+
+``casualty_summary(counts)`` turns one article's counts into its best killed/injured figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Protocol
+
+from storyline.extract.counts_rules import read_counts
+from storyline.extract.sentences import split_sentences
+
+EXTRACTOR_VERSION = "1"
+
+
+class TimexLike(Protocol):
+    """What counts needs of a tagged time expression (``storyline.extract.timex.Timex`` has it)."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+    type: str
+
+
+@dataclass(slots=True)
+class Count:
+    start: int
+    end: int
+    text: str
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: str  # "exact" | "at least" | "at most" | "about" | "more than" | "fewer than" | "range"
+    category: str  # "killed", "injured", "shot", "missiles_and_drones", "people", ...
+    period: str | None = None  # ISO date, or "start/end"
+    period_text: str | None = None
+    subject: str = ""
+    vague: bool = False  # read from a vague word ("dozens"): a lower bound, not a stated figure
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+
+def find_counts(text: str, times: list[TimexLike] | None = None, dct: date | None = None) -> list[Count]:
+    """Every count in ``text`` with offsets into ``text``; periods from ``times`` when given."""
+    out: list[Count] = []
+    previous_date: tuple[str, str] | None = None
+    for sent in split_sentences(text):
+        here = [t for t in times or () if sent.start <= t.start < sent.end]
+        carried = previous_date
+        previous_date = None
+        for timex in here:
+            period = _period(timex, dct)
+            if period and "/" not in period and not timex.value.upper().startswith("P"):
+                previous_date = (period, timex.text)
+        for raw in read_counts(sent.text):
+            start, end = sent.start + raw.start, sent.start + raw.end
+            count = Count(start, end, text[start:end], raw.value, raw.low, raw.high, raw.qualifier,
+                          raw.category, subject=raw.subject, vague=raw.vague,
+                          sentence_start=sent.start, sentence_end=sent.end)
+            best = _nearest(here, start, end, dct)
+            if best is not None:
+                count.period, count.period_text = best
+            elif carried is not None:
+                count.period, count.period_text = carried
+            out.append(count)
+    return out
+
+
+def _nearest(times: list[TimexLike], start: int, end: int, dct: date | None) -> tuple[str, str] | None:
+    scored = []
+    for timex in times:
+        period = _period(timex, dct)
+        if period is None:
+            continue
+        gap = timex.start - end if timex.start >= end else start - timex.end
+        scored.append((max(gap, 0), period, timex.text))
+    if not scored:
+        return None
+    _, period, words = min(scored)
+    return period, words
+
+
+_DURATION = re.compile(r"P(\d+)([DWMY])")
+_UNIT_DAYS = {"D": 1, "W": 7, "M": 30, "Y": 365}
+
+
+def _period(timex: TimexLike, dct: date | None) -> str | None:
+    """The ISO date or interval a time expression stands for, or None when it is not a period."""
+    anchor, finish = getattr(timex, "anchor_date", None), getattr(timex, "end_date", None)
+    if isinstance(anchor, date) and isinstance(finish, date):
+        return anchor.isoformat() if anchor == finish else f"{anchor.isoformat()}/{finish.isoformat()}"
+    value = (timex.value or "").upper()
+    duration = _DURATION.fullmatch(value)
+    if duration:
+        if dct is None:
+            return None
+        days = int(duration.group(1)) * _UNIT_DAYS[duration.group(2)]
+        return f"{(dct - timedelta(days=days)).isoformat()}/{dct.isoformat()}"
+    week = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+    if week:
+        monday = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+    day = re.match(r"\d{4}-\d{2}-\d{2}|\d{4}-\d{2}(?!\d)|\d{4}(?![\d-])", value)
+    return day.group(0) if day else None
+
+
+# Categories that name what happened to people, in the summary's terms.
+_SUMMARY_KEYS = ("killed", "injured")
+
+
+def casualty_summary(counts: list[Count]) -> dict[str, float]:
+    """Best killed/injured figures of one article: the largest total stated, not a sum of mentions.
+
+    Stated figures win over vague ones ("dozens"); "killed or injured" is never read as killed.
+    People "shot" are the victims hit, dead or alive: when more were shot than were killed or
+    injured, the rest count as injured ("four people were shot, one fatally" -> killed 1, injured 3).
+    People taken to hospital count as injured only when nobody is reported killed or injured.
+    """
+    best: dict[str, float] = {}
+    for category in ("killed", "injured", "shot", "hospitalized"):
+        values = [c.value for c in counts if c.category == category and not c.vague]
+        values = values or [c.value for c in counts if c.category == category]
+        if values:
+            best[category] = max(values)
+    out = {key: best[key] for key in _SUMMARY_KEYS if key in best}
+    killed, injured = out.get("killed", 0.0), out.get("injured", 0.0)
+    shot = best.get("shot", 0.0)
+    if shot > killed + injured:
+        out["injured"] = shot - killed
+    if not out and "hospitalized" in best:
+        out["injured"] = best["hospitalized"]
+    return out

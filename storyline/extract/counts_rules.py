@@ -1,0 +1,259 @@
+"""The rules that read one count from one sentence: what is counted and what happened to it.
+
+``read_counts(sentence)`` finds quantities (``counts_numbers``) and one-person subjects ("a
+25-year-old man", "the victim", "he", a name), then reads the words after them (noun, auxiliaries,
+verb phrase) and before them (an active verb: "killed 53 people"). Offsets are relative to the
+sentence. Periods are attached later, in ``counts``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.extract.counts_lexicon import (
+    ACTIVE_VERBS,
+    AUXILIARIES,
+    NOUN_CATEGORY,
+    PERSON_CATEGORIES,
+    PERSON_SINGULAR,
+    STOP,
+    VERB_PHRASES,
+)
+from storyline.extract.counts_numbers import QUANTITY_RE, Quantity, parse_quantity
+
+_TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*|[^\w\s]")
+_VERBS = sorted(((tuple(p.split()), c) for p, c in VERB_PHRASES), key=lambda pc: -len(pc[0]))
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# text right before a number that makes it an address, a date, an identifier or money
+_LEFT_EXCLUDE = re.compile(
+    rf"(?:\b{_MONTH}|\b(?:no|nos|number|route|rt|highway|hwy|interstate|sr|apt|unit|suite|room|channel|"
+    r"section|chapter|article|page|pages|age|aged|ages|precinct|district|ward|grade|class|level|title|count|"
+    r"counts|year|game|week|season|phase|exit|mile|episode|vol|volume|"
+    r"number|code|flight|bus|ch|mm|caliber|calibre|block)\.?|[#$£€/:(])\s*$",
+    re.IGNORECASE,
+)
+# text right after a number that makes it a unit, a time, a date, a percentage or an ordinal
+_RIGHT_EXCLUDE = re.compile(
+    r"^(?:-[a-z]|\s*(?:%|percent|per\s+cent|pct)\b|[:/]\d|\s*(?:a\.?m\b|p\.?m\b|o'clock)|,?\s+\d{4}\b|"
+    r"\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centuries|"
+    r"times|feet|foot|ft|inch|inches|miles?|mph|yards?|meters?|metres?|kilomet(?:er|re)s?|km|pounds?|lbs?|"
+    r"ounces?|grams?|kilograms?|kg|degrees?|dollars?|cents?|points?|acres?|square|caliber|calibre|mm|"
+    r"blocks?|millimet(?:er|re)s?|rounds?\s+of\s+golf|games?|shots?\s+per)\b)",
+    re.IGNORECASE,
+)
+# "killed 53 people", "wounding another 170", "shot and killed two"
+_ACTIVE = "|".join(sorted((re.escape(v) for v in ACTIVE_VERBS), key=len, reverse=True))
+_LEFT_VERB = re.compile(
+    rf"\b(?P<v1>{_ACTIVE})(?:\s*,?\s+(?:and|or)\s+(?P<v2>{_ACTIVE}))?\s+"
+    r"(?:(?:another|an\s+additional|a\s+further|a\s+total\s+of|all|some)\s+)?$",
+    re.IGNORECASE,
+)
+_MOD_STOP = "|".join(sorted(STOP | set(ACTIVE_VERBS) | {"left", "leaving", "leaves", "after", "found"}))
+_PERSON_SG_ALT = "|".join(sorted(PERSON_SINGULAR, key=len, reverse=True))
+_SINGLE = re.compile(
+    rf"\b(?P<det>(?i:a|an|another|the|this|that|both))\s+(?P<mods>(?:(?!(?i:{_MOD_STOP})\b)[\w'’-]+\s+){{0,3}}?)"
+    rf"(?P<noun>(?i:{_PERSON_SG_ALT}))\b"
+    r"|\b(?P<pron>[Hh]e|[Ss]he|[Bb]oth)\b"
+    r"|(?<![\w.,] )(?<![\w,])(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){0,2})"
+    r"(?=,\s*\d{1,2},|\s+(?:was|has\s+been|had\s+been|died)\b)",
+)
+_NOT_NAMES = frozenset(
+    "police authorities officials investigators officers it this that there he she they who what "
+    "sheriff deputies witnesses detectives".split()
+)
+
+
+@dataclass(slots=True)
+class RawCount:
+    start: int
+    end: int
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: str
+    category: str
+    subject: str
+    vague: bool = False
+
+
+@dataclass(slots=True)
+class _Right:
+    noun_category: str | None
+    subject_end: int
+    subject: str
+    extra_people: int
+    verb_category: str | None
+    end: int
+
+
+def _tokens(text: str, pos: int, limit: int = 30) -> list[tuple[str, int, int]]:
+    out = []
+    for match in _TOKEN.finditer(text, pos):
+        out.append((match.group(0).lower().replace("’", "'"), match.start(), match.end()))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _verb_at(toks: list[tuple[str, int, int]], i: int) -> tuple[str, int] | None:
+    """Category and end token index of the casualty verb phrase starting at token ``i``."""
+    if i >= len(toks):
+        return None
+    word = toks[i][0]
+    if word in ("suffered", "sustained", "received", "suffering", "sustaining", "treated"):
+        for j in range(i + 1, min(i + 6, len(toks))):
+            if toks[j][0] in ("injuries", "injury", "wounds", "wound"):
+                words = {t[0] for t in toks[i:j]}
+                return ("shot" if "gunshot" in words else "injured"), j + 1
+            if toks[j][0] in STOP - {"a", "an", "the", "to", "for"} or not toks[j][0][0].isalnum():
+                break
+    if word in ("taken", "transported", "rushed", "driven", "flown", "airlifted"):
+        for j in range(i + 1, min(i + 6, len(toks))):
+            if toks[j][0] in ("hospital", "hospitals"):
+                return "hospitalized", j + 1
+            if not toks[j][0][0].isalnum():
+                break
+    for words, category in _VERBS:
+        if tuple(t[0] for t in toks[i : i + len(words)]) == words:
+            return category, i + len(words)
+    if word == "fatally":
+        return "killed", i + 1
+    return None
+
+
+def _read_right(text: str, pos: int, singular: bool) -> _Right:
+    """Noun, subject words and verb phrase after a quantity ending at ``pos``."""
+    toks = _tokens(text, pos)
+    i, n = 0, len(toks)
+    noun_cat: str | None = "people" if singular else None
+    subject_end, extra = pos, 0
+    if i + 1 < n and toks[i][0] == "of" and toks[i + 1][0] in ("them", "whom", "those", "these", "the", "us"):
+        i += 2
+        subject_end = toks[i - 1][2]
+    for j in range(i, 0 if singular else min(i + 4, n)):
+        word = toks[j][0]
+        if word in NOUN_CATEGORY or word in PERSON_SINGULAR:
+            noun_cat = NOUN_CATEGORY.get(word, "people")
+            i, subject_end = j + 1, toks[j][2]
+            break
+        if word in STOP or not word[0].isalnum() or word[0].isdigit():
+            break
+    if noun_cat is not None and i + 1 < n and toks[i][0] == "and":
+        # "missiles and drones" (one combined category) / "a man and a 2-year-old boy" (one more person)
+        for j in range(i + 1, min(i + 5, n)):
+            word = toks[j][0]
+            if noun_cat not in PERSON_CATEGORIES and NOUN_CATEGORY.get(word) not in (None, *PERSON_CATEGORIES):
+                noun_cat = f"{noun_cat}_and_{NOUN_CATEGORY[word]}"
+                i, subject_end = j + 1, toks[j][2]
+                break
+            if singular and word in PERSON_SINGULAR and toks[i + 1][0] in ("a", "an", "his", "her", "the", "one"):
+                extra += 1
+                i, subject_end = j + 1, toks[j][2]
+                break
+            if word in STOP - {"a", "an", "the", "his", "her", "their"} or not word[0].isalnum():
+                break
+    if noun_cat is None:
+        while i < n and toks[i][0] in ("more", "additional", "other", "further"):
+            i += 1
+    subject = text[pos:subject_end].strip()
+    # appositives and parentheticals: ", 16,", "(2)", ", including two children,"
+    if i + 2 < n and toks[i][0] == "," and toks[i + 1][0].isdigit() and toks[i + 2][0] == ",":
+        i += 3
+    elif i < n and toks[i][0] in ("(", ","):
+        close = ")" if toks[i][0] == "(" else ","
+        for j in range(i + 1, min(i + 12, n)):
+            if toks[j][0] == close:
+                if toks[i][0] == "(" or toks[i + 1][0] in ("including", "among", "all", "both", "ages", "aged"):
+                    i = j + 1
+                break
+    while i < n and toks[i][0] in AUXILIARIES:
+        i += 1
+    verb = _verb_at(toks, i)
+    verb_cat, end = (verb[0], toks[verb[1] - 1][2]) if verb else (None, subject_end)
+    return _Right(noun_cat, subject_end, subject, extra, verb_cat, end)
+
+
+def _left_verb(text: str, start: int) -> tuple[str, int] | None:
+    match = _LEFT_VERB.search(text, max(0, start - 60), start)
+    if not match:
+        return None
+    cats = {ACTIVE_VERBS[match.group("v1").lower()]}
+    if match.group("v2"):
+        cats.add(ACTIVE_VERBS[match.group("v2").lower()])
+    if len(cats) > 1:
+        cats.discard("shot")  # "shot and killed", "shot and wounded"
+    if cats == {"killed", "injured"}:
+        return "killed_or_injured", match.start()
+    return (cats.pop() if len(cats) == 1 else "killed"), match.start()
+
+
+def _excluded(text: str, start: int, end: int, quantity: Quantity) -> bool:
+    if _LEFT_EXCLUDE.search(text, max(0, start - 14), start) or _RIGHT_EXCLUDE.match(text, end):
+        return True
+    raw = text[start:end]
+    if re.fullmatch(r"(?:1[89]|20)\d\d", raw.strip()):
+        return True  # a year
+    return quantity.qualifier == "exact" and text[max(0, start - 2) : start] == ", " and text[end : end + 1] == ","
+
+
+def read_counts(text: str) -> list[RawCount]:
+    """Counts in one sentence (offsets relative to ``text``), before periods are attached."""
+    found: list[RawCount] = []
+    taken: list[tuple[int, int]] = []
+    for match in QUANTITY_RE.finditer(text):
+        quantity = parse_quantity(match)
+        if quantity is None or _excluded(text, match.start(), match.end(), quantity):
+            continue
+        num_start = match.start("num") if match.group("num") else match.start()
+        if match.group("num") and _LEFT_EXCLUDE.search(text, max(0, num_start - 14), num_start):
+            continue
+        right = _read_right(text, match.end(), singular=False)
+        count = _to_count(text, match.start(), match.end(), quantity, right)
+        if count is not None:
+            found.append(count)
+            taken.append((match.start(), match.end()))
+    for match in _SINGLE.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        name = match.group("name")
+        if name and name.split()[0].lower() in _NOT_NAMES:
+            continue
+        det = (match.group("det") or match.group("pron") or "").lower()
+        value = 2.0 if det == "both" else 1.0
+        right = _read_right(text, match.end(), singular=True)
+        if match.group("pron") or name:
+            right.subject = match.group(0)
+            if right.verb_category is None:
+                continue
+        quantity = Quantity(value + right.extra_people, None, None, "exact", False)
+        count = _to_count(text, match.start(), match.end(), quantity, right, single=True)
+        if count is not None:
+            found.append(count)
+            taken.append((count.start, count.end))
+    return found
+
+
+def _to_count(
+    text: str, start: int, end: int, quantity: Quantity, right: _Right, single: bool = False
+) -> RawCount | None:
+    person_like = right.noun_category in (None, *PERSON_CATEGORIES)
+    category = right.verb_category if person_like else None
+    span_start, span_end = start, max(end, right.subject_end, right.end if category else 0)
+    if category is None and person_like:
+        left = _left_verb(text, start)
+        if left is not None:
+            category, span_start = left
+            span_end = max(end, right.subject_end)
+    if category is None:
+        if right.noun_category is None or single:
+            return None
+        category = right.noun_category
+    if right.noun_category is None and right.verb_category and not single and quantity.value > 1:
+        # "23 was shot": a singular verb after a bare number reads as an age or a street number
+        if re.match(r"\s*(?:was|is|has)\b", text[end:]):
+            return None
+    subject = right.subject or text[start:end]
+    value = quantity.value
+    return RawCount(span_start, span_end, value, quantity.low, quantity.high, quantity.qualifier, category,
+                    subject, quantity.vague)

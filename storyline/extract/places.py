@@ -1,0 +1,207 @@
+"""Places named in an article, resolved with the offline gazetteer, and the main event location.
+
+``find_places(text, outlet_country, url)`` reads cities, US states and countries from:
+datelines ("MEMPHIS, Tenn. (AP) —"), "City, State" pairs, a capitalised name after a place word
+("in Englewood", "near Clifton", "Memphis police"), and bare state and country names. A city name
+that several places share is resolved by the evidence in the same article (states named, datelines,
+"City, State" pairs), then by the outlet's country (``outlet_country`` or the URL's top-level
+domain), then by population. ``main_location(places)`` picks the event's (city, region, country).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from storyline.extract.places_gazetteer import Entry, Gazetteer, key, load
+
+
+@dataclass(slots=True)
+class Place:
+    text: str
+    start: int
+    end: int
+    name: str
+    kind: str  # "city" | "region" | "country"
+    city: str | None
+    region: str | None  # written out ("Tennessee") for US states
+    country: str | None  # country name ("United States")
+    confidence: float
+    source: str = ""  # "dateline" | "city_state" | "context" | "state" | "country"
+
+
+# How much each kind of evidence is trusted (hand-set; checked on gva-dev city/region accuracy).
+CONFIDENCE = {"dateline": 0.95, "city_state": 0.9, "police": 0.8, "context": 0.6, "state": 0.7, "country": 0.7}
+
+_NAME = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?:\s+(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|de|du|la|of))*?"
+_CAPS = r"(?:St\.\s+|Ft\.\s+|Mt\.\s+)?" + _NAME
+_STATE_ALT: str  # filled below from the gazetteer's spellings
+_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z.'’ -]{1,40}?)(?:,\s*(?P<state>[A-Z][A-Za-z. ]{1,20}?))?\s*"
+    r"(?:\([^)\n]{1,40}\))?\s*(?:--|[-—–:])\s",
+    re.MULTILINE,
+)
+_TRIGGER = re.compile(
+    r"\b(?:in|near|of|from|outside|at|to|across|around|throughout|between|into)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|borough|township)\s+of\s+|downtown\s+|suburban\s+|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
+    rf"(?P<name>{_CAPS})(?=[\s,.;:!?)'’]|$)"
+)
+_POLICE = re.compile(rf"(?P<name>{_CAPS})(?:'s)?\s+(?:police|Police|PD|officers|Fire|fire|County)\b")
+_NOT_PLACES = frozenset(
+    "january february march april may june july august september october november december monday "
+    "tuesday wednesday thursday friday saturday sunday police god christmas easter thanksgiving the "
+    "a an he she they it this that his her their officers officer sgt lt det chief mayor gov sen rep "
+    "mr mrs ms dr jesus facebook twitter instagram youtube google news channel university college "
+    "hospital church school court jail county city state street avenue road hall center park "
+    "department office justice black white hope union independence liberty victoria". split()
+)
+_TLD_COUNTRY = {
+    "uk": "GB", "ua": "UA", "ca": "CA", "au": "AU", "nz": "NZ", "ie": "IE", "in": "IN", "de": "DE",
+    "fr": "FR", "ru": "RU", "za": "ZA", "ng": "NG", "ke": "KE", "pk": "PK", "il": "IL", "sg": "SG",
+    "ph": "PH", "my": "MY", "es": "ES", "it": "IT", "nl": "NL", "be": "BE", "pl": "PL", "us": "US",
+}
+
+
+def outlet_country_from_url(url: str | None) -> str | None:
+    """ISO country of an outlet from its URL's top-level domain (".co.uk" -> GB), or None."""
+    if not url:
+        return None
+    host = urlparse(url if "//" in url else f"//{url}").hostname or ""
+    return _TLD_COUNTRY.get(host.rsplit(".", 1)[-1]) if "." in host else None
+
+
+def _state_alternation(gaz: Gazetteer) -> str:
+    spellings = [s for s in gaz.states if len(s) > 2 or s.isalpha()]
+    parts = []
+    for spelling in sorted(spellings, key=len, reverse=True):
+        if len(spelling) == 2 and spelling.isalpha():
+            parts.append(spelling.upper())  # postal codes only in capitals ("IN", not "in")
+        else:
+            parts.append("".join(f"[{c.upper()}{c}]" if c.isalpha() else re.escape(c) for c in spelling))
+    return "|".join(parts)
+
+
+class _Finder:
+    def __init__(self, text: str, gaz: Gazetteer, outlet_country: str | None) -> None:
+        self.text, self.gaz, self.outlet_country = text, gaz, outlet_country
+        self.places: list[Place] = []
+        self.state_votes: Counter[str] = Counter()
+
+    def run(self) -> list[Place]:
+        state_alt = _state_alternation(self.gaz)
+        pending: list[tuple[str, int, int, str]] = []  # city name, start, end, source: resolved at the end
+        for match in _DATELINE.finditer(self.text[:1500]):
+            self._explicit(match.group("city").strip(), match.group("state"), match, "dateline")
+        city_state = re.compile(rf"(?P<city>{_CAPS}),\s+(?P<state>{state_alt})(?![A-Za-z])")
+        for match in city_state.finditer(self.text):
+            self._explicit(match.group("city"), match.group("state"), match, "city_state")
+        for match in re.finditer(rf"(?<![A-Za-z])(?:{state_alt})(?![A-Za-z])", self.text):
+            word = match.group(0)
+            if len(word) > 4 and not (word.isupper() and len(word) <= 2):
+                self._state(word, match.start(), match.end())
+        for regex, source in ((_POLICE, "police"), (_TRIGGER, "context")):
+            for match in regex.finditer(self.text):
+                pending.append((match.group("name"), match.start("name"), match.end("name"), source))
+        for name, start, end, source in pending:
+            self._contextual(name, start, end, source)
+        return sorted(self.places, key=lambda p: p.start)
+
+    def _explicit(self, city: str, state: str | None, match: re.Match[str], source: str) -> None:
+        code = self.gaz.state_code(state) if state else None
+        if state and code is None:
+            country = self.gaz.countries.get(key(state))
+            if country is None:
+                return
+            entry = self._pick(city, country=country[0])
+        else:
+            entry = self._pick(city, state=code)
+        if entry is None:
+            return
+        if code:
+            self.state_votes[code] += 2
+        self._add(entry, match.start("city"), match.start("city") + len(match.group("city").rstrip()), source)
+
+    def _state(self, word: str, start: int, end: int) -> None:
+        code = self.gaz.state_code(word)
+        if code is None:
+            return
+        self.state_votes[code] += 1
+        name = self.gaz.state_names[code]
+        self.places.append(Place(word, start, end, name, "region", None, name, "United States",
+                                 CONFIDENCE["state"], "state"))
+
+    def _contextual(self, name: str, start: int, end: int, source: str) -> None:
+        words = name.split()
+        for size in range(len(words), 0, -1):  # longest prefix that is a place: "Memphis Tuesday" -> Memphis
+            candidate = " ".join(words[:size])
+            if words[0].lower() in _NOT_PLACES or candidate.lower() in _NOT_PLACES:
+                return
+            stop = start + len(candidate)
+            country = self.gaz.countries.get(key(candidate))
+            if country is not None:
+                self.places.append(Place(candidate, start, stop, country[1], "country", None, None, country[1],
+                                         CONFIDENCE["country"], "country"))
+                return
+            if self.gaz.state_code(candidate) is not None and len(candidate) > 4:
+                return  # a state: counted by the bare-state pass
+            entry = self._pick(candidate)
+            if entry is not None:
+                self._add(entry, start, stop, source)
+                return
+
+    def _pick(self, city: str, state: str | None = None, country: str | None = None) -> Entry | None:
+        options = self.gaz.cities.get(key(city), ())
+        if state:
+            options = tuple(e for e in options if e.region == state)
+        if country:
+            options = tuple(e for e in options if e.country == country)
+        if not options:
+            return None
+        home = self.outlet_country or "US"
+
+        def score(entry: Entry) -> float:
+            votes = self.state_votes.get(entry.region or "", 0)
+            return 3.0 * votes + (2.0 if entry.country == home else 0.0) + math.log10(entry.population + 10)
+
+        return max(options, key=score)
+
+    def _add(self, entry: Entry, start: int, end: int, source: str) -> None:
+        region = self.gaz.state_names.get(entry.region or "") if entry.country == "US" else None
+        country = self.gaz.country_names.get(entry.country, entry.country)
+        if entry.kind == "county":
+            self.places.append(Place(self.text[start:end], start, end, entry.name, "region", None,
+                                     region, country, CONFIDENCE[source], source))
+            return
+        self.places.append(Place(self.text[start:end], start, end, entry.name, "city", entry.name, region,
+                                 country, CONFIDENCE[source], source))
+
+
+def find_places(text: str, outlet_country: str | None = None, url: str | None = None) -> list[Place]:
+    """Places in ``text`` with their spans, resolved to city/region/country where the gazetteer can."""
+    country = outlet_country or outlet_country_from_url(url)
+    return _Finder(text, load(), country).run()
+
+
+def main_location(places: list[Place]) -> tuple[str | None, str | None, str | None]:
+    """(city, region, country) of the main event: the best-supported city, early mentions weighing most."""
+    if not places:
+        return None, None, None
+    cities: Counter[tuple[str, str | None, str | None]] = Counter()
+    regions: Counter[tuple[str | None, str | None]] = Counter()
+    for rank, place in enumerate(sorted(places, key=lambda p: p.start)):
+        weight = place.confidence / (1.0 + 0.1 * rank)  # earlier mentions (title, lead) weigh more
+        if place.kind == "city" and place.city:
+            cities[(place.city, place.region, place.country)] += weight
+        if place.region or place.country:
+            regions[(place.region, place.country)] += weight
+    if cities:
+        # a city in the article's main region wins over a bigger mention count elsewhere
+        top_region = regions.most_common(1)[0][0] if regions else (None, None)
+        best = max(cities, key=lambda c: cities[c] + (0.5 if (c[1], c[2]) == top_region else 0.0))
+        return best
+    region, country = regions.most_common(1)[0][0]
+    return None, region, country
