@@ -60,11 +60,12 @@ class _Sentences:
         self._tense: dict[int, Tense] = {}
 
     def tense_at(self, offset: int) -> Tense:
-        index = bisect.bisect_right(self.starts, offset) - 1
-        if index not in self._tense:
+        if offset not in self._tense:
+            index = bisect.bisect_right(self.starts, offset) - 1
             end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
-            self._tense[index] = sentence_tense(self.text[self.starts[index] : end])
-        return self._tense[index]
+            start = self.starts[index]
+            self._tense[offset] = sentence_tense(self.text[start:end], offset - start)
+        return self._tense[offset]
 
 
 def _trimmed(match: re.Match[str]) -> tuple[int, int]:

@@ -173,6 +173,8 @@ def _quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
                 return "DATE", f"XXXX-Q{n}"
             current = (ctx.dct.month - 1) // 3 + 1
             year = ctx.dct.year - 1 if (ctx.tense == "past" and n > current) else ctx.dct.year
+        if match["shift"]:
+            year -= 1
         return "DATE", f"{year:04d}-Q{n}"
     if ctx.dct is None:
         return None
@@ -201,6 +203,25 @@ def _quarter_ref(match: re.Match[str], ctx: Context) -> Resolved | None:
     if ago == "same" and not match["back"]:
         return None
     return "DATE", base
+
+
+def _year_ago_adj(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """"year-earlier profit", "the year-ago quarter": the quarter the report is about, a year back."""
+    if ctx.dct is None:
+        return None
+    if match["ord"]:
+        n = ordinal_number(match["ord"]) or 1
+        return "DATE", f"{ctx.dct.year - 1:04d}-Q{n}"
+    if ctx.last_quarter:
+        return "DATE", shift_value(ctx.last_quarter, years=-1) or ""
+    return "DATE", f"{ctx.dct.year - 1:04d}"
+
+
+def _year_period(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the 1988 quarter": the quarter the report is about, in that year."""
+    if ctx.last_quarter:
+        return "DATE", match["y"] + ctx.last_quarter[4:]
+    return ("DATE", match["y"]) if match["unit"].lower() == "period" else None
 
 
 def _relday(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -289,7 +310,7 @@ def _relunit(match: re.Match[str], ctx: Context) -> Resolved | None:
     rel = relation_of(match["rel"])
     unit = unit_code(match["u"])
     raw_rel = re.sub(r"\s+", " ", match["rel"].lower())
-    if raw_rel.startswith("the ") and rel in _DURATION_RELS:
+    if raw_rel.startswith("the ") and rel in _DURATION_RELS - {"previous", "following"}:
         return "DURATION", duration_value(1.0, "D" if unit == "WE" else unit) if unit != "WE" else "P2D"
     if rel in ("full", "entire", "whole"):
         return "DURATION", duration_value(1.0, unit) if unit != "WE" else "P2D"
@@ -309,8 +330,10 @@ def _relunit(match: re.Match[str], ctx: Context) -> Resolved | None:
         step = -1
     else:
         step = 1
-    if rel in ("following", "previous") and raw_rel.startswith("the") and ctx.last_date and unit == "Y":
-        return "DATE", shift_value(ctx.last_date[:4], years=step) or ""
+    if rel in ("following", "previous") and raw_rel.startswith("the"):
+        if ctx.last_date and unit == "Y":
+            return "DATE", shift_value(ctx.last_date[:4], years=step) or ""
+        return "DURATION", duration_value(1.0, unit) if unit != "WE" else "P2D"
     if unit == "WE":
         if step == 0 and ctx.tense == "past" and ctx.dct.weekday() < 5:
             step = -1
@@ -339,10 +362,14 @@ def _duration(match: re.Match[str], ctx: Context) -> Resolved | None:
                                         "recent", "past", "coming", "of"):
             return None
     elif num is None and det in ("a", "an"):
-        pass
+        if unit in ("S", "Q") or match["u"].lower().startswith("night"):
+            return None  # "a second time", "a quarter of", "a night out"
     elif num is None:
         return None  # "last week", "the past year": left to the relunit rule
     if num is not None and match["hy"] == "-" and plural:
+        return None
+    if num is not None and num.strip().lower() in ("a", "an") and (unit in ("S", "Q") or
+                                                                   match["u"].lower().startswith("night")):
         return None
     amount = numeric_amount(num)
     if num is not None and num.strip().lower() in ("a", "an") and match["hy"] == "-":
@@ -351,6 +378,8 @@ def _duration(match: re.Match[str], ctx: Context) -> Resolved | None:
         amount = 1.0
     if num is None and plural:
         amount = None
+    if match["half"] and amount is not None:
+        amount += 0.5
     if after in ("ago", "earlier", "later", "from now", "hence", "back"):
         return _shifted(amount, unit, after, ctx)
     if det in ("a", "an") or (num and num.strip().lower() in ("a", "an")):
@@ -489,6 +518,6 @@ HANDLERS: dict[str, Handler] = {
     "month_year": _month_year, "month_rel": _month_rel, "year": _year, "year_spoken": _year_spoken,
     "decade": _decade, "century": _century, "quarter": _quarter, "quarter_ref": _quarter_ref,
     "relday": _relday, "weekday": _weekday, "clock": _clock, "part_of_day": _part_of_day,
-    "relunit": _relunit, "yearend": _yearend, "duration": _duration, "refword": _refword, "set": _set,
+    "relunit": _relunit, "year_ago_adj": _year_ago_adj, "year_period": _year_period, "yearend": _yearend, "duration": _duration, "refword": _refword, "set": _set,
     "season": _season, "holiday": _holiday,
 }
