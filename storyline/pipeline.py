@@ -9,7 +9,7 @@ pass), which is what lets an engine run them in parallel.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -33,6 +33,11 @@ GROUPER_KEY = "group.index"
 INGESTED = ("id", "raw_text", "raw_html", "url", "feed_title", "feed_published", "feed_outlet")
 
 Progress = Callable[[int, int], None]
+# Articles per transaction. Big enough that an outlet's pages in one feed are observed together
+# before cleaning (template learning) and that commits are cheap; small enough that a killed
+# run loses at most one chunk of work and memory stays flat on large feeds.
+CHUNK = 2000
+MAX_LISTED = 100_000  # article ids kept in a run report
 
 
 class Stage(Protocol):
@@ -110,45 +115,54 @@ class Pipeline:
 
     # -- the whole run ----------------------------------------------------------------------------
     def run(self, paths: Iterable[Path], progress: Progress | None = None) -> RunReport:
-        items = list(read_paths(paths))
-        return self.run_items(items, progress)
+        return self.run_items(read_paths(paths), progress)
 
-    def run_items(self, items: list[Article | Rejected], progress: Progress | None = None) -> RunReport:
+    def run_items(self, items: Iterable[Article | Rejected], progress: Progress | None = None) -> RunReport:
+        """Process inputs in chunks, one transaction each: a killed run keeps every finished chunk,
+        and running it again skips what is stored (content hash) and goes on where it stopped."""
         report = RunReport()
-        articles = [i for i in items if isinstance(i, Article)]
-        report.rejected = [i for i in items if isinstance(i, Rejected)]
-        report.read = len(articles)
-        report.article_ids = [a.id for a in articles]
-        fresh = self._fresh(articles, report)
-
+        story_ids: set[str] = set()
+        grouper = Grouper(self.config.group, state=self.store.get_state(GROUPER_KEY))
         memory = self._templates()
-        cleaner = Cleaner(self.config.clean, memory)
-        for article in fresh:
-            cleaner.observe(article)
-        if self.config.engine == "dask" and fresh:
-            from storyline.engine import dask_clean_extract
+        for chunk in _chunks(items, CHUNK):
+            articles = [i for i in chunk if isinstance(i, Article)]
+            rejected = [i for i in chunk if isinstance(i, Rejected)]
+            report.read += len(articles)
+            fresh = self._fresh(articles, report, rejected)
+            cleaner = Cleaner(self.config.clean, memory)
+            for article in fresh:
+                cleaner.observe(article)
 
-            kept, dropped = dask_clean_extract(self.config, memory, fresh, progress)
-        else:
-            kept, dropped = self.clean_and_extract(fresh, memory, progress)
-        report.rejected += dropped
-        report.new = len(kept)
+            def chunk_progress(done: int, _total: int, base: int = report.new + report.unchanged) -> None:
+                if progress:
+                    progress(base + done, report.read)
 
-        batch = self._group_and_reconcile(kept)
-        batch.rejected = report.rejected
-        batch.state[TEMPLATES_KEY] = memory.dumps()
-        self.store.commit(batch)
-        report.story_ids = sorted(self.store.story_ids_of(report.article_ids))
+            if self.config.engine == "dask" and fresh:
+                from storyline.engine import dask_clean_extract
+
+                kept, dropped = dask_clean_extract(self.config, memory, fresh, chunk_progress)
+            else:
+                kept, dropped = self.clean_and_extract(fresh, memory, chunk_progress)
+            rejected += dropped
+            report.new += len(kept)
+            report.rejected += rejected
+
+            batch = self._group_and_reconcile(kept, grouper)
+            batch.rejected = rejected
+            batch.state[TEMPLATES_KEY] = memory.dumps()
+            self.store.commit(batch)
+            story_ids |= self.store.story_ids_of(a.id for a in articles)
+            if len(report.article_ids) < MAX_LISTED:
+                report.article_ids += [a.id for a in articles][: MAX_LISTED - len(report.article_ids)]
+        report.story_ids = sorted(story_ids)
         return report
 
-    def _fresh(self, articles: list[Article], report: RunReport) -> list[Article]:
+    def _fresh(self, articles: list[Article], report: RunReport, rejected: list[Rejected]) -> list[Article]:
         """Articles not stored yet; the same input again changes nothing (content hash)."""
         unique: dict[str, Article] = {}
         for a in articles:
             if a.id in unique and unique[a.id].hash != a.hash:
-                report.rejected.append(
-                    Rejected(a.id, "duplicate id in this run with different content", a.source)
-                )
+                rejected.append(Rejected(a.id, "duplicate id in this run with different content", a.source))
                 continue
             unique[a.id] = a
         status = self.store.article_status((a.id, a.hash) for a in unique.values())
@@ -159,7 +173,7 @@ class Pipeline:
             elif status[a.id] == "same":
                 report.unchanged += 1
             else:
-                report.rejected.append(
+                rejected.append(
                     Rejected(
                         a.id,
                         "id already stored with different content; give the new version a new id",
@@ -172,8 +186,7 @@ class Pipeline:
         blob = self.store.get_state(TEMPLATES_KEY)
         return TemplateMemory.loads(blob) if blob else TemplateMemory()
 
-    def _group_and_reconcile(self, kept: list[Article]) -> Batch:
-        grouper = Grouper(self.config.group, state=self.store.get_state(GROUPER_KEY))
+    def _group_and_reconcile(self, kept: list[Article], grouper: Grouper) -> Batch:
         for article in sorted(kept, key=lambda a: (a.best_published or date.min, a.id)):
             grouper.add(article)
         merges = grouper.take_merges()
@@ -197,6 +210,17 @@ class Pipeline:
             dropped_stories=set(merges) - set(members),
             state={GROUPER_KEY: grouper.dumps()},
         )
+
+
+def _chunks(items: Iterable[Article | Rejected], size: int) -> Iterator[list[Article | Rejected]]:
+    chunk: list[Article | Rejected] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _follow(merges: dict[str, str], story_id: str | None) -> str | None:

@@ -56,8 +56,8 @@ class Extractor:
     """Finds times, counts, quotes, entities, places and absences in cleaned articles."""
 
     name = "extract"
-    requires = ("body", "published")
-    assigns = ("facts",)
+    requires: tuple[str, ...] = ("body", "published")
+    assigns: tuple[str, ...] = ("facts",)
 
     def __init__(self, config: ExtractConfig) -> None:
         self.config = config
@@ -89,7 +89,7 @@ class Extractor:
                     },
                 )
             )
-        for c in find_counts(body, times, dct):
+        for c in find_counts(body, list(times), dct):
             facts.append(
                 maker.make(
                     "count",

@@ -64,7 +64,7 @@ def article_from_record(record: Any, source: str) -> Article:
 
 def _open(path: Path) -> IO[bytes]:
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rb")
+        return gzip.open(path, "rb")  # type: ignore[return-value]  # GzipFile is a binary IO
     return path.open("rb")
 
 

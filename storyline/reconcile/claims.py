@@ -22,7 +22,7 @@ from collections import defaultdict
 from datetime import date
 from itertools import pairwise
 
-from storyline.model import Article, Claim, Support
+from storyline.model import Article, Claim, ClaimStatus, Support
 from storyline.reconcile.slots import CASUALTY, SlotValue
 
 _WORD = re.compile(r"\w+")
@@ -69,11 +69,16 @@ def _same(a: SlotValue, b: SlotValue) -> bool:
     return a.value == b.value
 
 
+def _plain(value: object) -> object:
+    """Whole-number floats as ints: 500, not 500.0, in claims and their support."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def _support(v: SlotValue) -> Support:
     return Support(
         article_id=v.article.id,
         fact_id=v.fact.fact_id if v.fact else "",
-        value=v.value,
+        value=_plain(v.value),
         outlet=v.article.outlet,
         published=v.article.best_published,
     )
@@ -115,6 +120,7 @@ def _reconcile_slot(story_id: str, slot: str, values: list[SlotValue], by_id: di
     latest = stated[-1]
     earlier_unknown = [a for a in absences.values() if _when(a.article) < _when(stated[0].article)]
     note = ""
+    status: ClaimStatus
     if all(_same(v, stated[0]) for v in stated):
         if earlier_unknown:
             status, value = "updated", latest.value
@@ -136,9 +142,7 @@ def _reconcile_slot(story_id: str, slot: str, values: list[SlotValue], by_id: di
         note = "sources disagree: " + "; ".join(
             f"{v.article.outlet or v.article.id}: {v.value}" for v in stated
         )
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return Claim(story_id, slot, value, status, low=low, high=high, support=support, note=note)
+    return Claim(story_id, slot, _plain(value), status, low=low, high=high, support=support, note=note)
 
 
 def _rising(stated: list[SlotValue]) -> bool:

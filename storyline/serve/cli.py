@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from storyline.app import Storyline
@@ -29,6 +30,7 @@ err = Console(stderr=True)
 DbOption = Annotated[str, typer.Option("--db", help="SQLite file, or a postgresql:// URL.")]
 ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML file over the defaults.")]
 PROGRESS_MIN = 5  # show a progress bar on runs of more than a few articles
+MAX_SHOWN = 20  # rejected inputs listed on the terminal; the export lists them all
 
 
 def _open(db: str, config: Path | None = None, **overrides: object) -> Storyline:
@@ -75,8 +77,10 @@ def run(
         except StorylineError as exc:
             err.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(1) from exc
-        for r in report.rejected:
-            err.print(f"[yellow]rejected[/yellow] {r.id}: {r.reason}")
+        for r in report.rejected[:MAX_SHOWN]:
+            err.print(f"[yellow]rejected[/yellow] {escape(r.id)}: {escape(r.reason)}")
+        if len(report.rejected) > MAX_SHOWN:
+            err.print(f"… {len(report.rejected) - MAX_SHOWN} more rejected: see rejected.jsonl in the export")
         console.print(
             f"{report.read} read, {report.new} new, {report.unchanged} unchanged, "
             f"{len(report.rejected)} rejected; {len(report.story_ids)} stories"

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +31,9 @@ from storyline.store.sql import SCHEMA, story_where
 
 _FTS = "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(id UNINDEXED, title, body)"
 _CHUNK = 500  # ids per IN (...) list, below SQLite's default variable limit
+# How long a writer waits for another process's write_lock before giving up: a whole
+# group+reconcile+commit of a large batch can hold it for minutes, far past sqlite's busy timeout.
+LOCK_WAIT_S = 3600.0
 
 
 def _cols(columns: tuple[str, ...], prefix: str = "") -> str:
@@ -45,6 +51,8 @@ class SQLiteStore:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         try:
+            if self.path != ":memory:" and not self.path.startswith("file:"):
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
@@ -58,17 +66,53 @@ class SQLiteStore:
                 self.fts = False
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        self._lock = threading.RLock()  # the connection is shared by the threads of one process
 
     # -- writing -------------------------------------------------------------------------------
-    def commit(self, batch: Batch) -> None:
-        cur = self.conn.cursor()
-        try:
-            cur.execute("BEGIN IMMEDIATE")
-            self._write(cur, batch)
+    def _begin_immediate(self, cur: sqlite3.Cursor) -> None:
+        deadline = time.monotonic() + LOCK_WAIT_S
+        while True:
+            try:
+                cur.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:  # busy past the connect timeout: keep waiting
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise StoreError(f"cannot lock store {self.path} for writing: {exc}") from exc
+
+    @contextmanager
+    def write_lock(self) -> Iterator[None]:
+        """Hold the write lock (BEGIN IMMEDIATE) for a read-modify-write: state read inside sees
+        every earlier writer's commit, and a ``commit`` inside joins the same transaction."""
+        with self._lock:
+            cur = self.conn.cursor()
+            self._begin_immediate(cur)
+            try:
+                yield
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
             cur.execute("COMMIT")
-        except BaseException:
-            cur.execute("ROLLBACK")
-            raise
+
+    def commit(self, batch: Batch) -> None:
+        with self._lock:
+            cur = self.conn.cursor()
+            if self.conn.in_transaction:  # inside write_lock: a savepoint of its transaction
+                cur.execute("SAVEPOINT batch")
+                try:
+                    self._write(cur, batch)
+                except BaseException:
+                    cur.execute("ROLLBACK TO batch")
+                    cur.execute("RELEASE batch")
+                    raise
+                cur.execute("RELEASE batch")
+                return
+            self._begin_immediate(cur)
+            try:
+                self._write(cur, batch)
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
 
     def _write(self, cur: sqlite3.Cursor, batch: Batch) -> None:
         marks = ", ".join("?" * len(ARTICLE_COLUMNS))
