@@ -52,6 +52,7 @@ class Count:
     period_text: str | None = None
     subject: str = ""
     vague: bool = False  # read from a vague word ("dozens"): a lower bound, not a stated figure
+    single: bool = False  # one person described ("a 25-year-old man was shot"), not a number
     sentence_start: int = 0
     sentence_end: int = 0
 
@@ -71,7 +72,7 @@ def find_counts(text: str, times: list[TimexLike] | None = None, dct: date | Non
         for raw in read_counts(sent.text):
             start, end = sent.start + raw.start, sent.start + raw.end
             count = Count(start, end, text[start:end], raw.value, raw.low, raw.high, raw.qualifier,
-                          raw.category, subject=raw.subject, vague=raw.vague,
+                          raw.category, subject=raw.subject, vague=raw.vague, single=raw.single,
                           sentence_start=sent.start, sentence_end=sent.end)
             best = _nearest(here, start, end, dct)
             if best is not None:
@@ -138,6 +139,22 @@ def casualty_summary(counts: list[Count]) -> dict[str, float]:
         values = values or [c.value for c in counts if c.category == category]
         if values:
             best[category] = max(values)
+        # one-person descriptions with different ages are different victims
+        ages = {_age(c.text) for c in counts if c.single and c.category == category} - {None}
+        if len(ages) > best.get(category, 0):
+            best[category] = float(len(ages))
+    if best.get("killed", 0) >= 1:
+        # A single victim who died is often also "shot", "injured" or "taken to hospital" in the same
+        # story: one-person mentions of those count only for people with another age than the dead.
+        dead_ages = {_age(c.text) for c in counts if c.category == "killed"}
+        for category in ("injured", "shot", "hospitalized"):
+            plural = [c.value for c in counts if c.category == category and not c.single and not c.vague]
+            others = {_age(c.text) for c in counts if c.single and c.category == category} - dead_ages - {None}
+            value = max([*plural, float(len(others))])
+            if value:
+                best[category] = value
+            else:
+                best.pop(category, None)
     out = {key: best[key] for key in _SUMMARY_KEYS if key in best}
     killed, injured = out.get("killed", 0.0), out.get("injured", 0.0)
     shot = best.get("shot", 0.0)
@@ -146,3 +163,11 @@ def casualty_summary(counts: list[Count]) -> dict[str, float]:
     if not out and "hospitalized" in best:
         out["injured"] = best["hospitalized"]
     return out
+
+
+_AGE = re.compile(r"(\d{1,3})[- ]years?[- ]old|,\s*(\d{1,3}),")
+
+
+def _age(words: str) -> int | None:
+    match = _AGE.search(words)
+    return int(match.group(1) or match.group(2)) if match else None

@@ -35,7 +35,7 @@ _LEFT_EXCLUDE = re.compile(
 )
 # text right after a number that makes it a unit, a time, a date, a percentage or an ordinal
 _RIGHT_EXCLUDE = re.compile(
-    r"^(?:-[a-z]|\s*(?:%|percent|per\s+cent|pct)\b|[:/]\d|\s*(?:a\.?m\b|p\.?m\b|o'clock)|,?\s+\d{4}\b|"
+    r"(?:-[a-z]|\s+year[- ]old|\s*(?:%|percent|per\s+cent|pct)\b|[:/]\d|\s*(?:a\.?m\b|p\.?m\b|o'clock)|,?\s+\d{4}\b|"
     r"\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centuries|"
     r"times|feet|foot|ft|inch|inches|miles?|mph|yards?|meters?|metres?|kilomet(?:er|re)s?|km|pounds?|lbs?|"
     r"ounces?|grams?|kilograms?|kg|degrees?|dollars?|cents?|points?|acres?|square|caliber|calibre|mm|"
@@ -50,17 +50,20 @@ _LEFT_VERB = re.compile(
     re.IGNORECASE,
 )
 _MOD_STOP = "|".join(sorted(STOP | set(ACTIVE_VERBS) | {"left", "leaving", "leaves", "after", "found"}))
+_PERSON_SG_CAP = "|".join(sorted((w.capitalize() for w in PERSON_SINGULAR), key=len, reverse=True))
 _PERSON_SG_ALT = "|".join(sorted(PERSON_SINGULAR, key=len, reverse=True))
 _SINGLE = re.compile(
-    rf"\b(?P<det>(?i:a|an|another|the|this|that|both))\s+(?P<mods>(?:(?!(?i:{_MOD_STOP})\b)[\w'’-]+\s+){{0,3}}?)"
-    rf"(?P<noun>(?i:{_PERSON_SG_ALT}))\b"
+    rf"\b(?P<det>(?i:a|an|another|the|this|that|both|his|her|their))\s+(?P<mods>(?:(?!(?i:{_MOD_STOP})\b)[\w'’-]+\s+){{0,3}}?)"
+    rf"(?P<noun>(?i:{_PERSON_SG_ALT})\b|\d+-year-old(?![\w-])(?!\s+(?i:{_PERSON_SG_ALT})\b))"
+    rf"|(?:^|(?<=: ))(?P<bare>(?:{_PERSON_SG_CAP}|\d+-year-old)(?![\w-]))(?!\s+(?i:{_PERSON_SG_ALT})\b)"
     r"|\b(?P<pron>[Hh]e|[Ss]he|[Bb]oth)\b"
     r"|(?<![\w.,] )(?<![\w,])(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){0,2})"
     r"(?=,\s*\d{1,2},|\s+(?:was|has\s+been|had\s+been|died)\b)",
 )
 _NOT_NAMES = frozenset(
     "police authorities officials investigators officers it this that there he she they who what "
-    "sheriff deputies witnesses detectives".split()
+    "sheriff deputies witnesses detectives nobody no none everyone someone somebody anyone anybody "
+    "everybody neither".split()
 )
 
 
@@ -75,6 +78,7 @@ class RawCount:
     category: str
     subject: str
     vague: bool = False
+    single: bool = False  # read from a one-person subject ("a 25-year-old man"), not from a number
 
 
 @dataclass(slots=True)
@@ -133,7 +137,7 @@ def _read_right(text: str, pos: int, singular: bool) -> _Right:
         subject_end = toks[i - 1][2]
     for j in range(i, 0 if singular else min(i + 4, n)):
         word = toks[j][0]
-        if word in NOUN_CATEGORY or word in PERSON_SINGULAR:
+        if word in NOUN_CATEGORY or word in PERSON_SINGULAR or _AGE_NOUN.fullmatch(word):
             noun_cat = NOUN_CATEGORY.get(word, "people")
             i, subject_end = j + 1, toks[j][2]
             break
@@ -167,11 +171,50 @@ def _read_right(text: str, pos: int, singular: bool) -> _Right:
                 if toks[i][0] == "(" or toks[i + 1][0] in ("including", "among", "all", "both", "ages", "aged"):
                     i = j + 1
                 break
+    passive = False
     while i < n and toks[i][0] in AUXILIARIES:
+        passive = passive or toks[i][0] in _PASSIVE_AUX
         i += 1
     verb = _verb_at(toks, i)
+    if verb and not passive and verb[0] in _ACTIVE_CATEGORIES and _object_follows(text, toks, verb[1]):
+        verb = None  # "he shot the clerk", "the man who killed": the subject did it, it did not happen to him
     verb_cat, end = (verb[0], toks[verb[1] - 1][2]) if verb else (None, subject_end)
+    if verb and verb_cat in ("shot", "hospitalized", "injured"):
+        # "the boy who was shot was pronounced dead", "was rushed to the hospital but died"
+        for j in range(verb[1], min(verb[1] + 10, n)):
+            word = toks[j][0]
+            if word in (";", "and") and j + 1 < n and toks[j + 1][0] not in ("was", "later", "then", "has"):
+                break
+            if word in ("died", "dead", "killed", "succumbed", "dies"):
+                verb_cat, end = "killed", toks[j][2]
+                break
     return _Right(noun_cat, subject_end, subject, extra, verb_cat, end)
+
+
+_AGE_NOUN = re.compile(r"\d+-year-olds?")
+_PASSIVE_AUX = frozenset("were was are is been being got get gets remain remains remained".split())
+_ACTIVE_CATEGORIES = frozenset({"shot", "killed", "injured"})
+_OBJECT_WORDS = frozenset(
+    "the a an his her their him them himself herself themselves it another one two three four five six "
+    "seven eight nine ten several multiple at least and".split()
+)
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+
+
+def _object_follows(text: str, toks: list[tuple[str, int, int]], i: int) -> bool:
+    """True when the word after a verb starts its object (an active verb), or the clause ends there."""
+    verb_words = {t[0] for t in toks[max(0, i - 3) : i]}
+    if verb_words & {"dead", "died", "pronounced", "found"}:
+        return False
+    if i >= len(toks) or verb_words & {"suffered", "sustained", "received", "treated"}:
+        return False
+    word, start, _ = toks[i]
+    if word in _TIME_WORDS:
+        return False
+    return word in _OBJECT_WORDS or word[0].isdigit() or text[start].isupper()
 
 
 def _left_verb(text: str, start: int) -> tuple[str, int] | None:
@@ -256,4 +299,4 @@ def _to_count(
     subject = right.subject or text[start:end]
     value = quantity.value
     return RawCount(span_start, span_end, value, quantity.low, quantity.high, quantity.qualifier, category,
-                    subject, quantity.vague)
+                    subject, quantity.vague, single and value == 1)
