@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from storyline.extract.timex_handlers import HANDLERS
+from storyline.extract.timex_handlers import HANDLERS, sets_reference_quarter
 from storyline.extract.timex_norm import Tense, sentence_tense, value_span
 from storyline.extract.timex_resolve import Context
 from storyline.extract.timex_rules import RULES
@@ -130,7 +130,7 @@ def tag_times(text: str, dct: date | None) -> list[Timex]:
         anchor = end_date = None
         if kind in ("DATE", "TIME"):
             anchor, end_date = value_span(value)
-            if cand.rule == "quarter" and re.fullmatch(r"\d{4}-Q\d", value):
+            if cand.rule == "quarter" and sets_reference_quarter(cand.match):
                 ctx.last_quarter = value
             if cand.rule in _ANCHORED_RULES and re.match(r"\d{4}", value):
                 ctx.last_date = value

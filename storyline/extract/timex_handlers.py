@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from storyline.extract.timex_lex import SEASONS, month_number, spoken_year, weekday_number
+from storyline.extract.timex_lex import MONTH_RE, SEASONS, month_number, spoken_year, weekday_number
 from storyline.extract.timex_norm import easter, iso_week, pick_year, resolve_weekday, safe_date, shift_value
 from storyline.extract.timex_resolve import (
     Context,
@@ -188,6 +188,21 @@ def _quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
     return "DATE", _previous_quarter(ctx.dct)
 
 
+_ENDED = re.compile(rf"\s+(?:ended|ending|that\s+ended|which\s+ended)\s+(?P<mon>{MONTH_RE})\s*(?P<d>\d{{1,2}})?")
+
+
+def sets_reference_quarter(match: re.Match[str]) -> bool:
+    """Whether a quarter match names the quarter a report is about ("the third quarter").
+
+    Quarters moved back a year, or with a year of their own ("the third quarter of 1990"), do not:
+    "a year earlier" after them still means a year before the report's quarter.
+    """
+    if match["shift"] or match["y1"] or match["y2"] or match["y3"] or match["unit"].lower() == "half":
+        return False
+    own = (match["own"] or "").lower()
+    return not own.endswith("year's") and ordinal_number(match["ord"].lower()) is not None
+
+
 def _quarter_ref(match: re.Match[str], ctx: Context) -> Resolved | None:
     ago = (match["ago"] or "").lower()
     unit = match["unit"].lower()
@@ -197,6 +212,12 @@ def _quarter_ref(match: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if ctx.dct is None:
         return None
+    ended = _ENDED.match(match.string, match.end())
+    if ended and unit == "quarter":
+        month = month_number(ended["mon"]) or 0
+        value = resolve_month_day(month, int(ended["d"]) if ended["d"] else None, None, ctx)
+        if value:
+            return "DATE", f"{value[:4]}-Q{(month - 1) // 3 + 1}"
     base = ctx.last_quarter or _previous_quarter(ctx.dct)
     if ago in ("year-ago", "year-earlier", "prior-year", "corresponding", "comparable") or match["back"]:
         return "DATE", shift_value(base, years=-1) or base
@@ -333,6 +354,8 @@ def _relunit(match: re.Match[str], ctx: Context) -> Resolved | None:
     if rel in ("following", "previous") and raw_rel.startswith("the"):
         if ctx.last_date and unit == "Y":
             return "DATE", shift_value(ctx.last_date[:4], years=step) or ""
+        if ctx.last_date and unit == "M" and len(ctx.last_date) >= 7:
+            return "DATE", shift_value(ctx.last_date[:7], months=step) or ""
         return "DURATION", duration_value(1.0, unit) if unit != "WE" else "P2D"
     if unit == "WE":
         if step == 0 and ctx.tense == "past" and ctx.dct.weekday() < 5:
@@ -460,7 +483,7 @@ def _season(match: re.Match[str], ctx: Context) -> Resolved | None:
     start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
     year = ctx.dct.year
     if rel in ("last", "past", "this past"):
-        year = year if start_month + 2 < ctx.dct.month else year - 1
+        year -= 1  # TimeBank: "last spring" in October is the spring of the year before
     elif rel in ("next", "coming", "this coming"):
         year = year if start_month > ctx.dct.month else year + 1
     elif ctx.tense == "past" and start_month > ctx.dct.month and rel != "this":

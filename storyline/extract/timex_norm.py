@@ -68,6 +68,7 @@ def day_value(day: date) -> str:
 # past-tense sentence of 30 Oct is still 7 Dec. Tuned on timex-dev value F1: 0 days 0.766, 60 days
 # 0.785, 120 days 0.788, 183 days 0.784 (re-run benchmarks/eval_timex.py before changing).
 TENSE_OVERRIDE_DAYS = 120
+TENSE_OVERRIDE_MONTHS = 3  # same for a month without a day: 1 month 0.795, 3 months 0.798
 
 
 def pick_year(month: int, day: int | None, dct: date, tense: Tense) -> int:
@@ -91,7 +92,7 @@ def pick_year(month: int, day: int | None, dct: date, tense: Tense) -> int:
     if not candidates:
         return dct.year
     nearest = min(candidates, key=lambda c: (abs(c[0]), c[0] > 0))
-    if abs(nearest[0]) <= TENSE_OVERRIDE_DAYS:
+    if abs(nearest[0]) <= (TENSE_OVERRIDE_DAYS if day else TENSE_OVERRIDE_MONTHS * 30):
         return nearest[1]
     if tense == "past":
         past = [c for c in candidates if c[0] <= 0]

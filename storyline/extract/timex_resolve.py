@@ -58,9 +58,9 @@ class Context:
         return match.group(1).lower() if match else ""
 
 
-_DUR_UNIT = {"S": "S", "MIN": "M", "H": "H", "D": "D", "W": "W", "FN": "W", "M": "M", "Q": "M", "Y": "Y",
+_DUR_UNIT = {"S": "S", "MIN": "M", "H": "H", "D": "D", "W": "W", "FN": "W", "M": "M", "Q": "Q", "Y": "Y",
              "DE": "Y", "CE": "Y"}
-_UNIT_FACTOR = {"FN": 2, "Q": 3, "DE": 10, "CE": 100}
+_UNIT_FACTOR = {"FN": 2, "DE": 10, "CE": 100}
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "MIN": ("S", 60)}
 _VAGUE_UNIT = {"S": "S", "MIN": "M", "H": "H", "D": "D", "W": "W", "FN": "W", "M": "M", "Q": "Q", "Y": "Y",
                "DE": "DE", "CE": "CE"}
