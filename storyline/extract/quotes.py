@@ -22,7 +22,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.extract.nlp import load_spacy
-from storyline.extract.quotes_cues import CUE_FORMS, SPEECH_FORMS, has_cue, quote_spans
+from storyline.extract.quotes_cues import (
+    ALL_FORMS,
+    HEADLINE_RE,
+    SPEECH_FORMS,
+    STANCE_FORMS,
+    has_any_cue,
+    quote_spans,
+)
 from storyline.extract.quotes_speakers import Resolver
 from storyline.extract.sentences import Sentence, split_sentences
 
@@ -83,11 +90,12 @@ def find_quotes(text: str, nlp: Any = None) -> list[Attribution]:
         return []
     quotes = quote_spans(text)
     sentences = split_sentences(text)
-    candidates = [s for s in sentences if has_cue(s.text) or _overlaps_any(s.start, s.end, quotes)]
+    candidates = [s for s in sentences if has_any_cue(s.text) or _overlaps_any(s.start, s.end, quotes)]
     docs = nlp.pipe([s.text for s in candidates], disable=[p for p in _DISABLE if p in nlp.pipe_names])
     raws: list[_Raw] = []
     for sent, doc in zip(candidates, docs, strict=True):
         raws.extend(_sentence_attributions(doc, sent, quotes))
+    raws.extend(_headline_attributions(text, sentences))
     resolver = Resolver(text)
     out: list[Attribution] = []
     for raw in sorted(raws, key=lambda r: r.cue[0]):
@@ -95,6 +103,7 @@ def find_quotes(text: str, nlp: Any = None) -> list[Attribution]:
     _attach_continuations(text, quotes, out)
     out.sort(key=lambda a: (a.content_start, a.cue_start))
     return out
+
 
 
 # --------------------------------------------------------------------------- rules on one sentence
@@ -108,8 +117,8 @@ def _sentence_attributions(doc: Any, sent: Sentence, quotes: Sequence[tuple[int,
         low = tok.lower_
         if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             raw = _according_to(doc, tok, base)
-        elif low in CUE_FORMS and tok.tag_.startswith("VB"):
-            raw = _cue_verb(doc, tok, base)
+        elif low in ALL_FORMS and tok.tag_.startswith("VB"):
+            raw = _cue_verb(doc, tok, base, quotes)
         else:
             continue
         if raw is not None:
@@ -136,10 +145,18 @@ def _subject(verb: Any, depth: int = 0) -> Any:
     return None
 
 
-def _cue_verb(doc: Any, tok: Any, base: int) -> _Raw | None:
+def _cue_verb(doc: Any, tok: Any, base: int, quotes: Sequence[tuple[int, int]]) -> _Raw | None:
     comps = [c for c in tok.children if c.dep_ == "ccomp"]
-    if not comps and tok.lower_ in SPEECH_FORMS:
-        comps = [c for c in tok.children if c.dep_ == "dobj" and _is_quote_start(c)]
+    low = tok.lower_
+    if not comps and low in SPEECH_FORMS:
+        comps = [c for c in tok.children if c.dep_ in ("dobj", "xcomp") and (_is_quote_start(c) or c.dep_ == "xcomp")]
+    if not comps and low in STANCE_FORMS:
+        comps = [c for c in tok.children if c.i > tok.i and c.dep_ in _OBJECT_DEPS]
+    if not comps and low in SPEECH_FORMS:
+        quote = _adjacent_quote(doc, tok, base, quotes)
+        subject = _subject(tok)
+        if quote is not None and subject is not None:
+            return _Raw(subject, (base + tok.idx, base + tok.idx + len(tok)), [quote], base)
     if comps:
         idx: set[int] = set()
         for comp in comps:
@@ -156,6 +173,20 @@ def _cue_verb(doc: Any, tok: Any, base: int) -> _Raw | None:
     if not parts:
         return None
     return _Raw(subject, (base + tok.idx, base + tok.idx + len(tok)), parts, base)
+
+
+# Dependents of a stance verb that carry what is supported, wanted, called for, ...
+_OBJECT_DEPS = ("dobj", "xcomp", "prep", "oprd", "ccomp", "attr")
+
+
+def _adjacent_quote(doc: Any, tok: Any, base: int, quotes: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """A quote right after the verb ("said: “…”") or right before the clause ("“…,” he said")."""
+    after = base + tok.idx + len(tok)
+    lead = base + next(iter(tok.subtree)).idx
+    for qs, qe in quotes:
+        if 0 <= qs - after <= 3 or 0 <= lead - qe <= 3:
+            return qs, qe
+    return None
 
 
 def _according_to(doc: Any, tok: Any, base: int) -> _Raw | None:
@@ -198,6 +229,19 @@ def _governed_quote(doc: Any, base: int, qs: int, qe: int) -> _Raw | None:
             return None
         head = head.head
     return None
+
+
+def _headline_attributions(text: str, sentences: Sequence[Sentence]) -> list[_Raw]:
+    """"Pence: Clinton camp was mocking" (a headline) or "WALLACE: Governor, ..." (a transcript)."""
+    out = []
+    for m in HEADLINE_RE.finditer(text):
+        who = m.group("who")
+        if who.split()[0].lower() in ("update", "note", "editor", "photo", "read", "watch", "related", "source"):
+            continue
+        s, e = m.start("what"), m.end("what")
+        who_span = (m.start(), m.end("who"))
+        out.append(_Raw(None, (m.end("who"), m.end("who") + 1), [(s, e)], 0, speaker_override=who_span))
+    return out
 
 
 def _is_quote_start(tok: Any) -> bool:

@@ -135,3 +135,58 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def _words(s: str) -> int:
     return len(re.findall(r"\w+", s))
+
+
+# Verbs of stance and intention: PolNeAR-style attributions whose content is the object or the
+# infinitive ("X endorsed Y", "X wants to Y", "X called for Y"). The list is the cue words most
+# frequent in quotes-dev gold after the verbs of saying (see benchmarks/eval_quotes.py).
+_STANCE = {
+    "support": "support supports supported supporting",
+    "endorse": "endorse endorses endorsed endorsing",
+    "criticize": "criticize criticizes criticized criticizing criticised",
+    "accuse": "accuse accuses accused accusing",
+    "praise": "praise praises praised praising",
+    "attack": "attacked attacking",
+    "oppose": "oppose opposes opposed opposing",
+    "defend": "defends defended defending",
+    "propose": "propose proposes proposed proposing",
+    "reject": "rejects rejected rejecting",
+    "dismiss": "dismissed dismissing",
+    "cite": "cites cited citing",
+    "describe": "describes described describing",
+    "call": "call calls called calling",
+    "want": "want wants wanted wanting",
+    "plan": "plans planned planning",
+    "seek": "seeks sought seeking",
+    "refuse": "refuses refused refusing",
+    "decline": "declines declined declining",
+    "question": "questions questioning",
+    "denounce": "denounced denouncing",
+    "back": "backed backing",
+    "discuss": "discuss discussed discussing",
+    "decide": "decided",
+    "offer": "offered",
+    "consider": "considers considered",
+    "blame": "blames blamed blaming",
+    "demand": "demands demanded demanding",
+    "condemn": "condemned condemning",
+    "applaud": "applauded",
+    "welcome": "welcomed",
+    "slam": "slammed",
+    "mock": "mocked",
+    "hope_": "hoping",
+    "intend": "intends intended",
+    "pledge_": "pledge",
+}
+
+STANCE_FORMS = {k: v for k, v in _forms({k.rstrip("_"): v for k, v in _STANCE.items()}).items()
+                if k not in SPEECH_FORMS and k not in BELIEF_FORMS}
+ALL_FORMS = {**CUE_FORMS, **STANCE_FORMS}
+_ANY_CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(ALL_FORMS, key=len, reverse=True)) + r"|according)\b",
+                         re.IGNORECASE)
+# A headline or transcript line "Speaker: what they said" (one to four capitalised words).
+HEADLINE_RE = re.compile(r"^(?P<who>(?:[A-Z][\w.’'\-]*\s){0,3}[A-Z][\w.’'\-]*):\s+(?P<what>\S.*)$", re.MULTILINE)
+
+
+def has_any_cue(sentence: str) -> bool:
+    return _ANY_CUE_RE.search(sentence) is not None

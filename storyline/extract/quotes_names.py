@@ -25,7 +25,7 @@ TITLE_HEADS = {
     "candidate", "nominee", "founder", "ceo", "executive", "analyst", "professor", "prof.", "col.",
     "lt.", "capt.", "sgt.", "commander", "envoy", "aide", "economist", "pollster", "host", "anchor",
     "correspondent", "editor", "columnist", "writer", "author", "head", "lawmaker", "delegate",
-    "sheriff", "detective", "lieutenant", "captain", "sergeant", "colonel", "major", "admiral",
+    "coach", "sheriff", "detective", "lieutenant", "captain", "sergeant", "colonel", "major", "admiral",
 }
 _FEMALE_WORDS = {"spokeswoman", "congresswoman", "chairwoman", "queen", "princess", "she", "her", "hers",
                  "herself", "woman", "mother", "wife", "daughter", "sister", "first lady"}
@@ -45,7 +45,10 @@ _NOT_NAME = {"the", "a", "an", "in", "on", "at", "but", "and", "or", "if", "when
              "where", "read", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.",
-             "nov.", "dec.", "it's", "that's", "here", "no", "yes", "not", "do", "does", "did", "is"}
+             "nov.", "dec.", "it's", "that's", "here", "no", "yes", "not", "do", "does", "did", "is",
+             "later", "earlier", "today", "yesterday", "tonight", "last", "next", "speaking", "separately",
+             "instead", "finally", "first", "second", "thus", "since", "though", "although", "because",
+             "during", "until", "despite", "unlike", "like", "even", "only", "just", "again", "indeed"}
 
 
 @dataclass(frozen=True, slots=True)

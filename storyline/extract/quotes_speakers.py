@@ -18,7 +18,7 @@ NON_PERSON_WORDS = {
     "democrats", "democrat", "america", "american", "americans", "new", "north", "south", "east", "west",
     "company", "corp", "inc", "group", "bank", "fund", "office", "army", "force", "forces", "navy",
     "police", "church", "club", "network", "media", "tv", "radio", "magazine", "review", "daily",
-    "tribune", "herald", "guardian", "telegraph", "review", "white", "twitter", "facebook", "google",
+    "tribune", "herald", "guardian", "telegraph", "white", "twitter", "facebook", "google",
     "nato", "un", "eu", "fbi", "cia", "cnn", "fox", "msnbc", "abc", "nbc", "cbs", "gop", "isis",
     "act", "bill", "law", "day", "week", "war", "election", "campaign", "convention", "debate", "poll",
     "caucus", "caucuses", "primary", "summit", "island", "islands", "river", "mountain", "valley",

@@ -1,0 +1,142 @@
+"""People, organisations and places, with aliases merged within an article and a key across a story.
+
+spaCy's recogniser runs alone (its own tok2vec; tagger, parser, lemmatiser and attribute ruler
+switched off). Each entity gets the fullest form of the same name in the article as
+``canonical`` ("Kuleba" → "Dmytro Kuleba"), and ``entity_key`` folds spelling variants
+("Zelenskyy"/"Zelensky", "NATO-Ukraine Council"/"Ukraine-NATO Council") for merging across
+articles.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.extract.nlp import load_spacy
+from storyline.extract.quotes_names import HONORIFICS, split_title
+from storyline.extract.quotes_speakers import NON_PERSON_WORDS
+
+EXTRACTOR = "storyline.extract.entities"
+VERSION = "0.1"
+
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC")
+# The recogniser needs none of these (en_core_web_sm 3.8: ner has its own tok2vec).
+_NER_ONLY_DISABLE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    text: str
+    start: int
+    end: int
+    label: str
+    canonical: str
+
+
+def find_entities(text: str, nlp: Any = None) -> list[Entity]:
+    """Named entities of ``text`` in text order; uses ``load_spacy()`` when ``nlp`` is None.
+
+    Without any spaCy model the list is empty (logged once by ``load_spacy``).
+    """
+    nlp = nlp if nlp is not None else load_spacy()
+    if nlp is None or not text.strip():
+        return []
+    disable = [p for p in _NER_ONLY_DISABLE if p in nlp.pipe_names]
+    doc = nlp(text, disable=disable) if disable else nlp(text)
+    spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS]
+    spans = [_clean(text, s, e, label) for s, e, label in spans]
+    spans = sorted(spans + _missed_surnames(text, spans))
+    out = []
+    for s, e, label in spans:
+        if e <= s:
+            continue
+        canonical, canonical_label = _canonical(text[s:e], label, spans, text)
+        out.append(Entity(text[s:e], s, e, canonical_label, canonical))
+    return out
+
+
+def _missed_surnames(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Bare surnames of people the recogniser found in full but missed alone ("Scholz later flew")."""
+    taken = [(s, e) for s, e, _ in spans]
+    surnames = {text[s:e].split()[-1] for s, e, label in spans if label == "PERSON" and len(text[s:e].split()) > 1}
+    out = []
+    for name in surnames:
+        if not name[:1].isupper() or len(name) < 3:
+            continue
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            if not any(s <= m.start() < e for s, e in taken):
+                out.append((m.start(), m.end(), "PERSON"))
+    return out
+
+
+def _clean(text: str, s: int, e: int, label: str) -> tuple[int, int, str]:
+    """Drops a leading "the" and a trailing possessive: "the Kremlin's" → "Kremlin"."""
+    chunk = text[s:e]
+    if chunk.lower().startswith("the "):
+        s += 4
+    m = _POSSESSIVE.search(text[s:e])
+    if m and m.group(0) in ("'s", "’s", "’", "'") and e - s > len(m.group(0)):
+        e -= len(m.group(0))
+    return s, e, label
+
+
+def _name_words(name: str) -> list[str]:
+    words = name.replace("\u00a0", " ").split()
+    words = [w for w in words if w.lower() not in HONORIFICS]
+    return split_title(words)[1] if len(words) > 1 else words
+
+
+def _canonical(name: str, label: str, spans: list[tuple[int, int, str]], text: str) -> tuple[str, str]:
+    """The longest entity whose words end with this one's and include them all, and its label.
+
+    A surname the recogniser tagged ORG ("Kuleba") takes the PERSON label of its full form.
+    """
+    words = _name_words(name)
+    if not words:
+        return name, label
+    want = {w.lower() for w in words}
+    best, best_label = " ".join(words), label
+    for s, e, other_label in spans:
+        if other_label != label and not (other_label == "PERSON" and label in ("ORG", "NORP", "GPE")):
+            continue
+        other = _name_words(text[s:e])
+        if (len(other) > len(best.split()) and other[-1].lower() == words[-1].lower()
+                and want <= {w.lower() for w in other}):
+            best, best_label = " ".join(other), other_label
+    return best, best_label
+
+
+def _fold(word: str) -> str:
+    """Spelling variants of one word: accents, doubled letters, -iy/-yy/-ii endings."""
+    word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    word = re.sub(r"(\w)\1+", r"\1", word)
+    return re.sub(r"(?:iy|yi|ij|ii|yy)$", "y", word)
+
+
+def entity_key(name: str, label: str | None = None) -> str:
+    """A key equal for aliases of one entity across the articles of a story.
+
+    Order-insensitive hyphenated compounds ("Ukraine-NATO" = "NATO-Ukraine"), case, accents,
+    titles, honorifics, possessives and transliteration variants are folded. A person
+    (``label="PERSON"``, or, without a label, a two- to four-word name that looks like one) keys
+    on the surname, so "Kuleba" = "Dmytro Kuleba" = "Foreign Minister Dmytro Kuleba".
+    """
+    text = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    text = _POSSESSIVE.sub("", text)
+    text = _HYPHENATED.sub(lambda m: "-".join(sorted(p.lower() for p in m.group(0).split("-"))), text)
+    words = _name_words(text)
+    if not words:
+        return ""
+    if label == "PERSON" or (label is None and _looks_like_person(words)):
+        return _fold(words[-1])
+    return " ".join("-".join(_fold(p) for p in w.split("-")) for w in words)
+
+
+def _looks_like_person(words: list[str]) -> bool:
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha()
+                                        for w in words) and not any(
+        w.lower() in NON_PERSON_WORDS for w in words)

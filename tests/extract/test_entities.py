@@ -1,0 +1,50 @@
+"""Entities: alias keys across articles and fullest forms within one."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from storyline.extract.entities import entity_key, find_entities
+from storyline.extract.nlp import load_spacy
+
+nlp = load_spacy()
+
+
+def test_hyphenated_compounds_are_order_insensitive() -> None:
+    assert entity_key("Baltic-Nordic Forum") == entity_key("Nordic-Baltic Forum")
+
+
+def test_surname_and_full_name_share_a_key() -> None:
+    assert entity_key("Varga") == entity_key("Lena Varga") == entity_key("Finance Minister Lena Varga")
+
+
+def test_transliteration_variants_share_a_key() -> None:
+    assert entity_key("Zelenskyy") == entity_key("Zelensky")
+    assert entity_key("Dostoevskiy") == entity_key("Dostoevsky")
+
+
+def test_article_and_possessive_are_ignored() -> None:
+    assert entity_key("the Senate's") == entity_key("Senate")
+
+
+def test_different_organisations_keep_different_keys() -> None:
+    assert entity_key("Security Council") != entity_key("Human Rights Council")
+
+
+@given(st.text(max_size=40))
+def test_entity_key_never_fails(name: str) -> None:
+    assert isinstance(entity_key(name), str)
+
+
+@pytest.mark.skipif(nlp is None, reason="no spaCy English model installed")
+def test_short_mentions_get_the_fullest_form_as_canonical() -> None:
+    text = ("Mayor Olga Petrenko met President Emmanuel Macron in Paris on Monday. "
+            "Macron later flew to Berlin.")
+    ents = find_entities(text, nlp)
+    later = [e for e in ents if e.text == "Macron"]
+    assert later and all(e.canonical == "Emmanuel Macron" and e.label == "PERSON" for e in later)
+    assert any(e.label == "GPE" and e.text == "Paris" for e in ents)
+    for e in ents:
+        assert text[e.start:e.end] == e.text
