@@ -151,7 +151,7 @@ def _read_right(text: str, pos: int, singular: bool) -> _Right:
                 noun_cat = f"{noun_cat}_and_{NOUN_CATEGORY[word]}"
                 i, subject_end = j + 1, toks[j][2]
                 break
-            if singular and word in PERSON_SINGULAR and toks[i + 1][0] in ("a", "an", "his", "her", "the", "one"):
+            if word in PERSON_SINGULAR and toks[i + 1][0] in ("a", "an", "his", "her", "their", "the", "one"):
                 extra += 1
                 i, subject_end = j + 1, toks[j][2]
                 break
@@ -274,7 +274,22 @@ def read_counts(text: str) -> list[RawCount]:
         if count is not None:
             found.append(count)
             taken.append((count.start, count.end))
+    suicide = _SUICIDE.search(text)
+    if suicide:
+        # "shoots 4 relatives, killing 2, then himself": the shooter is one more of the dead
+        killed = [c for c in found if c.category == "killed" and c.start < suicide.start()]
+        value = max((c.value for c in killed), default=0.0) + 1
+        found.append(RawCount(suicide.start(), suicide.end(), value, None, None, "exact", "killed",
+                              suicide.group(0), False, value == 1))
     return found
+
+
+_SUICIDE = re.compile(
+    r"\b(?:(?:then|and|before|after)\s+(?:killing|killed|fatally\s+shooting|fatally\s+shot|"
+    r"(?:fatally\s+)?turning\s+the\s+gun\s+on|(?:fatally\s+)?turned\s+the\s+gun\s+on)\s+(?:himself|herself)"
+    r"|then\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life|killed\s+(?:himself|herself))\b",
+    re.IGNORECASE,
+)
 
 
 def _to_count(
