@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from storyline.extract.timex_handlers import HANDLERS, sets_reference_quarter
-from storyline.extract.timex_norm import Tense, sentence_tense, value_span
+from storyline.extract.timex_norm import Tense, nearest_tense, tense_cues, value_span
 from storyline.extract.timex_resolve import Context
-from storyline.extract.timex_rules import RULES
+from storyline.extract.timex_rules import RULES, Rule
 from storyline.model import TimexType
 
 __all__ = ["Timex", "tag_times"]
@@ -52,20 +52,19 @@ class _Candidate:
 
 
 class _Sentences:
-    """Sentence bounds and their tense, computed once per text."""
+    """Sentence bounds and their tense cues, computed once per text."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-        self._tense: dict[int, Tense] = {}
+        self._cues: dict[int, list[tuple[int, Tense]]] = {}
 
     def tense_at(self, offset: int) -> Tense:
-        if offset not in self._tense:
-            index = bisect.bisect_right(self.starts, offset) - 1
+        index = bisect.bisect_right(self.starts, offset) - 1
+        if index not in self._cues:
             end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
-            start = self.starts[index]
-            self._tense[offset] = sentence_tense(self.text[start:end], offset - start)
-        return self._tense[offset]
+            self._cues[index] = tense_cues(self.text, self.starts[index], end)
+        return nearest_tense(self._cues[index], offset)
 
 
 def _trimmed(match: re.Match[str]) -> tuple[int, int]:
@@ -81,14 +80,57 @@ def _trimmed(match: re.Match[str]) -> tuple[int, int]:
     return start, end
 
 
+# how far before and after its anchor word a rule's match may reach (longest prefix: "about the better
+# part of the past twenty-five consecutive"; longest suffix: "noon EST, on Wednesday")
+_BEFORE, _AFTER = 80, 100
+_MAX_TOKENS_BEFORE = 10  # "the very end of the first half of" is the longest prefix in words
+_TOKEN = re.compile(r"\w+|'(?=\d)")
+_BY_WORD: dict[str, list[Rule]] = {}
+_BY_EXACT: dict[str, list[Rule]] = {}
+for _r in RULES:
+    for _w in _r.words:
+        _BY_WORD.setdefault(_w, []).append(_r)
+    for _w in _r.exact:
+        _BY_EXACT.setdefault(_w, []).append(_r)
+_BY_DIGITS = [r for r in RULES if r.digits is not None]
+
+
+_NO_RULES: list[Rule] = []
+
+
+def _anchored_rules(token: str) -> list[Rule]:
+    if token[0].isdigit():
+        return [r for r in _BY_DIGITS if r.digits is not None and r.digits.match(token)]
+    by_word = _BY_WORD.get(token.lower(), _NO_RULES)
+    by_exact = _BY_EXACT.get(token, _NO_RULES)
+    return by_word + by_exact if by_exact else by_word
+
+
 def _candidates(text: str) -> list[_Candidate]:
+    """Every rule match that holds one of the rule's anchor words, tried from the word starts before it."""
     found: list[_Candidate] = []
-    for rule in RULES:
-        for match in rule.pattern.finditer(text):
-            start, end = _trimmed(match)
-            if end - start < 2 and not text[start:end].isdigit():
-                continue
-            found.append(_Candidate(start, end, rule.name, rule.priority, match))
+    seen: set[tuple[str, int, int]] = set()
+    tokens = list(_TOKEN.finditer(text))
+    starts = [t.start() for t in tokens]
+    n = len(text)
+    for index, token in enumerate(tokens):
+        rules = _anchored_rules(token.group())
+        if not rules:
+            continue
+        a_start = token.start()
+        first = max(bisect.bisect_left(starts, a_start - _BEFORE), index - _MAX_TOKENS_BEFORE)
+        w_end = min(n, token.end() + _AFTER)
+        for rule in rules:
+            for pos in starts[first : index + 1]:
+                match = rule.pattern.match(text, pos, w_end)
+                if match is None or match.end() <= a_start or (match.end() == w_end < n):
+                    continue
+                start, end = _trimmed(match)
+                key = (rule.name, start, end)
+                if key in seen or (end - start < 2 and not text[start:end].isdigit()):
+                    continue
+                seen.add(key)
+                found.append(_Candidate(start, end, rule.name, rule.priority, match))
     return found
 
 

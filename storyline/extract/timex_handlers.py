@@ -79,9 +79,9 @@ def _month_rel(match: re.Match[str], ctx: Context) -> Resolved | None:
     if month is None:
         return None
     rel = relation_of(match["rel"])
-    if not rel and not match["pre"] and not match["rely"] and match["mon"].lower() in ("may", "march"):
-        if ctx.preceding_word(match.start()) not in _MONTH_CUES:
-            return None
+    bare = not rel and not match["pre"] and not match["rely"]
+    if bare and match["mon"].lower() in ("may", "march") and ctx.preceding_word(match.start()) not in _MONTH_CUES:
+        return None
     if ctx.dct is None:
         return "DATE", f"XXXX-{month:02d}"
     if match["rely"]:
@@ -376,7 +376,7 @@ def _duration(match: re.Match[str], ctx: Context) -> Resolved | None:
     det = (match["det"] or "").lower()
     rel = (match["rel"] or "").lower()
     num = match["num"]
-    plural = match["u"].lower().endswith("s") and unit not in ("S",) or match["u"].lower().endswith("ies")
+    plural = (match["u"].lower().endswith("s") and unit not in ("S",)) or match["u"].lower().endswith("ies")
     if after in ("-old", "old"):
         return None
     if num is None and not det and not rel:
@@ -473,9 +473,9 @@ def _season(match: re.Match[str], ctx: Context) -> Resolved | None:
     if match["y"]:
         year = year_from_group(match["y"], ctx.dct)
         return ("DATE", f"{year:04d}-{code}") if year else None
-    if not rel or rel in ("early", "late"):
-        if ctx.preceding_word(match.start()) not in _SEASON_CUES and not match["pre"]:
-            return None
+    if (not rel or rel in ("early", "late")) and not match["pre"] \
+            and ctx.preceding_word(match.start()) not in _SEASON_CUES:
+        return None
     if rel == "" and match["s"].lower() == "fall":
         return None
     if rel == "that" or ctx.dct is None:
@@ -541,6 +541,6 @@ HANDLERS: dict[str, Handler] = {
     "month_year": _month_year, "month_rel": _month_rel, "year": _year, "year_spoken": _year_spoken,
     "decade": _decade, "century": _century, "quarter": _quarter, "quarter_ref": _quarter_ref,
     "relday": _relday, "weekday": _weekday, "clock": _clock, "part_of_day": _part_of_day,
-    "relunit": _relunit, "year_ago_adj": _year_ago_adj, "year_period": _year_period, "yearend": _yearend, "duration": _duration, "refword": _refword, "set": _set,
-    "season": _season, "holiday": _holiday,
+    "relunit": _relunit, "year_ago_adj": _year_ago_adj, "year_period": _year_period, "yearend": _yearend,
+    "duration": _duration, "refword": _refword, "set": _set, "season": _season, "holiday": _holiday,
 }

@@ -26,19 +26,28 @@ _PAST_RE = re.compile(
 )
 
 
-def sentence_tense(sentence: str, at: int | None = None) -> Tense:
-    """A rough tense from cue words; enough to pick the past or the next "Friday".
+def tense_cues(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, Tense]]:
+    """Offsets of the tense cue words in ``text[start:end]`` (one sentence)."""
+    end = len(text) if end is None else end
+    cues: list[tuple[int, Tense]] = [(m.start(), "future") for m in _FUTURE_RE.finditer(text, start, end)]
+    cues += [(m.start(), "past") for m in _PAST_RE.finditer(text, start, end)]
+    return cues
 
-    With ``at`` (an offset into ``sentence``) the cue nearest to it decides, so that in "announced
-    Friday that holders would receive" the verb next to "Friday" wins over the later "would".
-    """
-    cues: list[tuple[int, Tense]] = [(m.start(), "future") for m in _FUTURE_RE.finditer(sentence)]
-    cues += [(m.start(), "past") for m in _PAST_RE.finditer(sentence)]
+
+def nearest_tense(cues: list[tuple[int, Tense]], at: int) -> Tense:
+    """The tense of the cue nearest to offset ``at``: in "announced Friday that holders would receive"
+    the verb next to "Friday" wins over the later "would"; "none" without cues."""
     if not cues:
         return "none"
-    if at is None:
-        return "future" if any(kind == "future" for _, kind in cues) else "past"
     return min(cues, key=lambda cue: (abs(cue[0] - at), cue[1] != "future"))[1]
+
+
+def sentence_tense(sentence: str, at: int | None = None) -> Tense:
+    """A rough tense of a sentence from cue words, at offset ``at`` or (None) over the whole of it."""
+    cues = tense_cues(sentence)
+    if at is not None or not cues:
+        return nearest_tense(cues, at or 0)
+    return "future" if any(kind == "future" for _, kind in cues) else "past"
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:

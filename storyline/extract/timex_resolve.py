@@ -24,20 +24,15 @@ from datetime import date, timedelta
 from storyline.extract.timex_lex import (
     ORDINALS,
     PARTS_OF_DAY,
-    SEASONS,
-    month_number,
     spoken_year,
-    weekday_number,
     words_to_number,
 )
 from storyline.extract.timex_norm import (
     Tense,
     iso_week,
     pick_year,
-    resolve_weekday,
     safe_date,
     shift_months,
-    shift_value,
 )
 
 Resolved = tuple[str, str]  # (type, value)
