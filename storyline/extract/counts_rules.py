@@ -23,7 +23,22 @@ from storyline.extract.counts_lexicon import (
 from storyline.extract.counts_numbers import QUANTITY_RE, Quantity, parse_quantity
 
 _TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*|[^\w\s]")
-_VERBS = sorted(((tuple(p.split()), c) for p, c in VERB_PHRASES), key=lambda pc: -len(pc[0]))
+_VERBS: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _category in sorted(VERB_PHRASES, key=lambda pc: -len(pc[0].split())):
+    _VERBS.setdefault(_phrase.split()[0], []).append((tuple(_phrase.split()), _category))
+# Cheap tests that let a sentence skip the costly patterns (speed: the extract stage must run >= 50
+# articles/s per core; these cut counts' time on gva-dev by more than half).
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+    "million billion dozen dozens several few couple handful hundreds thousands millions scores tens".split()
+)
+_CASUALTY_STEMS = (
+    "shot", "kill", "dead", "die", "wound", "injur", "hurt", "hospital", "struck", "hit", "arrest",
+    "custody", "charged", "slain", "murder", "missing", "fatal", "gunfire", "suffer", "sustain", "graze",
+    "gunned", "lost", "succumb", "detain", "kidnap", "abduct", "hostage", "evacuat", "taken", "airlift",
+    "transport", "rush", "flown", "driven", "treat", "receiv", "shoot", "wound", "hurting",
+)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # text right before a number that makes it an address, a date, an identifier or money
 _LEFT_EXCLUDE = re.compile(
@@ -118,7 +133,7 @@ def _verb_at(toks: list[tuple[str, int, int]], i: int) -> tuple[str, int] | None
                 return "hospitalized", j + 1
             if not toks[j][0][0].isalnum():
                 break
-    for words, category in _VERBS:
+    for words, category in _VERBS.get(word, ()):
         if tuple(t[0] for t in toks[i : i + len(words)]) == words:
             return category, i + len(words)
     if word == "fatally":
@@ -244,7 +259,11 @@ def read_counts(text: str) -> list[RawCount]:
     """Counts in one sentence (offsets relative to ``text``), before periods are attached."""
     found: list[RawCount] = []
     taken: list[tuple[int, int]] = []
-    for match in QUANTITY_RE.finditer(text):
+    lower = text.lower()
+    has_number = any(c.isdigit() for c in text) or not _NUMBER_WORDS.isdisjoint(re.findall(r"[a-z]+", lower))
+    if not has_number and not any(stem in lower for stem in _CASUALTY_STEMS):
+        return found
+    for match in QUANTITY_RE.finditer(text) if has_number else ():
         quantity = parse_quantity(match)
         if quantity is None or _excluded(text, match.start(), match.end(), quantity):
             continue
@@ -256,7 +275,7 @@ def read_counts(text: str) -> list[RawCount]:
         if count is not None:
             found.append(count)
             taken.append((match.start(), match.end()))
-    for match in _SINGLE.finditer(text):
+    for match in _SINGLE.finditer(text) if any(stem in lower for stem in _CASUALTY_STEMS) else ():
         if any(s <= match.start() < e for s, e in taken):
             continue
         name = match.group("name")
