@@ -223,7 +223,10 @@ def _governed_quote(doc: Any, base: int, qs: int, qe: int) -> _Raw | None:
         if head.tag_.startswith("VB"):
             subject = _subject(head)
             if subject is not None and subject.i not in ids:
-                verb = subject.head if subject.head.tag_.startswith("VB") else head
+                verb = head
+                while verb.dep_ in ("xcomp", "conj", "advcl") and not any(
+                        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.head.tag_.startswith("VB"):
+                    verb = verb.head  # the cue is the verb that owns the subject: "called" in "called X to hold “…”"
                 return _Raw(subject, (base + verb.idx, base + verb.idx + len(verb)), [(qs, qe)], base)
         if head.head.i == head.i:
             return None
