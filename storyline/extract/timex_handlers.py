@@ -331,6 +331,8 @@ def _relunit(match: re.Match[str], ctx: Context) -> Resolved | None:
     rel = relation_of(match["rel"])
     unit = unit_code(match["u"])
     raw_rel = re.sub(r"\s+", " ", match["rel"].lower())
+    if unit == "D":
+        return _relday_unit(raw_rel, ctx)
     if raw_rel.startswith("the ") and rel in _DURATION_RELS - {"previous", "following"}:
         return "DURATION", duration_value(1.0, "D" if unit == "WE" else unit) if unit != "WE" else "P2D"
     if rel in ("full", "entire", "whole"):
@@ -366,6 +368,16 @@ def _relunit(match: re.Match[str], ctx: Context) -> Resolved | None:
     return ("DATE", granular_value(moved, unit)) if moved else None
 
 
+def _relday_unit(raw_rel: str, ctx: Context) -> Resolved | None:
+    """"the past day" is a duration; "the next day" the day after the last date the text named."""
+    if raw_rel in ("the past", "the last", "past"):
+        return "DURATION", "P1D"
+    step = {"the next": 1, "the following": 1, "the previous": -1}.get(raw_rel)
+    if step is None or ctx.last_date is None or len(ctx.last_date) != 10:
+        return None
+    return "DATE", shift_value(ctx.last_date, days=step) or ""
+
+
 def _yearend(match: re.Match[str], ctx: Context) -> Resolved | None:
     return ("DATE", f"{ctx.dct.year:04d}") if ctx.dct else None
 
@@ -394,7 +406,7 @@ def _duration(match: re.Match[str], ctx: Context) -> Resolved | None:
     if num is not None and num.strip().lower() in ("a", "an") and (unit in ("S", "Q") or
                                                                    match["u"].lower().startswith("night")):
         return None
-    amount = numeric_amount(num)
+    amount = numeric_amount(match["low"] or num)  # "two to three weeks": the lower bound, as TimeBank does
     if num is not None and num.strip().lower() in ("a", "an") and match["hy"] == "-":
         return None
     if num is None and det in ("a", "an"):
@@ -403,7 +415,7 @@ def _duration(match: re.Match[str], ctx: Context) -> Resolved | None:
         amount = None
     if match["half"] and amount is not None:
         amount += 0.5
-    if after in ("ago", "earlier", "later", "from now", "hence", "back"):
+    if after in ("ago", "earlier", "prior", "from now", "hence", "back"):
         return _shifted(amount, unit, after, ctx)
     if det in ("a", "an") or (num and num.strip().lower() in ("a", "an")):
         before = ctx.text[max(0, match.start() - 25) : match.start()]
@@ -417,9 +429,12 @@ def _shifted(amount: float | None, unit: str, direction: str, ctx: Context) -> R
     if ctx.dct is None:
         return None
     if amount is None:
-        return "DATE", "PAST_REF" if direction in ("ago", "earlier", "back") else "FUTURE_REF"
+        return "DATE", "PAST_REF" if direction in ("ago", "earlier", "prior", "back") else "FUTURE_REF"
     sign = 1 if direction in ("later", "from now", "hence") else -1
     steps = int(amount) * sign
+    if direction in ("earlier", "prior") and unit in ("D", "W") and ctx.last_date and len(ctx.last_date) == 10:
+        # "Kuleba said on Jan. 3 ... A day prior, he urged": counted from the day the text last named
+        return "DATE", shift_value(ctx.last_date, days=steps * (7 if unit == "W" else 1)) or ""
     if unit == "Y" and ctx.last_quarter and direction in ("ago", "earlier") and abs(steps) == 1:
         return "DATE", shift_value(ctx.last_quarter, years=steps) or ""
     if unit in ("S", "MIN", "H"):

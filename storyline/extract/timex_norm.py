@@ -21,7 +21,7 @@ _FUTURE_RE = re.compile(
 )
 _PAST_RE = re.compile(
     r"\b(?:was|were|had|did|ago|said|told|came|went|took|made|saw|gave|got|fell|rose|lost|won|left|met"
-    r"|began|paid|sold|bought|held|spent|hit|cut|set|put|led|ran|became|announced|reported|\w{3,}ed)\b",
+    r"|began|paid|sold|bought|spent|led|ran|became|announced|reported|(?<!\bbe\s)(?<!been\s)\w{3,}ed)\b",
     re.IGNORECASE,
 )
 

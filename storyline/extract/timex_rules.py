@@ -142,20 +142,21 @@ RULES: tuple[Rule, ...] = (
     _rule("relunit",
           rf"{PRE}(?i:(?P<rel>this|last|next|past|the\s+past|the\s+previous|the\s+next|the\s+coming|the\s+current"
           r"|the\s+following|the\s+same|this\s+past|this\s+coming|the\s+last|coming|previous|current|the|that"
-          r"|the\s+full|the\s+entire|the\s+whole)\s+(?:(?P<fisc>fiscal|calendar)\s+)?(?P<u>week|weekend|month"
-          r"|year|decade|century))(?![\w-])", 3, "week weekend month year decade century"),
+          r"|the\s+full|the\s+entire|the\s+whole)\s+(?:(?P<fisc>fiscal|calendar)\s+)?(?P<u>day|week|weekend|month"
+          r"|year|decade|century))(?![\w-])", 3, "day week weekend month year decade century"),
     _rule("yearend", r"(?i:(?:this\s+)?year(?:'s\s+|-|\s+)end)(?![\w-])", 3, "year"),
     _rule("year_ago_adj", r"(?i:(?:the\s+)?(?P<ago>year-ago|year-earlier|year-before|prior-year)"
           r"(?:\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?P<unit>quarter|period))?)(?![\w-])", 3, "year"),
     _rule("year_period", r"(?i:the\s+(?P<y>(?:1[6-9]|20)\d\d)\s+(?P<unit>quarter|period))(?![\w-])",
           2, "quarter period"),
     _rule("duration",
-          rf"{APPROX}(?:(?P<det>(?i:the|its|their|his|her|our|a|an))\s+)?(?:(?P<rel>(?i:past|last|next|coming"
+          # a determiner before an adjectival duration stays out: "a 16-hour day" gives "16-hour"
+          rf"{APPROX}(?:(?P<det>(?i:the|its|their|his|her|our|a|an))\s+(?![\w.,]+-(?i:{UNIT_RE})(?!\w)))?(?:(?P<rel>(?i:past|last|next|coming"
           r"|first|latest|previous|following|final|recent|remaining|ensuing|initial|same|year-earlier|year-ago"
-          rf"|prior|next))\s+)?(?:(?P<num>(?i:{NUM_RE}))(?P<hy>\s+|-))?(?:(?i:more|additional|full|straight"
+          rf"|prior|next))\s+)?(?:(?P<low>(?i:{NUM_RE}))\s+(?i:to|or)\s+)?(?:(?P<num>(?i:{NUM_RE}))(?P<hy>\s+|-))?(?:(?i:more|additional|full|straight"
           r"|consecutive|trading|business|calendar|long|whole|entire|extra)[\s-]+)?"
           rf"(?P<u>(?i:{UNIT_RE}))(?![\w])(?P<half>\s+and\s+a\s+half)?"
-          r"(?P<after>-old|\s+old|-long|\s+(?i:ago|earlier|from\s+now"
+          r"(?P<after>-old|\s+old|-long|\s+(?i:prior(?=[,.;])|ago|earlier|from\s+now"
           r"|hence|back)(?!\s+than))?", 5, _UNIT_WORDS),
     _rule("refword",
           # "soon", "shortly", "previously", "formerly", "presently" and the adjective "future" are left out:
