@@ -50,7 +50,8 @@ _TRIGGER = re.compile(
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
     rf"(?P<name>{_CAPS})(?=[\s,.;:!?)'’]|$)"
 )
-_POLICE = re.compile(rf"(?P<name>{_CAPS})(?:'s)?\s+(?:police|Police|PD|officers|Fire|fire|County)\b")
+_POLICE = re.compile(rf"(?P<name>{_CAPS})(?:'s)?\s+(?:police|Police|PD|officers|Fire|fire)\b")
+_COUNTY = re.compile(rf"(?P<name>{_CAPS}\s+(?:County|Parish))\b")
 _NOT_PLACES = frozenset(
     "january february march april may june july august september october november december monday "
     "tuesday wednesday thursday friday saturday sunday police god christmas easter thanksgiving the "
@@ -101,8 +102,14 @@ class _Finder:
             self._explicit(match.group("city"), match.group("state"), match, "city_state")
         for match in re.finditer(rf"(?<![A-Za-z])(?:{state_alt})(?![A-Za-z])", self.text):
             word = match.group(0)
-            if len(word) > 4 and not (word.isupper() and len(word) <= 2):
+            if not (len(word) == 2 and word.isupper()):  # a bare "IN" or "OR" is rarely Indiana or Oregon
                 self._state(word, match.start(), match.end())
+        for match in _COUNTY.finditer(self.text):
+            entry = self._pick(match.group("name"))
+            if entry is not None:
+                if entry.region:
+                    self.state_votes[entry.region] += 1
+                self._add(entry, match.start("name"), match.end("name"), "context")
         for regex, source in ((_POLICE, "police"), (_TRIGGER, "context")):
             for match in regex.finditer(self.text):
                 pending.append((match.group("name"), match.start("name"), match.end("name"), source))
