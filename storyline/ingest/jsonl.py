@@ -82,6 +82,9 @@ def read_feed(path: Path) -> Iterator[Article | Rejected]:
                 except (json.JSONDecodeError, UnicodeDecodeError) as exc:
                     yield Rejected(id=f"{path.name}:{lineno}", reason=f"malformed JSON: {exc}", source=where)
                     continue
+                except RecursionError:  # [[[[... thousands deep: json's decoder recurses per level
+                    yield Rejected(id=f"{path.name}:{lineno}", reason="JSON nested too deep", source=where)
+                    continue
                 try:
                     yield article_from_record(record, where)
                 except InputError as exc:
