@@ -12,6 +12,13 @@ from storyline.errors import InputError
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+# UTF-32 before UTF-16: the UTF-32-LE mark starts with the UTF-16-LE one
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -33,6 +40,9 @@ def decode_bytes(data: bytes, *, html: bool = False, name: str = "input") -> str
         )
     if not data.strip():
         raise InputError(f"{name}: empty")
+    for bom, encoding in _BOMS:  # before the binary test: UTF-16 text is full of NULs
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
     if looks_binary(data):
         raise InputError(f"{name}: binary data, not a text or HTML page")
     if data.startswith(b"\xef\xbb\xbf"):
