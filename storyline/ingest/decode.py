@@ -19,6 +19,18 @@ _BOMS = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
+_ESCAPED = re.compile("[\udc80-\udcff]+")  # bytes that were not UTF-8, after surrogateescape
+_ASCII_BYTES = bytes(range(128))
+# A page is read as UTF-8 with legacy-encoded stretches (a UTF-8 template around a cp1251
+# body) when at least this share of its non-ASCII characters is valid UTF-8. Pure cp1251 or
+# cp1252 text forms valid UTF-8 pairs only by accident (a few percent: Ukrainian "Ві" is
+# 0xC2 0xB3). Set by hand on the mixed-page tests in tests/reliability; no dev set has such pages.
+MIXED_MIN_UTF8_SHARE = 0.3
+# When charset detection finds several encodings equally clean (short Cyrillic text reads as
+# cp1251 and mac_cyrillic alike), the one common on news sites wins; the order is by how often
+# each is declared on the web (W3Techs), not tuned on a dev set.
+WEB_ENCODINGS = ("cp1251", "cp1252", "iso8859_1", "koi8_r", "cp1250", "iso8859_2", "gb18030", "shift_jis")
+DETECTION_TIE = 0.01  # chaos (charset_normalizer's mess ratio) this close to the best is a tie
 
 
 def looks_binary(data: bytes) -> bool:
@@ -51,20 +63,46 @@ def decode_bytes(data: bytes, *, html: bool = False, name: str = "input") -> str
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        return mixed
     if html:
         match = _META_CHARSET.search(data[:4096])
-        if match:
+        if match and match.group(1).lower().replace(b"-", b"") != b"utf8":  # not UTF-8: tried above
             try:
                 return data.decode(match.group(1).decode("ascii"), errors="replace")
             except LookupError:
                 pass
+    return data.decode(_detect(data), errors="replace")
+
+
+def _detect(data: bytes) -> str:
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # trafilatura depends on it, but keep a path without it
-        return data.decode("cp1252", errors="replace")
-    best = from_bytes(data[:200_000]).best()
-    encoding = best.encoding if best is not None else "cp1252"
-    return data.decode(encoding, errors="replace")
+        return "cp1252"
+    results = from_bytes(data[:200_000])
+    best = results.best()
+    if best is None:
+        return "cp1252"
+    tied = {r.encoding for r in results if r.chaos <= best.chaos + DETECTION_TIE}
+    return next((e for e in WEB_ENCODINGS if e in tied), best.encoding)
+
+
+def _decode_mixed(data: bytes) -> str | None:
+    """UTF-8 whose invalid stretches are decoded in the legacy encoding detected on them alone;
+    None when too little of the page is UTF-8 for this to be a mixed page."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    runs = _ESCAPED.findall(text)
+    bad = sum(map(len, runs))
+    ascii_chars = len(data) - len(data.translate(None, _ASCII_BYTES))
+    good = len(text) - ascii_chars - bad  # valid multi-byte UTF-8 characters
+    if good < MIXED_MIN_UTF8_SHARE * (good + bad):
+        return None
+    legacy = _detect(b" ".join(r.encode("utf-8", "surrogateescape") for r in runs))
+    return _ESCAPED.sub(
+        lambda m: m.group().encode("utf-8", "surrogateescape").decode(legacy, errors="replace"), text
+    )
 
 
 def clean_text(text: str) -> str:
