@@ -20,6 +20,7 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _ESCAPED = re.compile("[\udc80-\udcff]+")  # bytes that were not UTF-8, after surrogateescape
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _ASCII_BYTES = bytes(range(128))
 # A page is read as UTF-8 with legacy-encoded stretches (a UTF-8 template around a cp1251
 # body) when at least this share of its non-ASCII characters is valid UTF-8. Pure cp1251 or
@@ -105,6 +106,12 @@ def _decode_mixed(data: bytes) -> str | None:
     )
 
 
+def drop_surrogates(text: str) -> str:
+    """Lone surrogates (a JSON "\\ud800" escape, an undecodable file name) as U+FFFD: no store or
+    UTF-8 file can hold them."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def clean_text(text: str) -> str:
-    """Drop NUL bytes and normalise newlines; the rest is the cleaner's business."""
-    return text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    """Drop NUL bytes, lone surrogates and normalise newlines; the rest is the cleaner's business."""
+    return drop_surrogates(text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n"))

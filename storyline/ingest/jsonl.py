@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from storyline.errors import InputError
-from storyline.ingest.decode import MAX_PAGE_BYTES, clean_text
+from storyline.ingest.decode import MAX_PAGE_BYTES, clean_text, drop_surrogates
 from storyline.model import Article, Rejected
 
 
@@ -33,7 +33,7 @@ def _optional_str(record: dict[str, Any], key: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise InputError(f"field {key!r} must be a string or null, not {type(value).__name__}")
-    return value
+    return drop_surrogates(value)  # a "\\ud800" escape is valid JSON but no store can hold it
 
 
 def article_from_record(record: Any, source: str) -> Article:
@@ -51,7 +51,7 @@ def article_from_record(record: Any, source: str) -> Article:
         if value is not None and len(value) > MAX_PAGE_BYTES:
             raise InputError(f"'{name}' is over the {MAX_PAGE_BYTES >> 20} MB page limit")
     return Article(
-        id=str(raw_id),
+        id=drop_surrogates(str(raw_id)),
         raw_text=clean_text(text) if text else None,
         raw_html=clean_text(html) if html else None,
         url=_optional_str(record, "url"),
@@ -70,31 +70,34 @@ def _open(path: Path) -> IO[bytes]:
 
 def read_feed(path: Path) -> Iterator[Article | Rejected]:
     """Each line of a feed as an Article; a bad line is Rejected and reading goes on."""
+    name, shown = drop_surrogates(path.name), drop_surrogates(str(path))  # undecodable file names
     with _open(path) as handle:
         lineno = 0
         try:
             for lineno, raw in enumerate(handle, start=1):
                 if not raw.strip():
                     continue
-                where = f"{path}:{lineno}"
+                where = f"{shown}:{lineno}"
                 try:
                     record = json.loads(raw)
                 except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                    yield Rejected(id=f"{path.name}:{lineno}", reason=f"malformed JSON: {exc}", source=where)
+                    yield Rejected(id=f"{name}:{lineno}", reason=f"malformed JSON: {exc}", source=where)
                     continue
                 except RecursionError:  # [[[[... thousands deep: json's decoder recurses per level
-                    yield Rejected(id=f"{path.name}:{lineno}", reason="JSON nested too deep", source=where)
+                    yield Rejected(id=f"{name}:{lineno}", reason="JSON nested too deep", source=where)
                     continue
                 try:
                     yield article_from_record(record, where)
                 except InputError as exc:
                     rid = record.get("id") if isinstance(record, dict) else None
                     yield Rejected(
-                        id=str(rid) if rid else f"{path.name}:{lineno}", reason=str(exc), source=where
+                        id=drop_surrogates(str(rid)) if rid else f"{name}:{lineno}",
+                        reason=str(exc),
+                        source=where,
                     )
         except (EOFError, OSError, zlib.error) as exc:
             yield Rejected(
-                id=f"{path.name}:{lineno + 1}",
+                id=f"{name}:{lineno + 1}",
                 reason=f"feed ends early (truncated or corrupt after line {lineno}): {exc}",
-                source=str(path),
+                source=shown,
             )
