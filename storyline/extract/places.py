@@ -45,7 +45,7 @@ _DATELINE = re.compile(
     re.MULTILINE,
 )
 _TRIGGER = re.compile(
-    r"\b(?:in|near|of|from|outside|at|to|across|around|throughout|between|into)\s+(?:the\s+)?"
+    r"\b(?:in|near|of|from|outside|at|to|across|around|throughout|between|into|on)\s+(?:the\s+)?"
     r"(?:(?:city|town|village|borough|township)\s+of\s+|downtown\s+|suburban\s+|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
     rf"(?P<name>{_CAPS})(?=[\s,.;:!?)'’]|$)"
@@ -58,7 +58,8 @@ _NOT_PLACES = frozenset(
     "a an he she they it this that his her their officers officer sgt lt det chief mayor gov sen rep "
     "mr mrs ms dr jesus facebook twitter instagram youtube google news channel university college "
     "hospital church school court jail county city state street avenue road hall center park "
-    "department office justice black white hope union independence liberty victoria". split()
+    "department office justice black white hope union independence liberty victoria west east north "
+    "south central downtown northwest northeast southwest southeast". split()
 )
 _TLD_COUNTRY = {
     "uk": "GB", "ua": "UA", "ca": "CA", "au": "AU", "nz": "NZ", "ie": "IE", "in": "IN", "de": "DE",
