@@ -160,7 +160,9 @@ def tag_times(text: str, dct: date | None) -> list[Timex]:
     if not text:
         return []
     sentences = _Sentences(text)
-    chosen = _select(_candidates(text), Context(text, dct), sentences)
+    # while choosing spans, anaphoric rules ("the next day") are judged as if an earlier date existed
+    probe = Context(text, dct, last_quarter="2000-Q1", last_date="2000-01-01")
+    chosen = _select(_candidates(text), probe, sentences)
     ctx = Context(text, dct)
     out: list[Timex] = []
     for cand in chosen:
