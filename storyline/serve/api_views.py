@@ -11,10 +11,10 @@ import csv
 import io
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from itertools import pairwise
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
@@ -177,7 +177,7 @@ def fact_spans(body: str, fact: Fact) -> tuple[tuple[int, int] | None, tuple[int
 
 
 def segments(
-    body: str, spans: dict[str, tuple[tuple[int, int] | None, tuple[int, int] | None]]
+    body: str, spans: Mapping[str, tuple[tuple[int, int] | None, tuple[int, int] | None]]
 ) -> list[Segment]:
     """Cut a body at every fact boundary; each run knows which facts' sentences and words cover it."""
     cuts = {0, len(body)}
@@ -317,7 +317,9 @@ def story_view(story: Story, articles: list[Article]) -> StoryView:
         ("who", ", ".join(story.actors) or "unknown"),
         ("reported", _reported(story, len(by_id), len(outlets))),
     ]
-    tolls = [cv for cv in claims if cv.claim.slot in TOLL_SLOTS]
+    tolls = sorted(
+        (cv for cv in claims if cv.claim.slot in TOLL_SLOTS), key=lambda cv: TOLL_SLOTS.index(cv.claim.slot)
+    )
     return StoryView(
         story, record, tolls, claims, article_views, sorted(outlets.values(), key=lambda o: o.outlet)
     )

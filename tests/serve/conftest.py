@@ -95,7 +95,10 @@ def _shooting() -> tuple[list[Article], Story]:
                 Support("alpha-1", "fa-i", 4, "Alpha News"), Support("beta-1", "fb-i", 4, "Beta Daily"),
             ],
         ),
-        Claim("s-shoot", "quote:Witnesses", "crowded evening", "single", support=[Support("beta-1", "fb-q", "x")]),
+        Claim(
+            "s-shoot", "quote:Witnesses", "crowded evening", "single",
+            support=[Support("beta-1", "fb-q", "crowded evening", "Beta Daily")],
+        ),
     ]  # fmt: skip
     story = Story(
         story_id="s-shoot", title="Shooting at Springfield river market", article_ids=["alpha-1", "beta-1"],
