@@ -399,6 +399,8 @@ def _duration(match: re.Match[str], ctx: Context) -> Resolved | None:
     elif num is None and det in ("a", "an"):
         if unit in ("S", "Q") or match["u"].lower().startswith("night"):
             return None  # "a second time", "a quarter of", "a night out"
+    elif num is None and rel == "recent" and plural and unit in ("W", "M", "Q"):
+        pass  # "recent weeks": a vague duration ("recent years" and "recent days" are PAST_REF)
     elif num is None:
         return None  # "last week", "the past year": left to the relunit rule
     if num is not None and match["hy"] == "-" and plural:

@@ -206,6 +206,11 @@ def test_vague_duration() -> None:
     assert one("The siege lasted several months.").value == "PXM"
 
 
+def test_recent_weeks_is_a_vague_duration_and_recent_years_a_past_ref() -> None:
+    assert values("Prices fell in recent weeks, as in recent years.") == [
+        ("recent weeks", "PXW", "DURATION"), ("recent years", "PAST_REF", "DATE")]
+
+
 def test_every_week_is_a_set() -> None:
     t = one("Inspectors visit every week.")
     assert (t.value, t.type) == ("P1W", "SET")
@@ -289,7 +294,7 @@ def test_written_dates_never_raise(year: int, day: int, month: str) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not (EVAL_DIR / "data" / "timex-dev.jsonl").exists(), reason="timex dev set not present")
 def test_timex_dev_set_gate(tmp_path: Path) -> None:
-    """Floors just below the figures measured on timex-dev (relaxed F1 0.941, value F1 0.800).
+    """Floors just below the figures measured on timex-dev (relaxed F1 0.943, value F1 0.803).
 
     Do not lower them to make a change pass: fix the change, or say in the commit why the floor moves.
     """
