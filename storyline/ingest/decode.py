@@ -47,6 +47,13 @@ def looks_binary(data: bytes) -> bool:
 
 def decode_bytes(data: bytes, *, html: bool = False, name: str = "input") -> str:
     """UTF-8 first, then a declared HTML charset, then charset detection (cp1251 is common here)."""
+    text = _decode(data, html, name)
+    if not text.replace("\x00", "").strip():  # a byte-order mark, or NULs and blanks, and nothing else
+        raise InputError(f"{name}: empty")
+    return text
+
+
+def _decode(data: bytes, html: bool, name: str) -> str:
     if len(data) > MAX_PAGE_BYTES:
         raise InputError(
             f"{name}: {len(data) // (1024 * 1024)} MB is over the {MAX_PAGE_BYTES >> 20} MB page limit"
