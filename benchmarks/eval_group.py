@@ -1,0 +1,194 @@
+"""Clustering quality of storyline.group on the dev sets, scored by the shared score.py.
+
+Feed lines become Articles (title = first line, body = the rest, published = the feed date),
+are grouped in publication order (incremental, as the pipeline does) or all at once (batch),
+written to an export ``articles.jsonl`` with ``id`` and ``story_id``, and scored with
+``score.py clustering``. Baselines: every article alone, and TF-IDF cosine single link.
+
+    .venv/bin/python benchmarks/eval_group.py                     # both sets, incremental + batch
+    .venv/bin/python benchmarks/eval_group.py --baselines         # with the two baselines
+    .venv/bin/python benchmarks/eval_group.py --sweep LINK_THRESHOLD=0.15,0.2,0.25
+    .venv/bin/python benchmarks/eval_group.py --dups              # copy pairs found vs gold
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from storyline.config import GroupConfig
+from storyline.group import Grouper, features, grouper
+from storyline.model import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = Path(os.environ.get("STORYLINE_EVAL_DIR", ROOT.parent / "shared" / "eval"))
+SETS = {
+    "gva": ("gva-dev.jsonl.gz", "gva-dev.gold.jsonl"),
+    "ecbplus": ("ecbplus-dev.jsonl", "ecbplus-dev.gold.jsonl"),
+}
+
+
+def load_feed(path: Path) -> list[Article]:
+    """Articles from a feed whose text is title, newline, body (the gva and ecbplus feeds)."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    articles = []
+    with opener(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            published = date.fromisoformat(row["published"]) if row.get("published") else None
+            article = Article(
+                id=str(row["id"]), raw_text=row.get("text"), url=row.get("url"),
+                feed_published=published, feed_outlet=row.get("outlet"),
+            )
+            title, _, body = (row.get("text") or "").strip().partition("\n")
+            article.title, article.body = title.strip(), body.strip()
+            article.published, article.outlet = published, row.get("outlet")
+            articles.append(article)
+    return articles
+
+
+def in_arrival_order(articles: list[Article]) -> list[Article]:
+    """Publication order; undated articles keep their feed position among the earliest."""
+    return sorted(articles, key=lambda a: a.best_published or date.min)
+
+
+def group_incremental(articles: list[Article], config: GroupConfig) -> dict[str, str]:
+    """Each article placed on arrival; final story = the story it was placed in, after merges."""
+    g = Grouper(config)
+    merged: dict[str, str] = {}
+    placed = {}
+    for article in in_arrival_order(articles):
+        g.add(article)
+        placed[article.id] = article.story_id or article.id
+        merged.update(g.take_merges())
+
+    def final(story: str) -> str:
+        while story in merged:
+            story = merged[story]
+        return story
+
+    return {i: final(s) for i, s in placed.items()}
+
+
+def group_batch(articles: list[Article], config: GroupConfig) -> dict[str, str]:
+    return Grouper(config).cluster_batch(articles)
+
+
+def score(stories: dict[str, str], gold: Path) -> dict[str, float]:
+    """Write an export with id/story_id and run ``score.py clustering`` on it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(Path(tmp) / "articles.jsonl", "w", encoding="utf-8") as out:
+            for article_id, story in stories.items():
+                out.write(json.dumps({"id": article_id, "story_id": story}) + "\n")
+        text = subprocess.run(
+            [sys.executable, str(EVAL / "score.py"), "clustering", "--gold", str(gold), "--export", tmp],
+            check=True, capture_output=True, text=True,
+        ).stdout
+    bcubed = re.search(r"B-cubed\s+P (\S+)\s+R (\S+)\s+F1 (\S+)", text)
+    pairwise = re.search(r"pairwise\s+P (\S+)\s+R (\S+)\s+F1 (\S+)", text)
+    if bcubed is None or pairwise is None:
+        raise RuntimeError(f"unexpected score.py output: {text}")
+    return {"bcubed_f1": float(bcubed.group(3)), "pairwise_f1": float(pairwise.group(3)),
+            "bcubed_p": float(bcubed.group(1)), "bcubed_r": float(bcubed.group(2))}
+
+
+# -- baselines --------------------------------------------------------------------------------
+
+
+def baseline_alone(articles: list[Article], config: GroupConfig) -> dict[str, str]:
+    return {a.id: a.id for a in articles}
+
+
+def baseline_tfidf(threshold: float) -> Callable[[list[Article], GroupConfig], dict[str, str]]:
+    """TF-IDF cosine (scikit-learn defaults, English stop words) over the whole text, single link."""
+
+    def run(articles: list[Article], config: GroupConfig) -> dict[str, str]:
+        from scipy.sparse.csgraph import connected_components
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        texts = [f"{a.title}\n{a.body}" for a in articles]
+        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+        sims = matrix @ matrix.T
+        sims.data[sims.data < threshold] = 0
+        sims.eliminate_zeros()
+        _, labels = connected_components(sims, directed=False)
+        return {a.id: f"c{labels[i]}" for i, a in enumerate(articles)}
+
+    return run
+
+
+# -- CLI ----------------------------------------------------------------------------------------
+
+
+def _set_constant(assignment: str) -> None:
+    name, _, value = assignment.partition("=")
+    for module in (grouper, features):
+        if hasattr(module, name):
+            setattr(module, name, type(getattr(module, name))(value))
+            return
+    raise SystemExit(f"no tunable constant {name}")
+
+
+def _dup_report(articles: list[Article], gold_of: dict[str, str], config: GroupConfig) -> None:
+    g = Grouper(config)
+    pairs = same = 0
+    for article in in_arrival_order(articles):
+        g.add(article)
+        if article.duplicate_of is not None:
+            pairs += 1
+            same += gold_of.get(article.id) == gold_of.get(article.duplicate_of)
+    print(f"  copies found: {pairs}, in the same gold cluster as the original: {same}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sets", default="gva,ecbplus")
+    parser.add_argument("--window", type=int, default=GroupConfig().window_days)
+    parser.add_argument("--baselines", action="store_true")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    parser.add_argument("--sweep", metavar="NAME=v1,v2,...")
+    parser.add_argument("--dups", action="store_true")
+    parser.add_argument("--no-batch", action="store_true")
+    args = parser.parse_args(argv)
+    if not (EVAL / "score.py").exists():
+        raise SystemExit(f"no eval kit at {EVAL} (set STORYLINE_EVAL_DIR)")
+    for assignment in args.set:
+        _set_constant(assignment)
+    config = GroupConfig(window_days=args.window)
+    sweep = [None]
+    if args.sweep:
+        name, _, values = args.sweep.partition("=")
+        sweep = [f"{name}={v}" for v in values.split(",")]
+    for name in args.sets.split(","):
+        feed, gold = (EVAL / "data" / f for f in SETS[name])
+        gold_of = {r["id"]: r["cluster"] for r in map(json.loads, gold.read_text().splitlines())}
+        methods: list[tuple[str, Callable[[list[Article], GroupConfig], dict[str, str]]]] = []
+        if args.baselines:
+            methods += [("alone", baseline_alone), ("tfidf-single-link@0.31", baseline_tfidf(0.31)),
+                        ("tfidf-single-link@0.27", baseline_tfidf(0.27))]
+        methods.append(("storyline incremental", group_incremental))
+        if not args.no_batch:
+            methods.append(("storyline batch", group_batch))
+        for assignment in sweep:
+            if assignment:
+                _set_constant(assignment)
+            for label, method in methods:
+                figures = score(method(load_feed(feed), config), gold)
+                tag = f" [{assignment}]" if assignment else ""
+                print(f"{name:8} {label:24} B-cubed F1 {figures['bcubed_f1']:.4f} (P {figures['bcubed_p']:.3f} "
+                      f"R {figures['bcubed_r']:.3f})  pairwise F1 {figures['pairwise_f1']:.4f}{tag}", flush=True)
+            if args.dups:
+                _dup_report(load_feed(feed), gold_of, config)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,297 @@
+"""Incremental story clustering: each article joins the stories of the earlier articles it matches.
+
+An article is compared with the articles of the time window that share one of its most
+distinctive terms (an inverted index, so the cost does not grow with the number of stories),
+by TF-IDF cosine over title, lead, names and numbers. It joins every story holding an
+article at or above ``LINK_THRESHOLD`` (single link), so a bridging article merges stories;
+a near-copy (``dedup``) always joins the story of what it copies. Batch mode runs the same
+procedure with the document frequencies of the whole batch, so the two agree closely.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import logging
+import math
+import zlib
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from storyline.config import GroupConfig
+from storyline.errors import StorylineError
+from storyline.group.dedup import DuplicateIndex, signature
+from storyline.group.features import article_features
+from storyline.model import Article
+
+log = logging.getLogger(__name__)
+
+# Cosine at or above which two articles are about the same event. Tuned on gva-dev and
+# ecbplus-dev B-cubed together (benchmarks/eval_group.py --sweep); see the module README figures.
+LINK_THRESHOLD = 0.20
+# Terms kept per article (the highest TF-IDF weights); the rest is noise for matching.
+KEEP_TERMS = 60
+# Terms under which an article is indexed and with which a new article queries the index.
+INDEX_TERMS = 12
+QUERY_TERMS = 20
+# A posting list longer than this is a common word in this window: skipped when querying.
+MAX_POSTING = 5000
+# At most this many candidates (most shared keys first) are scored per new article.
+MAX_CANDIDATES = 200
+# Hard cap on the articles held in the window whatever their dates (undated feeds).
+MAX_WINDOW_ARTICLES = 200_000
+# Document-frequency table size at which terms seen only once are forgotten.
+DF_CAP = 400_000
+STATE_VERSION = 1
+
+
+class GroupStateError(StorylineError):
+    """A saved grouping state that cannot be read back."""
+
+
+@dataclass(slots=True)
+class _Entry:
+    key: int
+    article_id: str
+    day: int  # date ordinal; 0 when unknown
+    terms: dict[str, float]  # sublinear term weights before IDF, top KEEP_TERMS
+    story: str  # story id when added; resolve through Grouper._find
+    dup_root: str  # the earliest article this one copies, or its own id
+
+
+def _story_id(article: Article) -> str:
+    return "st-" + hashlib.sha1(f"{article.id}\x00{article.hash}".encode()).hexdigest()[:16]
+
+
+class Grouper:
+    """Places each article, on arrival, into a story; resumable from ``dumps()``."""
+
+    def __init__(self, config: GroupConfig | None = None, state: bytes | None = None) -> None:
+        self.config = config or GroupConfig()
+        if self.config.embeddings:
+            log.info("group: embeddings requested but not used by this grouper: lexical features only")
+        self._window = max(int(self.config.window_days), 0)
+        self._df: dict[str, int] = {}
+        self._n_docs = 0
+        self._frozen: tuple[dict[str, int], int] | None = None
+        self._entries: dict[int, _Entry] = {}
+        self._order: deque[int] = deque()
+        self._postings: dict[str, set[int]] = {}
+        self._dups = DuplicateIndex()
+        self._parent: dict[str, str] = {}  # absorbed story -> the story it was merged into
+        self._born: dict[str, int] = {}  # story -> key of its first article (older survives merges)
+        self._merges: dict[str, str] = {}
+        self._next_key = 0
+        self._clock = 0
+        if state is not None:
+            self._load(state)
+
+    # -- public API -------------------------------------------------------------------------
+
+    def add(self, article: Article) -> None:
+        """Set ``article.story_id`` and ``article.duplicate_of``; record merges it causes."""
+        feats = article_features(article)
+        day = _day(article.best_published)
+        if day:
+            self._clock = max(self._clock, day)
+        self._evict()
+        if self._frozen is None:
+            self._n_docs += 1
+            for term in feats.terms:
+                self._df[term] = self._df.get(term, 0) + 1
+            if len(self._df) > DF_CAP:
+                self._df = {t: n for t, n in self._df.items() if n > 1}
+        weights = self._weights(feats.terms)
+        terms = dict(sorted(weights.items(), key=lambda kv: -kv[1] * self._idf(kv[0]))[:KEEP_TERMS])
+        key = self._next_key
+        self._next_key += 1
+
+        sig = signature(feats.shingles)
+        dup_key = self._dups.find(sig) if sig is not None else None
+        links = self._links(terms, day)
+        if dup_key is not None:
+            links.add(dup_key)
+        roots = {self._find(self._entries[k].story) for k in links}
+        if roots:
+            story = min(roots, key=lambda s: self._born.get(s, -1))
+            for other in roots - {story}:
+                self._parent[other] = story
+                self._merges[other] = story
+        else:
+            story = _story_id(article)
+            self._born[story] = key
+        dup_root = self._entries[dup_key].dup_root if dup_key is not None else article.id
+        article.story_id = story
+        article.duplicate_of = dup_root if dup_key is not None else None
+
+        entry = _Entry(key, article.id, day or self._clock, terms, story, dup_root)
+        self._entries[key] = entry
+        self._order.append(key)
+        for term in self._keys(terms):
+            self._postings.setdefault(term, set()).add(key)
+        if sig is not None:
+            self._dups.add(key, sig)
+
+    def take_merges(self) -> dict[str, str]:
+        """``{absorbed_story_id: surviving_story_id}`` since the last call."""
+        merges, self._merges = self._merges, {}
+        return {absorbed: self._find(survivor) for absorbed, survivor in merges.items()}
+
+    def story_of(self, story_id: str) -> str:
+        """The story a (possibly since absorbed) story id now belongs to, while it is in the window."""
+        return self._find(story_id)
+
+    def cluster_batch(self, articles: Iterable[Article]) -> dict[str, str]:
+        """Group a whole batch at once (document frequencies of the batch); returns id -> story_id.
+
+        Sets ``story_id`` (final, after merges) and ``duplicate_of`` on every article.
+        """
+        batch = sorted(articles, key=lambda a: _day(a.best_published))
+        df: dict[str, int] = {}
+        for article in batch:
+            for term in article_features(article).terms:
+                df[term] = df.get(term, 0) + 1
+        self._frozen = (df, len(batch))
+        try:
+            for article in batch:
+                self.add(article)
+        finally:
+            self._frozen = None
+        result = {}
+        for article in batch:
+            article.story_id = self._final(article.story_id)
+            result[article.id] = article.story_id
+        return result
+
+    def dumps(self) -> bytes:
+        """The state as compact bytes (zlib-compressed JSON) for ``Grouper(config, state=...)``."""
+        self._compact()
+        entries = []
+        for key in self._order:
+            e = self._entries[key]
+            sig = self._dups.sigs.get(key)
+            entries.append(
+                [e.key, e.article_id, e.day, e.terms, e.story, e.dup_root,
+                 base64.b64encode(sig.tobytes()).decode() if sig is not None else None]
+            )
+        state = {
+            "version": STATE_VERSION, "df": self._df, "n_docs": self._n_docs, "entries": entries,
+            "parent": self._parent, "born": self._born, "merges": self._merges,
+            "next_key": self._next_key, "clock": self._clock,
+        }
+        return zlib.compress(json.dumps(state, separators=(",", ":")).encode(), 6)
+
+    # -- matching ---------------------------------------------------------------------------
+
+    def _idf(self, term: str) -> float:
+        df, n = self._frozen if self._frozen is not None else (self._df, self._n_docs)
+        return math.log((n + 1) / (df.get(term, 0) + 1))
+
+    @staticmethod
+    def _weights(raw: dict[str, float]) -> dict[str, float]:
+        return {t: 1.0 + math.log(w) if w > 1.0 else w for t, w in raw.items()}
+
+    def _keys(self, terms: dict[str, float]) -> list[str]:
+        return list(terms)[:INDEX_TERMS]  # terms are ordered by TF-IDF weight
+
+    def _links(self, terms: dict[str, float], day: int) -> set[int]:
+        counts: dict[int, int] = {}
+        for term in list(terms)[:QUERY_TERMS]:
+            posting = self._postings.get(term)
+            if posting is None or len(posting) > MAX_POSTING:
+                continue
+            for key in posting:
+                counts[key] = counts.get(key, 0) + 1
+        if not counts:
+            return set()
+        ranked = sorted(counts, key=lambda k: -counts[k])[:MAX_CANDIDATES]
+        idf = {t: self._idf(t) for t in terms}
+        vec = {t: w * idf[t] for t, w in terms.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        links = set()
+        for key in ranked:
+            other = self._entries[key]
+            if day and other.day and abs(day - other.day) > self._window:
+                continue
+            dot = 0.0
+            onorm = 0.0
+            for t, w in other.terms.items():
+                x = w * (idf[t] if t in idf else self._idf(t))
+                onorm += x * x
+                if t in vec:
+                    dot += x * vec[t]
+            if dot and dot / (norm * math.sqrt(onorm)) >= LINK_THRESHOLD:
+                links.add(key)
+        return links
+
+    # -- stories ----------------------------------------------------------------------------
+
+    def _find(self, story: str) -> str:
+        root = story
+        while root in self._parent:
+            root = self._parent[root]
+        while story != root:  # path compression
+            parent = self._parent[story]
+            self._parent[story] = root
+            story = parent
+        return root
+
+    def _final(self, story: str | None) -> str | None:
+        return self._find(story) if story is not None else None
+
+    def _evict(self) -> None:
+        horizon = self._clock - self._window
+        evicted = 0
+        while self._order and (
+            len(self._order) > MAX_WINDOW_ARTICLES or 0 < self._entries[self._order[0]].day < horizon
+        ):
+            key = self._order.popleft()
+            entry = self._entries.pop(key)
+            for term in self._keys(entry.terms):
+                posting = self._postings.get(term)
+                if posting is not None:
+                    posting.discard(key)
+                    if not posting:
+                        del self._postings[term]
+            self._dups.remove(key)
+            evicted += 1
+        if evicted and len(self._born) > 2 * len(self._entries) + 1000:
+            self._compact()
+
+    def _compact(self) -> None:
+        """Forget stories and merge links that no article in the window refers to any more."""
+        live = set()
+        for entry in self._entries.values():
+            entry.story = self._find(entry.story)
+            live.add(entry.story)
+        pending = set(self._merges) | set(self._merges.values())
+        self._parent = {a: s for a, s in self._parent.items() if a in pending or s in pending}
+        self._born = {s: k for s, k in self._born.items() if s in live or s in pending}
+
+    def _load(self, blob: bytes) -> None:
+        try:
+            state = json.loads(zlib.decompress(blob))
+        except (zlib.error, ValueError) as exc:
+            raise GroupStateError(f"grouping state is not readable: {exc}") from exc
+        if state.get("version") != STATE_VERSION:
+            raise GroupStateError(f"grouping state version {state.get('version')} is not {STATE_VERSION}")
+        self._df, self._n_docs = state["df"], state["n_docs"]
+        self._parent, self._born, self._merges = state["parent"], state["born"], state["merges"]
+        self._next_key, self._clock = state["next_key"], state["clock"]
+        for key, article_id, day, terms, story, dup_root, sig in state["entries"]:
+            entry = _Entry(key, article_id, day, terms, story, dup_root)
+            self._entries[key] = entry
+            self._order.append(key)
+            for term in self._keys(terms):
+                self._postings.setdefault(term, set()).add(key)
+            if sig is not None:
+                self._dups.add(key, np.frombuffer(base64.b64decode(sig), dtype=np.uint32).copy())
+
+
+def _day(value: date | None) -> int:
+    return value.toordinal() if value is not None else 0
