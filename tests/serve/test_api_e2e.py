@@ -1,4 +1,4 @@
-"""End to end: the real pipeline on the bundled seeds, then served. Skipped while the pipeline cannot import."""
+"""End to end: the pipeline on the bundled seeds, then served; skipped while the pipeline cannot import."""
 
 from __future__ import annotations
 

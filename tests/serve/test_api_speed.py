@@ -39,15 +39,21 @@ def _build(path: Path) -> None:
             fact = Fact(
                 f"{aid}-f", aid, "count", f"{i % 7} people dead", body[:70], 0, 10, "t", "1", value=i % 7
             )
+            title = f"{WORDS[i % 10]} {i}"
             articles.append(
-                Article(id=aid, raw_text=body, title=f"{WORDS[i % 10]} {i}", published=day, outlet=f"Outlet {j}",
-                        body=body, story_id=sid, facts=[fact])
+                Article(
+                    id=aid, raw_text=body, title=title, published=day, outlet=f"Outlet {j}", body=body,
+                    story_id=sid, facts=[fact],
+                )
             )  # fmt: skip
             ids.append(aid)
         claim = Claim(sid, "killed", i % 7, "single", support=[Support(ids[0], f"{ids[0]}-f", i % 7)])
+        where = Location(f"Town{i % 50}", None, "Elbonia")
         stories.append(
-            Story(sid, f"{WORDS[i % 10]} {i}", ids, day, Location(f"Town{i % 50}", None, "Elbonia"), ["attack"],
-                  claims=[claim], first_published=day, last_published=day)
+            Story(
+                sid, f"{WORDS[i % 10]} {i}", ids, day, where, ["attack"], claims=[claim],
+                first_published=day, last_published=day,
+            )
         )  # fmt: skip
     store = open_store(str(path))
     try:
