@@ -18,6 +18,7 @@ week", "in five days") becomes the interval that ends at the publication date ``
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
@@ -31,11 +32,14 @@ EXTRACTOR_VERSION = "1"
 class TimexLike(Protocol):
     """What counts needs of a tagged time expression (``storyline.extract.timex.Timex`` has it)."""
 
-    start: int
-    end: int
-    text: str
-    value: str
-    type: str
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def value(self) -> str: ...
 
 
 @dataclass(slots=True)
@@ -57,7 +61,7 @@ class Count:
     sentence_end: int = 0
 
 
-def find_counts(text: str, times: list[TimexLike] | None = None, dct: date | None = None) -> list[Count]:
+def find_counts(text: str, times: Sequence[TimexLike] | None = None, dct: date | None = None) -> list[Count]:
     """Every count in ``text`` with offsets into ``text``; periods from ``times`` when given."""
     out: list[Count] = []
     previous_date: tuple[str, str] | None = None
@@ -71,9 +75,21 @@ def find_counts(text: str, times: list[TimexLike] | None = None, dct: date | Non
                 previous_date = (period, timex.text)
         for raw in read_counts(sent.text):
             start, end = sent.start + raw.start, sent.start + raw.end
-            count = Count(start, end, text[start:end], raw.value, raw.low, raw.high, raw.qualifier,
-                          raw.category, subject=raw.subject, vague=raw.vague, single=raw.single,
-                          sentence_start=sent.start, sentence_end=sent.end)
+            count = Count(
+                start,
+                end,
+                text[start:end],
+                raw.value,
+                raw.low,
+                raw.high,
+                raw.qualifier,
+                raw.category,
+                subject=raw.subject,
+                vague=raw.vague,
+                single=raw.single,
+                sentence_start=sent.start,
+                sentence_end=sent.end,
+            )
             best = _nearest(here, start, end, dct)
             if best is not None:
                 count.period, count.period_text = best
@@ -83,7 +99,7 @@ def find_counts(text: str, times: list[TimexLike] | None = None, dct: date | Non
     return out
 
 
-def _nearest(times: list[TimexLike], start: int, end: int, dct: date | None) -> tuple[str, str] | None:
+def _nearest(times: Sequence[TimexLike], start: int, end: int, dct: date | None) -> tuple[str, str] | None:
     scored = []
     for timex in times:
         period = _period(timex, dct)

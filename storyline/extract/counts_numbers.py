@@ -15,30 +15,78 @@ import re
 from dataclasses import dataclass
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
     "ninety": 90,
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # (value, qualifier) of vague quantity words; see the module docstring for the rule.
 _VAGUE = {
-    "dozens": (24.0, "at least"), "scores": (40.0, "at least"), "hundreds": (200.0, "at least"),
-    "thousands": (2_000.0, "at least"), "tens of thousands": (20_000.0, "at least"),
-    "hundreds of thousands": (200_000.0, "at least"), "millions": (2_000_000.0, "at least"),
-    "several": (3.0, "at least"), "a few": (3.0, "about"), "a handful": (5.0, "about"),
+    "dozens": (24.0, "at least"),
+    "scores": (40.0, "at least"),
+    "hundreds": (200.0, "at least"),
+    "thousands": (2_000.0, "at least"),
+    "tens of thousands": (20_000.0, "at least"),
+    "hundreds of thousands": (200_000.0, "at least"),
+    "millions": (2_000_000.0, "at least"),
+    "several": (3.0, "at least"),
+    "a few": (3.0, "about"),
+    "a handful": (5.0, "about"),
     "a couple": (2.0, "about"),
 }
 _QUALIFIERS = {
-    "at least": "at least", "no fewer than": "at least", "no less than": "at least", "a minimum of": "at least",
-    "more than": "more than", "over": "more than", "upwards of": "more than", "in excess of": "more than",
-    "up to": "at most", "as many as": "at most", "at most": "at most", "no more than": "at most",
-    "fewer than": "fewer than", "less than": "fewer than", "under": "fewer than",
-    "nearly": "about", "almost": "about", "about": "about", "around": "about", "approximately": "about",
-    "roughly": "about", "some": "about", "an estimated": "about", "close to": "about", "estimated": "about",
+    "at least": "at least",
+    "no fewer than": "at least",
+    "no less than": "at least",
+    "a minimum of": "at least",
+    "more than": "more than",
+    "over": "more than",
+    "upwards of": "more than",
+    "in excess of": "more than",
+    "up to": "at most",
+    "as many as": "at most",
+    "at most": "at most",
+    "no more than": "at most",
+    "fewer than": "fewer than",
+    "less than": "fewer than",
+    "under": "fewer than",
+    "nearly": "about",
+    "almost": "about",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "close to": "about",
+    "estimated": "about",
 }
 
 _WORD = (
@@ -51,8 +99,10 @@ _SIMPLE = (
     rf"(?:(?:{_DIGIT_NUM})(?:\s+(?:million|billion|thousand))?|a\s+(?:hundred|thousand|million)"
     rf"|(?:half\s+a|a|{_WORD})\s+dozen|{_WORD_NUM})"
 )
-_VAGUE_RE = r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|" \
+_VAGUE_RE = (
+    r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|"
     r"several|a\s+few|a\s+handful|a\s+couple"
+)
 _QUAL_RE = "|".join(sorted((q.replace(" ", r"\s+") for q in _QUALIFIERS), key=len, reverse=True))
 
 # One quantity: optional qualifier, then a range, a number or a vague word. Word boundaries on both sides.
@@ -117,9 +167,10 @@ def parse_quantity(match: re.Match[str]) -> Quantity | None:
         if low is None or high is None or high <= low:
             return None
         return Quantity(low, low, high, "range", False)
-    value = parse_simple(match.group("num"))
-    if value is None:
+    number = parse_simple(match.group("num"))
+    if number is None:
         return None
+    value = number
     low = value if qualifier in ("at least", "more than") else None
     high = value if qualifier in ("at most", "fewer than") else None
     return Quantity(value, low, high, qualifier, False)

@@ -36,7 +36,7 @@ class Place:
 # How much each kind of evidence is trusted (hand-set; checked on gva-dev city/region accuracy).
 CONFIDENCE = {"dateline": 0.95, "city_state": 0.9, "police": 0.8, "context": 0.6, "state": 0.7, "country": 0.7}
 
-_NAME = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?:\s+(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|de|du|la|of))*?"
+_NAME = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?:\s+(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|de|du|la))*"
 _CAPS = r"(?:St\.\s+|Ft\.\s+|Mt\.\s+)?" + _NAME
 _STATE_ALT: str  # filled below from the gazetteer's spellings
 _DATELINE = re.compile(
@@ -53,18 +53,128 @@ _TRIGGER = re.compile(
 _POLICE = re.compile(rf"(?P<name>{_CAPS})(?:'s)?\s+(?:police|Police|PD|officers|Fire|fire)\b")
 _COUNTY = re.compile(rf"(?P<name>{_CAPS}\s+(?:County|Parish))\b")
 _NOT_PLACES = frozenset(
-    "january february march april may june july august september october november december monday "
-    "tuesday wednesday thursday friday saturday sunday police god christmas easter thanksgiving the "
-    "a an he she they it this that his her their officers officer sgt lt det chief mayor gov sen rep "
-    "mr mrs ms dr jesus facebook twitter instagram youtube google news channel university college "
-    "hospital church school court jail county city state street avenue road hall center park "
-    "department office justice black white hope union independence liberty victoria west east north "
-    "south central downtown northwest northeast southwest southeast". split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "police",
+        "god",
+        "christmas",
+        "easter",
+        "thanksgiving",
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "they",
+        "it",
+        "this",
+        "that",
+        "his",
+        "her",
+        "their",
+        "officers",
+        "officer",
+        "sgt",
+        "lt",
+        "det",
+        "chief",
+        "mayor",
+        "gov",
+        "sen",
+        "rep",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "jesus",
+        "facebook",
+        "twitter",
+        "instagram",
+        "youtube",
+        "google",
+        "news",
+        "channel",
+        "university",
+        "college",
+        "hospital",
+        "church",
+        "school",
+        "court",
+        "jail",
+        "county",
+        "city",
+        "state",
+        "street",
+        "avenue",
+        "road",
+        "hall",
+        "center",
+        "park",
+        "department",
+        "office",
+        "justice",
+        "black",
+        "white",
+        "hope",
+        "union",
+        "independence",
+        "liberty",
+        "victoria",
+        "west",
+        "east",
+        "north",
+        "south",
+        "central",
+        "downtown",
+        "northwest",
+        "northeast",
+        "southwest",
+        "southeast",
+    ]
 )
 _TLD_COUNTRY = {
-    "uk": "GB", "ua": "UA", "ca": "CA", "au": "AU", "nz": "NZ", "ie": "IE", "in": "IN", "de": "DE",
-    "fr": "FR", "ru": "RU", "za": "ZA", "ng": "NG", "ke": "KE", "pk": "PK", "il": "IL", "sg": "SG",
-    "ph": "PH", "my": "MY", "es": "ES", "it": "IT", "nl": "NL", "be": "BE", "pl": "PL", "us": "US",
+    "uk": "GB",
+    "ua": "UA",
+    "ca": "CA",
+    "au": "AU",
+    "nz": "NZ",
+    "ie": "IE",
+    "in": "IN",
+    "de": "DE",
+    "fr": "FR",
+    "ru": "RU",
+    "za": "ZA",
+    "ng": "NG",
+    "ke": "KE",
+    "pk": "PK",
+    "il": "IL",
+    "sg": "SG",
+    "ph": "PH",
+    "my": "MY",
+    "es": "ES",
+    "it": "IT",
+    "nl": "NL",
+    "be": "BE",
+    "pl": "PL",
+    "us": "US",
 }
 
 
@@ -139,8 +249,9 @@ class _Finder:
             return
         self.state_votes[code] += 1
         name = self.gaz.state_names[code]
-        self.places.append(Place(word, start, end, name, "region", None, name, "United States",
-                                 CONFIDENCE["state"], "state"))
+        self.places.append(
+            Place(word, start, end, name, "region", None, name, "United States", CONFIDENCE["state"], "state")
+        )
 
     def _contextual(self, name: str, start: int, end: int, source: str) -> None:
         words = name.split()
@@ -151,8 +262,20 @@ class _Finder:
             stop = start + len(candidate)
             country = self.gaz.countries.get(key(candidate))
             if country is not None:
-                self.places.append(Place(candidate, start, stop, country[1], "country", None, None, country[1],
-                                         CONFIDENCE["country"], "country"))
+                self.places.append(
+                    Place(
+                        candidate,
+                        start,
+                        stop,
+                        country[1],
+                        "country",
+                        None,
+                        None,
+                        country[1],
+                        CONFIDENCE["country"],
+                        "country",
+                    )
+                )
                 return
             if self.gaz.state_code(candidate) is not None and len(candidate) > 4:
                 return  # a state: counted by the bare-state pass
@@ -181,11 +304,35 @@ class _Finder:
         region = self.gaz.state_names.get(entry.region or "") if entry.country == "US" else None
         country = self.gaz.country_names.get(entry.country, entry.country)
         if entry.kind == "county":
-            self.places.append(Place(self.text[start:end], start, end, entry.name, "region", None,
-                                     region, country, CONFIDENCE[source], source))
+            self.places.append(
+                Place(
+                    self.text[start:end],
+                    start,
+                    end,
+                    entry.name,
+                    "region",
+                    None,
+                    region,
+                    country,
+                    CONFIDENCE[source],
+                    source,
+                )
+            )
             return
-        self.places.append(Place(self.text[start:end], start, end, entry.name, "city", entry.name, region,
-                                 country, CONFIDENCE[source], source))
+        self.places.append(
+            Place(
+                self.text[start:end],
+                start,
+                end,
+                entry.name,
+                "city",
+                entry.name,
+                region,
+                country,
+                CONFIDENCE[source],
+                source,
+            )
+        )
 
 
 def find_places(text: str, outlet_country: str | None = None, url: str | None = None) -> list[Place]:
@@ -198,18 +345,17 @@ def main_location(places: list[Place]) -> tuple[str | None, str | None, str | No
     """(city, region, country) of the main event: the best-supported city, early mentions weighing most."""
     if not places:
         return None, None, None
-    cities: Counter[tuple[str, str | None, str | None]] = Counter()
-    regions: Counter[tuple[str | None, str | None]] = Counter()
+    cities: dict[tuple[str, str | None, str | None], float] = {}
+    regions: dict[tuple[str | None, str | None], float] = {}
     for rank, place in enumerate(sorted(places, key=lambda p: p.start)):
         weight = place.confidence / (1.0 + 0.1 * rank)  # earlier mentions (title, lead) weigh more
         if place.kind == "city" and place.city:
-            cities[(place.city, place.region, place.country)] += weight
+            where = (place.city, place.region, place.country)
+            cities[where] = cities.get(where, 0.0) + weight
         if place.region or place.country:
-            regions[(place.region, place.country)] += weight
+            regions[(place.region, place.country)] = regions.get((place.region, place.country), 0.0) + weight
+    top_region = max(regions, key=regions.__getitem__) if regions else (None, None)
     if cities:
         # a city in the article's main region wins over a bigger mention count elsewhere
-        top_region = regions.most_common(1)[0][0] if regions else (None, None)
-        best = max(cities, key=lambda c: cities[c] + (0.5 if (c[1], c[2]) == top_region else 0.0))
-        return best
-    region, country = regions.most_common(1)[0][0]
-    return None, region, country
+        return max(cities, key=lambda c: cities[c] + (0.5 if (c[1], c[2]) == top_region else 0.0))
+    return None, *top_region

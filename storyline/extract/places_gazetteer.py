@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import us
 
@@ -46,12 +47,39 @@ class Gazetteer:
 
 
 _COUNTRY_ALIASES = {
-    "us": "US", "u s": "US", "usa": "US", "america": "US", "united states of america": "US", "uk": "GB",
-    "u k": "GB", "britain": "GB", "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
-    "russia": "RU", "south korea": "KR", "north korea": "KP", "iran": "IR", "syria": "SY", "vietnam": "VN",
-    "laos": "LA", "the netherlands": "NL", "holland": "NL", "czech republic": "CZ", "ivory coast": "CI",
-    "palestine": "PS", "gaza": "PS", "west bank": "PS", "taiwan": "TW", "moldova": "MD", "bolivia": "BO",
-    "venezuela": "VE", "tanzania": "TZ", "congo": "CD", "democratic republic of congo": "CD",
+    "us": "US",
+    "u s": "US",
+    "usa": "US",
+    "america": "US",
+    "united states of america": "US",
+    "uk": "GB",
+    "u k": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "russia": "RU",
+    "south korea": "KR",
+    "north korea": "KP",
+    "iran": "IR",
+    "syria": "SY",
+    "vietnam": "VN",
+    "laos": "LA",
+    "the netherlands": "NL",
+    "holland": "NL",
+    "czech republic": "CZ",
+    "ivory coast": "CI",
+    "palestine": "PS",
+    "gaza": "PS",
+    "west bank": "PS",
+    "taiwan": "TW",
+    "moldova": "MD",
+    "bolivia": "BO",
+    "venezuela": "VE",
+    "tanzania": "TZ",
+    "congo": "CD",
+    "democratic republic of congo": "CD",
 }
 
 
@@ -77,14 +105,26 @@ def load() -> Gazetteer:
         countries[alias] = (code, names.get(code, alias.title()))
     states: dict[str, str] = {}
     state_names: dict[str, str] = {}
-    for state in (*us.states.STATES, us.states.DC):
+    all_states: list[Any] = [*us.states.STATES, us.states.DC]
+    for state in all_states:
         state_names[state.abbr] = state.name
         states[state.name.lower()] = state.abbr
         states[state.abbr.lower()] = state.abbr
         if state.ap_abbr:
             states[state.ap_abbr.lower()] = state.abbr
             states[state.ap_abbr.lower().rstrip(".")] = state.abbr
-    states.update({"calif": "CA", "penn.": "PA", "penn": "PA", "wisc.": "WI", "tex.": "TX", "d.c.": "DC",
-                   "washington d.c.": "DC", "n.y": "NY", "mich": "MI"})
+    states.update(
+        {
+            "calif": "CA",
+            "penn.": "PA",
+            "penn": "PA",
+            "wisc.": "WI",
+            "tex.": "TX",
+            "d.c.": "DC",
+            "washington d.c.": "DC",
+            "n.y": "NY",
+            "mich": "MI",
+        }
+    )
     frozen = {k: tuple(sorted(v, key=lambda e: -e.population)) for k, v in cities.items()}
     return Gazetteer(frozen, countries, names, states, state_names)
