@@ -82,49 +82,39 @@ class Sentence:
     text: str
 
 
+# Abbreviations that are always followed by a name or a number, so a capital after them
+# does not start a new sentence ("Gov. Lee", "Jan. 2").
+_ALWAYS_JOINED = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "st", "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "lt", "sgt", "capt", "det", "ofc", "no",
+}  # fmt: skip
+_OPEN_QUOTE = "\"“‘'"
+
+
+def _joins_next(text: str, match: re.Match[str], start: int) -> bool:
+    """True when the period of ``match`` ends an abbreviation or an initial, not a sentence."""
+    if not match.group(0).startswith("."):
+        return False
+    token = text[max(start, text.rfind(" ", start, match.start()) + 1) : match.start()]
+    word = token.lower().strip("(\"'“‘")
+    initial = len(word) == 1 and word.isalpha()
+    if not (word in _ABBREV or initial or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)):
+        return False
+    nxt = text[match.end() : match.end() + 3].lstrip()
+    if not nxt or nxt[0] in _OPEN_QUOTE:
+        return False  # '... said on X. “We ...' : a quote opens a new sentence
+    return not nxt[0].isupper() or word in _ALWAYS_JOINED or initial
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` with their character offsets; paragraphs always end a sentence."""
     sentences: list[Sentence] = []
     start = 0
     for match in _END.finditer(text):
-        end = match.end()
-        token = text[max(start, text.rfind(" ", start, match.start()) + 1) : match.start()]
-        word = token.lower().strip("(\"'“‘")
-        if match.group(0).startswith(".") and (
-            word in _ABBREV or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)
-        ):
-            nxt = text[end : end + 2].lstrip()
-            if (
-                not nxt
-                or not nxt[0].isupper()
-                or word
-                in {
-                    "jan",
-                    "feb",
-                    "mar",
-                    "apr",
-                    "jun",
-                    "jul",
-                    "aug",
-                    "sep",
-                    "sept",
-                    "oct",
-                    "nov",
-                    "dec",
-                    "st",
-                    "mr",
-                    "mrs",
-                    "ms",
-                    "dr",
-                    "gov",
-                    "sen",
-                    "rep",
-                    "gen",
-                }
-            ):
-                continue
-        _append(sentences, text, start, end)
-        start = end
+        if _joins_next(text, match, start):
+            continue
+        _append(sentences, text, start, match.end())
+        start = match.end()
     _append(sentences, text, start, len(text))
     return sentences
 
