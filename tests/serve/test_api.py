@@ -179,3 +179,18 @@ def test_security_headers_on_every_response(client: TestClient) -> None:
         headers = client.get(path).headers
         assert "script-src 'self'" in headers["content-security-policy"], path
         assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_a_crash_is_a_500_in_the_same_shape(store_path: object, monkeypatch: object) -> None:
+    from storyline.config import load_config
+    from storyline.serve.api import create_app
+    from storyline.store.sqlite import SQLiteStore
+
+    def broken(self: object, story_id: str) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(SQLiteStore, "story", broken)  # type: ignore[attr-defined]
+    app = create_app(load_config(None, db=str(store_path)))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        error = assert_error(c.get("/api/stories/s-shoot"), 500, "internal")
+        assert "disk on fire" not in str(error["message"])  # no internals leak to the client
