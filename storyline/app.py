@@ -14,15 +14,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storyline.config import Config, load_config
 from storyline.errors import InputError
 from storyline.export import write_export
 from storyline.model import Article, Rejected, Story
-from storyline.pipeline import Pipeline, Progress, RunReport
 from storyline.reconcile.query import EventQuery, QueryAnswer, answer_query
 from storyline.store import Store, StoryFilter, open_store
+
+if TYPE_CHECKING:  # the pipeline pulls in spaCy; reading a store (storyline serve) does not need it
+    from storyline.pipeline import Pipeline, Progress, RunReport
 
 
 class Storyline:
@@ -42,6 +44,8 @@ class Storyline:
     def pipeline(self) -> Pipeline:
         """Built on first use: reading the store needs no spaCy model."""
         if self._pipeline is None:
+            from storyline.pipeline import Pipeline
+
             self._pipeline = Pipeline(self.config, self.store)
         return self._pipeline
 

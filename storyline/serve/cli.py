@@ -178,7 +178,7 @@ def serve(
         str | None, typer.Option(envvar="STORYLINE_TOKEN", help="API token for write endpoints.")
     ] = None,
 ) -> None:
-    """Serve the REST API (/api, OpenAPI at /docs) and the web UI."""
+    """Serve the REST API (/api; schema at /api/openapi.json, reference at /docs) and the web UI."""
     import uvicorn
 
     from storyline.serve.api import create_app

@@ -33,6 +33,12 @@ SCHEMA = [
 ]
 
 
+def fts_query(text: str) -> str:
+    """User words as an FTS5 query of quoted terms (all must match), so no input is FTS syntax."""
+    words = [w.replace('"', '""') for w in text.split()]
+    return " ".join(f'"{w}"' for w in words if w.strip('"'))
+
+
 def story_where(where: StoryFilter, ph: str, text_clause: str | None) -> tuple[str, list[Any]]:
     """WHERE clause (with ``ph`` placeholders) and its parameters for a story filter.
 
@@ -41,10 +47,10 @@ def story_where(where: StoryFilter, ph: str, text_clause: str | None) -> tuple[s
     """
     clauses: list[str] = []
     params: list[Any] = []
-    if where.text:
+    if where.text and where.text.strip(' "'):
         if text_clause:
             clauses.append(f"s.story_id IN (SELECT a.story_id FROM articles a WHERE {text_clause})")
-            params.append(where.text)
+            params.append(fts_query(where.text))
         else:
             clauses.append(
                 "s.story_id IN (SELECT a.story_id FROM articles a"
