@@ -25,15 +25,6 @@ MIN_SHINGLES = 20
 _SEED = 7
 
 
-def signature(shingles: list[int]) -> np.ndarray | None:
-    """The MinHash signature of a shingle set, or None when the text is too short to compare."""
-    if len(shingles) < MIN_SHINGLES:
-        return None
-    sketch = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=int)
-    sketch.update_batch(shingles)
-    return np.asarray(sketch.hashvalues, dtype=np.uint32)
-
-
 def _band_keys(sig: np.ndarray) -> list[bytes]:
     raw = sig.tobytes()
     width = ROWS * 4
@@ -46,6 +37,16 @@ class DuplicateIndex:
     def __init__(self) -> None:
         self.bands: dict[bytes, list[int]] = {}
         self.sigs: dict[int, np.ndarray] = {}
+        # one sketch reused for every article: building the permutations is most of the cost
+        self._sketch = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=int)
+
+    def signature(self, shingles: list[int]) -> np.ndarray | None:
+        """The MinHash signature of a shingle set, or None when the text is too short to compare."""
+        if len(shingles) < MIN_SHINGLES:
+            return None
+        self._sketch.clear()
+        self._sketch.update_batch(shingles)
+        return np.asarray(self._sketch.hashvalues, dtype=np.uint32).copy()
 
     def __len__(self) -> int:
         return len(self.sigs)

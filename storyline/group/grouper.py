@@ -25,15 +25,23 @@ import numpy as np
 
 from storyline.config import GroupConfig
 from storyline.errors import StorylineError
-from storyline.group.dedup import DuplicateIndex, signature
+from storyline.group.dedup import DuplicateIndex
 from storyline.group.features import article_features
 from storyline.model import Article
 
 log = logging.getLogger(__name__)
 
 # Cosine at or above which two articles are about the same event. Tuned on gva-dev and
-# ecbplus-dev B-cubed together (benchmarks/eval_group.py --sweep); see the module README figures.
-LINK_THRESHOLD = 0.20
+# ecbplus-dev B-cubed together with window_days=7 (benchmarks/eval_group.py --sweep
+# LINK_THRESHOLD=...): 0.11 → gva 0.908 / ecbplus 0.857; 0.14 → 0.906 / 0.868; 0.17 → 0.897 / 0.860.
+LINK_THRESHOLD = 0.13
+# A bridging article merges a second story into the one it matches best only at this cosine
+# (single link would chain same-kind events of one topic). Tuned on ecbplus-dev / gva-dev B-cubed
+# (window 30, link 0.15): 0.2 → gva 0.899 / ecbplus 0.857; 0.3 → 0.901 / 0.857; 0.4 → 0.901 / 0.855.
+MERGE_THRESHOLD = 0.30
+# A shingle copy must also match in title/lead terms at this cosine: pages that share only the
+# site's boilerplate (sign-in boxes, share bars) are not copies. gva-dev: see DUP_JACCARD.
+DUP_MIN_COSINE = 0.15
 # Terms kept per article (the highest TF-IDF weights); the rest is noise for matching.
 KEEP_TERMS = 60
 # Terms under which an article is indexed and with which a new article queries the index.
@@ -47,6 +55,11 @@ MAX_CANDIDATES = 200
 MAX_WINDOW_ARTICLES = 200_000
 # Document-frequency table size at which terms seen only once are forgotten.
 DF_CAP = 400_000
+# A body line already seen in this many earlier articles is site boilerplate (sign-in boxes,
+# share bars) and left out of terms and shingles; without it gva-dev finds 40 "copies", 18 of
+# them pages that share only boilerplate.
+TEMPLATE_MIN = 3
+LINES_CAP = 400_000
 STATE_VERSION = 1
 
 
@@ -86,6 +99,7 @@ class Grouper:
         self._parent: dict[str, str] = {}  # absorbed story -> the story it was merged into
         self._born: dict[str, int] = {}  # story -> key of its first article (older survives merges)
         self._merges: dict[str, str] = {}
+        self._lines: dict[int, int] = {}  # body line hash -> articles seen with it
         self._next_key = 0
         self._clock = 0
         if state is not None:
@@ -95,7 +109,7 @@ class Grouper:
 
     def add(self, article: Article) -> None:
         """Set ``article.story_id`` and ``article.duplicate_of``; record merges it causes."""
-        feats = article_features(article)
+        feats = article_features(article, self._template_lines)
         day = _day(article.best_published)
         if day:
             self._clock = max(self._clock, day)
@@ -111,13 +125,21 @@ class Grouper:
         key = self._next_key
         self._next_key += 1
 
-        sig = signature(feats.shingles)
+        sig = self._dups.signature(feats.shingles)
+        sims = self._links(terms, day)
         dup_key = self._dups.find(sig) if sig is not None else None
-        links = self._links(terms, day)
-        if dup_key is not None:
-            links.add(dup_key)
-        roots = {self._find(self._entries[k].story) for k in links}
-        if roots:
+        if dup_key is not None and sims.get(dup_key, 0.0) < DUP_MIN_COSINE:
+            dup_key = None  # shared shingles but another event: site boilerplate, not a copy
+        best: dict[str, float] = {}
+        for k, sim in sims.items():
+            if sim < LINK_THRESHOLD and k != dup_key:
+                continue
+            root = self._find(self._entries[k].story)
+            best[root] = max(best.get(root, 0.0), 1.0 if k == dup_key else sim)
+        if best:
+            top = max(best.values())
+            # the best-matching story is joined; others only when the article matches them strongly too
+            roots = {r for r, sim in best.items() if sim >= MERGE_THRESHOLD or sim == top}
             story = min(roots, key=lambda s: self._born.get(s, -1))
             for other in roots - {story}:
                 self._parent[other] = story
@@ -181,7 +203,7 @@ class Grouper:
             )
         state = {
             "version": STATE_VERSION, "df": self._df, "n_docs": self._n_docs, "entries": entries,
-            "parent": self._parent, "born": self._born, "merges": self._merges,
+            "parent": self._parent, "born": self._born, "merges": self._merges, "lines": list(self._lines.items()),
             "next_key": self._next_key, "clock": self._clock,
         }
         return zlib.compress(json.dumps(state, separators=(",", ":")).encode(), 6)
@@ -196,10 +218,20 @@ class Grouper:
     def _weights(raw: dict[str, float]) -> dict[str, float]:
         return {t: 1.0 + math.log(w) if w > 1.0 else w for t, w in raw.items()}
 
+    def _template_lines(self, hashes: list[int]) -> set[int]:
+        """Count the article's lines; return those already seen in TEMPLATE_MIN earlier articles."""
+        seen = {h for h in hashes if self._lines.get(h, 0) >= TEMPLATE_MIN}
+        for h in set(hashes):
+            self._lines[h] = self._lines.get(h, 0) + 1
+        if len(self._lines) > LINES_CAP:
+            self._lines = {h: n for h, n in self._lines.items() if n > 1}
+        return seen
+
     def _keys(self, terms: dict[str, float]) -> list[str]:
         return list(terms)[:INDEX_TERMS]  # terms are ordered by TF-IDF weight
 
-    def _links(self, terms: dict[str, float], day: int) -> set[int]:
+    def _links(self, terms: dict[str, float], day: int) -> dict[int, float]:
+        """Window articles whose cosine with ``terms`` is at least LINK_THRESHOLD (or DUP_MIN_COSINE)."""
         counts: dict[int, int] = {}
         for term in list(terms)[:QUERY_TERMS]:
             posting = self._postings.get(term)
@@ -208,12 +240,13 @@ class Grouper:
             for key in posting:
                 counts[key] = counts.get(key, 0) + 1
         if not counts:
-            return set()
+            return {}
         ranked = sorted(counts, key=lambda k: -counts[k])[:MAX_CANDIDATES]
         idf = {t: self._idf(t) for t in terms}
         vec = {t: w * idf[t] for t, w in terms.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        links = set()
+        links = {}
+        floor = min(LINK_THRESHOLD, DUP_MIN_COSINE)
         for key in ranked:
             other = self._entries[key]
             if day and other.day and abs(day - other.day) > self._window:
@@ -225,8 +258,9 @@ class Grouper:
                 onorm += x * x
                 if t in vec:
                     dot += x * vec[t]
-            if dot and dot / (norm * math.sqrt(onorm)) >= LINK_THRESHOLD:
-                links.add(key)
+            sim = dot / (norm * math.sqrt(onorm)) if dot else 0.0
+            if sim >= floor:
+                links[key] = sim
         return links
 
     # -- stories ----------------------------------------------------------------------------
@@ -283,6 +317,7 @@ class Grouper:
         self._df, self._n_docs = state["df"], state["n_docs"]
         self._parent, self._born, self._merges = state["parent"], state["born"], state["merges"]
         self._next_key, self._clock = state["next_key"], state["clock"]
+        self._lines = {h: n for h, n in state["lines"]}
         for key, article_id, day, terms, story, dup_root, sig in state["entries"]:
             entry = _Entry(key, article_id, day, terms, story, dup_root)
             self._entries[key] = entry
