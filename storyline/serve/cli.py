@@ -170,6 +170,31 @@ def query(
 
 
 @app.command()
+def watch(
+    target: Annotated[str, typer.Argument(help="A folder to watch for new pages, or an RSS/Atom feed URL.")],
+    db: DbOption = "storyline.db",
+    interval: Annotated[float, typer.Option(help="Seconds between polls.")] = 5.0,
+    once: Annotated[bool, typer.Option("--once", help="One pass, then exit.")] = False,
+) -> None:
+    """Ingest pages as they arrive in a folder or feed, updating stories incrementally (Ctrl-C stops)."""
+    from storyline.watch import watch as watch_target
+
+    with _open(db) as sl:
+
+        def report(new: int, rejected: int) -> None:
+            console.print(f"{new} new, {rejected} rejected")
+
+        try:
+            total = watch_target(sl, target, interval=interval, once=once, on_poll=report)
+        except StorylineError as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(1) from exc
+        except KeyboardInterrupt:
+            return
+        console.print(f"{total} new articles stored")
+
+
+@app.command()
 def serve(
     db: DbOption = "storyline.db",
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
