@@ -10,15 +10,18 @@ The article id is the record's ``WARC-Record-ID`` (a UUID, unique per capture), 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from storyline.errors import InputError
-from storyline.ingest.decode import MAX_PAGE_BYTES, clean_text, decode_bytes, looks_binary
+from storyline.ingest.decode import MAX_PAGE_BYTES, clean_text, decode_bytes
 from storyline.model import Article, Rejected
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])
+_BOM_STARTS = (b"\xef", b"\xff", b"\xfe")  # UTF-8/16 byte-order marks: decode_bytes handles them
 
 
 def _record_id(raw: str | None, fallback: str) -> str:
@@ -40,28 +43,67 @@ def charset_of(content_type: str | None) -> str | None:
     return None
 
 
+def _controls(head: bytes) -> tuple[int, int]:
+    """NUL and control-byte counts of ``head``, in C (the same counts as decode.looks_binary)."""
+    return head.count(b"\x00"), len(head) - len(head.translate(None, _CONTROL_BYTES))
+
+
+def _binary(data: bytes) -> bool:
+    head = data[:8192]
+    nuls, controls = _controls(head)
+    return nuls > max(4, len(head) // 100) or controls > len(head) // 20
+
+
 def decode_page(data: bytes, charset: str | None, name: str) -> str:
     """UTF-8 first; then the charset the server declared; then decode_bytes' detection."""
-    declared = charset and charset.lower().replace("-", "") != "utf8"
-    if declared and len(data) <= MAX_PAGE_BYTES and data.strip() and not looks_binary(data):
+    return _decode(data, charset, name)[0]
+
+
+def _decode(data: bytes, charset: str | None, name: str) -> tuple[str, bytes | None]:
+    """The page's text, and its UTF-8 bytes when they are at hand (to hash without re-encoding).
+
+    The common case (UTF-8 or a declared charset, no byte-order mark, not binary) is decoded
+    here with C-speed checks; the rest goes through ``decode_bytes``, several times slower on
+    large pages (benchmarks/bench_warc.py). NULs and CRs are cleaned on the bytes, which is the
+    same as on the text for UTF-8 (neither byte occurs inside a multi-byte sequence) and faster;
+    strict UTF-8 and ``errors="replace"`` decoding cannot yield lone surrogates.
+    """
+    fast = 0 < len(data) <= MAX_PAGE_BYTES and data[:1] not in _BOM_STARTS and not data.isspace()
+    if fast and not _binary(data):
+        cleaned = _newlines(data)
         try:
-            data.decode("utf-8")
+            return cleaned.decode("utf-8"), cleaned
         except UnicodeDecodeError:
+            pass
+        if charset and charset.lower().replace("-", "") != "utf8":
             try:
-                return clean_text(data.decode(charset or "", errors="replace"))
+                return clean_text(data.decode(charset, errors="replace")), None
             except LookupError:
                 pass
-    return clean_text(decode_bytes(data, html=True, name=name))
+    return clean_text(decode_bytes(data, html=True, name=name)), None
+
+
+def _newlines(data: bytes) -> bytes:
+    """decode.clean_text's NUL and newline cleaning, on UTF-8 bytes, copying only when needed."""
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b"")
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return data
 
 
 def _article(
     payload: bytes, charset: str | None, record_id: str, url: str | None, where: str
 ) -> Article | Rejected:
     try:
-        html = decode_page(payload, charset, where)
+        html, utf8 = _decode(payload, charset, where)
     except InputError as exc:
         return Rejected(id=record_id, reason=str(exc), source=where)
-    return Article(id=record_id, raw_html=html, url=url, source=where)
+    # model.content_hash(None, html, url), from html's UTF-8 bytes when they are at hand
+    digest = hashlib.sha256(b"\x00")
+    digest.update(utf8 if utf8 is not None else html.encode("utf-8", "surrogatepass"))
+    digest.update(b"\x00" + (url or "").encode("utf-8", "surrogatepass") + b"\x00")
+    return Article(id=record_id, raw_html=html, url=url, source=where, hash=digest.hexdigest())
 
 
 def _fastwarc(path: Path) -> Iterator[Article | Rejected]:

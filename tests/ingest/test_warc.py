@@ -117,3 +117,12 @@ def test_a_file_that_is_not_a_warc_is_rejected(tmp_path: Path) -> None:
     bad.write_text("this is not an archive\n" * 20)
     items = list(read_paths([bad]))
     assert items and all(isinstance(i, Rejected) for i in items)
+
+
+def test_article_hash_is_the_models_content_hash(warc_file: Path) -> None:
+    from storyline.model import content_hash
+
+    for backend in BACKENDS:
+        for a in read_warc(warc_file, backend):
+            if isinstance(a, Article):
+                assert a.hash == content_hash(None, a.raw_html, a.url)

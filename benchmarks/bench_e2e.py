@@ -1,0 +1,174 @@
+"""End-to-end speed (ingest → export) and peak memory, with where the time goes, as tables.
+
+    .venv/bin/python benchmarks/bench_e2e.py [--sizes 10000,100000] [--db postgresql://...]
+
+1. the gva dev feed through ``Storyline.run`` + ``export`` on the default install (local
+   engine, SQLite): articles/s, and the seconds spent in each stage;
+2. the same for feeds resampled from the real dev feeds (gva, ecbplus, quotes, timex; text
+   only) at each size: every copy gets a fresh id and its publication date moved on by
+   ``COPY_SHIFT_DAYS`` per copy, so copies of one page do not pile into one story; peak RSS of
+   each run (a fresh process each), and whether it stays within 2x from the smallest size up.
+Each run is a subprocess, so the peak memory is that run's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = Path(os.environ.get("STORYLINE_EVAL_DIR", ROOT.parent / "shared" / "eval"))
+FEEDS = ["gva-dev.jsonl.gz", "ecbplus-dev.jsonl", "quotes-dev.jsonl.gz", "timex-dev.jsonl"]
+COPY_SHIFT_DAYS = 21  # beyond the grouper's 7-day window: copies of a page are separate events
+STAGES = ["read", "clean", "extract", "group+reconcile", "commit", "export"]
+
+
+def _open(path: Path) -> Any:
+    return gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")
+
+
+def resample(out: Path, n: int, seed: int = 7) -> None:
+    records = []
+    for name in FEEDS:
+        with _open(EVAL / "data" / name) as handle:
+            records += [json.loads(line) for line in handle if line.strip()]
+    rng = random.Random(seed)
+    copies: dict[str, int] = {}
+    with gzip.open(out, "wt", encoding="utf-8") as handle:
+        for i in range(n):
+            record = dict(rng.choice(records))
+            k = copies[record["id"]] = copies.get(record["id"], -1) + 1
+            record["id"] = f"{record['id']}~r{i}"
+            if k and record.get("published"):
+                day = date.fromisoformat(record["published"][:10]) + timedelta(days=COPY_SHIFT_DAYS * k)
+                record["published"] = day.isoformat()
+            handle.write(json.dumps(record) + "\n")
+
+
+# -- the child: one run, instrumented --------------------------------------------------------
+def child(feed: str, db: str, out: str) -> None:
+    import storyline.ingest as ingest
+    from storyline.app import Storyline
+    from storyline.clean import Cleaner
+    from storyline.extract.stage import Extractor
+    from storyline.pipeline import Pipeline
+
+    spent = dict.fromkeys(STAGES, 0.0)
+
+    def timed(owner: Any, name: str, stage: str) -> None:
+        inner = getattr(owner, name)
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                spent[stage] += time.perf_counter() - start
+
+        setattr(owner, name, wrapper)
+
+    def timed_reader(suffix: str) -> None:
+        inner = ingest.READERS[suffix]
+
+        def reader(path: Path) -> Any:
+            it = iter(inner(path))
+            while True:
+                start = time.perf_counter()
+                try:
+                    item = next(it)
+                except StopIteration:
+                    return
+                finally:
+                    spent["read"] += time.perf_counter() - start
+                yield item
+
+        ingest.READERS[suffix] = reader
+
+    for suffix in (".jsonl", ".jsonl.gz"):
+        timed_reader(suffix)
+    timed(Cleaner, "clean", "clean")
+    timed(Cleaner, "observe", "clean")
+    timed(Extractor, "process", "extract")
+    timed(Pipeline, "_group_and_reconcile", "group+reconcile")
+    start = time.perf_counter()
+    with Storyline(db) as sl:
+        timed(type(sl.store), "commit", "commit")
+        report = sl.run([feed], progress=None)
+        t_run = time.perf_counter() - start
+        e0 = time.perf_counter()
+        counts = sl.export(out)
+        spent["export"] = time.perf_counter() - e0
+    total = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"read": report.read, "new": report.new, "rejected": len(report.rejected),
+                      "stories": counts.get("stories"), "run_s": t_run, "total_s": total,
+                      "peak_mb": peak_mb, "stages": spent}))  # fmt: skip
+
+
+def run_child(feed: Path, db: str, out: Path) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", str(feed), db, str(out)],
+        capture_output=True, text=True, check=False, cwd=ROOT,
+    )  # fmt: skip
+    if done.returncode != 0:
+        raise SystemExit(f"run on {feed.name} failed:\n{done.stderr[-3000:]}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def _db(base: str | None, tmp: Path, name: str) -> str:
+    return base if base else str(tmp / f"{name}.db")
+
+
+def main() -> int:
+    if len(sys.argv) == 5 and sys.argv[1] == "--child":
+        child(*sys.argv[2:])
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="10000,100000", help="resampled feed sizes (comma-separated)")
+    parser.add_argument("--db", default=None, help="a postgresql:// URL instead of a fresh SQLite file")
+    args = parser.parse_args()
+    gva = EVAL / "data" / "gva-dev.jsonl.gz"
+    if not gva.exists():
+        print(f"dev sets not found under {EVAL}; set STORYLINE_EVAL_DIR", file=sys.stderr)
+        return 2
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-e2e-") as tmp_name:
+        tmp = Path(tmp_name)
+        rows.append(("gva-dev", run_child(gva, _db(args.db, tmp, "gva"), tmp / "out-gva")))
+        for n in [int(s) for s in args.sizes.split(",") if s]:
+            feed = tmp / f"resampled-{n}.jsonl.gz"
+            resample(feed, n)
+            rows.append((f"resampled {n:,}", run_child(feed, _db(args.db, tmp, f"r{n}"), tmp / f"out-{n}")))
+            feed.unlink()
+    print(f"{os.cpu_count()} cores; store: {'PostgreSQL' if args.db else 'SQLite'}; engine: local")
+    print(f"{'input':<18} {'read':>7} {'new':>7} {'stories':>7} {'total s':>8} {'art/s':>7} {'peak MB':>8}")
+    for name, r in rows:
+        rate = r["read"] / r["total_s"]
+        print(
+            f"{name:<18} {r['read']:>7} {r['new']:>7} {r['stories']:>7} {r['total_s']:>8.1f} {rate:>7.1f}"
+            f" {r['peak_mb']:>8.0f}"
+        )
+    print("\nseconds per stage")
+    print(f"{'input':<18} " + " ".join(f"{s:>15}" for s in STAGES))
+    for name, r in rows:
+        print(f"{name:<18} " + " ".join(f"{r['stages'][s]:>15.1f}" for s in STAGES))
+    resampled = [r for name, r in rows if name.startswith("resampled")]
+    if len(resampled) >= 2:
+        ratio = resampled[-1]["peak_mb"] / resampled[0]["peak_mb"]
+        print(f"\npeak memory, largest / smallest resampled run: {ratio:.2f}x (target: within 2x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
