@@ -1,0 +1,99 @@
+"""Run the Cleaner on an evaluation feed and score it with the shared scorer.
+
+    python benchmarks/eval_clean.py zyte-text-dev            # or a path to any feed .jsonl(.gz)
+    python benchmarks/eval_clean.py trafilatura-eval-dev --out out/clean-traf
+
+Observes every page first (template learning), then cleans each one, writes DIR/articles.jsonl
+(id, title, authors, published, body, outlet, url, and the other contract fields as null) and runs
+``score.py cleaning`` against the matching gold file. The eval kit is found through
+$STORYLINE_EVAL_DIR, default ../shared/eval from the repository root.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from storyline.clean import Cleaner, TemplateMemory
+from storyline.config import CleanConfig
+from storyline.errors import InputError
+from storyline.model import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = {"zyte": "zyte-dev.gold.jsonl", "trafilatura-eval": "trafilatura-eval-dev.gold.jsonl"}
+
+
+def eval_dir() -> Path:
+    return Path(os.environ.get("STORYLINE_EVAL_DIR", str(ROOT / ".." / "shared" / "eval"))).resolve()
+
+
+def read_feed(path: Path) -> list[dict[str, Any]]:
+    opener: Any = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def to_article(row: dict[str, Any]) -> Article:
+    published = row.get("published")
+    return Article(
+        id=str(row["id"]), raw_text=row.get("text"), raw_html=row.get("html"), url=row.get("url"),
+        feed_title=row.get("title"), feed_published=date.fromisoformat(published) if published else None,
+        feed_outlet=row.get("outlet"),
+    )
+
+
+def run(feed: Path, out: Path, config: CleanConfig | None = None) -> tuple[int, float]:
+    """Clean every page of ``feed`` into ``out/articles.jsonl``; returns (pages, seconds cleaning)."""
+    articles = [to_article(row) for row in read_feed(feed)]
+    cleaner = Cleaner(config or CleanConfig(), TemplateMemory())
+    for article in articles:
+        cleaner.observe(article)
+    out.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    with open(out / "articles.jsonl", "w", encoding="utf-8") as handle, \
+            open(out / "rejected.jsonl", "w", encoding="utf-8") as rejected:
+        for article in articles:
+            try:
+                cleaner.clean(article)
+            except InputError as exc:
+                rejected.write(json.dumps({"id": article.id, "reason": str(exc)}) + "\n")
+                continue
+            row = {
+                "id": article.id, "story_id": None, "duplicate_of": None, "title": article.title,
+                "outlet": article.outlet, "url": article.url,
+                "published": article.published.isoformat() if article.published else None,
+                "authors": article.authors, "body": article.body,
+            }
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return len(articles), time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("feed", help="set name (zyte-text-dev, zyte-html-dev, trafilatura-eval-dev, ...) or path")
+    parser.add_argument("--out", default=None)
+    parser.add_argument("--gold", default=None)
+    parser.add_argument("--no-templates", action="store_true", help="clean without template learning")
+    args = parser.parse_args(argv)
+    data = eval_dir() / "data"
+    feed = Path(args.feed) if Path(args.feed).exists() else data / f"{args.feed}.jsonl.gz"
+    name = feed.name.split(".jsonl")[0]
+    gold = Path(args.gold) if args.gold else data / GOLD["zyte" if name.startswith("zyte") else "trafilatura-eval"]
+    out = Path(args.out or ROOT / "out" / f"clean-{name}")
+    config = CleanConfig(learn_templates=not args.no_templates)
+    pages, seconds = run(feed, out, config)
+    print(f"{name}: cleaned {pages} pages in {seconds:.1f} s ({pages / seconds:.1f} pages/s)")
+    return subprocess.call([sys.executable, str(eval_dir() / "score.py"), "cleaning", "--gold", str(gold),
+                            "--export", str(out)])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,173 @@
+"""``Cleaner``: article body and metadata from a page's raw text or HTML.
+
+    memory = TemplateMemory.loads(blob) if blob else TemplateMemory()
+    cleaner = Cleaner(config.clean, memory)
+    for a in batch: cleaner.observe(a)     # learn each outlet's template (cheap, central)
+    cleaner.clean(article)                 # pure function of (article, memory state)
+
+Plain text goes through the learned line model (``linemodel``) with template evidence from the
+other pages of the same outlet. HTML goes through ``htmlbody`` (trafilatura, comments off,
+checked line by line against the same template memory) and ``htmlmeta``. Feed values
+(``feed_title``, ``feed_published``, ``feed_outlet``) win over what the page says.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import numpy as np
+
+from storyline.clean import htmlbody, htmlmeta, textmeta
+from storyline.clean.linemodel import LineModel
+from storyline.clean.lines import Line, split_lines
+from storyline.clean.template import TemplateMemory, site_key
+from storyline.clean.textpage import page_keys, prepare
+from storyline.config import CleanConfig
+from storyline.errors import InputError
+from storyline.model import Article
+
+_ENDS = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+MIN_BODY_WORDS = 5  # fewer words than this is no article (a bare menu or an error page)
+
+
+class Cleaner:
+    """Fills an ``Article``'s cleaned fields from its raw input."""
+
+    def __init__(self, config: CleanConfig | None = None, memory: TemplateMemory | None = None,
+                 model: LineModel | None = None, today: date | None = None) -> None:
+        self.config = config or CleanConfig()
+        self.memory = memory if memory is not None else TemplateMemory()
+        self.model = model or LineModel.load_default()
+        self.today = today
+
+    # ------------------------------------------------------------------ template learning
+    def _text_of(self, article: Article) -> str | None:
+        if self._use_html(article):
+            return htmlbody.html_to_text(article.raw_html or "")
+        return article.raw_text
+
+    def _use_html(self, article: Article) -> bool:
+        if not article.raw_html:
+            return False
+        return self.config.html_extractor != "text" or not article.raw_text
+
+    def observe(self, article: Article) -> None:
+        """Count the page's lines in its outlet's template memory (before cleaning the batch)."""
+        if not self.config.learn_templates:
+            return
+        text = self._text_of(article)
+        if not text:
+            return
+        site = site_key(article.url, article.feed_outlet, text)
+        if site:
+            self.memory.observe(site, article.hash, set(page_keys(split_lines(text))))
+
+    # ------------------------------------------------------------------ cleaning
+    def clean(self, article: Article) -> Article:
+        """Fill title, published, outlet, authors, wire, body, captions and language of ``article``."""
+        if not article.raw_text and not article.raw_html:
+            raise InputError(f"article {article.id}: no text and no html to clean")
+        if self._use_html(article):
+            self._clean_html(article)
+        else:
+            self._clean_text(article)
+        words = len((article.body or "").split())
+        if words < MIN_BODY_WORDS:
+            raise InputError(f"article {article.id}: no article body found ({words} words of body text)")
+        if article.feed_title:
+            article.title = article.feed_title
+        if article.feed_outlet:
+            article.outlet = article.feed_outlet
+        if article.feed_published:
+            article.published, article.published_inferred = article.feed_published, False
+        article.language = textmeta.language(article.body or "")
+        return article
+
+    def _memory(self) -> TemplateMemory | None:
+        return self.memory if self.config.learn_templates else None
+
+    def _clean_text(self, article: Article) -> None:
+        text = article.raw_text or ""
+        site = site_key(article.url, article.feed_outlet, text)
+        page = prepare(text, article.url, article.feed_title, self._memory(), site, article.hash)
+        probs = self.model.probabilities(page.features, page.words)
+        keep = self.model.decoder.decode(probs, page.words) if len(probs) else np.zeros(0, dtype=bool)
+        meta = textmeta.extract(page.lines, list(map(bool, keep)), page.title_index, article.url,
+                                article.feed_title, text, self.today)
+        keep = trim_lead(page.lines, keep, meta.title)
+        keep = after_anchor(page.lines, keep, page.title_index)
+        keep = drop_teasers(page.lines, keep)
+        paragraphs: list[str] = []
+        captions: list[str] = []
+        body_idx = np.flatnonzero(keep)
+        lo = int(body_idx[0]) - 12 if body_idx.size else 0
+        hi = int(body_idx[-1]) if body_idx.size else -1
+        for i, line in enumerate(page.lines):
+            if textmeta.is_caption(line.text) and lo <= i <= hi and line.words >= 2:
+                captions.append(line.text)
+            elif keep[i] and i != meta.title_index and line.text != meta.title:
+                paragraphs.append(line.text)
+        article.body = "\n\n".join(paragraphs)
+        article.captions = list(dict.fromkeys(captions))
+        article.title = meta.title
+        article.outlet = meta.outlet
+        article.authors = meta.authors
+        article.wire = meta.wire
+        article.published, article.published_inferred = meta.published, meta.published_inferred
+
+    def _clean_html(self, article: Article) -> None:
+        html = article.raw_html or ""
+        text = htmlbody.html_to_text(html)
+        site = site_key(article.url, article.feed_outlet, text)
+        result = htmlbody.extract_body(html, article.url, self._memory(), site, article.hash, self.model)
+        meta = htmlmeta.extract(html, article.url, result.metadata, self.today)
+        article.body = "\n\n".join(result.paragraphs)
+        article.captions = result.captions
+        article.title = meta.title
+        article.outlet = meta.outlet
+        article.authors = meta.authors
+        article.wire = meta.wire or result.wire
+        article.published, article.published_inferred = meta.published, False
+
+
+def trim_lead(lines: list[Line], keep: np.ndarray, title: str | None) -> np.ndarray:
+    """Drop kept lines before the first sentence of the body that are headline-like (kicker, image alt
+    text, a repeated title): short and without sentence punctuation."""
+    keep = keep.copy()
+    for i in np.flatnonzero(keep):
+        text = lines[i].text
+        if lines[i].words >= 10 or text.endswith((".", "!", "?", "”", '"', "’", "»")):
+            break
+        if sum(keep) > 1:
+            keep[i] = False
+    return keep
+
+
+def after_anchor(lines: list[Line], keep: np.ndarray, anchor: int | None) -> np.ndarray:
+    """Nothing above the headline is body, when most of the body lies below it (a sane anchor)."""
+    if anchor is None or not keep.any():
+        return keep
+    words = np.array([line.words for line in lines], dtype=np.float64)
+    below = float(words[anchor + 1 :][keep[anchor + 1 :]].sum())
+    if below < 0.5 * float(words[keep].sum()):
+        return keep
+    keep = keep.copy()
+    keep[: anchor + 1] = False
+    return keep
+
+
+def drop_teasers(lines: list[Line], keep: np.ndarray) -> np.ndarray:
+    """Drop teasers of other stories after the body's last full sentence: an excerpt cut off
+    mid-sentence (long, no closing punctuation) and the short headline line above it."""
+    keep = keep.copy()
+    kept = np.flatnonzero(keep)
+    for j, i in enumerate(kept):
+        line = lines[i]
+        if j == 0 or line.words < 20 or not line.text[-1].isalnum():
+            continue
+        prev = kept[j - 1]
+        if prev == i - 1 and 3 <= lines[prev].words <= 20 and not _ENDS.search(lines[prev].text):
+            keep[i] = False
+            keep[prev] = False
+    return keep

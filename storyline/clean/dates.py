@@ -1,0 +1,157 @@
+"""Publication dates read from page text and URLs: parsed, resolved and validated.
+
+Every date that leaves this module is a real calendar day, not after ``today`` and not before
+``EARLIEST`` (no year 20240, no 2031 typo taken as a publication date).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+EARLIEST = date(1995, 1, 1)  # the web news era; older "dates" on a page are history, not publication
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan januar janvier enero gennaio janeiro jänner januari",
+        "february feb februar février fevrier febrero febbraio fevereiro februari",
+        "march mar märz maerz mars marzo março",
+        "april apr avril abril aprile",
+        "may mai mayo maggio maio mei",
+        "june jun juni juin junio giugno junho",
+        "july jul juli juillet julio luglio julho",
+        "august aug août aout agosto augustus",
+        "september sep sept septembre septiembre settembre setembro",
+        "october oct oktober octobre octubre ottobre outubro okt",
+        "november nov novembre noviembre novembro",
+        "december dec dezember décembre decembre diciembre dicembre dezembro dez",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS[_name] = _number
+
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
+_SLASH_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})[/.](\d{1,2})[/.](\d{1,2})(?!\d)")
+_DMY_NUM = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)")
+_MDY_SLASH = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)")
+_MONTH_DY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})(?!\d)", re.I)
+_D_MONTH_Y = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?({_MONTH_RE})\.?,?\s+(?:de\s+)?"
+    rf"((?:19|20)\d{{2}})(?!\d)",
+    re.I,
+)
+_MONTH_D = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})", re.I)
+_D_MONTH = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?({_MONTH_RE})\b(?!\.?,?\s+(?:de\s+)?\d{{4}})", re.I
+)
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_URL_YM = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
+_FUTURE_CUE = re.compile(r"\b(?:will|next|until|by|upcoming|scheduled|planned|to be held|due)\b[^.;]*$", re.I)
+_SCRAPER_HEADER = re.compile(r"^\s*date\s+((?:19|20)\d{2}-\d{2}-\d{2})\b")
+
+
+def valid(day: date | None, today: date | None = None) -> bool:
+    if day is None:
+        return False
+    return EARLIEST <= day <= (today or date.today())
+
+
+def make(year: int, month: int, day: int, today: date | None = None) -> date | None:
+    try:
+        result = date(year, month, day)
+    except ValueError:
+        return None
+    return result if valid(result, today) else None
+
+
+def scraper_header(text: str) -> date | None:
+    """The ``date YYYY-MM-DD`` header some scrapers write on a page's first line."""
+    first = text.lstrip("\ufeff")[:200].split("\n", 1)[0]
+    match = _SCRAPER_HEADER.match(first)
+    if not match:
+        return None
+    return parse_iso(match.group(1))
+
+
+def parse_iso(value: str | None, today: date | None = None) -> date | None:
+    if not value:
+        return None
+    match = _ISO.search(value)
+    if not match:
+        return None
+    return make(int(match.group(1)), int(match.group(2)), int(match.group(3)), today)
+
+
+def find_dates(text: str, today: date | None = None) -> list[tuple[int, date]]:
+    """Every full date (day, month and year) written in ``text``, with its offset, in page order."""
+    found: list[tuple[int, date]] = []
+    for match in _ISO.finditer(text):
+        d = make(int(match.group(1)), int(match.group(2)), int(match.group(3)), today)
+        if d:
+            found.append((match.start(), d))
+    for match in _SLASH_YMD.finditer(text):
+        d = make(int(match.group(1)), int(match.group(2)), int(match.group(3)), today)
+        if d:
+            found.append((match.start(), d))
+    for match in _MONTH_DY.finditer(text):
+        d = make(int(match.group(3)), MONTHS[match.group(1).lower()], int(match.group(2)), today)
+        if d:
+            found.append((match.start(), d))
+    for match in _D_MONTH_Y.finditer(text):
+        d = make(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)), today)
+        if d:
+            found.append((match.start(), d))
+    for match in _DMY_NUM.finditer(text):
+        d = make(int(match.group(3)), int(match.group(2)), int(match.group(1)), today)
+        if d:
+            found.append((match.start(), d))
+    for match in _MDY_SLASH.finditer(text):
+        a, b, y = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        # US order first (month/day); a day over 12 in the first place means day/month
+        d = make(y, a, b, today) if a <= 12 else make(y, b, a, today)
+        if d:
+            found.append((match.start(), d))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def url_date(url: str | None, today: date | None = None) -> date | None:
+    """A date in a URL path (``/2019/11/19/``, ``2019-11-19``, ``20191119``)."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url, flags=re.I)
+    match = _URL_DATE.search(path)
+    if match:
+        return make(int(match.group(1)), int(match.group(2)), int(match.group(3)), today)
+    return None
+
+
+def infer_lower_bound(text: str, years: list[int], today: date | None = None) -> date | None:
+    """The latest past day-and-month the text mentions, in the year the page shows (a lower bound).
+
+    Used when a page prints no full date: "announced on 4 January" with a 2024 copyright line
+    means the page was published on 4 January 2024 or later. Mentions after a future cue
+    ("will convene ... on 10 January", "next week on ...") are skipped.
+    """
+    if not years:
+        return None
+    year = max(years)
+    best: date | None = None
+    for pattern, day_group, month_group in ((_MONTH_D, 2, 1), (_D_MONTH, 1, 2)):
+        for match in pattern.finditer(text):
+            month_name = match.group(month_group).lower()
+            if month_name in {"may", "mar", "jun", "mai", "dec", "sep"} and not match.group(month_group)[0].isupper():
+                continue  # "may" the verb, "mar" a word: only capitalised month names
+            before = text[max(0, match.start() - 80) : match.start()]
+            if _FUTURE_CUE.search(before):
+                continue
+            d = make(year, MONTHS[month_name], int(match.group(day_group)), today)
+            if d and (best is None or d > best):
+                best = d
+    for _, d in find_dates(text, today):
+        if d.year == year and (best is None or d > best):
+            best = d
+    return best

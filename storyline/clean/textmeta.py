@@ -1,0 +1,186 @@
+"""Metadata of a plain-text page: headline, byline, date, outlet, captions, language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import urlsplit
+
+from storyline.clean import dates
+from storyline.clean.lines import Line
+from storyline.clean.outlets import outlet_from_host
+from storyline.clean.people import merge_people, split_byline, wire_in_body
+from storyline.clean.textpage import is_title_shaped, token_f1
+
+_BYLINE = re.compile(r"^(?:by|von|por|par|door|written by)\s+\S", re.IGNORECASE)
+_AUTHORS_LINE = re.compile(r"^(?:authors?|autor(?:en)?|autore|auteurs?)\s*:\s*(.+)$", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))", re.IGNORECASE)
+_COPYRIGHT_NAME = re.compile(
+    r"(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?"
+    r"(?:the\s+)?([A-Za-z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,4})",
+    re.IGNORECASE,
+)
+_DESK_OUTLET = re.compile(r"\b((?:The\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,4})\s+(?:news desk|staff)\b")
+_CAPTION_TAIL = re.compile(
+    r"(?:\((?:[^()]{0,80}/)?[^()]{0,60}(?:Getty Images|AFP|Reuters|AP|AP Photo|EPA|Shutterstock|"
+    r"Photo|Foto|Bild|dpa|Imago|Pool)[^()]{0,40}\)$|\b(?:Photo|Foto|Image|Credit|Bild|Quelle)\s*:\s*[^.]{2,60}$)",
+)
+_CAPTION_HEAD = re.compile(r"^(?:photo|foto|image|picture|credit|bild|caption)\s*:", re.IGNORECASE)
+_STOP = {
+    "en": {"the", "and", "of", "to", "in", "is", "that", "for", "was", "with", "on", "as", "it", "said"},
+    "de": {"der", "die", "und", "das", "ist", "nicht", "mit", "sich", "den", "auf", "ein", "eine", "zu", "von"},
+    "es": {"el", "la", "de", "que", "y", "en", "los", "las", "por", "con", "una", "para", "del", "se"},
+    "fr": {"le", "la", "les", "et", "des", "est", "une", "dans", "pour", "que", "qui", "du", "pas", "sur"},
+    "it": {"il", "di", "che", "e", "la", "per", "una", "sono", "del", "della", "non", "con", "gli", "le"},
+    "pt": {"o", "a", "de", "que", "e", "do", "da", "em", "um", "para", "com", "não", "uma", "os"},
+    "nl": {"de", "het", "een", "en", "van", "is", "dat", "op", "te", "zijn", "met", "voor", "niet", "die"},
+}
+
+
+def is_caption(text: str) -> bool:
+    """An image caption or credit: "(Genya Savilov/AFP via Getty Images)", "... Photo: Ivan Kirdey"."""
+    return len(text.split()) <= 60 and bool(_CAPTION_TAIL.search(text) or _CAPTION_HEAD.search(text))
+
+
+def language(text: str) -> str | None:
+    words = re.findall(r"[^\W\d_]+", text[:5000].lower())
+    if len(words) < 5:
+        return None
+    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOP.items()}
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] >= max(2, len(words) // 50) else None
+
+
+@dataclass(slots=True)
+class TextMeta:
+    title: str | None = None
+    title_index: int | None = None
+    published: date | None = None
+    published_inferred: bool = False
+    authors: list[str] = field(default_factory=list)
+    wire: str | None = None
+    outlet: str | None = None
+
+
+def find_title(lines: list[Line], body_start: int | None, anchor: int | None, feed_title: str | None,
+               counts: dict[str, int]) -> int | None:
+    """The headline: the feed title's line, else the best title-shaped line just above the body."""
+    if anchor is not None:
+        return anchor
+    if body_start is None:
+        return None
+    best, best_i = 0.0, None
+    lo = max(0, body_start - 20)
+    for i in range(lo, min(body_start + 1, len(lines))):
+        line = lines[i]
+        if not is_title_shaped(line) or is_caption(line.text) or line.words < 3:
+            continue
+        score = 1.0 + min(line.words, 15) / 15.0 - 0.05 * (body_start - i)
+        if counts.get(line.text, 0) > 1:
+            score += 2.0  # headlines are often printed twice (breadcrumb / social title and h1)
+        if any(_BYLINE.search(lines[j].text) for j in range(i + 1, min(i + 4, len(lines)))):
+            score += 1.5
+        if feed_title:
+            score += 3.0 * token_f1(line.text, feed_title)
+        if score > best:
+            best, best_i = score, i
+    return best_i
+
+
+def outlet_from_text(texts: list[str], host: str | None) -> str | None:
+    """Outlet from a copyright line, a "<Outlet> news desk" byline, or the URL host."""
+    joined = "\n".join(texts)
+    for text in texts:
+        if len(text) > 200 or not _COPYRIGHT.search(text):
+            continue
+        match = _COPYRIGHT_NAME.search(text)
+        if match:
+            name = match.group(1).strip(" .,")
+            if re.search(r"\.[a-z]{2,4}$", name, re.IGNORECASE):  # a domain: find how the page writes it
+                pretty = _spelled_in_page(name.rsplit(".", 1)[0], joined)
+                return pretty or outlet_from_host(name)
+            if len(name) > 2 and not re.match(r"(?:all|rights|copyright)\b", name, re.IGNORECASE):
+                return name
+    for text in texts:
+        match = _DESK_OUTLET.search(text)
+        if match and _BYLINE.search(text):
+            return match.group(1).strip()
+    if host:
+        base = host.removeprefix("www.").split(".")[0]
+        return _spelled_in_page(base, joined) or outlet_from_host(host)
+    return None
+
+
+def _spelled_in_page(base: str, text: str) -> str | None:
+    """The capitalised phrase of the page whose letters spell ``base`` ("euromaidanpress")."""
+    target = re.sub(r"[^a-z0-9]", "", base.lower())
+    if len(target) < 3:
+        return None
+    single: str | None = None
+    for match in re.finditer(r"\b(?:The\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}", text):
+        words = match.group(0).split()
+        for start in range(len(words)):
+            for end in range(start + 1, len(words) + 1):
+                phrase = words[start:end]
+                if re.sub(r"[^a-z0-9]", "", "".join(phrase).lower()) == target:
+                    if len(phrase) == 1:  # "Euromaidanpress" is the domain; prefer "Euromaidan Press"
+                        single = single or phrase[0]
+                        continue
+                    if start > 0 and words[start - 1] == "The":
+                        return " ".join(words[start - 1 : end])
+                    return " ".join(phrase)
+    return single
+
+
+def extract(lines: list[Line], keep: list[bool], anchor: int | None, url: str | None, feed_title: str | None,
+            raw_text: str, today: date | None = None) -> TextMeta:
+    meta = TextMeta()
+    texts = [line.text for line in lines]
+    counts: dict[str, int] = {}
+    for t in texts:
+        counts[t] = counts.get(t, 0) + 1
+    body_idx = [i for i, k in enumerate(keep) if k]
+    body_start = body_idx[0] if body_idx else None
+    meta.title_index = find_title(lines, body_start, anchor, feed_title, counts)
+    if meta.title_index is not None:
+        meta.title = texts[meta.title_index]
+    host = (urlsplit(url).hostname or "").lower() if url else None
+    meta.outlet = outlet_from_text(texts, host)
+    # bylines and "Authors:" lines near the headline and right after the body
+    top = meta.title_index if meta.title_index is not None else (body_start or 0)
+    end = body_idx[-1] if body_idx else top
+    window = list(range(max(0, top - 3), min(len(lines), (body_start or top) + 6)))
+    window += list(range(end + 1, min(len(lines), end + 15)))
+    people: list[str] = []
+    byline_dates: list[date] = []
+    for i in window:
+        text = texts[i]
+        if keep[i] and lines[i].words > 25:
+            continue
+        match = _AUTHORS_LINE.match(text)
+        if (match or _BYLINE.search(text)) and lines[i].words <= 30:
+            found, wire = split_byline(match.group(1) if match else text, meta.outlet)
+            people = merge_people(people, found)
+            meta.wire = meta.wire or wire
+            byline_dates += [d for _, d in dates.find_dates(text, today)]
+    meta.authors = people
+    body_text = "\n".join(texts[i] for i in body_idx)
+    meta.wire = meta.wire or wire_in_body(body_text)
+    # date: scraper header, byline, lines around the headline, URL; else a lower bound
+    header = dates.scraper_header(raw_text)
+    near: list[date] = []
+    for i in range(max(0, top - 8), min(len(lines), (body_start or top) + 4)):
+        if lines[i].words <= 25 and not is_caption(texts[i]):
+            near += [d for _, d in dates.find_dates(texts[i], today)]
+    meta.published = header or (byline_dates[0] if byline_dates else None) or (near[0] if near else None) \
+        or dates.url_date(url, today)
+    if meta.published is None:
+        years = [int(y) for t in texts if _COPYRIGHT.search(t) or is_caption(t)
+                 for y in re.findall(r"\b(20\d{2})\b", t)]
+        years = [y for y in years if y <= (today or date.today()).year]
+        inferred = dates.infer_lower_bound(body_text + "\n" + "\n".join(t for t in texts if is_caption(t)),
+                                           years, today)
+        if inferred is not None:
+            meta.published, meta.published_inferred = inferred, True
+    return meta

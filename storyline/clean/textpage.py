@@ -1,0 +1,107 @@
+"""A plain-text page prepared for the line model: lines, title anchor, template evidence, features."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from storyline.clean.lines import _BOILER, Line, line_features, normalise_line, slug_tokens, split_lines
+from storyline.clean.template import TemplateMemory, line_key
+
+_WORD = re.compile(r"\w+")
+_NOT_TITLE = re.compile(r"^(?:by|von|por|par|photo|foto|read|see|share|copyright|©)\b", re.IGNORECASE)
+
+
+def token_f1(a: str, b: str) -> float:
+    ta = [t.lower() for t in _WORD.findall(a)]
+    tb = [t.lower() for t in _WORD.findall(b)]
+    if not ta or not tb:
+        return 0.0
+    common = len(set(ta) & set(tb))
+    if not common:
+        return 0.0
+    p, r = common / len(set(ta)), common / len(set(tb))
+    return 2 * p * r / (p + r)
+
+
+def is_title_shaped(line: Line) -> bool:
+    text = line.text
+    return 3 <= line.words <= 35 and not text.endswith((".", ",", ":", ";")) and not _NOT_TITLE.search(text)
+
+
+def title_anchor(lines: list[Line], url: str | None, feed_title: str | None) -> int | None:
+    """Index of the line most likely to be the headline, from the feed title or the URL slug."""
+    if feed_title:
+        best, best_i = 0.0, None
+        for line in lines:
+            if 1 <= line.words <= 60:
+                score = token_f1(line.text, feed_title)
+                if score > best:
+                    best, best_i = score, line.index
+        if best >= 0.6:
+            return best_i
+    slug = slug_tokens(url)
+    if len(slug) >= 3:
+        best, best_i = 0.0, None
+        for line in lines:
+            if not is_title_shaped(line):
+                continue
+            low = {t.lower() for t in _WORD.findall(line.text)}
+            cover = len(low & slug) / len(slug)
+            if cover > best + 1e-9:
+                best, best_i = cover, line.index
+        if best >= 0.5:
+            return best_i
+    # no feed title, no telling URL: a title-shaped line printed twice (breadcrumb/social title and h1)
+    seen: dict[str, int] = {}
+    limit = max(int(len(lines) * 0.6), 1)
+    for line in lines[:limit]:
+        if line.words >= 5 and is_title_shaped(line) and not _BOILER.search(line.text):
+            if line.text in seen:
+                return seen[line.text]
+            seen[line.text] = line.index
+    return None
+
+
+@dataclass(slots=True)
+class TextPage:
+    lines: list[Line]
+    keys: list[str]
+    title_index: int | None
+    features: np.ndarray
+    words: np.ndarray
+
+
+def page_keys(lines: list[Line]) -> list[str]:
+    return [line_key(normalise_line(line.text)) for line in lines]
+
+
+def template_evidence(memory: TemplateMemory | None, site: str | None, page: str, lines: list[Line],
+                      keys: list[str]) -> list[int] | None:
+    """Other-page counts per line, zeroed for the text lines of a near-duplicate page.
+
+    When most long lines of the page also occur on another page of the site, that page is the
+    same article (an update or a copy), not a template: only short lines keep their evidence.
+    """
+    if memory is None or site is None or memory.pages(site) < 2:
+        return None
+    others = memory.others(site, page, keys)
+    long_lines = [i for i, line in enumerate(lines) if line.words >= 15]
+    if long_lines:
+        shared = sum(1 for i in long_lines if others[i] > 0)
+        if shared / len(long_lines) > 0.5:  # a copy of the same story, not boilerplate
+            others = [0 if lines[i].words >= 8 else c for i, c in enumerate(others)]
+    return others
+
+
+def prepare(text: str, url: str | None, feed_title: str | None, memory: TemplateMemory | None,
+            site: str | None, page: str) -> TextPage:
+    lines = split_lines(text)
+    keys = page_keys(lines)
+    anchor = title_anchor(lines, url, feed_title)
+    evidence = template_evidence(memory, site, page, lines, keys)
+    feats = line_features(lines, url, anchor, evidence)
+    words = np.array([line.words for line in lines], dtype=np.float64)
+    return TextPage(lines, keys, anchor, feats, words)
