@@ -42,6 +42,21 @@ class TimexLike(Protocol):
     def value(self) -> str: ...
 
 
+class CountLike(Protocol):
+    """What ``casualty_summary`` reads of a count (``Count`` and ``counts_scope.Mention`` have it)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def value(self) -> float: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def single(self) -> bool: ...
+    @property
+    def vague(self) -> bool: ...
+
+
 @dataclass(slots=True)
 class Count:
     start: int
@@ -141,7 +156,7 @@ def _period(timex: TimexLike, dct: date | None) -> str | None:
 _SUMMARY_KEYS = ("killed", "injured")
 
 
-def casualty_summary(counts: list[Count]) -> dict[str, float]:
+def casualty_summary(counts: Sequence[CountLike]) -> dict[str, float]:
     """Best killed/injured figures of one article: the largest total stated, not a sum of mentions.
 
     Stated figures win over vague ones ("dozens"); "killed or injured" is never read as killed.

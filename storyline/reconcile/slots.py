@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from storyline.extract.counts_scope import CASUALTY_CATEGORIES, Mention, article_tolls, mention_of, roundup
 from storyline.model import Article, Fact
 
 # Words that make a sentence about a scheduled meeting rather than about what happened.
@@ -117,6 +118,40 @@ def _count_slot(fact: Fact, event_day: date | None) -> str | None:
     return category
 
 
+def _toll_values(article: Article, event_day: date | None) -> list[SlotValue]:
+    """One killed and one injured figure per event day the article covers, not one per mention.
+
+    The casualty counts of each day (the story's own day, or ``killed@<day>`` for another) are
+    summed up by ``counts.casualty_summary``: "four people were shot, one fatally" gives killed 1
+    and injured 3. Counts in round-up sentences ("17 shot this weekend") are left out.
+    """
+    groups: dict[str, list[Mention]] = {}
+    for fact in article.facts:
+        if fact.type != "count" or fact.value is None or fact.category not in CASUALTY_CATEGORIES:
+            continue
+        if roundup(fact.sentence):
+            continue
+        fact_day = day_of(fact.period) if fact.period else None
+        suffix = f"@{fact_day.isoformat()}" if fact_day and event_day and fact_day != event_day else ""
+        mention = mention_of(fact.text, float(fact.value), fact.category or "", fact.attrs, ref=fact)
+        groups.setdefault(suffix, []).append(mention)
+    out: list[SlotValue] = []
+    for suffix, mentions in groups.items():
+        for slot, (value, fact) in article_tolls(mentions).items():
+            out.append(
+                SlotValue(
+                    slot + suffix,
+                    value,
+                    fact,
+                    article,
+                    low=fact.low if fact.value == value else None,
+                    high=fact.high if fact.value == value else None,
+                    strength=value + (0.5 if fact.qualifier == "exact" else 0.0),
+                )
+            )
+    return out
+
+
 def _quote_key(fact: Fact) -> str:
     from storyline.extract.entities import entity_key
 
@@ -127,8 +162,9 @@ def slot_values(article: Article, event_day: date | None) -> list[SlotValue]:
     """Every slot value this article states, absences included."""
     out: list[SlotValue] = []
     published = article.best_published
+    out += _toll_values(article, event_day)
     for fact in article.facts:
-        if fact.type == "count" and fact.value is not None:
+        if fact.type == "count" and fact.value is not None and fact.category not in CASUALTY_CATEGORIES:
             slot = _count_slot(fact, event_day)
             if slot:
                 value = float(fact.value)
