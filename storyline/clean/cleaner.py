@@ -95,6 +95,8 @@ class Cleaner:
         keep = self.model.decoder.decode(probs, page.words) if len(probs) else np.zeros(0, dtype=bool)
         meta = textmeta.extract(page.lines, list(map(bool, keep)), page.title_index, article.url,
                                 article.feed_title, text, self.today)
+        if page.template is not None:  # recurring on other pages of the outlet: template, not article
+            keep = keep & (np.asarray(page.template) == 0)
         keep = trim_lead(page.lines, keep, meta.title)
         keep = after_anchor(page.lines, keep, page.title_index)
         keep = drop_teasers(page.lines, keep)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+from storyline.clean.dates import MONTHS
+
+_MONTH_AHEAD = re.compile(r"\s(?=(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+\d)", re.I)
+
 # Wire services: a byline naming one sets ``article.wire``, and it is not an author.
 WIRES: dict[str, str] = {
     "ap": "AP", "associated press": "AP", "the associated press": "AP", "reuters": "Reuters",
@@ -57,6 +61,7 @@ def split_byline(text: str, outlet: str | None = None) -> tuple[list[str], str |
                   text, flags=re.IGNORECASE)
     body = _GLUE.sub(" | ", body)
     # a byline often runs into the date: cut at the first digit or month-like timestamp
+    body = _MONTH_AHEAD.split(body)[0]
     body = re.split(r"\s(?=\d)|\s[|•·—–-]\s|\b(?:Updated|Published|Posted|Aktualisiert|Veröffentlicht)\b", body)[0]
     people: list[str] = []
     wire: str | None = None

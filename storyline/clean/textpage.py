@@ -72,6 +72,7 @@ class TextPage:
     title_index: int | None
     features: np.ndarray
     words: np.ndarray
+    template: list[int] | None  # per line: in how many other pages of the outlet it occurs
 
 
 def page_keys(lines: list[Line]) -> list[str]:
@@ -104,4 +105,4 @@ def prepare(text: str, url: str | None, feed_title: str | None, memory: Template
     evidence = template_evidence(memory, site, page, lines, keys)
     feats = line_features(lines, url, anchor, evidence)
     words = np.array([line.words for line in lines], dtype=np.float64)
-    return TextPage(lines, keys, anchor, feats, words)
+    return TextPage(lines, keys, anchor, feats, words, evidence)

@@ -1,0 +1,79 @@
+"""Speed and memory of the clean stage, with trafilatura run side by side on the same files.
+
+    python benchmarks/bench_clean.py [--limit N]
+
+Prints a table: pages/s on one core (time of ``clean`` only, after an ``observe`` pass) and the
+peak of Python allocations (tracemalloc, measured in a second pass so it does not slow the timing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import trafilatura
+from eval_clean import eval_dir, read_feed, to_article
+
+from storyline.clean import Cleaner, TemplateMemory
+from storyline.errors import InputError
+
+
+def _measure(work: Callable[[], None], pages: int) -> tuple[float, float]:
+    start = time.perf_counter()
+    work()
+    seconds = time.perf_counter() - start
+    tracemalloc.start()
+    work()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return pages / seconds, peak / 2**20
+
+
+def _ours(rows: list[dict[str, Any]]) -> Callable[[], None]:
+    articles = [to_article(r) for r in rows]
+    cleaner = Cleaner(None, TemplateMemory())
+    for article in articles:
+        cleaner.observe(article)
+
+    def work() -> None:
+        for article in articles:
+            with contextlib.suppress(InputError):
+                cleaner.clean(article)
+
+    return work
+
+
+def _trafilatura(rows: list[dict[str, Any]], key: str) -> Callable[[], None]:
+    def work() -> None:
+        for row in rows:
+            page = row[key] if key == "html" else "".join(f"<p>{x}</p>" for x in row[key].split("\n"))
+            trafilatura.extract(page, include_comments=False)
+
+    return work
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--limit", type=int, default=0)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    data = Path(eval_dir()) / "data"
+    table = []
+    for feed, key in (("zyte-text-dev", "text"), ("zyte-html-dev", "html")):
+        rows = read_feed(data / f"{feed}.jsonl.gz")
+        rows = rows[: args.limit] if args.limit else rows
+        table.append((feed, "storyline Cleaner", *_measure(_ours(rows), len(rows))))
+        table.append((feed, "trafilatura 2.3.1 extract", *_measure(_trafilatura(rows, key), len(rows))))
+    print(f"{'set':<16}{'method':<28}{'pages/s':>10}{'peak MiB':>10}")
+    for feed, method, rate, peak in table:
+        print(f"{feed:<16}{method:<28}{rate:>10.1f}{peak:>10.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import pytest
+
+from storyline.clean import Cleaner, TemplateMemory
+from storyline.errors import InputError
+from storyline.model import Article
+
+from .conftest import BODY, make_page
+
+
+def test_body_is_the_article_paragraphs_joined_by_blank_lines(cleaner: Cleaner) -> None:
+    article = Article(id="a", raw_text=make_page("Eastbrook votes to rebuild the river bridge", BODY))
+    cleaner.clean(article)
+    assert article.body is not None
+    assert article.body.startswith("The city council of Eastbrook voted")
+    assert article.body.rstrip().endswith("officials said.")
+    assert "\n\n" in article.body
+
+
+def test_cookie_and_copyright_text_is_not_body(cleaner: Cleaner) -> None:
+    article = Article(id="a", raw_text=make_page("Eastbrook votes to rebuild the river bridge", BODY))
+    cleaner.clean(article)
+    assert "cookie" not in (article.body or "").lower()
+    assert "Copyright" not in (article.body or "")
+    assert "Storm closes mountain pass" not in (article.body or "")
+
+
+def test_byline_gives_people_without_duplicates(cleaner: Cleaner) -> None:
+    text = make_page("Eastbrook votes to rebuild the river bridge", BODY)
+    text += "\n\nAuthors: Ana Lopez, Marc Weber\n"
+    article = Article(id="a", raw_text=text)
+    cleaner.clean(article)
+    assert article.authors == ["Ana Lopez", "Marc Weber"]
+
+
+def test_feed_values_win_over_page_values(cleaner: Cleaner) -> None:
+    from datetime import date
+
+    article = Article(id="a", raw_text=make_page("Eastbrook votes to rebuild the river bridge", BODY),
+                      feed_title="Feed title", feed_published=date(2023, 3, 15), feed_outlet="Courier")
+    cleaner.clean(article)
+    assert (article.title, article.published, article.outlet) == ("Feed title", date(2023, 3, 15), "Courier")
+
+
+def test_page_without_body_raises_input_error(cleaner: Cleaner) -> None:
+    with pytest.raises(InputError, match="no article body"):
+        cleaner.clean(Article(id="menu", raw_text="Home\n\nNews\n\nSport\n"))
+
+
+def test_empty_article_raises_input_error(cleaner: Cleaner) -> None:
+    with pytest.raises(InputError):
+        cleaner.clean(Article(id="empty"))
+
+
+def test_body_split_in_several_containers_is_kept_whole(cleaner: Cleaner) -> None:
+    # an ad slot and a caption between the halves of the article must not cut it short
+    body = [*BODY[:2], "Advertisement", "The old bridge in 1950. Photo: Town Archive", *BODY[2:]]
+    article = Article(id="a", raw_text=make_page("Eastbrook votes to rebuild the river bridge", body))
+    cleaner.clean(article)
+    assert "Mayor Ana Petrova" in (article.body or "")
+    assert "Construction is expected" in (article.body or "")
+    assert "Photo: Town Archive" not in (article.body or "")
+
+
+def test_clean_is_pure_given_memory(cleaner: Cleaner) -> None:
+    text = make_page("Eastbrook votes to rebuild the river bridge", BODY)
+    first = cleaner.clean(Article(id="a", raw_text=text))
+    second = cleaner.clean(Article(id="a", raw_text=text))
+    assert (first.body, first.title, first.authors) == (second.body, second.title, second.authors)
+
+
+def test_template_lines_recurring_across_an_outlets_pages_are_dropped(model: object) -> None:
+    appeal = ("Our newsroom relies on readers like you, and every contribution keeps our reporting "
+              "free for the whole community of the valley this year.")
+    towns, topics = ["Ashford", "Brimley", "Carrow"], ["roads", "schools", "water", "parks"]
+    stories = [
+        [f"Paragraph about {topic} in {town}: the valley council met and decided on {topic} for {town} "
+         f"after a long discussion with the farmers and the residents of {town}." for topic in topics]
+        for town in towns
+    ]
+    pages = [make_page(f"Story number {n} about the valley council meeting", stories[n], extra_top=[appeal])
+             for n in range(3)]
+    memory = TemplateMemory()
+    cleaner = Cleaner(None, memory, model)  # type: ignore[arg-type]
+    articles = [Article(id=str(n), raw_text=p, url=f"https://courier.example/news/{n}") for n, p in enumerate(pages)]
+    for article in articles:
+        cleaner.observe(article)
+    cleaner.clean(articles[0])
+    assert appeal not in (articles[0].body or "")
+    assert "Paragraph about parks in Ashford" in (articles[0].body or "")

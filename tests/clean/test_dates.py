@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from storyline.clean import dates
+
+TODAY = date(2024, 6, 1)
+
+
+def test_future_dates_are_rejected() -> None:
+    assert dates.find_dates("Published March 3, 2031", TODAY) == []
+
+
+def test_five_digit_years_are_not_dates() -> None:
+    assert dates.parse_iso("20240-01-03", TODAY) is None
+    assert dates.find_dates("in the year 20240-01-03", TODAY) == []
+
+
+def test_impossible_days_are_rejected() -> None:
+    assert dates.make(2023, 2, 30, TODAY) is None
+    assert dates.find_dates("31.04.2023", TODAY) == []
+
+
+def test_scraper_date_header_is_read() -> None:
+    assert dates.scraper_header(" date 2024-01-03 Skip to content\nMenu") == date(2024, 1, 3)
+
+
+def test_byline_dates_in_several_languages() -> None:
+    assert dates.find_dates("January 3, 2024 8:36 PM", TODAY)[0][1] == date(2024, 1, 3)
+    assert dates.find_dates("28. April 2022", TODAY)[0][1] == date(2022, 4, 28)
+    assert dates.find_dates("Jueves 28 de Abril de 2022", TODAY)[0][1] == date(2022, 4, 28)
+
+
+def test_url_dates() -> None:
+    assert dates.url_date("https://x.example/2019/11/19/story", TODAY) == date(2019, 11, 19)
+    assert dates.url_date("https://x.example/story-2019-11-19.html", TODAY) == date(2019, 11, 19)
+
+
+def test_lower_bound_skips_announced_future_events() -> None:
+    text = "Officials announced on 4 January that the council will meet on 10 January."
+    assert dates.infer_lower_bound(text, [2024], TODAY) == date(2024, 1, 4)
+
+
+@given(st.text(max_size=200))
+def test_find_dates_never_returns_an_invalid_day(text: str) -> None:
+    for _, day in dates.find_dates(text, TODAY):
+        assert dates.EARLIEST <= day <= TODAY
