@@ -77,7 +77,7 @@ def _event_day(articles: list[Article], by_id: dict[str, Article]) -> date | Non
         if day is not None and source_of(a, by_id) == a.id:
             votes[day] += 1
     if votes:
-        return max(votes, key=lambda d: (votes[d], d))
+        return max(votes, key=lambda d: (votes[d], -d.toordinal()))
     published = [a.best_published for a in articles if a.best_published]
     return min(published) if published else None
 
