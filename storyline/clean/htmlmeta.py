@@ -89,6 +89,10 @@ def pick_title(html: str, tags: dict[str, str], traf_title: str | None, site_nam
 
 def pick_date(html: str, url: str | None, tags: dict[str, str], traf_date: str | None,
               today: date | None) -> date | None:
+    # htmldate's pick (via trafilatura) first: on trafilatura-eval-dev it beat meta tags first (0.865 vs 0.856)
+    found = dates.parse_iso(traf_date, today)
+    if found:
+        return found
     for key in ("article:published_time", "og:published_time", "datepublished", "date", "dc.date",
                 "dc.date.issued", "pubdate", "publishdate", "sailthru.date", "parsely-pub-date"):
         if key in tags:
@@ -100,9 +104,6 @@ def pick_date(html: str, url: str | None, tags: dict[str, str], traf_date: str |
         found = dates.parse_iso(match.group(1), today)
         if found:
             return found
-    found = dates.parse_iso(traf_date, today)
-    if found:
-        return found
     return dates.url_date(url, today)
 
 

@@ -170,10 +170,10 @@ def line_features(
         nw = len(tokens)
         nc = len(text)
         alpha = [t for t in tokens if t[0].isalpha()]
-        lower = sum(1 for t in alpha if t[0].islower())
-        letters = sum(1 for ch in text if ch.isalpha()) or 1
-        uppers = sum(1 for ch in text if ch.isupper())
-        digits = sum(1 for ch in text if ch.isdigit())
+        lower = sum(map(str.islower, (t[0] for t in alpha)))
+        letters = sum(map(str.isalpha, text)) or 1
+        uppers = sum(map(str.isupper, text))
+        digits = sum(map(str.isdigit, text))
         boiler = len(_BOILER.findall(text))
         ends = 1.0 if _ENDS_SENTENCE.search(text) else 0.0
         sentence[i] = ends
