@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from datetime import date
 
+from storyline.extract.places import Place, find_places, main_location
 from storyline.model import Article, Location, Story
 from storyline.reconcile.claims import reconcile_claims, source_of
 from storyline.reconcile.slots import SlotValue, article_event_date, slot_values
@@ -43,12 +44,45 @@ def _event_types(articles: list[Article], tolls: dict[str, float]) -> list[str]:
     return types
 
 
+TITLE_WEIGHT = 1.5  # a place in the headline weighs as much as 1.5 mentions (gva-dev half A city accuracy)
+
+
+def _article_location(article: Article) -> tuple[str | None, str | None, str | None] | None:
+    """The article's main place from its headline and its body's places (the extractor's facts)."""
+    places: list[Place] = []
+    if article.title:
+        for p in find_places(article.title, url=article.url):
+            p.start, p.end = p.start - 10_000, p.end - 10_000  # the headline comes before the body
+            p.confidence *= TITLE_WEIGHT
+            places.append(p)
+    for f in article.facts:
+        if f.type == "location" and f.attrs.get("kind") != "main":
+            places.append(
+                Place(
+                    f.text,
+                    f.start,
+                    f.end,
+                    str(f.value),
+                    str(f.attrs.get("kind")),
+                    f.attrs.get("city"),
+                    f.attrs.get("region"),
+                    f.attrs.get("country"),
+                    float(f.attrs.get("confidence") or 0.5),
+                )
+            )
+    if not places:
+        main = next((f for f in article.facts if f.type == "location" and f.attrs.get("kind") == "main"), None)
+        return (main.attrs.get("city"), main.attrs.get("region"), main.attrs.get("country")) if main else None
+    where = main_location(places)
+    return where if any(where) else None
+
+
 def _location(articles: list[Article]) -> Location:
     votes: Counter[tuple[str | None, str | None, str | None]] = Counter()
     for a in articles:
-        for f in a.facts:
-            if f.type == "location" and f.attrs.get("kind") == "main":
-                votes[(f.attrs.get("city"), f.attrs.get("region"), f.attrs.get("country"))] += 1
+        where = _article_location(a)
+        if where is not None:
+            votes[where] += 1
     if not votes:
         return Location()
     (city, region, country), _ = votes.most_common(1)[0]
