@@ -19,6 +19,7 @@ import gzip
 import json
 import os
 import random
+import re
 import signal
 import sqlite3
 import subprocess
@@ -181,9 +182,13 @@ def crash_loop(
             print(f"run finished before the kill at {delay:.1f}s; starting over on a fresh store", flush=True)
         for path in db.parent.glob(db.name + "*"):  # keep killing: a finished store proves nothing more
             path.unlink()
+    stored = len(snapshot(db).articles) if db.exists() else 0
     final = run_once(feed, db, chunk, timeout)
     if final.returncode != 0:
         raise RuntimeError(f"final run failed ({final.returncode}): {final.stderr.decode()[-2000:]}")
+    summary = re.search(rb"(\d+) read, (\d+) new, (\d+) unchanged", final.stdout)
+    if summary is None or int(summary.group(3)) != stored:  # resumed: what was stored is skipped
+        result.errors.append(f"final run did not skip the {stored} stored articles: {final.stdout[-300:]!r}")
     end = snapshot(db)
     result.errors += [f"final: {e}" for e in consistency_errors(end) + difference(end, snapshot(reference_db))]
     result.seconds = time.monotonic() - started
