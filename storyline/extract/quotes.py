@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
+from storyline.errors import StorylineError
 from storyline.extract.nlp import load_spacy
 from storyline.extract.quotes_cues import (
     ALL_FORMS,
@@ -30,11 +31,13 @@ from storyline.extract.quotes_cues import (
     has_any_cue,
     quote_spans,
 )
+from storyline.extract.quotes_fast import governed_quote_hit, leading_subject, sentence_hits
 from storyline.extract.quotes_speakers import Resolver
 from storyline.extract.sentences import Sentence, split_sentences
 
 EXTRACTOR = "storyline.extract.quotes"
-VERSION = "0.1"
+VERSION = "0.2"
+Mode = Literal["fast", "accurate"]
 
 # Content parts further apart than this many words become separate attributions: the scorer (and a
 # reader) can follow a quote across "he said" but not across a long appositive. 12 is score.py's
@@ -80,22 +83,72 @@ class _Raw:
     speaker_override: tuple[int, int] | None = None  # for "according to X": X's span
 
 
-def find_quotes(text: str, nlp: Any = None) -> list[Attribution]:
-    """All attributions of ``text`` in text order; uses ``load_spacy()`` when ``nlp`` is None.
+def find_quotes(text: str, nlp: Any = None, mode: Mode = "fast") -> list[Attribution]:
+    """All attributions of ``text`` in text order.
 
-    Without any spaCy model the list is empty (logged once by ``load_spacy``).
+    ``mode="fast"`` (the default) uses rules only (``quotes_fast``) and ignores ``nlp``;
+    ``mode="accurate"`` parses the cue sentences with spaCy (``nlp``, else ``load_spacy()``) and
+    falls back to the rules when no model is installed.
     """
-    nlp = nlp if nlp is not None else load_spacy()
-    if nlp is None or not text.strip():
+    if mode not in ("fast", "accurate"):
+        raise QuoteModeError(mode)
+    if not text.strip():
         return []
     quotes = quote_spans(text)
     sentences = split_sentences(text)
+    if mode == "accurate":
+        nlp = nlp if nlp is not None else load_spacy()
+    if mode == "fast" or nlp is None:
+        return _find_fast(text, quotes, sentences)
     candidates = [s for s in sentences if has_any_cue(s.text) or _overlaps_any(s.start, s.end, quotes)]
     docs = nlp.pipe([s.text for s in candidates], disable=[p for p in _DISABLE if p in nlp.pipe_names])
     raws: list[_Raw] = []
     for sent, doc in zip(candidates, docs, strict=True):
         raws.extend(_sentence_attributions(doc, sent, quotes))
     raws.extend(_headline_attributions(text, sentences))
+    return _assemble(text, quotes, raws)
+
+
+
+def _find_fast(text: str, quotes: list[tuple[int, int]], sentences: list[Sentence]) -> list[Attribution]:
+    raws: list[_Raw] = []
+    for sent in _rejoined(text, sentences):
+        inner = [q for q in quotes if sent.start <= q[0] < sent.end]
+        if not inner and not has_any_cue(sent.text) and "ccording" not in sent.text:
+            continue
+        hits = sentence_hits(sent, quotes)
+        for q in inner:
+            if not any(_overlaps_any(s, e, [q]) for h in hits for s, e in h.parts):
+                governed = governed_quote_hit(sent, q)
+                if governed is not None:
+                    hits.append(governed)
+        for hit in sorted(hits, key=lambda h: h.cue[0]):
+            speaker = hit.speaker
+            if speaker is None:  # "…, adding that …": the subject of the clause before
+                speaker = next((r.speaker_override for r in reversed(raws)
+                                if r.speaker_override and sent.start <= r.cue[0] < hit.cue[0]), None)
+                speaker = speaker or leading_subject(sent)
+            if speaker is None:
+                continue
+            raws.append(_Raw(None, hit.cue, hit.parts, sent.start, speaker_override=speaker))
+    raws.extend(_headline_attributions(text, sentences))
+    return _assemble(text, quotes, raws)
+
+
+def _rejoined(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """Sentences with a wrong split mended: one that starts in lower case continues the one before
+    ("Rep. Trey Gowdy (R-S.C.) said …" split after "C.)")."""
+    out: list[Sentence] = []
+    for sent in sentences:
+        if out and sent.text[:1].islower() and "\n" not in text[out[-1].end : sent.start]:
+            prev = out[-1]
+            out[-1] = Sentence(prev.start, sent.end, text[prev.start : sent.end])
+        else:
+            out.append(sent)
+    return out
+
+
+def _assemble(text: str, quotes: list[tuple[int, int]], raws: list[_Raw]) -> list[Attribution]:
     resolver = Resolver(text)
     out: list[Attribution] = []
     for raw in sorted(raws, key=lambda r: r.cue[0]):
@@ -104,6 +157,10 @@ def find_quotes(text: str, nlp: Any = None) -> list[Attribution]:
     out.sort(key=lambda a: (a.content_start, a.cue_start))
     return out
 
+
+class QuoteModeError(StorylineError):
+    def __init__(self, mode: str) -> None:
+        super().__init__(f"unknown quote extraction mode {mode!r}: use 'fast' or 'accurate'")
 
 
 # --------------------------------------------------------------------------- rules on one sentence
@@ -352,7 +409,7 @@ def _attach_continuations(text: str, quotes: Sequence[tuple[int, int]], out: lis
             "\n\n" not in text[prev.content_end : qs] and "\n" in text[prev.content_end : qs].strip()
         ):
             continue
-        if _anything_between(out, prev.content_end, qs):
+        if _anything_between(out, prev.content_end, qs, prev):
             continue
         gap_words = len(_WORD.findall(text[prev.content_end : qs]))
         if gap_words <= MAX_PART_GAP_WORDS and "\n" not in text[prev.content_end : qs]:
@@ -368,5 +425,5 @@ def _attach_continuations(text: str, quotes: Sequence[tuple[int, int]], out: lis
             ))
 
 
-def _anything_between(out: Sequence[Attribution], s: int, e: int) -> bool:
-    return any(s <= a.cue_start < e for a in out)
+def _anything_between(out: Sequence[Attribution], s: int, e: int, prev: Attribution) -> bool:
+    return any(s <= a.cue_start < e and a.cue_start != prev.cue_start for a in out)

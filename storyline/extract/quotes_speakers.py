@@ -29,6 +29,7 @@ NON_PERSON_WORDS = {
 _DETERMINERS = {"the", "a", "an"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_OTHER_PRONOUNS = {"they", "them", "it", "we", "us", "i", "you", "one"}
 _STOPPERS = {",", "—", "–", "(", ")", ":", ";", "--"}
 
 
@@ -69,8 +70,7 @@ class Resolver:
     def resolve(self, tok: Any, base: int, override: tuple[int, int] | None, at: int,
                 quotes: Sequence[tuple[int, int]]) -> Speaker:
         if override is not None:
-            s, e = override
-            return self._named_or_nominal(s, e, proper=self.text[s:s + 1].isupper())
+            return self.resolve_span(*override)
         if tok is None:
             return _NONE
         low = tok.lower_
@@ -81,7 +81,7 @@ class Resolver:
         if tok.tag_ in ("PRP", "PRP$"):
             if low in _PERSONAL:
                 return self._pronoun(s, e, _PERSONAL[low])
-            return Speaker(None, s, e, None, tok.text)
+            return Speaker(tok.text, s, e, None, tok.text)  # "they", "it", "I": kept as written
         s, e = _mention_span(tok, base)
         speaker = self._named_or_nominal(s, e, proper=tok.tag_.startswith("NNP"))
         if speaker.title is None and tok.tag_.startswith("NNP"):
@@ -90,6 +90,18 @@ class Resolver:
                 title = _appos_title(appos)
                 speaker = Speaker(speaker.name, speaker.start, speaker.end, title, speaker.mention)
         return speaker
+
+    def resolve_span(self, s: int, e: int) -> Speaker:
+        """The speaker written at ``text[s:e]``: a pronoun, a name or a noun phrase ("the campaign")."""
+        written = self.text[s:e].strip()
+        low = written.lower()
+        if low in _PERSONAL:
+            return self._pronoun(s, e, _PERSONAL[low])
+        if low in _OTHER_PRONOUNS:
+            return Speaker(written, s, e, None, written)
+        words = [w for w in written.split() if w[:1].isalnum()]
+        proper = bool(words) and words[-1][:1].isupper()
+        return self._named_or_nominal(s, e, proper=proper)
 
     def _named_or_nominal(self, s: int, e: int, proper: bool) -> Speaker:
         written = self.text[s:e]
@@ -127,7 +139,7 @@ class Resolver:
             self.learned.setdefault(full.name, gender)
             title = full.title or self.index.title_of(full.name)
             return Speaker(" ".join(full.name), s, e, title, self.text[s:e])
-        return Speaker(None, s, e, None, self.text[s:e])
+        return Speaker(self.text[s:e], s, e, None, self.text[s:e])  # nobody named before: kept as written
 
 
 def _mention_span(tok: Any, base: int) -> tuple[int, int]:

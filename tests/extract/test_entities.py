@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from storyline.extract.entities import entity_key, find_entities
 from storyline.extract.nlp import load_spacy
+from storyline.extract.quotes import Mode
 
 nlp = load_spacy()
 
@@ -38,13 +41,30 @@ def test_entity_key_never_fails(name: str) -> None:
     assert isinstance(entity_key(name), str)
 
 
-@pytest.mark.skipif(nlp is None, reason="no spaCy English model installed")
-def test_short_mentions_get_the_fullest_form_as_canonical() -> None:
+@pytest.fixture(params=["fast", "accurate"])
+def mode(request: pytest.FixtureRequest) -> Mode:
+    if request.param == "accurate" and nlp is None:
+        pytest.skip("no spaCy English model installed")
+    return cast(Mode, request.param)
+
+
+def test_short_mentions_get_the_fullest_form_as_canonical(mode: Mode) -> None:
     text = ("Mayor Olga Petrenko met President Emmanuel Macron in Paris on Monday. "
             "Macron later flew to Berlin.")
-    ents = find_entities(text, nlp)
+    ents = find_entities(text, nlp, mode=mode)
     later = [e for e in ents if e.text == "Macron"]
     assert later and all(e.canonical == "Emmanuel Macron" and e.label == "PERSON" for e in later)
     assert any(e.label == "GPE" and e.text == "Paris" for e in ents)
     for e in ents:
         assert text[e.start:e.end] == e.text
+
+
+def test_fast_mode_labels_organisations_and_titled_people() -> None:
+    text = "The Harbour Safety Council met on Friday. Deputy Mayor Ines Kowal opened the session."
+    ents = {e.text: e for e in find_entities(text)}
+    assert ents["Harbour Safety Council"].label == "ORG"
+    assert ents["Ines Kowal"].label == "PERSON"
+
+
+def test_fast_mode_skips_a_capitalised_first_word() -> None:
+    assert all(e.text != "Later" for e in find_entities("Later the talks resumed in Vienna."))

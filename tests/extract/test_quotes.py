@@ -6,11 +6,13 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import cast
 
 import pytest
 
+from storyline.errors import StorylineError
 from storyline.extract.nlp import load_spacy
-from storyline.extract.quotes import Attribution, find_quotes
+from storyline.extract.quotes import Attribution, Mode, find_quotes
 from storyline.extract.quotes_cues import has_cue, quote_spans
 from storyline.extract.quotes_names import build_index, split_title
 
@@ -19,6 +21,14 @@ EVAL_DIR = Path(os.environ.get("STORYLINE_EVAL_DIR", ROOT.parent / "shared" / "e
 
 nlp = load_spacy()
 needs_model = pytest.mark.skipif(nlp is None, reason="no spaCy English model installed")
+
+
+@pytest.fixture(params=["fast", "accurate"])
+def mode(request: pytest.FixtureRequest) -> Mode:
+    """Every behaviour holds in both modes; the accurate one needs the spaCy model."""
+    if request.param == "accurate" and nlp is None:
+        pytest.skip("no spaCy English model installed")
+    return cast(Mode, request.param)
 
 
 def _by_content(found: list[Attribution], words: str) -> Attribution:
@@ -50,55 +60,48 @@ def test_name_index_gives_the_fullest_form_of_a_surname() -> None:
     assert full is not None and full.name == ("Tomas", "Brandt") and full.title == "Interior Minister"
 
 
-@needs_model
-def test_pronoun_before_a_quote_resolves_to_the_person_named_before() -> None:
+def test_pronoun_before_a_quote_resolves_to_the_person_named_before(mode: Mode) -> None:
     text = ("On Monday, Interior Minister Tomas Brandt visited the flooded towns. "
             "He called the relief effort “a test of our solidarity in a hard season.”")
-    a = _by_content(find_quotes(text, nlp), "test of our solidarity")
+    a = _by_content(find_quotes(text, nlp, mode=mode), "test of our solidarity")
     assert a.speaker == "Tomas Brandt" and a.direct and a.title == "Interior Minister"
     assert text[a.speaker_start:a.speaker_end] == "He"
 
 
-@needs_model
-def test_the_minister_resolves_to_the_titled_person() -> None:
+def test_the_minister_resolves_to_the_titled_person(mode: Mode) -> None:
     text = ("Finance Minister Lena Varga presented the budget on Friday. "
             "The minister described the plan as “a bridge to a calmer economy.”")
-    a = _by_content(find_quotes(text, nlp), "bridge to a calmer economy")
+    a = _by_content(find_quotes(text, nlp, mode=mode), "bridge to a calmer economy")
     assert a.speaker == "Lena Varga"
 
 
-@needs_model
-def test_surname_resolves_to_full_name_in_indirect_speech() -> None:
+def test_surname_resolves_to_full_name_in_indirect_speech(mode: Mode) -> None:
     text = "Mayor Olga Petrenko opened the school. Petrenko said that the town would hire ten teachers."
-    a = _by_content(find_quotes(text, nlp), "hire ten teachers")
+    a = _by_content(find_quotes(text, nlp, mode=mode), "hire ten teachers")
     assert a.speaker == "Olga Petrenko" and a.cue == "said" and not a.direct
 
 
-@needs_model
-def test_content_before_the_cue() -> None:
+def test_content_before_the_cue(mode: Mode) -> None:
     text = "The reservoir is almost empty, the water board said on Tuesday."
-    a = _by_content(find_quotes(text, nlp), "reservoir is almost empty")
+    a = _by_content(find_quotes(text, nlp, mode=mode), "reservoir is almost empty")
     assert a.speaker is not None and "water board" in a.speaker
 
 
-@needs_model
-def test_according_to() -> None:
+def test_according_to(mode: Mode) -> None:
     text = "According to the regional health office, twelve clinics closed last year."
-    a = _by_content(find_quotes(text, nlp), "twelve clinics closed")
+    a = _by_content(find_quotes(text, nlp, mode=mode), "twelve clinics closed")
     assert a.cue.lower() == "according to" and a.speaker == "regional health office"
 
 
-@needs_model
-def test_told_with_listener() -> None:
+def test_told_with_listener(mode: Mode) -> None:
     text = "Coach Rita Moll told reporters that the team would play without its captain."
-    a = _by_content(find_quotes(text, nlp), "play without its captain")
+    a = _by_content(find_quotes(text, nlp, mode=mode), "play without its captain")
     assert a.speaker == "Rita Moll" and "reporters" not in a.content
 
 
-@needs_model
-def test_offsets_point_into_the_text() -> None:
+def test_offsets_point_into_the_text(mode: Mode) -> None:
     text = "“We are ready for the vote,” said Senator Ada Kim. “Nobody will stop us now.”"
-    for a in find_quotes(text, nlp):
+    for a in find_quotes(text, nlp, mode=mode):
         for s, e in a.parts:
             assert text[s:e] in a.content
         assert a.cue == text[a.cue_start:a.cue_end]
@@ -106,6 +109,49 @@ def test_offsets_point_into_the_text() -> None:
 
 def test_empty_text_has_no_quotes() -> None:
     assert find_quotes("   ") == []
+
+
+def test_unknown_mode_is_refused() -> None:
+    with pytest.raises(StorylineError):
+        find_quotes("The mayor said the bridge would reopen.", mode="slow")  # type: ignore[arg-type]
+
+
+def test_fast_mode_needs_no_model() -> None:
+    a = _by_content(find_quotes("Officials said on Tuesday that the bridge would reopen soon.", None), "reopen")
+    assert a.speaker == "Officials" and a.cue == "said"
+
+
+def test_seed_shape_quote_with_verb_outside_the_lexicon(mode: Mode) -> None:
+    text = ("On May 4, Transport Minister Ilse Vogt praised the new rail link. "
+            "She termed the opening a “turning point for every small town along the valley.”")
+    a = _by_content(find_quotes(text, nlp, mode=mode), "turning point")
+    assert a.speaker == "Ilse Vogt" and a.direct
+
+
+def test_seed_shape_the_minister_called_it(mode: Mode) -> None:
+    text = ("The council approved the plan, Transport Minister Ilse Vogt said on May 4. "
+            "The minister called the vote “a turning point for every small town along the valley.”")
+    found = find_quotes(text, nlp, mode=mode)
+    assert _by_content(found, "turning point").speaker == "Ilse Vogt"
+    assert _by_content(found, "council approved the plan").speaker == "Ilse Vogt"
+
+
+def test_quote_split_by_the_speaker_is_one_attribution() -> None:
+    # fast mode only: the parser path keeps just the part after the cue here
+    text = "“It is,” he said, “a great day for the city.”"
+    a = _by_content(find_quotes(text), "great day")
+    assert "It is" in a.content and a.speaker
+
+
+def test_inverted_speaker_after_the_quote(mode: Mode) -> None:
+    text = "“The plan will not survive the winter,” said Senator Ada Kim, a member of the budget panel."
+    a = _by_content(find_quotes(text, nlp, mode=mode), "survive the winter")
+    assert a.speaker == "Ada Kim" and "budget panel" not in a.content
+
+
+def test_every_attribution_has_a_speaker(mode: Mode) -> None:
+    text = "“We will not give up,” they said. It said the talks would resume in June."
+    assert all(a.speaker for a in find_quotes(text, nlp, mode=mode))
 
 
 # quotes-dev (PolNeAR, 924 articles), `benchmarks/eval_quotes.py` full run: content token F1 0.745,

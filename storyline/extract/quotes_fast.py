@@ -1,0 +1,490 @@
+"""Attributions from rules alone: a cue lexicon, quote marks and a noun-phrase finder (no parser).
+
+This is ``find_quotes``' default ("fast") mode. For each cue word of a sentence it finds the
+speaker as the noun phrase just before the cue ("Trump said", "the campaign has long argued"),
+just after it ("…,” said Sen. Ted Cruz") or before an appositive ("Cruz, the senator, said"), and
+the content as what follows the cue (after a listener: "told reporters that …") or, when the
+cue ends its clause ("…, he said."), what precedes it. Stance and belief verbs ("wants",
+"believes", "found") only take content after them. "according to X" and "In a … poll, …" are
+handled apart. Nothing here needs a model, so it runs on any install.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.extract.quotes_cues import BELIEF_FORMS, SPEECH_FORMS, STANCE_FORMS
+from storyline.extract.sentences import Sentence
+
+# A word with its possessive or abbreviation dot ("Trump’s", "Sen.", "U.S"), or one punctuation mark.
+_TOK = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Rev|Prof|[A-Z])\."
+                  r"|[\w$%](?:[\w’'\-$%]|\.(?=\w))*|''|[^\w\s]")
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+# Tokens between a subject and its cue verb: auxiliaries, negation and common adverbs.
+_AUX = {"has", "have", "had", "also", "later", "then", "once", "would", "will", "could", "can", "may",
+        "might", "should", "must", "did", "does", "do", "not", "never", "already", "just", "even",
+        "still", "often", "again", "first", "long", "previously", "recently", "repeatedly",
+        "reportedly", "publicly", "privately", "frequently", "initially", "earlier", "now", "n't",
+        "both", "all", "too", "separately", "subsequently", "ultimately", "finally", "simply",
+        "flatly", "openly", "explicitly", "specifically", "directly", "personally", "quickly"}
+_AUX |= {f"{w}{apo}t" for w in ("wasn", "isn", "didn", "doesn", "don", "won", "wouldn", "hasn", "haven",
+                                  "aren", "weren", "couldn", "can") for apo in ("'", "’")}
+_BE = {"is", "was", "were", "are", "been", "being", "be", "'s", "’s"}
+_DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# Time and manner phrases that sit between a subject and its cue, or between a cue and its content.
+_SKIP_TAIL = re.compile(
+    rf"(?:\s*,?\s*(?:on\s+)?{_DAYS}(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\s*,?\s*(?:last|this|earlier this|late last|on)\s+(?:week|month|year|morning|night|spring|summer|fall)"
+    r"|\s*,?\s*(?:in\s+(?:a|an|his|her|their|its)\s+(?:\w+\s+){0,2}(?:statement|interview|speech|"
+    r"tweet|post|letter|email|op-ed|essay|memo|release|video|appearance|call|conference|rally|remarks))"
+    r"|\s*,?\s*(?:in|on)\s+\w+ly)\s*$"
+)
+_SKIP_HEAD = re.compile(
+    rf"\s*,?\s*(?:(?:on\s+)?{_DAYS}(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:last|this|earlier this|late last)\s+(?:week|month|year|morning|night)"
+    r"|(?:in|during|at|on|via|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'\-]+\s+){0,4}?"
+    r"(?:statement|interview|speech|tweet|post|letter|email|op-ed|essay|memo|release|video|appearance|"
+    r"call|conference|rally|remarks|debate|hearing|briefing|event|show|broadcast|town hall)"
+    r"(?:\s+(?:on|with|to)\s+(?:[A-Z][\w’'\-.]*\s*)+)?"
+    r"|on\s+(?:Twitter|Facebook|Fox|CNN|MSNBC|NBC|ABC|CBS|Sunday|national television|television|air|radio)"
+    r"(?:\s+News|’s\s+\S+|'s\s+\S+)?"
+    r"|to\s+(?:reporters|supporters|the\s+crowd|a\s+crowd|the\s+audience|an?\s+audience|the\s+press|"
+    r"(?:[A-Z][\w’'\-.]*\s*)+)"
+    r"|(?:in|at|from)\s+(?:[A-Z][\w’'\-.]*\s*)+"
+    r"|\w+ly|again|too|also|flatly|instead|recently|earlier|later|publicly|privately)\s*,?\s*"
+)
+# Verbs of telling take a listener before the content ("told reporters that …").
+_LISTENER_VERBS = {"tell", "ask", "warn", "urge", "assure", "inform", "remind", "promise", "caution"}
+# Words that end a subject noun phrase on its left.
+_NP_STOP = {
+    "that", "which", "who", "whom", "whose", "because", "when", "if", "as", "while", "after", "before",
+    "since", "but", "so", "than", "where", "what", "why", "how", "though", "although", "unless", "until",
+    "is", "was", "were", "are", "be", "been", "has", "have", "had", "do", "does", "did", "will", "would",
+    "can", "could", "may", "might", "should", "must", "said", "says", "say", "to", "with", "by", "on", "in",
+    "into", "from", "about", "over", "under", "at", "not", "even", "only", "just", "also", "there", "then",
+    "however", "meanwhile", "yet", "nor", "or", "and", "once",
+}
+# Inside a noun phrase these small words are kept when a capitalised word follows ("Secretary of State").
+_NP_LINK = {"of", "for", "at", "and", "&"}
+_DETERMINERS = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my",
+                "some", "many", "most", "several", "other", "both", "two", "three", "one"}
+# Forms of a cue word that are usually a noun after a determiner ("his claims", "the report").
+_NOUN_AFTER_DET = _DETERMINERS | {"no", "any", "every", "such", "that", "what", "whose"}
+_PARTICIPLES_LEAD = {"saying", "adding", "calling", "telling", "noting", "arguing", "citing", "accusing",
+                     "praising", "warning", "urging", "asking", "explaining", "insisting", "claiming",
+                     "declaring", "suggesting", "writing", "stressing", "pointing", "acknowledging",
+                     "criticizing", "blaming", "predicting", "promising", "vowing", "describing", "referring"}
+_POLL = re.compile(r"\b(?:poll|survey|study|report|analysis|audit|memo|filing|lawsuit|complaint|indictment|"
+                   r"exit polls?|polls|surveys|data|figures|estimates|records|documents)\b", re.IGNORECASE)
+_IN_SOURCE = re.compile(
+    r"^\s*(?:In|in)\s+(?P<src>(?:a|an|the|this|that|its|his|her|their)\s+[^,]{0,80}?\b(?:poll|survey|study|"
+    r"report|analysis|memo|interview|statement|letter|op-ed|column|essay|speech|book|filing|tweet|video)s?\b"
+    r"[^,]{0,60}),\s+(?P<rest>\S)"
+)
+# A cue followed by this few words and no quote ends its clause ("…, he said to the crowd.").
+# Tuned by eye on 150 quotes-dev articles (benchmarks/eval_quotes.py --limit 150).
+_TRAILING_WORDS = 3
+# After the speaker, a clause that is not the content: "…,” Sanders said, going on to …".
+_END_CLAUSE = re.compile(r"\s*(?:[.!?]|[,;—–]\s*$|$|(?:as|after|while|during|before|when)\b"
+                         r"|,\s*(?:\w+ing|as|while|when|after|before|in|at|during|"
+                         r"according|who|with|because|since|though|although)\b)")
+# Content before the speaker ends with a comma, a question mark or a closing quote.
+_LEAD_END = re.compile(r"(?:[,?!]\s*(?:[”\"’]|'')?|[”\"’]|'')\s*$")
+_CLOSE_PUNCT = {",", "”", "\"", "'", "’", "''", ":", "—", "–"}
+_PUNCT = {",", "”", "“", "\"", "'", "’", "‘", "''", ":", ";", "—", "–", "-", "(", ")", "[", "]", ".", "?", "!"}
+_CLAUSE_START = {"when", "that", "because", "after", "before", "while", "as", "if", "since", "but", "and",
+                 "although", "though", "where", "so"}
+_LEAD_SKIP = {"but", "and", "so", "yet", "still", "meanwhile"}
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
+_WORD = re.compile(r"\w+")
+_OPENERS = "“\"'«‘"
+_CLOSERS = "”\"'»’"
+
+
+@dataclass(slots=True)
+class RuleHit:
+    """One attribution found by the rules: offsets index the whole text."""
+
+    speaker: tuple[int, int] | None
+    cue: tuple[int, int]
+    parts: list[tuple[int, int]]
+    follow_subject: bool = False  # "…, adding …": the speaker is the clause's subject
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str
+    low: str
+    start: int  # offset in the sentence
+    end: int
+
+
+def _tokens(s: str) -> list[_Tok]:
+    return [_Tok(m.group(0), m.group(0).lower(), m.start(), m.end()) for m in _TOK.finditer(s)]
+
+
+# Base forms of cue verbs that are more often nouns or other verbs' particles ("go back", "the state",
+# "a good point"): without a parser they are not taken as cues.
+_AMBIGUOUS_BASE = {"back", "state", "point", "post", "charge", "counter", "note", "report", "continue",
+                   "question", "offer", "attack", "blast", "tout", "mention", "stress", "estimate", "maintain",
+                   "repeat", "reply", "demand", "plan", "call", "hope", "fear", "doubt", "pledge", "vow",
+                   "promise", "claim", "decide", "observe", "remark", "joke", "quip", "boast", "recall",
+                   "slam", "mock", "welcome", "applaud", "condemn", "concede", "reveal", "show", "find",
+                   "learn", "guess", "imply", "dismiss", "respond", "intend", "discuss",
+                   "consider", "decline", "refuse", "seek", "describe", "cite", "reject", "defend",
+                   "accuse", "criticize", "oppose", "propose", "endorse", "praise", "blame", "warn",
+                   "shout", "yell", "exclaim", "recount", "retort", "reiterate", "caution", "testify",
+                   "allege", "predict", "suggest", "indicate", "suspect", "worry", "feel",
+                   "expect", "confirm", "deny", "complain", "conclude", "contend", "assert", "declare",
+                   "emphasize", "announce", "explain", "insist", "acknowledge", "admit", "tweet", "add",
+                   "write", "ask", "urge"}
+
+
+# Plural nouns far more often than verbs in news text ("swing states", "tough questions").
+_NOUN_FORMS = {"states", "questions", "charges", "counters", "points", "posts", "backs"}
+
+
+def _table() -> dict[str, str]:
+    kinds: dict[str, str] = {}
+    for forms, kind in ((STANCE_FORMS, "stance"), (BELIEF_FORMS, "belief"), (SPEECH_FORMS, "speech")):
+        for form, lemma in forms.items():
+            if (form == lemma and form in _AMBIGUOUS_BASE) or form in _NOUN_FORMS:
+                continue
+            kinds[form] = kind
+    return kinds
+
+
+_KINDS = _table()
+
+
+def _cue_kind(low: str) -> str | None:
+    return _KINDS.get(low)
+
+
+def sentence_hits(sent: Sentence, quotes: Sequence[tuple[int, int]] = ()) -> list[RuleHit]:
+    """Every attribution the rules find in one sentence (offsets into the whole text).
+
+    Cue words inside a quotation (``quotes``, offsets into the whole text) are the quoted
+    speaker's words, not attributions of the article.
+    """
+    s = sent.text
+    inside = [(a - sent.start, b - sent.start) for a, b in quotes if a < sent.end and sent.start < b]
+    toks = _tokens(s)
+    hits: list[RuleHit] = []
+    m = _IN_SOURCE.match(s)
+    if m is not None and _POLL.search(m.group("src")):
+        hits.append(RuleHit(_abs(sent, m.start("src"), m.end("src")), _abs(sent, m.start(), m.start() + 2),
+                            [_abs(sent, m.start("rest"), len(s))]))
+    for am in _ACCORDING.finditer(s):
+        hit = _according(sent, am.start(), am.end())
+        if hit is not None:
+            hits.append(hit)
+    for i, tok in enumerate(toks):
+        kind = _cue_kind(tok.low)
+        if kind is None or (not tok.text[:1].islower() and i > 0):
+            continue
+        if any(a < tok.start < b for a, b in inside):
+            continue
+        prev = toks[i - 1].low if i > 0 else ""
+        if prev in _NOUN_AFTER_DET or (prev in ("to", "of") and kind != "speech"):
+            continue  # "his claims", "the report", "plans to"
+        if prev in _BE and tok.low.endswith("ed") and not tok.low.endswith("eed"):
+            continue  # passive: "was asked", "is expected"
+        hit = _verb_hit(sent, toks, i, kind)
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
+def _abs(sent: Sentence, s: int, e: int) -> tuple[int, int]:
+    return sent.start + s, sent.start + e
+
+
+def _according(sent: Sentence, a: int, b: int) -> RuleHit | None:
+    s = sent.text
+    rest = s[b:]
+    m = re.match(r"\s*([^,;:.()“”\"]{2,90}?)(?=\s*(?:[,;:()“”\"]|\.\s|\.$|$))", rest)
+    if m is None:
+        return None
+    src = (b + m.start(1), b + m.end(1))
+    after = s[src[1]:]
+    after_m = re.match(r"\s*,\s*", after)
+    content: tuple[int, int] | None = None
+    if after_m is not None and len(_WORD.findall(after[after_m.end():])) >= 3 and a < 3:
+        content = (src[1] + after_m.end(), len(s))
+    elif len(_WORD.findall(s[:a])) >= 3:
+        content = (0, a)
+    elif after_m is not None and len(_WORD.findall(after[after_m.end():])) >= 3:
+        content = (src[1] + after_m.end(), len(s))
+    if content is None:
+        return None
+    cs, ce = _trim(s, *content)
+    if ce <= cs:
+        return None
+    return RuleHit(_abs(sent, *src), _abs(sent, a, b), [_abs(sent, cs, ce)])
+
+
+def _verb_hit(sent: Sentence, toks: list[_Tok], i: int, kind: str) -> RuleHit | None:
+    s = sent.text
+    cue = toks[i]
+    lemma = SPEECH_FORMS.get(cue.low) or BELIEF_FORMS.get(cue.low) or STANCE_FORMS.get(cue.low) or cue.low
+    j = _skip_left(s, toks, i)
+    speaker: tuple[int, int] | None = None
+    follow = False
+    if j >= 1 and toks[j].low in ("who", "which") and toks[j - 1].text == "," and j >= 2:
+        speaker = _np_left(toks, j - 2)
+    elif j >= 1 and toks[j].low == "who" and toks[j - 1].text[:1].isalpha():  # "those who said"
+        speaker = _np_left(toks, j - 1)
+    elif j >= 0 and toks[j].low in ("and", "but", "or"):  # "Rubio thanked Miami and said …"
+        speaker = _clause_subject(toks, j)
+        follow = speaker is None
+    elif j >= 0 and toks[j].low in _PRONOUNS:
+        speaker = (toks[j].start, toks[j].end)
+    elif j >= 0 and toks[j].text not in _PUNCT and toks[j].low not in _NP_STOP:
+        speaker = _np_left(toks, j)
+    elif j >= 0 and toks[j].text == "," and cue.low in _PARTICIPLES_LEAD:
+        speaker = _clause_subject(toks, j)
+        follow = speaker is None
+    elif j >= 0 and toks[j].text == "," and not cue.low.endswith("ing"):
+        speaker = _appositive_subject(toks, j)
+        if speaker is None:  # "In Iowa, Gov. John Kasich (R-OH), said, …"
+            k = _skip_left(s, toks, j)
+            if k >= 0 and toks[k].text not in _PUNCT and toks[k].low not in _NP_STOP:
+                n = _np_len(toks, k)
+                first = toks[k - n + 1]
+                if (first.text[:1].isupper() or first.low in _DETERMINERS) and (
+                        k - n < 0 or toks[k - n].text in ",;:—–"):
+                    speaker = (first.start, toks[k].end)
+    # inversion: "…,” said Trump." / "…, says the report."
+    after = cue.end
+    inverted = False
+    if speaker is None and not follow and kind == "speech" and (j < 0 or toks[j].text in _CLOSE_PUNCT):
+        np = _np_right(s, toks, i + 1)
+        if np is not None:
+            speaker, after, inverted = (np[0], np[1]), np[1], True
+    if speaker is None and not follow:
+        return None
+    # content after the cue
+    rest_start = after
+    if not inverted and lemma in _LISTENER_VERBS:
+        rest_start = _skip_listener(s, toks, i + 1, cue.end)
+    head = _SKIP_HEAD.match(s, rest_start)
+    while head is not None and head.end() > rest_start:
+        rest_start = head.end()
+        head = _SKIP_HEAD.match(s, rest_start)
+    rest = s[rest_start:]
+    ends_clause = _END_CLAUSE.match(rest) is not None or (inverted and not rest.strip(" ."))
+    if not ends_clause and kind == "speech" and len(_WORD.findall(rest)) <= _TRAILING_WORDS and not any(
+            c in rest for c in _OPENERS + ":"):
+        ends_clause = True  # "…,” Melanie said to the TV."
+    lead_end = speaker[0] if speaker is not None and not inverted and not follow else cue.start
+    lead = _trim(s, 0, lead_end)
+    before_ok = (kind != "stance" and len(_WORD.findall(s[lead[0]:lead[1]])) >= 2
+                 and _LEAD_END.search(s, 0, lead_end) is not None)
+    split_quote = rest.lstrip(" ,")[:1] in _OPENERS
+    ends_clause = ends_clause or inverted
+    parts: list[tuple[int, int]] = []
+    if before_ok and (ends_clause or split_quote):
+        parts.append(lead)
+    if not ends_clause and (not before_ok or split_quote or not parts):
+        after_part = _trim(s, rest_start, len(s))
+        if after_part[1] > after_part[0] and _WORD.search(s, after_part[0], after_part[1]):
+            parts.append(after_part)
+    if not parts:
+        return None
+    if speaker is not None and not _speaker_like(s[speaker[0]:speaker[1]]):
+        return None
+    if follow or speaker is None:
+        return RuleHit(None, _abs(sent, cue.start, cue.end), [_abs(sent, a, b) for a, b in parts], True)
+    return RuleHit(_abs(sent, *speaker), _abs(sent, cue.start, cue.end), [_abs(sent, a, b) for a, b in parts])
+
+
+def _speaker_like(written: str) -> bool:
+    """A name, a pronoun or a noun phrase, not a stray function word or participle ("for", "asking")."""
+    words = _WORD.findall(written)
+    if not words:
+        return False
+    if any(w[:1].isupper() or w[:1].isdigit() for w in words) or words[-1].lower() in _PRONOUNS:
+        return True
+    head = words[-1].lower()
+    return head not in _NP_STOP and head not in _DETERMINERS and not head.endswith("ing")
+
+
+def _skip_left(s: str, toks: list[_Tok], i: int) -> int:
+    """Index of the token before cue ``i`` once auxiliaries, adverbs and time phrases are skipped."""
+    j = i - 1
+    while j >= 0:
+        low = toks[j].low
+        if low == ")":  # "Rep. Trey Gowdy (R-S.C.) said"
+            k = j - 1
+            while k >= 0 and toks[k].text != "(" and j - k < 12:
+                k -= 1
+            if k > 0 and toks[k].text == "(":
+                j = k - 1
+                continue
+        if low in _AUX or (low.endswith("ly") and low not in ("only", "family", "italy", "early") and low.islower()):
+            j -= 1
+            continue
+        m = _SKIP_TAIL.search(s[: toks[j].end])
+        if m is not None and m.end() == toks[j].end and m.start() < toks[j].end:
+            k = j
+            while k >= 0 and toks[k].start >= m.start():
+                k -= 1
+            if k < j:
+                j = k
+                continue
+        break
+    return j
+
+
+def _np_left(toks: list[_Tok], j: int) -> tuple[int, int]:
+    n = _np_len(toks, j)
+    return toks[j - n + 1].start, toks[j].end
+
+
+def _np_len(toks: list[_Tok], j: int) -> int:
+    """How many tokens ending at ``j`` form the subject noun phrase (at most 8)."""
+    n = 0
+    k = j
+    lower = 0
+    while k >= 0 and n < 8:
+        t = toks[k]
+        if t.text in _PUNCT or (t.low in _NP_STOP and t.low not in _NP_LINK):
+            break
+        if n > 0 and (t.low in _PRONOUNS or t.low in _AUX or (t.text[:1].islower() and t.low.endswith(("ed", "ing")))):
+            break  # "He criticized Clinton’s record": a verb or a pronoun ends the phrase
+        if t.text[:1].islower() and t.low not in _NP_LINK and t.low not in _DETERMINERS:
+            lower += 1
+            if lower > 3:
+                break
+        if t.low in _NP_LINK and (
+                n == 0 or k == 0 or not toks[k + 1].text[:1].isupper() or not toks[k - 1].text[:1].isalpha()):
+            break
+        if t.low in _DETERMINERS:
+            n += 1
+            break
+        n += 1
+        k -= 1
+    return max(n, 1)
+
+
+def _clause_subject(toks: list[_Tok], j: int) -> tuple[int, int] | None:
+    """The subject opening the clause that ends before token ``j`` ("when Rubio thanked Miami and")."""
+    k = j - 1
+    while k >= 0 and toks[k].text not in (",", ";", ":", "“", "”", "\"") and toks[k].low not in _CLAUSE_START:
+        k -= 1
+    start = k + 1
+    while start < j and (toks[start].low in _AUX or toks[start].low in ("then", "later")):
+        start += 1
+    if start >= j:
+        return None
+    if toks[start].low in _PRONOUNS:
+        return toks[start].start, toks[start].end
+    end = start
+    while end + 1 < j and toks[end + 1].text not in _PUNCT and toks[end + 1].low not in _NP_STOP and (
+            toks[end + 1].text[:1].isupper() or toks[end + 1].low in _NP_LINK or not toks[start].text[:1].isupper()
+    ) and end - start < 6 and _cue_kind(toks[end + 1].low) is None:
+        end += 1
+    if not (toks[start].text[:1].isupper() or toks[start].low in _DETERMINERS):
+        return None
+    return toks[start].start, toks[end].end
+
+
+def _appositive_subject(toks: list[_Tok], j: int) -> tuple[int, int] | None:
+    """"Cruz, the Texas senator, said": the noun phrase before the appositive that ends at ``j``."""
+    k = j - 1
+    while k >= 0 and toks[k].text != "," and j - k < 30:
+        if toks[k].text in "“”\"" or toks[k].low in ("and", "but", "that", "said", "says"):
+            return None
+        k -= 1
+    if k >= 0 and j - k >= 14 and toks[k + 1].low not in ("who", "whose", "which"):
+        return None
+    if k <= 0 or toks[k].text != ",":
+        return None
+    if toks[k - 1].text[:1].isupper() or toks[k - 1].low in _PRONOUNS:
+        return _np_left(toks, k - 1)
+    return None
+
+
+def _np_right(s: str, toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """The speaker after an inverted cue: a short noun phrase up to a comma or the sentence end."""
+    k = i
+    while k < len(toks) and toks[k].low in _AUX:
+        k += 1
+    start = k
+    while k < len(toks) and k - start < 10:
+        t = toks[k]
+        if t.text in ",.;:!?—–()“”\"" or (t.low in _NP_STOP and t.low not in _NP_LINK):
+            break
+        k += 1
+    if k == start:
+        return None
+    first = toks[start]
+    if not (first.text[:1].isupper() or first.text[:1].isdigit() or first.low in _DETERMINERS
+            or first.low in _PRONOUNS):
+        return None
+    return first.start, toks[k - 1].end
+
+
+def _skip_listener(s: str, toks: list[_Tok], i: int, default: int) -> int:
+    """After "told", the listener runs to "that", a comma, a colon or a quote."""
+    k = i
+    while k < len(toks) and k - i < 9:
+        t = toks[k]
+        if t.low == "that" or t.text in ",:“\"" or t.low in ("to", "about", "in", "on", "if", "whether", "why"):
+            if t.low in ("to", "in", "on") and k == i:
+                return default
+            return t.start
+        k += 1
+    return toks[i].end if i < len(toks) and toks[i].text[:1].isupper() and i + 1 < len(toks) else default
+
+
+def _trim(s: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (s[a].isspace() or s[a] in ",;:—–-("):
+        a += 1
+    while b > a and (s[b - 1].isspace() or s[b - 1] in ",;:—–-("):
+        b -= 1
+    return a, b
+
+
+def overlaps(a: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < a[1] and a[0] < e for s, e in spans)
+
+
+def leading_subject(sent: Sentence) -> tuple[int, int] | None:
+    """The subject that opens a sentence: a pronoun, or a noun phrase ending in a capitalised word."""
+    toks = _tokens(sent.text)
+    k = 0
+    while k < len(toks) and (toks[k].low in _LEAD_SKIP or toks[k].text in "“\"'"):
+        k += 1
+    if k < len(toks) and toks[k].low in _PRONOUNS:
+        return _abs(sent, toks[k].start, toks[k].end)
+    start = k
+    while k < len(toks) and k - start < 8 and toks[k].text not in ",;:()“”\"" and toks[k].low not in _NP_STOP:
+        k += 1
+    if k > start and (toks[k - 1].text[:1].isupper() or toks[start].low in _DETERMINERS):
+        return _abs(sent, toks[start].start, toks[k - 1].end)
+    return None
+
+
+
+def governed_quote_hit(sent: Sentence, quote: tuple[int, int]) -> RuleHit | None:
+    """A quote that no cue word claims, in a sentence that opens with its subject and a verb:
+    "He termed the talks an “…”" (the subject is the speaker, the verb the cue)."""
+    subject = leading_subject(sent)
+    if subject is None or subject[1] > quote[0]:
+        return None
+    toks = _tokens(sent.text)
+    k = next((n for n, t in enumerate(toks) if sent.start + t.start >= subject[1]), len(toks))
+    while k < len(toks) and toks[k].low in _AUX:
+        k += 1
+    if k >= len(toks) or sent.start + toks[k].start >= quote[0]:
+        return None
+    verb = toks[k]
+    if not verb.text.isalpha() or not verb.text.islower() or verb.low in _NP_STOP or verb.low in _DETERMINERS:
+        return None
+    if not _speaker_like(sent.text[subject[0] - sent.start : subject[1] - sent.start]):
+        return None
+    return RuleHit(subject, _abs(sent, verb.start, verb.end), [quote])
