@@ -153,12 +153,15 @@ def crash_loop(
     if ref.returncode != 0:
         raise RuntimeError(f"reference run failed ({ref.returncode}): {ref.stderr.decode()[-2000:]}")
     clean_s = time.monotonic() - started
+    total = len(snapshot(reference_db).articles)
     while result.kills < kills:
         proc = subprocess.Popen(
             storyline_cmd(feed, db), env=run_env(chunk), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
         result.runs += 1
-        delay = rng.uniform(0.5, max(1.0, clean_s))
+        # somewhere in what is left of the work: a resumed run skips what is stored
+        left = 1.0 - (len(snapshot(db).articles) / total if db.exists() and total else 0.0)
+        delay = rng.uniform(0.5, max(1.0, clean_s * max(left, 0.2)))
         try:
             proc.wait(timeout=delay)
         except subprocess.TimeoutExpired:
