@@ -190,12 +190,15 @@ def casualty_summary(counts: Sequence[CountLike]) -> dict[str, float]:
     killed, injured = out.get("killed", 0.0), out.get("injured", 0.0)
     shot = best.get("shot", 0.0)
     if shot > killed + injured:
-        out["injured"] = shot - killed
+        # "one man dead ... six other people were treated for gunshot wounds": the others are all hurt
+        besides = any(c.category == "shot" and c.value == shot and _OTHERS.search(c.text) for c in counts)
+        out["injured"] = shot if besides and killed else shot - killed
     if not out and "hospitalized" in best:
         out["injured"] = best["hospitalized"]
     return out
 
 
+_OTHERS = re.compile(r"\bothers?\b", re.IGNORECASE)
 _AGE = re.compile(r"(\d{1,3})[- ]years?[- ]old|,\s*(\d{1,3}),")
 
 

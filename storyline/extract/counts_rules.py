@@ -449,6 +449,11 @@ def read_counts(text: str) -> list[RawCount]:
             found.append(count)
             taken.append((count.start, count.end))
     suicide = _SUICIDE.search(text)
+    if suicide is None:
+        # "killed four classmates and himself": only after a count of the dead in the same sentence
+        also = _AND_HIMSELF.search(text)
+        if also and any(c.category == "killed" and c.end <= also.start() for c in found):
+            suicide = also
     if suicide:
         # "shoots 4 relatives, killing 2, then himself": the shooter is one more of the dead
         killed = [c for c in found if c.category == "killed" and c.start < suicide.start()]
@@ -470,6 +475,7 @@ def read_counts(text: str) -> list[RawCount]:
     return found
 
 
+_AND_HIMSELF = re.compile(r"\band\s+(?:then\s+)?(?:himself|herself)\b", re.IGNORECASE)
 _SUICIDE = re.compile(
     r"\b(?:(?:then|and|before|after)\s+(?:killing|killed|fatally\s+shooting|fatally\s+shot|"
     r"(?:fatally\s+)?turning\s+the\s+gun\s+on|(?:fatally\s+)?turned\s+the\s+gun\s+on)\s+(?:himself|herself)"

@@ -335,7 +335,7 @@ class _Finder:
         home = self.outlet_country or "US"
 
         def score(entry: Entry) -> float:
-            votes = self.state_votes.get(entry.region or "", 0)
+            votes: float = self.state_votes.get(entry.region or "", 0)
             if soft:
                 votes += 0.5 * soft.get(self.gaz.state_names.get(entry.region or "", ""), 0)
             return 3.0 * votes + (2.0 if entry.country == home else 0.0) + math.log10(entry.population + 10)

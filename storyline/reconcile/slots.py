@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from storyline.extract.counts import find_counts
 from storyline.extract.counts_scope import CASUALTY_CATEGORIES, Mention, article_tolls, mention_of, roundup
 from storyline.model import Article, Fact
 
@@ -46,6 +47,8 @@ COUNT_SLOTS = {
     "wounded",
 }
 CASUALTY = {"killed", "injured", "missing", "wounded"}
+SAME_EVENT_DAYS = 7  # an article's only casualty day this close to the story's is the story's event
+TITLE_COUNTS = True  # read the headline's casualty counts too (gva-dev half A: see git log for the figure)
 
 
 @dataclass(slots=True)
@@ -183,18 +186,32 @@ def _toll_values(article: Article, event_day: date | None) -> list[SlotValue]:
         suffix = f"@{fact_day.isoformat()}" if fact_day and event_day and fact_day != event_day else ""
         mention = mention_of(fact.text, float(fact.value), fact.category or "", fact.attrs, ref=fact)
         groups.setdefault(suffix, []).append(mention)
+    if len(groups) == 1 and "" not in groups:
+        # every casualty figure of the article is of one other day: that is the story's event, dated
+        # differently ("Friday" read against a later page date), not a second event
+        ((suffix, mentions),) = groups.items()
+        other = day_of(suffix[1:])
+        if other is not None and event_day is not None and abs((other - event_day).days) <= SAME_EVENT_DAYS:
+            groups = {"": mentions}
+    if TITLE_COUNTS and article.title and not roundup(article.title):
+        # the headline states the toll of the article's own event ("Teen killed, three others wounded")
+        for c in find_counts(article.title):
+            if c.category in CASUALTY_CATEGORIES:
+                groups.setdefault("", []).append(Mention(c.text, c.value, c.category, c.single, c.vague, c))
     out: list[SlotValue] = []
     for suffix, mentions in groups.items():
-        for slot, (value, fact) in article_tolls(mentions).items():
+        for slot, (value, ref) in article_tolls(mentions).items():
+            stating = ref if isinstance(ref, Fact) else None  # None: read from the headline
+            stated = stating is not None and stating.value == value
             out.append(
                 SlotValue(
                     slot + suffix,
                     value,
-                    fact,
+                    stating,
                     article,
-                    low=fact.low if fact.value == value else None,
-                    high=fact.high if fact.value == value else None,
-                    strength=value + (0.5 if fact.qualifier == "exact" else 0.0),
+                    low=stating.low if stating is not None and stated else None,
+                    high=stating.high if stating is not None and stated else None,
+                    strength=value + (0.5 if stating is None or stating.qualifier == "exact" else 0.0),
                 )
             )
     return out
