@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> None:
     for assignment in args.set:
         _set_constant(assignment)
     config = GroupConfig(window_days=args.window)
-    sweep = [None]
+    sweep: list[str | None] = [None]
     if args.sweep:
         name, _, values = args.sweep.partition("=")
         sweep = [f"{name}={v}" for v in values.split(",")]

@@ -13,6 +13,9 @@ import re
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
 
 from storyline.model import Article
 
@@ -75,14 +78,13 @@ def _stem(word: str) -> str:
     return word
 
 
-def _words(text: str) -> list[str]:
-    out = []
-    for raw in _WORD.findall(text):
-        word = raw.lower()
-        if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
-            continue
-        out.append(_stem(word))
-    return out
+@lru_cache(maxsize=100_000)
+def _term(raw: str) -> str:
+    """The term of one word as found in the text ("" for a stopword); cached: words repeat."""
+    word = raw.lower()
+    if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
+        return ""
+    return _stem(word)
 
 
 def _add(terms: dict[str, float], words: list[str], weight: float) -> None:
@@ -126,13 +128,26 @@ def _fact_terms(article: Article) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=100_000)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.lower().encode())
+
+
 def shingle_hashes(body: str) -> list[int]:
-    """Hashes of the distinct SHINGLE_WORDS-word shingles of the body (lowercased words)."""
-    words = [w.lower() for w in _WORD.findall(body)]
-    if len(words) < SHINGLE_WORDS:
-        return [zlib.crc32(" ".join(words).encode())] if words else []
-    n = len(words) - SHINGLE_WORDS + 1
-    return list({zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode()) for i in range(n)})
+    """Hashes of the distinct SHINGLE_WORDS-word shingles of the body (case-folded words)."""
+    return _shingles(_WORD.findall(body))
+
+
+def _shingles(words: list[str]) -> list[int]:
+    hashes = np.fromiter(map(_word_hash, words), dtype=np.uint64, count=len(words))
+    n = len(hashes) - SHINGLE_WORDS + 1
+    if n <= 0:
+        return [int(hashes.sum() % (1 << 32))] if len(hashes) else []
+    # polynomial rolling combination of the word hashes, modulo 2**32
+    acc = np.zeros(n, dtype=np.uint64)
+    for j in range(SHINGLE_WORDS):
+        acc = (acc * np.uint64(1_000_003) + hashes[j : j + n]) & np.uint64(0xFFFFFFFF)
+    return np.unique(acc).tolist()
 
 
 def line_hash(line: str) -> int:
@@ -152,14 +167,19 @@ def article_features(article: Article, templates: Callable[[list[int]], set[int]
         skip = templates([line_hash(line) for line in lines])
         if skip:
             body = "\n".join(line for line in lines if line_hash(line) not in skip)
-    head = body[:BODY_CHARS]
-    lead, rest = head[:LEAD_CHARS], head[LEAD_CHARS:]
+    lead, rest = body[:LEAD_CHARS], body[LEAD_CHARS:BODY_CHARS]
+    # split at a word boundary so no word is cut in two between the regions
+    cut = lead.rfind(" ") if len(lead) == LEAD_CHARS else -1
+    if cut > 0:
+        lead, rest = lead[:cut], lead[cut:] + rest
+    lead_words, rest_words = _WORD.findall(lead), _WORD.findall(rest)
     terms: dict[str, float] = {}
-    _add(terms, _words(title), TITLE_WEIGHT)
-    _add(terms, _words(lead), LEAD_WEIGHT)
-    _add(terms, _words(rest), 1.0)
-    for text, weight in ((title, TITLE_WEIGHT), (lead, LEAD_WEIGHT), (rest, 1.0)):
+    for words, text, weight in (
+        (_WORD.findall(title), title, TITLE_WEIGHT), (lead_words, lead, LEAD_WEIGHT), (rest_words, rest, 1.0)
+    ):
+        _add(terms, [t for t in map(_term, words) if t], weight)
         _add(terms, _names(text), NAME_WEIGHT * weight)
         _add(terms, _numbers(text), NAME_WEIGHT * weight)
     _add(terms, _fact_terms(article), NAME_WEIGHT)
-    return Features(terms=terms, shingles=shingle_hashes(body))
+    tail_words = _WORD.findall(body[BODY_CHARS : BODY_CHARS * 2]) if len(body) > BODY_CHARS else []
+    return Features(terms=terms, shingles=_shingles(lead_words + rest_words + tail_words))

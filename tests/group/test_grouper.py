@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date, timedelta
+
+import pytest
+
+from storyline.config import GroupConfig
+from storyline.group import Grouper, GroupStateError
+from tests.group.conftest import COUNCIL_A, COUNCIL_B, FIRE_NORTH, FIRE_SOUTH, make
+
+DAY = date(2024, 3, 5)
+
+
+def test_same_event_from_two_outlets_is_one_story(config: GroupConfig) -> None:
+    grouper = Grouper(config)
+    a = make("a", *COUNCIL_A, DAY, "one.example")
+    b = make("b", *COUNCIL_B, DAY + timedelta(days=1), "two.example")
+    grouper.add(a)
+    grouper.add(b)
+    assert a.story_id is not None and a.story_id == b.story_id
+
+
+def test_same_kind_of_event_in_other_places_is_another_story(config: GroupConfig) -> None:
+    grouper = Grouper(config)
+    north, south = make("n", *FIRE_NORTH, DAY), make("s", *FIRE_SOUTH, DAY)
+    grouper.add(north)
+    grouper.add(south)
+    assert north.story_id != south.story_id
+
+
+def test_copy_points_to_the_earliest_article(config: GroupConfig) -> None:
+    grouper = Grouper(config)
+    body = COUNCIL_A[1] + " " + COUNCIL_B[1]
+    first = make("first", COUNCIL_A[0], body, DAY, "wire.example")
+    second = make("second", "Council meets on dam breach", body, DAY, "paper.example")
+    third = make("third", COUNCIL_A[0], body + " Updated.", DAY + timedelta(days=1), "other.example")
+    for article in (first, second, third):
+        grouper.add(article)
+    assert first.duplicate_of is None
+    assert second.duplicate_of == "first"
+    assert third.duplicate_of == "first"
+    assert first.story_id == second.story_id == third.story_id
+
+
+def test_bridging_article_merges_stories_and_reports_it(config: GroupConfig) -> None:
+    grouper = Grouper(config)
+    north, south = make("n", *FIRE_NORTH, DAY), make("s", *FIRE_SOUTH, DAY)
+    grouper.add(north)
+    grouper.add(south)
+    assert grouper.take_merges() == {}
+    bridge = make("b", "Two warehouse fires", FIRE_NORTH[1] + " " + FIRE_SOUTH[1], DAY)
+    grouper.add(bridge)
+    merges = grouper.take_merges()
+    assert merges == {south.story_id: north.story_id}
+    assert bridge.story_id == north.story_id
+    assert grouper.take_merges() == {}
+
+
+def test_articles_outside_the_window_start_a_new_story(config: GroupConfig) -> None:
+    grouper = Grouper(config)
+    old = make("old", *COUNCIL_A, DAY)
+    late = make("late", *COUNCIL_B, DAY + timedelta(days=config.window_days + 30))
+    grouper.add(old)
+    grouper.add(late)
+    assert old.story_id != late.story_id
+    assert len(grouper._entries) == 1  # the old article left the in-memory index
+
+
+def test_resuming_from_dumps_gives_the_same_stories(config: GroupConfig) -> None:
+    def articles() -> list:
+        return [make("a", *COUNCIL_A, DAY), make("n", *FIRE_NORTH, DAY), make("s", *FIRE_SOUTH, DAY),
+                make("b", *COUNCIL_B, DAY + timedelta(days=1))]
+
+    straight = Grouper(config)
+    expected = []
+    for article in articles():
+        straight.add(article)
+        expected.append(article.story_id)
+    first = Grouper(config)
+    got = []
+    batch = articles()
+    for article in batch[:2]:
+        first.add(article)
+    resumed = Grouper(config, state=first.dumps())
+    for article in batch[2:]:
+        resumed.add(article)
+    got = [a.story_id for a in batch]
+    assert got == expected
+
+
+def test_unreadable_state_raises_a_storyline_error(config: GroupConfig) -> None:
+    with pytest.raises(GroupStateError):
+        Grouper(config, state=b"not a state")
+
+
+def test_batch_mode_agrees_with_incremental_on_fixtures(config: GroupConfig) -> None:
+    batch = [make("a", *COUNCIL_A, DAY), make("n", *FIRE_NORTH, DAY), make("b", *COUNCIL_B, DAY)]
+    stories = Grouper(config).cluster_batch(batch)
+    assert stories["a"] == stories["b"] != stories["n"]
+
+
+def test_default_install_does_not_import_torch() -> None:
+    code = "import sys, storyline.group; assert 'torch' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
