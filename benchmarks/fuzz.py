@@ -133,7 +133,7 @@ def _stage_target(use_spacy: bool) -> Target:
     from storyline.config import ExtractConfig
     from storyline.extract.stage import Extractor
 
-    extractor = Extractor(ExtractConfig(use_spacy=use_spacy))
+    extractor = Extractor(ExtractConfig(mode="accurate" if use_spacy else "fast"))
 
     def extract(text: str, day: date | None) -> None:
         article = Article(id="fuzz", raw_text=text, body=text, published=day)

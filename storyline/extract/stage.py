@@ -8,10 +8,13 @@ and version, so a user can check every fact in one click.
 from __future__ import annotations
 
 import logging
+import time
+from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from storyline.config import ExtractConfig
+from storyline.errors import ConfigError
 from storyline.extract.absence import find_absences
 from storyline.extract.counts import find_counts
 from storyline.extract.entities import entity_key, find_entities
@@ -60,10 +63,16 @@ class Extractor:
     assigns: tuple[str, ...] = ("facts",)
 
     def __init__(self, config: ExtractConfig) -> None:
+        if config.mode not in ("fast", "accurate"):
+            raise ConfigError(f"extract.mode must be fast or accurate, not {config.mode!r}")
         self.config = config
-        self.nlp = load_spacy(config.spacy_model) if config.use_spacy else None
-        if config.use_spacy and self.nlp is None:
-            log.warning("extract: spaCy model missing, entities and speakers come from rules only")
+        self.mode: Literal["fast", "accurate"] = "accurate" if config.mode == "accurate" else "fast"
+        self.nlp = load_spacy(config.spacy_model) if self.mode == "accurate" else None
+        if self.mode == "accurate" and self.nlp is None:
+            log.warning("extract: accurate mode disabled: no spaCy model; entities and speakers use rules")
+            self.mode = "fast"
+        log.info("extract: %s mode", self.mode)
+        self.seconds: dict[str, float] = defaultdict(float)  # time per extractor, for benchmarks
 
     def process(self, article: Article) -> None:
         body = article.body or ""
@@ -74,7 +83,9 @@ class Extractor:
         dct = article.best_published
         facts = article.facts
 
+        clock = time.perf_counter()
         times = tag_times(body, dct)
+        clock = self._tick("times", clock)
         for t in times:
             facts.append(
                 maker.make(
@@ -84,9 +95,7 @@ class Extractor:
                     "timex",
                     value=t.value,
                     timex_type=t.type,
-                    attrs={
-                        k: v.isoformat() for k, v in (("anchor", t.anchor_date), ("until", t.end_date)) if v
-                    },
+                    attrs={k: v.isoformat() for k, v in (("anchor", t.anchor_date), ("until", t.end_date)) if v},
                 )
             )
         for c in find_counts(body, list(times), dct):
@@ -105,7 +114,8 @@ class Extractor:
                     attrs={"subject": c.subject, "period_text": c.period_text},
                 )
             )
-        for q in find_quotes(body, self.nlp):
+        clock = self._tick("counts", clock)
+        for q in find_quotes(body, self.nlp, mode=self.mode):
             if q.content_end <= q.content_start:
                 continue
             facts.append(
@@ -125,7 +135,8 @@ class Extractor:
                     },
                 )
             )
-        for e in find_entities(body, self.nlp):
+        clock = self._tick("quotes", clock)
+        for e in find_entities(body, self.nlp, mode=self.mode):
             facts.append(
                 maker.make(
                     "entity",
@@ -133,9 +144,10 @@ class Extractor:
                     e.end,
                     "entities",
                     value=e.canonical,
-                    attrs={"label": e.label, "key": entity_key(e.canonical)},
+                    attrs={"label": e.label, "key": entity_key(e.canonical, e.label)},
                 )
             )
+        clock = self._tick("entities", clock)
         places = find_places(body, url=article.url)
         for p in places:
             facts.append(
@@ -155,17 +167,21 @@ class Extractor:
                 )
             )
         city, region, country = main_location(places)
-        if city or region or country:
+        named = city or region or country
+        # the main location points at its first mention, so it can be checked like any fact
+        mention = next((p for p in places if named and named in (p.city, p.region, p.country, p.name)), None)
+        if named and mention is not None:
             facts.append(
                 maker.make(
                     "location",
-                    0,
-                    0,
+                    mention.start,
+                    mention.end,
                     "places.main",
                     value=city or region or country,
                     attrs={"kind": "main", "city": city, "region": region, "country": country},
                 )
             )
+        clock = self._tick("places", clock)
         for sentence in maker.sentences:
             for a in find_absences(sentence.text, sentence.start):
                 facts.append(
@@ -178,3 +194,9 @@ class Extractor:
                         attrs={"what": list(a.what), "about": a.about},
                     )
                 )
+        self._tick("absences", clock)
+
+    def _tick(self, name: str, since: float) -> float:
+        now = time.perf_counter()
+        self.seconds[name] += now - since
+        return now
