@@ -133,6 +133,7 @@ class LoopResult:
     kills: int = 0  # SIGKILLs that hit a running ingest
     survived: int = 0  # kills after which the store was consistent
     runs: int = 0
+    cycles: int = 0  # stores completed through kills and resumes, each compared with the reference
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -154,14 +155,25 @@ def crash_loop(
         raise RuntimeError(f"reference run failed ({ref.returncode}): {ref.stderr.decode()[-2000:]}")
     clean_s = time.monotonic() - started
     total = len(snapshot(reference_db).articles)
+    noop_started = time.monotonic()  # a run with nothing to do: start-up (spaCy, models) and reading
+    run_once(feed, reference_db, chunk, timeout)
+    startup_s = time.monotonic() - noop_started
     while result.kills < kills:
+        stored = len(snapshot(db).articles) if db.exists() else 0
+        if stored >= total:  # this cycle is complete: check it, then start one on a fresh store
+            end = snapshot(db)
+            result.errors += [f"cycle: {e}" for e in consistency_errors(end) + difference(end, snapshot(reference_db))]
+            result.cycles += 1
+            for path in db.parent.glob(db.name + "*"):
+                path.unlink()
+            stored = 0
         proc = subprocess.Popen(
             storyline_cmd(feed, db), env=run_env(chunk), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
         result.runs += 1
-        # somewhere in what is left of the work: a resumed run skips what is stored
-        left = 1.0 - (len(snapshot(db).articles) / total if db.exists() and total else 0.0)
-        delay = rng.uniform(0.5, max(1.0, clean_s * max(left, 0.2)))
+        # somewhere in start-up or in what is left of the work: a resumed run skips what is stored
+        left = 1.0 - stored / max(total, 1)
+        delay = rng.uniform(0.5, max(1.0, startup_s + (clean_s - startup_s) * left))
         try:
             proc.wait(timeout=delay)
         except subprocess.TimeoutExpired:
@@ -182,9 +194,7 @@ def crash_loop(
             stderr = proc.stderr.read().decode() if proc.stderr else ""
             raise RuntimeError(f"run failed ({proc.returncode}): {stderr[-2000:]}")
         if log:
-            print(f"run finished before the kill at {delay:.1f}s; starting over on a fresh store", flush=True)
-        for path in db.parent.glob(db.name + "*"):  # keep killing: a finished store proves nothing more
-            path.unlink()
+            print(f"run finished before the kill at {delay:.1f}s", flush=True)
     stored = len(snapshot(db).articles) if db.exists() else 0
     final = run_once(feed, db, chunk, timeout)
     if final.returncode != 0:
@@ -225,8 +235,8 @@ def main(argv: list[str] | None = None) -> int:
     for error in result.errors[:20]:
         print("ERROR", error)
     print(
-        f"CRASH kills={result.kills} survived={result.survived} runs={result.runs} articles={n} "
-        f"chunk={args.chunk} errors={len(result.errors)} seconds={result.seconds:.0f}"
+        f"CRASH kills={result.kills} survived={result.survived} runs={result.runs} cycles={result.cycles + 1} "
+        f"articles={n} chunk={args.chunk} errors={len(result.errors)} seconds={result.seconds:.0f}"
     )
     return 1 if result.errors else 0
 
