@@ -208,6 +208,7 @@ class _Right:
     extra_people: int
     verb_category: str | None
     end: int
+    died_later: str | None = None  # the verb's own category when a later "died" made it "killed"
 
 
 def _tokens(text: str, pos: int, limit: int = 30) -> list[tuple[str, int, int]]:
@@ -300,16 +301,20 @@ def _read_right(text: str, pos: int, singular: bool) -> _Right:
     if verb and not passive and verb[0] in _ACTIVE_CATEGORIES and _object_follows(text, toks, verb[1]):
         verb = None  # "he shot the clerk", "the man who killed": the subject did it, it did not happen to him
     verb_cat, end = (verb[0], toks[verb[1] - 1][2]) if verb else (None, subject_end)
+    died_later: str | None = None
     if verb and verb_cat in ("shot", "hospitalized", "injured"):
         # "the boy who was shot was pronounced dead", "was rushed to the hospital but died"
         for j in range(verb[1], min(verb[1] + 10, n)):
             word = toks[j][0]
             if word in (";", "and") and j + 1 < n and toks[j + 1][0] not in ("was", "later", "then", "has"):
                 break
+            if word[0].isdigit() or word in _NUMBER_WORDS:
+                break  # "4 people shot, 3 dead": the next figure has its own verb
             if word in ("died", "dead", "killed", "succumbed", "dies"):
+                died_later = verb_cat
                 verb_cat, end = "killed", toks[j][2]
                 break
-    return _Right(noun_cat, subject_end, subject, extra, verb_cat, end)
+    return _Right(noun_cat, subject_end, subject, extra, verb_cat, end, died_later)
 
 
 _AGE_NOUN = re.compile(r"\d+-year-olds?")
@@ -426,6 +431,8 @@ def read_counts(text: str) -> list[RawCount]:
         if match.group("num") and _LEFT_EXCLUDE.search(text, max(0, num_start - 14), num_start):
             continue
         right = _read_right(text, match.end(), singular=False)
+        if right.died_later and _ONE_OF.search(text, max(0, match.start() - 20), match.start()):
+            right.verb_category = "shot"  # "one of four women wounded ... has died": four hit, one dead
         count = _to_count(text, match.start(), match.end(), quantity, right)
         if count is not None:
             found.append(count)
@@ -475,6 +482,7 @@ def read_counts(text: str) -> list[RawCount]:
     return found
 
 
+_ONE_OF = re.compile(r"\b(?:one|two|three|four|five|\d+)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _AND_HIMSELF = re.compile(r"\band\s+(?:then\s+)?(?:himself|herself)\b", re.IGNORECASE)
 _SUICIDE = re.compile(
     r"\b(?:(?:then|and|before|after)\s+(?:killing|killed|fatally\s+shooting|fatally\s+shot|"
