@@ -31,7 +31,7 @@ from storyline.extract.quotes_cues import (
     has_any_cue,
     quote_spans,
 )
-from storyline.extract.quotes_fast import governed_quote_hit, leading_subject, sentence_hits
+from storyline.extract.quotes_fast import governed_quote_hit, leading_subject, sentence_hits, trailing_speaker_hit
 from storyline.extract.quotes_speakers import Resolver
 from storyline.extract.sentences import Sentence, split_sentences
 
@@ -119,7 +119,7 @@ def _find_fast(text: str, quotes: list[tuple[int, int]], sentences: list[Sentenc
         hits = sentence_hits(sent, quotes)
         for q in inner:
             if not any(_overlaps_any(s, e, [q]) for h in hits for s, e in h.parts):
-                governed = governed_quote_hit(sent, q)
+                governed = trailing_speaker_hit(text, q) or governed_quote_hit(sent, q)
                 if governed is not None:
                     hits.append(governed)
         for hit in sorted(hits, key=lambda h: h.cue[0]):
@@ -154,8 +154,21 @@ def _assemble(text: str, quotes: list[tuple[int, int]], raws: list[_Raw]) -> lis
     for raw in sorted(raws, key=lambda r: r.cue[0]):
         out.extend(_finish(text, raw, quotes, resolver))
     _attach_continuations(text, quotes, out)
+    out = [a for a in out if not _nested(a, out)]
     out.sort(key=lambda a: (a.content_start, a.cue_start))
     return out
+
+
+def _nested(a: Attribution, out: Sequence[Attribution]) -> bool:
+    """An attribution reported inside another one's content ("X said Y wants Z": Y's)."""
+    return any(b is not a and b.content_start <= a.speaker_start and a.content_end <= b.content_end
+               and b.content_start <= a.content_start for b in out)
+
+
+# Page labels that look like "Speaker: text" but name nobody ("Correction: …", "Latest: …").
+_LABEL_WORDS = {"update", "updated", "note", "editor", "photo", "read", "watch", "related", "source", "correction",
+                "clarification", "contributing", "byline", "latest", "breaking", "online", "email", "previously",
+                "twitter", "revealed", "paid", "video", "listen", "see", "more", "also", "advertisement", "sign"}
 
 
 class QuoteModeError(StorylineError):
@@ -296,7 +309,7 @@ def _headline_attributions(text: str, sentences: Sequence[Sentence]) -> list[_Ra
     out = []
     for m in HEADLINE_RE.finditer(text):
         who = m.group("who")
-        if who.split()[0].lower() in ("update", "note", "editor", "photo", "read", "watch", "related", "source"):
+        if who.split()[0].lower().rstrip("’'s") in _LABEL_WORDS:
             continue
         s, e = m.start("what"), m.end("what")
         who_span = (m.start(), m.end("who"))
@@ -409,7 +422,7 @@ def _attach_continuations(text: str, quotes: Sequence[tuple[int, int]], out: lis
             "\n\n" not in text[prev.content_end : qs] and "\n" in text[prev.content_end : qs].strip()
         ):
             continue
-        if _anything_between(out, prev.content_end, qs, prev):
+        if _anything_between(out, prev.content_end, qs, prev) or not _stands_alone(text, qs, qe):
             continue
         gap_words = len(_WORD.findall(text[prev.content_end : qs]))
         if gap_words <= MAX_PART_GAP_WORDS and "\n" not in text[prev.content_end : qs]:
@@ -423,6 +436,15 @@ def _attach_continuations(text: str, quotes: Sequence[tuple[int, int]], out: lis
                 content_start=qs, content_end=qe, direct=True, title=prev.title, mention=prev.mention,
                 parts=[(qs, qe)],
             ))
+
+
+def _stands_alone(text: str, qs: int, qe: int) -> bool:
+    """No words of the quote's own sentence outside it ("“…” Vitter demanded." is not a continuation)."""
+    line_start = text.rfind("\n", 0, qs) + 1
+    line_end = text.find("\n", qe)
+    before = re.split(r"[.!?][”\"’]?\s", text[line_start:qs])[-1]
+    after = re.split(r"[.!?]\s", text[qe : line_end if line_end >= 0 else len(text)])[0]
+    return not _WORD.search(before) and not _WORD.search(after)
 
 
 def _anything_between(out: Sequence[Attribution], s: int, e: int, prev: Attribution) -> bool:
