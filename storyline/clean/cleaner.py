@@ -19,6 +19,7 @@ from datetime import date
 import numpy as np
 
 from storyline.clean import htmlbody, htmlmeta, textmeta
+from storyline.clean.bodyend import close_body
 from storyline.clean.linemodel import LineModel
 from storyline.clean.lines import Line, split_lines
 from storyline.clean.template import TemplateMemory, site_key
@@ -99,7 +100,9 @@ class Cleaner:
             keep = keep & (np.asarray(page.template) == 0)
         keep = trim_lead(page.lines, keep, meta.title)
         keep = after_anchor(page.lines, keep, page.title_index)
+        keep = close_body(page.lines, keep)
         keep = drop_teasers(page.lines, keep)
+        keep = drop_alt_text(page.lines, keep)
         paragraphs: list[str] = []
         captions: list[str] = []
         body_idx = np.flatnonzero(keep)
@@ -156,6 +159,19 @@ def after_anchor(lines: list[Line], keep: np.ndarray, anchor: int | None) -> np.
         return keep
     keep = keep.copy()
     keep[: anchor + 1] = False
+    return keep
+
+
+def drop_alt_text(lines: list[Line], keep: np.ndarray) -> np.ndarray:
+    """Drop short unpunctuated lines next to an image caption: the image's alt text or label."""
+    keep = keep.copy()
+    for i in np.flatnonzero(keep):
+        line = lines[i]
+        if line.words > 8 or _ENDS.search(line.text):
+            continue
+        near = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        if any(textmeta.is_caption(lines[j].text) and lines[j].words >= 4 for j in near):
+            keep[i] = False
     return keep
 
 

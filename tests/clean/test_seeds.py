@@ -63,9 +63,6 @@ def test_body_starts_and_captions_stay_out(seeds: dict[str, Article]) -> None:
     assert any("Getty Images" in c for c in seeds["001"].captions)
 
 
-@pytest.mark.xfail(reason="single-page case: appeals and a teaser after the last paragraph still pass the "
-                          "line model without other pages of the outlet to learn the template from",
-                   strict=False)
 def test_body_ends_at_the_last_paragraph(seeds: dict[str, Article]) -> None:
     assert (seeds["000"].body or "").endswith("and for isolating Russian diplomats.")
     assert (seeds["001"].body or "").endswith("according to the latest update by Ukraine’s State Emergency Service.")

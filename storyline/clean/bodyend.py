@@ -1,0 +1,109 @@
+"""Where an article body ends: appeals, section markers and teasers after the last body paragraph.
+
+An article body is one contiguous region of the page. Once it has been read (most of its words lie
+above), the first line that belongs to the page rather than to the story closes it, and nothing
+after that line is body even when the line model liked it:
+
+- an appeal to the reader: donation, membership, subscription, ad-blocker and comment prompts
+  ("Support us", "Become a member", "you can help", "independent journalism", card names), words
+  that news sites share across languages (``is_appeal``);
+- a short standalone section marker between body and footer ("Read also:", "Comments", "Most
+  popular", "Related posts", "Authors: ...") when the lines kept after it are a small remainder;
+- the teaser of another story: a headline-shaped line followed by an excerpt cut off mid-sentence.
+
+These rules read no outlet's strings; they were checked on zyte-text-dev and
+trafilatura-eval-text-dev (see ``benchmarks/eval_clean.py``) and on the seed pages.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from storyline.clean.lines import Line
+
+# Vocabulary of appeals, sign-ups, comment and related-content blocks, in the dev sets' languages.
+_APPEAL = re.compile(
+    r"\b(?:donat(?:e|es|ion|ions|ing)|donors?|patrons?|patreon|subscri(?:be|ber|bers|ption|ptions)|"
+    r"newsletters?|membership|become an? (?:patron|member|subscriber|supporter|donor)|join (?:us|our)|"
+    r"support (?:us|our|independent|quality|local|the work)|independent journalism|"
+    r"(?:you|you can|can you) help|help us|your (?:support|contribution|donation|gift|generosity)|"
+    r"paypal|ad ?blockers?|disabl\w+ (?:your|the) ad|whitelist|sign up|log ?in|comments?|"
+    r"related (?:posts|articles|stories|news|content)|read (?:also|more|next)|most (?:read|viewed)|"
+    r"share (?:this|on)|follow us|spenden|unterstützen sie|jetzt abonnieren|abonnement|mitglied werden|"
+    r"donaci[oó]n|suscr[ií]b\w+|ap[oó]yanos|hazte socio|faites un don|soutenez|abonnez|sostieni|"
+    r"abbonati|apoie|assine)\b",
+    re.IGNORECASE,
+)
+_CARDS = re.compile(r"\b(?:visa|master ?card|american ?express|amex)\b", re.IGNORECASE)
+_READER = re.compile(r"\b(?:you|your|yours|we|our|us|sie|ihr|ihre|wir|unser\w*|vous|nous|notre)\b", re.I)
+_MARKER = re.compile(
+    r"^(?:read (?:also|more|next)|see also|related(?: (?:posts|articles|stories|news|content|topics))?|"
+    r"more (?:news|stories|from|on)|most (?:popular|read|viewed)|comments?|\d+ comments?|"
+    r"(?:leave|post|add) a (?:comment|reply)|tags?|topics|share(?: this(?: article| story)?)?|"
+    r"authors?:.*|lesen sie auch|mehr zum thema|kommentare?|lea también|comentarios|lire aussi|"
+    r"commentaires|leggi anche|commenti|leia (?:mais|também)|comentários)\s*:?$",
+    re.IGNORECASE,
+)
+_ENDS = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+# Share of the kept words that must lie above a line before it can close the body; set on
+# zyte-text-dev (0.4-0.7 tried; the figure moved by under 0.002 in that range).
+READ_SHARE = 0.5
+# A marker closes the body when the words kept after it are under this share of those above it.
+MARKER_REMAINDER = 0.35
+
+
+def is_appeal(text: str, words: int) -> bool:
+    """A line that addresses the reader to ask for something (money, a sign-up, a comment)."""
+    hits = {m.group(0).lower() for m in _APPEAL.finditer(text)}
+    if words <= 12 and len({m.group(0).lower().replace(" ", "") for m in _CARDS.finditer(text)}) >= 2:
+        return True
+    reader = len(_READER.findall(text)) / (words + 1)
+    return len(hits) >= 3 or (len(hits) >= 2 and reader >= 0.02) or (len(hits) >= 1 and reader >= 0.1
+                                                                      and words <= 40)
+
+
+def is_marker(text: str, words: int) -> bool:
+    return words <= 8 and _MARKER.match(text) is not None
+
+
+def _is_teaser(lines: list[Line], keep: np.ndarray, i: int) -> bool:
+    """Line ``i`` is a teaser excerpt (long, cut mid-sentence) under a headline-shaped line, and the
+    page goes on with lines that are not body."""
+    line = lines[i]
+    if line.words < 20 or not line.text[-1].isalnum() or i == 0 or not keep[i - 1]:
+        return False
+    if i + 1 < len(lines) and keep[i + 1]:
+        return False
+    prev = lines[i - 1]
+    return 3 <= prev.words <= 20 and not _ENDS.search(prev.text)
+
+
+def close_body(lines: list[Line], keep: np.ndarray) -> np.ndarray:
+    """``keep`` with everything from the first body-closing line on set to False."""
+    kept = np.flatnonzero(keep)
+    if kept.size < 2:
+        return keep
+    words = np.array([line.words if k else 0 for line, k in zip(lines, keep, strict=True)], dtype=np.float64)
+    total = float(words.sum()) or 1.0
+    above = np.cumsum(words) - words  # kept words strictly above each line
+    first = int(kept[0])
+    for i in range(first + 1, len(lines)):
+        if above[i] < READ_SHARE * total:
+            continue
+        line = lines[i]
+        cut: int | None = None
+        if keep[i] and is_appeal(line.text, line.words):
+            cut = i
+        elif total - above[i] >= MARKER_REMAINDER * above[i]:
+            continue  # much kept text below: an inline marker or teaser, not the end of the body
+        elif not keep[i] and is_marker(line.text, line.words):
+            cut = i
+        elif keep[i] and _is_teaser(lines, keep, i):
+            cut = i - 1
+        if cut is not None:
+            keep = keep.copy()
+            keep[cut:] = False
+            return keep
+    return keep
