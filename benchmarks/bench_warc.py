@@ -32,9 +32,10 @@ def load_pages() -> list[tuple[str, bytes]]:
             for line in handle:
                 record = json.loads(line)
                 if record.get("html"):
-                    pages.append(
-                        (record.get("url") or f"https://example.org/{record['id']}", record["html"].encode())
-                    )
+                    url = record.get("url") or ""
+                    if not url.startswith(("http://", "https://")):  # some eval urls are placeholders
+                        url = f"https://example.org/{record['id']}"
+                    pages.append((url.replace(" ", "%20"), record["html"].encode()))
     return pages
 
 
