@@ -82,6 +82,10 @@ _MODIFIER = re.compile(
     rf"(?P<name>{_CAPS})\s+(?:[Tt]een(?:ager)?s?|[Mm]an|[Ww]oman|[Bb]oy|[Gg]irl|[Cc]hild|[Tt]oddler|[Mm]other|"
     r"[Ff]ather|[Ss]hooting|[Hh]omicide|[Rr]esidents?|[Ff]amily|[Ss]tudents?|[Cc]ouple)\b"
 )
+# A state name that begins another name: "Kansas City", "Virginia Beach", "Indiana University"
+_NOT_STATE = (
+    r"(?!\s+(?:City|Beach|Heights|University|Avenue|Ave|Street|St\.|Road|Rapids|Springs|County|Parish)\b)"
+)
 _COUNTY = re.compile(rf"(?P<name>{_CAPS}\s+(?:County|Parish))\b")
 _NOT_PLACES = frozenset(
     [
@@ -218,7 +222,8 @@ def outlet_country_from_url(url: str | None) -> str | None:
 
 
 def _state_alternation(gaz: Gazetteer) -> str:
-    spellings = [s for s in gaz.states if len(s) > 2 or s.isalpha()]
+    # "Mass", "Wash", "Penn" without their period are words and names ("mass shooting", "Penn Hills")
+    spellings = [s for s in gaz.states if (len(s) > 2 or s.isalpha()) and f"{s}." not in gaz.states]
     parts = []
     for spelling in sorted(spellings, key=len, reverse=True):
         if len(spelling) == 2 and spelling.isalpha():
@@ -242,24 +247,34 @@ class _Finder:
         city_state = re.compile(rf"(?P<city>{_CAPS}),\s+(?P<state>{state_alt})(?![A-Za-z])")
         for match in city_state.finditer(self.text):
             self._explicit(match.group("city"), match.group("state"), match, "city_state")
-        for match in re.finditer(rf"(?<![A-Za-z])(?:{state_alt})(?![A-Za-z])", self.text):
+        for match in re.finditer(rf"(?<![A-Za-z])(?:{state_alt})(?![A-Za-z]){_NOT_STATE}", self.text):
             word = match.group(0)
             if not (len(word) == 2 and word.isupper()):  # a bare "IN" or "OR" is rarely Indiana or Oregon
                 self._state(word, match.start(), match.end())
         for regex, source in ((_POLICE, "police"), (_TRIGGER, "context"), (_MODIFIER, "context")):
             for match in regex.finditer(self.text):
                 pending.append((match.group("name"), match.start("name"), match.end("name"), source))
+        explicit = list(self.places)
         for name, start, end, source in pending:
             self._contextual(name, start, end, source)
-        # A county name is shared by many states ("Cook County"): read it last, against the states of
-        # the cities already found as well as the states named.
+        # A county name is shared by many states ("Cook County"): read it against the states of the
+        # cities found and the states named, then read the towns again with the counties' states
+        # ("Walker County ... Jasper" is Jasper, Alabama).
         named = Counter(p.region for p in self.places if p.kind == "city" and p.region)
+        counties: list[tuple[Entry, int, int]] = []
         for match in _COUNTY.finditer(self.text):
             entry = self._pick(match.group("name"), soft=named)
             if entry is not None:
+                counties.append((entry, match.start("name"), match.end("name")))
+        if counties:
+            for entry, _, _ in counties:
                 if entry.region:
                     self.state_votes[entry.region] += 1
-                self._add(entry, match.start("name"), match.end("name"), "context")
+            self.places = explicit
+            for name, start, end, source in pending:
+                self._contextual(name, start, end, source)
+            for entry, start, end in counties:
+                self._add(entry, start, end, "context")
         return sorted(self.places, key=lambda p: p.start)
 
     def _explicit(self, city: str, state: str | None, match: re.Match[str], source: str) -> None:
