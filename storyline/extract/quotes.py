@@ -114,7 +114,8 @@ def _find_fast(text: str, quotes: list[tuple[int, int]], sentences: list[Sentenc
     raws: list[_Raw] = []
     for sent in _rejoined(text, sentences):
         inner = [q for q in quotes if sent.start <= q[0] < sent.end]
-        if not inner and not has_any_cue(sent.text) and "ccording" not in sent.text:
+        if not inner and not has_any_cue(sent.text) and "ccording" not in sent.text and " poll" not in sent.text and (
+                " survey" not in sent.text):
             continue
         hits = sentence_hits(sent, quotes)
         for q in inner:

@@ -97,7 +97,11 @@ _LEAD_END = re.compile(r"(?:[,?!]\s*(?:[”\"’]|'')?|[”\"’]|'')\s*$")
 _CLOSE_PUNCT = {",", "”", "\"", "'", "’", "''", ":", "—", "–"}
 _PUNCT = {",", "”", "“", "\"", "'", "’", "‘", "''", ":", ";", "—", "–", "-", "(", ")", "[", "]", ".", "?", "!"}
 _CLAUSE_START = {"when", "that", "because", "while", "if", "but", "and", "although", "though", "where", "so"}
+_CLAUSE_PUNCT = {",", ";", ":", "“", "”", "\"", "–", "—", "(", ")"}
+_GERUND_PREPS = {"by", "for", "after", "before", "while", "without", "in"}
 _LEAD_SKIP = {"but", "and", "so", "yet", "still", "meanwhile"}
+_IN_POLL = re.compile(r"\b[Ii]n\s+(?P<src>(?:the|a|an|this|that|their|his|her|its|[A-Z][\w’'\-.]*)\s+"
+                      r"(?:[\w’'\-./]+\s+){0,6}?(?:polls?|surveys?))\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 _WORD = re.compile(r"\w+")
 _OPENERS = "“\"'«‘"
@@ -131,7 +135,8 @@ def _tokens(s: str) -> list[_Tok]:
 # infinitives after another verb ("the campaign", "to support", "go back") and need a parser.
 _BASE_OK = {"say", "tell", "think", "believe", "know", "argue", "want", "insist", "agree", "suggest", "expect",
             "explain", "acknowledge", "admit", "warn", "ask", "predict", "worry", "contend", "urge", "deny",
-            "doubt", "oppose", "endorse", "accuse", "criticize", "claim", "fear", "hope", "wonder", "recall"}
+            "doubt", "oppose", "endorse", "accuse", "criticize", "claim", "fear", "hope", "wonder", "recall",
+            "show", "find", "feel"}
 
 
 # Plural nouns far more often than verbs in news text ("swing states", "tough questions").
@@ -188,7 +193,25 @@ def sentence_hits(sent: Sentence, quotes: Sequence[tuple[int, int]] = ()) -> lis
         if hit is not None:
             hits.append(hit)
     _cut_at_coordinations(hits, sent)
+    if not hits:
+        poll = _poll_phrase(sent)
+        if poll is not None:
+            hits.append(poll)
     return hits
+
+
+def _poll_phrase(sent: Sentence) -> RuleHit | None:
+    """"Trump leads by 20 points in the latest poll": the poll is the source of the rest of the sentence."""
+    s = sent.text
+    m = _IN_POLL.search(s)
+    if m is None:
+        return None
+    parts = [p for p in (_trim(s, 0, m.start()), _trim(s, m.end(), len(s)))
+             if p[1] > p[0] and len(_WORD.findall(s[p[0]:p[1]])) >= 2]
+    if not parts:
+        return None
+    return RuleHit(_abs(sent, m.start("src"), m.end("src")), _abs(sent, m.start(), m.start() + 2),
+                   [_abs(sent, a, b) for a, b in parts])
 
 
 def _cut_at_coordinations(hits: list[RuleHit], sent: Sentence) -> None:
@@ -244,12 +267,16 @@ def _verb_hit(sent: Sentence, toks: list[_Tok], i: int, kind: str) -> RuleHit | 
     speaker: tuple[int, int] | None = None
     follow = False
     joins = toks[j].start if j >= 0 and (toks[j].low in ("and", "but") or (
+        toks[j].low in _GERUND_PREPS and cue.low.endswith("ing")) or (
         toks[j].text in (",", *_CLOSERS) and cue.low in _PARTICIPLES_LEAD)) else None
     pron = toks[j].low.replace("’", "'").split("'")[0] if j >= 0 else ""
     if j >= 1 and toks[j].low in ("who", "which") and toks[j - 1].text == "," and j >= 2:
         speaker = _np_left(toks, j - 2)
     elif j >= 1 and toks[j].low == "who" and toks[j - 1].text[:1].isalpha():  # "those who said"
         speaker = _np_left(toks, j - 1)
+    elif j >= 0 and toks[j].low in _GERUND_PREPS and cue.low.endswith("ing"):  # "… by saying …"
+        speaker = _clause_subject(toks, j)
+        follow = speaker is None
     elif j >= 0 and toks[j].low in ("and", "but", "or"):  # "Rubio thanked Miami and said …"
         speaker = _clause_subject(toks, j)
         follow = speaker is None
@@ -300,7 +327,7 @@ def _verb_hit(sent: Sentence, toks: list[_Tok], i: int, kind: str) -> RuleHit | 
         ends_clause = True  # "…,” Melanie said to the TV."
     lead_end = speaker[0] if speaker is not None and not inverted and not follow else cue.start
     lead = _trim(s, 0, lead_end)
-    before_ok = (kind != "stance" and len(_WORD.findall(s[lead[0]:lead[1]])) >= 2
+    before_ok = (kind != "stance" and joins is None and len(_WORD.findall(s[lead[0]:lead[1]])) >= 2
                  and _LEAD_END.search(s, 0, lead_end) is not None)
     split_quote = rest.lstrip(" ,")[:1] in _OPENERS
     ends_clause = ends_clause or inverted or (before_ok and s[lead[0]:lead[1]].rstrip(",")[-1:] in _CLOSERS)
@@ -330,7 +357,7 @@ def _speaker_like(written: str) -> bool:
     if any(w[:1].isupper() or w[:1].isdigit() for w in words) or words[-1].lower() in _PRONOUNS:
         return True
     head = words[-1].lower()
-    return head not in _NP_STOP and head not in _DETERMINERS and not head.endswith("ing")
+    return head not in _NP_STOP and head not in _DETERMINERS and head not in _NP_LINK and not head.endswith("ing")
 
 
 def _skip_left(s: str, toks: list[_Tok], i: int) -> int:
@@ -398,13 +425,18 @@ def _np_len(toks: list[_Tok], j: int) -> int:
 def _clause_subject(toks: list[_Tok], j: int) -> tuple[int, int] | None:
     """The subject opening the clause that ends before token ``j`` ("when Rubio thanked Miami and")."""
     k = j - 1
-    while k >= 0 and toks[k].text not in (",", ";", ":", "“", "”", "\"") and toks[k].low not in _CLAUSE_START:
-        k -= 1
-    start = k + 1
-    while start < j and (toks[start].low in _AUX or toks[start].low in ("then", "later")):
-        start += 1
-    if start >= j:
-        return None
+    for _ in range(3):
+        while k >= 0 and toks[k].text not in _CLAUSE_PUNCT and toks[k].low not in _CLAUSE_START:
+            k -= 1
+        start = k + 1
+        while start < j and (toks[start].low in _AUX or toks[start].low in ("then", "later")):
+            start += 1
+        if start >= j:
+            return None
+        first = toks[start]
+        if first.text[:1].isupper() or first.low in _PRONOUNS or first.low in _DETERMINERS or k < 0:
+            break
+        k -= 1  # "Marine Le Pen, voiced support …, saying": the subject is before the verb's clause
     if toks[start].low in _PRONOUNS:
         return toks[start].start, toks[start].end
     end = start
