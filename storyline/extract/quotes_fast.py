@@ -274,10 +274,8 @@ def _verb_hit(sent: Sentence, toks: list[_Tok], i: int, kind: str) -> RuleHit | 
         speaker = _np_left(toks, j - 2)
     elif j >= 1 and toks[j].low == "who" and toks[j - 1].text[:1].isalpha():  # "those who said"
         speaker = _np_left(toks, j - 1)
-    elif j >= 0 and toks[j].low in _GERUND_PREPS and cue.low.endswith("ing"):  # "… by saying …"
-        speaker = _clause_subject(toks, j)
-        follow = speaker is None
-    elif j >= 0 and toks[j].low in ("and", "but", "or"):  # "Rubio thanked Miami and said …"
+    elif j >= 0 and ((toks[j].low in _GERUND_PREPS and cue.low.endswith("ing"))  # "… by saying …"
+                     or toks[j].low in ("and", "but", "or")):  # "Rubio thanked Miami and said …"
         speaker = _clause_subject(toks, j)
         follow = speaker is None
     elif j >= 0 and pron in _PRONOUNS:  # "he", "he’d"
