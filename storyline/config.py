@@ -42,6 +42,7 @@ class Config:
     group: GroupConfig = field(default_factory=GroupConfig)
     extract: ExtractConfig = field(default_factory=ExtractConfig)
     engine: str = "local"  # "local" | "dask"
+    workers: int = 0  # processes for clean+extract in the local engine; 0: one per core
     scheduler: str | None = None
     progress: bool = True
 

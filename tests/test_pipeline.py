@@ -1,0 +1,65 @@
+"""The pipeline: stage checks, chunked runs, parallel = serial, re-runs change nothing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from storyline.config import load_config
+from storyline.errors import StageError
+from storyline.model import Article
+from storyline.pipeline import PARALLEL_MIN, Pipeline, StageInfo, analyze
+from storyline.store.sqlite import SQLiteStore
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _seed_copies(n: int) -> list[Article]:
+    """Seed pages under many ids (the same pages, so the test needs no invented text)."""
+    pages = sorted((ROOT / "examples" / "seeds").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in pages]
+    return [Article(id=f"copy{i}", raw_text=texts[i % len(texts)]) for i in range(n)]
+
+
+def test_unmet_requirement_is_refused_before_running() -> None:
+    with pytest.raises(StageError, match="needs body"):
+        analyze([StageInfo("extract", ("body",), ("facts",))])
+
+
+def test_process_pool_gives_the_serial_result() -> None:
+    from storyline.clean import TemplateMemory
+
+    config = load_config(None, db=":memory:")
+    results = []
+    for workers in (1, 2):
+        pipeline = Pipeline(replace(config, workers=workers), SQLiteStore(":memory:"))
+        kept, _ = pipeline.local_clean_extract(_seed_copies(PARALLEL_MIN + 2), TemplateMemory())
+        results.append(kept)
+    serial, parallel = results
+    assert [(a.id, a.body, len(a.facts)) for a in serial] == [(a.id, a.body, len(a.facts)) for a in parallel]
+
+
+def test_changed_content_under_a_stored_id_is_rejected_not_overwritten(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "s.db")
+    pipeline = Pipeline(load_config(None, db=str(tmp_path / "s.db")), store)
+    first = _seed_copies(1)
+    pipeline.run_items(list(first))
+    body = store.articles(ids=["copy0"])[0].body
+    changed = Article(id="copy0", raw_text=first[0].raw_text + "\nA new paragraph at the end of the page.")
+    report = pipeline.run_items([changed])
+    assert report.new == 0 and "different content" in report.rejected[0].reason
+    assert store.articles(ids=["copy0"])[0].body == body
+
+
+def test_small_chunks_store_everything_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("storyline.pipeline.CHUNK", 3)
+    store = SQLiteStore(tmp_path / "s.db")
+    pipeline = Pipeline(load_config(None, db=str(tmp_path / "s.db"), workers=1), store)
+    report = pipeline.run_items(_seed_copies(8))
+    assert report.new == 8
+    counts = store.counts()
+    assert counts["articles"] == 8
+    story_members = sorted(i for s in store.stories() for i in s.article_ids)
+    assert story_members == sorted(f"copy{i}" for i in range(8))
