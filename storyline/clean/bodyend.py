@@ -56,6 +56,8 @@ MARKER_REMAINDER = 0.35
 
 def is_appeal(text: str, words: int) -> bool:
     """A line that addresses the reader to ask for something (money, a sign-up, a comment)."""
+    if _APPEAL.search(text) is None and (words > 12 or _CARDS.search(text) is None):
+        return False
     hits = {m.group(0).lower() for m in _APPEAL.finditer(text)}
     if words <= 12 and len({m.group(0).lower().replace(" ", "") for m in _CARDS.finditer(text)}) >= 2:
         return True

@@ -94,22 +94,23 @@ class Cleaner:
         page = prepare(text, article.url, article.feed_title, self._memory(), site, article.hash)
         probs = self.model.probabilities(page.features, page.words)
         keep = self.model.decoder.decode(probs, page.words) if len(probs) else np.zeros(0, dtype=bool)
+        caption = page_captions(page.lines)
         meta = textmeta.extract(page.lines, list(map(bool, keep)), page.title_index, article.url,
-                                article.feed_title, text, self.today)
+                                article.feed_title, text, self.today, caption)
         if page.template is not None:  # recurring on other pages of the outlet: template, not article
             keep = keep & (np.asarray(page.template) == 0)
         keep = trim_lead(page.lines, keep, meta.title)
         keep = after_anchor(page.lines, keep, page.title_index)
         keep = close_body(page.lines, keep)
         keep = drop_teasers(page.lines, keep)
-        keep = drop_alt_text(page.lines, keep)
+        keep = drop_alt_text(page.lines, keep, caption)
         paragraphs: list[str] = []
         captions: list[str] = []
         body_idx = np.flatnonzero(keep)
         lo = int(body_idx[0]) - 12 if body_idx.size else 0
         hi = int(body_idx[-1]) if body_idx.size else -1
         for i, line in enumerate(page.lines):
-            if textmeta.is_caption(line.text) and lo <= i <= hi and line.words >= 2:
+            if caption[i] and lo <= i <= hi and line.words >= 2:
                 captions.append(line.text)
             elif keep[i] and i != meta.title_index and line.text != meta.title:
                 paragraphs.append(line.text)
@@ -162,7 +163,12 @@ def after_anchor(lines: list[Line], keep: np.ndarray, anchor: int | None) -> np.
     return keep
 
 
-def drop_alt_text(lines: list[Line], keep: np.ndarray) -> np.ndarray:
+def page_captions(lines: list[Line]) -> list[bool]:
+    """``textmeta.is_caption`` of each line (it needs 60 words or fewer: longer lines are skipped)."""
+    return [line.words <= 60 and textmeta.is_caption(line.text) for line in lines]
+
+
+def drop_alt_text(lines: list[Line], keep: np.ndarray, caption: list[bool]) -> np.ndarray:
     """Drop short unpunctuated lines next to an image caption: the image's alt text or label."""
     keep = keep.copy()
     for i in np.flatnonzero(keep):
@@ -170,7 +176,7 @@ def drop_alt_text(lines: list[Line], keep: np.ndarray) -> np.ndarray:
         if line.words > 8 or _ENDS.search(line.text):
             continue
         near = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
-        if any(textmeta.is_caption(lines[j].text) and lines[j].words >= 4 for j in near):
+        if any(caption[j] and lines[j].words >= 4 for j in near):
             keep[i] = False
     return keep
 

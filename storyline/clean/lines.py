@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_SPACES = re.compile(r"[^\S\n]+")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _SENT_INSIDE = re.compile(r"[.!?][\"'”’»)]*\s+[\"'“‘«(]*[A-ZÄÖÜÀ-Ý]")
 # Words and phrases of page furniture (menus, sharing, subscriptions, consent, appeals, teasers) in the
@@ -74,6 +75,39 @@ _APPEAL = re.compile(
 _YOU_WE = re.compile(r"\b(?:you|your|yours|we|our|us|sie|ihr|ihre|wir|unser\w*)\b", re.IGNORECASE)
 _GLUED = re.compile(r"[a-z0-9)][.!?]?[A-Z][a-z]{2}")
 
+@dataclass(frozen=True, slots=True)
+class PagePattern:
+    """A line pattern for a page whose lines are joined by newlines: ``^``/``$`` match at line ends
+    and whitespace is a space (lines are whitespace-collapsed), so no match runs into the next line.
+    A case-insensitive pattern (all written in lower case) is compiled case-sensitive and runs on the
+    lower-cased page: Python's ``re`` scans several times faster that way."""
+
+    regex: re.Pattern[str]
+    lowered: bool
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str]) -> PagePattern:
+        folded = bool(pattern.flags & re.IGNORECASE)
+        flags = (pattern.flags | re.MULTILINE) & ~re.IGNORECASE
+        return cls(re.compile(pattern.pattern.replace(r"\s", " "), flags), folded)
+
+
+_BOILER_M = PagePattern.of(_BOILER)
+_ENDS_SENTENCE_M = PagePattern.of(_ENDS_SENTENCE)
+_SENT_INSIDE_M = PagePattern.of(_SENT_INSIDE)
+_TEASER_PREFIX_M = PagePattern.of(_TEASER_PREFIX)
+_CAPTION_M = PagePattern.of(_CAPTION)
+_BYLINE_M = PagePattern.of(_BYLINE)
+_CLOCK_M = PagePattern.of(_CLOCK)
+_BULLET_M = PagePattern.of(_BULLET)
+_SEPARATORS_M = PagePattern.of(_SEPARATORS)
+_COMMENT_M = PagePattern.of(_COMMENT)
+_APPEAL_M = PagePattern.of(_APPEAL)
+_YEAR_M = PagePattern.of(_YEAR)
+_URLISH_M = PagePattern.of(_URLISH)
+_GLUED_M = PagePattern.of(_GLUED)
+_YOU_WE_M = PagePattern.of(_YOU_WE)
+
 FEATURE_NAMES: tuple[str, ...] = (
     "log_words", "log_chars", "ends_sentence", "ends_colon", "inner_sentences", "commas_per_word",
     "lower_ratio", "upper_ratio", "digit_ratio", "mean_word_len", "boiler_hits", "boiler_density",
@@ -99,21 +133,24 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines of ``text`` (whitespace collapsed), each knowing its blank neighbours."""
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    out: list[Line] = []
+    raw = _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    texts: list[str] = []
+    blank_before: list[bool] = []
     blank = True
     for chunk in raw:
-        stripped = " ".join(chunk.split())
+        stripped = chunk.strip()
         if not stripped:
             blank = True
-            if out:
-                out[-1].blank_after = True
             continue
-        out.append(Line(stripped, len(out), blank, False, len(_WORD.findall(stripped))))
+        texts.append(stripped)
+        blank_before.append(blank)
         blank = False
-    if out:
-        out[-1].blank_after = True
-    return out
+    if not texts:
+        return []
+    counts = word_counts(texts)
+    n = len(texts)
+    return [Line(t, i, blank_before[i], i + 1 == n or blank_before[i + 1], int(counts[i]))
+            for i, t in enumerate(texts)]
 
 
 def slug_tokens(url: str | None) -> set[str]:
@@ -129,6 +166,112 @@ def normalise_line(text: str) -> str:
     return re.sub(r"\d", "0", text.lower())
 
 
+def _classes_of(c: str) -> int:
+    return ((_W if c.isalnum() or c == "_" else 0) | (_ALPHA if c.isalpha() else 0)
+            | (_UPPER if c.isupper() else 0) | (_LOWER if c.islower() else 0) | (_DIGIT if c.isdigit() else 0))
+
+
+def _char_table() -> np.ndarray:
+    """Class bits of every BMP code point, as ``str`` methods see them (built once at import)."""
+    chars = [chr(c) for c in range(0x10000)]
+    table = np.zeros(0x10000, dtype=np.uint8)
+    table[[c.isalnum() or c == "_" for c in chars]] |= _W
+    table[[c.isalpha() for c in chars]] |= _ALPHA
+    table[[c.isupper() for c in chars]] |= _UPPER
+    table[[c.islower() for c in chars]] |= _LOWER
+    table[[c.isdigit() for c in chars]] |= _DIGIT
+    return table
+
+
+_W, _ALPHA, _UPPER, _LOWER, _DIGIT = 1, 2, 4, 8, 16
+_TABLE = _char_table()
+_TABLE.setflags(write=False)
+
+
+@dataclass(slots=True)
+class PageText:
+    """The lines of a page joined by newlines, with per-character classes: regexes run once per page
+    and their matches are mapped back to lines by offset."""
+
+    joined: str
+    starts: np.ndarray  # offset of each line in ``joined``
+    lengths: np.ndarray
+    classes: np.ndarray  # class bits per character of ``joined``
+    _lowered: str | None = None  # ``joined`` lower-cased, "" when that changes its length
+
+    @classmethod
+    def of(cls, texts: list[str]) -> PageText:
+        joined = "\n".join(texts)
+        lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+        starts = np.zeros(len(texts), dtype=np.int64)
+        if len(texts) > 1:
+            starts[1:] = np.cumsum(lengths[:-1] + 1)
+        cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+        classes = _TABLE[np.minimum(cps, 0xFFFF)]
+        astral = cps >= 0x10000
+        if astral.any():  # emoji, math letters: rare, classed one by one
+            classes = classes.copy()
+            for cp in np.unique(cps[astral]):
+                classes[cps == cp] = _classes_of(chr(int(cp)))
+        return cls(joined, starts, lengths, classes, None)
+
+    def per_line(self, flags: np.ndarray) -> np.ndarray:
+        """Sum of a per-character array over each line."""
+        if not len(self.starts):
+            return np.zeros(0)
+        return np.add.reduceat(flags.astype(np.int64), self.starts) if len(flags) else np.zeros(len(self.starts))
+
+    def token_starts(self) -> np.ndarray:
+        w = (self.classes & _W) > 0
+        prev = np.concatenate(([False], w[:-1]))
+        return w & ~prev
+
+    def count(self, pattern: PagePattern, only: np.ndarray | None = None) -> np.ndarray:
+        """Matches of ``pattern`` per line (a match belongs to the line where it starts); with ``only``
+        (a boolean mask), only those lines are scanned and the others count 0."""
+        text = self.joined
+        if pattern.lowered:
+            if self._lowered is None:
+                lowered = text.lower()
+                self._lowered = lowered if len(lowered) == len(text) else ""
+            if self._lowered:
+                text = self._lowered
+            else:  # lower-casing moved offsets (a few letters grow): scan with IGNORECASE
+                return self._count_in(re.compile(pattern.regex.pattern, pattern.regex.flags | re.IGNORECASE),
+                                      text, only)
+        return self._count_in(pattern.regex, text, only)
+
+    def _count_in(self, regex: re.Pattern[str], text: str, only: np.ndarray | None) -> np.ndarray:
+        n = len(self.starts)
+        if only is not None:
+            idx = np.flatnonzero(only)
+            if idx.size == 0:
+                return np.zeros(n, dtype=np.int64)
+            if idx.size < n:
+                sub = "\n".join([text[s : s + k] for s, k in zip(self.starts[idx].tolist(),
+                                                                  self.lengths[idx].tolist(), strict=True)])
+                sub_starts = np.zeros(idx.size, dtype=np.int64)
+                sub_starts[1:] = np.cumsum(self.lengths[idx][:-1] + 1)
+                out = np.zeros(n, dtype=np.int64)
+                out[idx] = _bincount(regex, sub, sub_starts)
+                return out
+        return _bincount(regex, text, self.starts)
+
+
+def _bincount(regex: re.Pattern[str], text: str, starts: np.ndarray) -> np.ndarray:
+    positions = [m.start() for m in regex.finditer(text)]
+    if not positions:
+        return np.zeros(len(starts), dtype=np.int64)
+    line = np.searchsorted(starts, np.asarray(positions), side="right") - 1
+    return np.bincount(line, minlength=len(starts))
+
+
+def word_counts(texts: list[str]) -> np.ndarray:
+    """``\\w+`` tokens per line."""
+    page = PageText.of(texts)
+    return page.per_line(page.token_starts())
+
+
 def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
     """Mean of ``values`` over i-radius..i+radius, excluding i itself."""
     n = len(values)
@@ -141,112 +284,132 @@ def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
     return total / count
 
 
+def _exclusive_cumsum(values: np.ndarray) -> np.ndarray:
+    return np.cumsum(values) - values
+
+
+def _slug_overlap(page: PageText, slug: set[str]) -> np.ndarray:
+    """Share of the URL slug's tokens that each line contains (as a word, case folded)."""
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(slug, key=len, reverse=True))) + r")\b")
+    lowered = page.joined.lower()
+    if len(lowered) != len(page.joined):  # case folding changed offsets (rare letters): fall back per line
+        out = np.zeros(len(page.starts))
+        for i, (s, n) in enumerate(zip(page.starts, page.lengths, strict=True)):
+            out[i] = len(set(pattern.findall(page.joined[s : s + n].lower()))) / len(slug)
+        return out
+    found = [(m.start(), m.group(0)) for m in pattern.finditer(lowered)]
+    out = np.zeros(len(page.starts))
+    if found:
+        line = np.searchsorted(page.starts, np.fromiter((f[0] for f in found), dtype=np.int64), side="right") - 1
+        for i, _ in set(zip(line.tolist(), (f[1] for f in found), strict=True)):
+            out[i] += 1.0
+    return out / len(slug)
+
+
 def line_features(
     lines: list[Line],
     url: str | None = None,
     title_index: int | None = None,
     template_counts: list[int] | None = None,
 ) -> np.ndarray:
-    """Feature matrix (len(lines) x len(FEATURE_NAMES)) of one page."""
+    """Feature matrix (len(lines) x len(FEATURE_NAMES)) of one page, computed page-wide with numpy."""
     n = len(lines)
     feats = np.zeros((n, len(FEATURE_NAMES)), dtype=np.float64)
     if n == 0:
         return feats
-    counts = Counter(line.text for line in lines)
+    texts = [line.text for line in lines]
+    page = PageText.of(texts)
+    cls = page.classes
+    tok = page.token_starts()
+    nw = np.array([line.words for line in lines], dtype=np.float64)
+    nc = page.lengths.astype(np.float64)
+    alpha_init = page.per_line(tok & ((cls & _ALPHA) > 0))
+    lower_init = page.per_line(tok & ((cls & _LOWER) > 0))
+    letters = np.maximum(page.per_line((cls & _ALPHA) > 0), 1)
+    uppers = page.per_line((cls & _UPPER) > 0)
+    digits = page.per_line((cls & _DIGIT) > 0)
+    wordchars = page.per_line((cls & _W) > 0)
+    cps = np.frombuffer(page.joined.encode("utf-32-le"), dtype=np.uint32)
+    commas = page.per_line(cps == ord(","))
+    last = cps[page.starts + page.lengths - 1]
+    first_lower = (cls[page.starts] & _LOWER) > 0
+    boiler = page.count(_BOILER_M)
+    ends = (page.count(_ENDS_SENTENCE_M) > 0).astype(np.float64)
+    ends_colon = last == ord(":")
+    teaser = page.count(_TEASER_PREFIX_M) > 0
+    is_comment = (nw <= 25) & (page.count(_COMMENT_M, nw <= 25) > 0)
+    dup = Counter(texts)
+    feats[:, 0] = np.log1p(nw)
+    feats[:, 1] = np.log1p(nc)
+    feats[:, 2] = ends
+    feats[:, 3] = ends_colon
+    feats[:, 4] = np.minimum(page.count(_SENT_INSIDE_M), 5)
+    feats[:, 5] = commas / (nw + 1)
+    feats[:, 6] = np.where(alpha_init > 0, lower_init / np.maximum(alpha_init, 1), 0.0)
+    feats[:, 7] = uppers / letters
+    feats[:, 8] = digits / np.maximum(nc, 1)
+    feats[:, 9] = np.minimum(wordchars / np.maximum(nw, 1), 15.0) / 10.0
+    feats[:, 10] = np.minimum(boiler, 4)
+    feats[:, 11] = boiler / (nw + 1)
+    feats[:, 12] = teaser
+    feats[:, 13] = (nw <= 40) & (page.count(_CAPTION_M, nw <= 40) > 0)
+    feats[:, 14] = (nw <= 20) & (page.count(_BYLINE_M, nw <= 20) > 0)
+    feats[:, 15] = (nw <= 8) & (page.count(_CLOCK_M, nw <= 8) > 0)
+    feats[:, 16] = (nw <= 12) & (page.count(_YEAR_M, nw <= 12) > 0)
+    feats[:, 17] = page.count(_URLISH_M) > 0
+    feats[:, 18] = page.count(_BULLET_M) > 0
+    feats[:, 19] = np.minimum(page.count(_SEPARATORS_M), 5)
+    feats[:, 20] = [dup[t] > 1 for t in texts]
+    feats[:, 21] = [line.blank_before for line in lines]
+    feats[:, 22] = [line.blank_after for line in lines]
+    feats[:, 23] = np.arange(n) / n
     slug = slug_tokens(url)
-    words = np.array([line.words for line in lines], dtype=np.float64)
+    if slug:
+        feats[:, 24] = _slug_overlap(page, slug)
+    if title_index is not None:
+        feats[:, 25] = np.arange(n) > title_index
+        feats[:, 26] = np.arange(n) == title_index
+        feats[:, 49] = np.arange(n) < title_index
+    feats[:, 39] = is_comment
+    feats[:, 40] = np.log1p(_exclusive_cumsum(is_comment.astype(np.float64)))
+    feats[:, 41] = np.minimum(page.count(_GLUED_M), 3)
+    feats[:, 42] = nw / (float(nw.max()) or 1.0)
+    feats[:, 43] = first_lower
+    feats[:, 44] = np.minimum(page.count(_APPEAL_M), 3)
+    feats[:, 45] = page.count(_YOU_WE_M) / (nw + 1)
+    feats[:, 46] = (nw >= 15) & (ends == 0) & ~ends_colon
+    ellipsis = (last == ord("…")) | ((last == ord(".")) & [t.endswith("...") for t in texts])
+    feats[:, 47] = ellipsis
+    # "Read also:", "Related", "Comments", "Most popular": the article has ended
+    markers = ((nw <= 4) & (teaser | (boiler > 0))).astype(np.float64)
+    feats[:, 48] = np.log1p(_exclusive_cumsum(markers))
+    feats[:, 35] = nw <= 3
+    feats[:, 36] = nw >= 40
     # "long" lines (15+ words) carry the text mass that locates the article on the page
-    long_words = np.where(words >= 15, words, 0.0)
-    total_long = float(long_words.sum()) or 1.0
-    cum = np.cumsum(long_words)
-    long_idx = np.flatnonzero(words >= 15)
-    sentence = np.zeros(n)
-    max_words = float(words.max()) or 1.0
-    comments_seen = 0
-    markers_seen = 0
-    for i, line in enumerate(lines):
-        text = line.text
-        tokens = _WORD.findall(text)
-        nw = len(tokens)
-        nc = len(text)
-        alpha = [t for t in tokens if t[0].isalpha()]
-        lower = sum(map(str.islower, (t[0] for t in alpha)))
-        letters = sum(map(str.isalpha, text)) or 1
-        uppers = sum(map(str.isupper, text))
-        digits = sum(map(str.isdigit, text))
-        boiler = len(_BOILER.findall(text))
-        ends = 1.0 if _ENDS_SENTENCE.search(text) else 0.0
-        sentence[i] = ends
-        row = feats[i]
-        row[0] = math.log1p(nw)
-        row[1] = math.log1p(nc)
-        row[2] = ends
-        row[3] = 1.0 if text.endswith(":") else 0.0
-        row[4] = min(len(_SENT_INSIDE.findall(text)), 5)
-        row[5] = text.count(",") / (nw + 1)
-        row[6] = lower / len(alpha) if alpha else 0.0
-        row[7] = uppers / letters
-        row[8] = digits / (nc or 1)
-        row[9] = min(sum(len(t) for t in tokens) / (nw or 1), 15.0) / 10.0
-        row[10] = min(boiler, 4)
-        row[11] = boiler / (nw + 1)
-        row[12] = 1.0 if _TEASER_PREFIX.search(text) else 0.0
-        row[13] = 1.0 if nw <= 40 and _CAPTION.search(text) else 0.0
-        row[14] = 1.0 if nw <= 20 and _BYLINE.search(text) else 0.0
-        row[15] = 1.0 if nw <= 8 and _CLOCK.search(text) else 0.0
-        row[16] = 1.0 if nw <= 12 and _YEAR.search(text) else 0.0
-        row[17] = 1.0 if _URLISH.search(text) else 0.0
-        row[18] = 1.0 if _BULLET.search(text) else 0.0
-        row[19] = min(len(_SEPARATORS.findall(text)), 5)
-        row[20] = 1.0 if counts[text] > 1 else 0.0
-        row[21] = 1.0 if line.blank_before else 0.0
-        row[22] = 1.0 if line.blank_after else 0.0
-        row[23] = i / n
-        if slug and nw:
-            low = {t.lower() for t in alpha}
-            row[24] = len(low & slug) / max(len(slug), 1)
-        if title_index is not None:
-            row[25] = 1.0 if i > title_index else 0.0
-            row[26] = 1.0 if i == title_index else 0.0
-        is_comment = nw <= 25 and _COMMENT.search(text) is not None
-        row[39] = 1.0 if is_comment else 0.0
-        row[40] = math.log1p(comments_seen)
-        comments_seen += is_comment
-        row[41] = min(len(_GLUED.findall(text)), 3)
-        row[42] = nw / max_words
-        row[43] = 1.0 if text[0].islower() else 0.0
-        row[44] = min(len(_APPEAL.findall(text)), 3)
-        row[45] = len(_YOU_WE.findall(text)) / (nw + 1)
-        row[46] = 1.0 if nw >= 15 and not ends and not text.endswith(":") else 0.0
-        row[47] = 1.0 if text.endswith(("...", "…")) else 0.0
-        row[48] = math.log1p(markers_seen)
-        if nw <= 4 and (row[12] or row[10]):
-            markers_seen += 1  # "Read also:", "Related", "Comments", "Most popular": the article has ended
-        if title_index is not None:
-            row[49] = 1.0 if i < title_index else 0.0
-        row[35] = 1.0 if nw <= 3 else 0.0
-        row[36] = 1.0 if nw >= 40 else 0.0
-        if long_idx.size:
-            j = int(np.searchsorted(long_idx, i))
-            near = min(
-                abs(int(long_idx[j]) - i) if j < long_idx.size else n,
-                abs(int(long_idx[j - 1]) - i) if j > 0 else n,
-            )
-            row[34] = math.log1p(near)
-        else:
-            row[34] = math.log1p(n)
+    long_idx = np.flatnonzero(nw >= 15)
+    idx = np.arange(n)
+    if long_idx.size:
+        j = np.searchsorted(long_idx, idx)
+        after = np.where(j < long_idx.size, long_idx[np.minimum(j, long_idx.size - 1)] - idx, n)
+        before = np.where(j > 0, idx - long_idx[np.maximum(j - 1, 0)], n)
+        feats[:, 34] = np.log1p(np.minimum(np.abs(after), np.abs(before)))
+    else:
+        feats[:, 34] = math.log1p(n)
     logw = feats[:, 0]
     feats[:, 27] = _window_mean(logw, 2)
     feats[:, 28] = _window_mean(logw, 5)
-    feats[:, 29] = _window_mean(sentence, 3)
+    feats[:, 29] = _window_mean(ends, 3)
     prev_w = np.concatenate(([0.0], logw[:-1]))
     next_w = np.concatenate((logw[1:], [0.0]))
     feats[:, 30] = np.maximum(prev_w, next_w)
-    before = (cum - long_words) / total_long
-    after = 1.0 - cum / total_long
-    feats[:, 31] = before
-    feats[:, 32] = after
-    feats[:, 33] = np.minimum(before, after) * 2.0
+    long_words = np.where(nw >= 15, nw, 0.0)
+    total_long = float(long_words.sum()) or 1.0
+    cum = np.cumsum(long_words)
+    before_mass = (cum - long_words) / total_long
+    after_mass = 1.0 - cum / total_long
+    feats[:, 31] = before_mass
+    feats[:, 32] = after_mass
+    feats[:, 33] = np.minimum(before_mass, after_mass) * 2.0
     if template_counts is not None:
         tc = np.asarray(template_counts, dtype=np.float64)
         feats[:, 37] = np.log1p(tc)

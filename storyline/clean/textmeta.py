@@ -64,7 +64,7 @@ class TextMeta:
 
 
 def find_title(lines: list[Line], body_start: int | None, anchor: int | None, feed_title: str | None,
-               counts: dict[str, int]) -> int | None:
+               counts: dict[str, int], caption: list[bool] | None = None) -> int | None:
     """The headline: the feed title's line, else the best title-shaped line just above the body."""
     if anchor is not None:
         return anchor
@@ -74,7 +74,7 @@ def find_title(lines: list[Line], body_start: int | None, anchor: int | None, fe
     lo = max(0, body_start - 20)
     for i in range(lo, min(body_start + 1, len(lines))):
         line = lines[i]
-        if not is_title_shaped(line) or is_caption(line.text) or line.words < 3:
+        if not is_title_shaped(line) or line.words < 3 or (caption[i] if caption else is_caption(line.text)):
             continue
         score = 1.0 + min(line.words, 15) / 15.0 - 0.05 * (body_start - i)
         if counts.get(line.text, 0) > 1:
@@ -92,7 +92,9 @@ def outlet_from_text(texts: list[str], host: str | None) -> str | None:
     """Outlet from a copyright line, a "<Outlet> news desk" byline, or the URL host."""
     joined = "\n".join(texts)
     for text in texts:
-        if len(text) > 200 or not _COPYRIGHT.search(text):
+        if len(text) > 200 or ("©" not in text and "(c" not in text.lower() and "opyright" not in text.lower()):
+            continue
+        if not _COPYRIGHT.search(text):
             continue
         match = _COPYRIGHT_NAME.search(text)
         if match:
@@ -134,15 +136,18 @@ def _spelled_in_page(base: str, text: str) -> str | None:
 
 
 def extract(lines: list[Line], keep: list[bool], anchor: int | None, url: str | None, feed_title: str | None,
-            raw_text: str, today: date | None = None) -> TextMeta:
+            raw_text: str, today: date | None = None, caption: list[bool] | None = None) -> TextMeta:
+    """Headline, byline, date and outlet of a page; ``caption`` (per line, ``is_caption``) saves recomputing it."""
     meta = TextMeta()
     texts = [line.text for line in lines]
+    if caption is None:
+        caption = [is_caption(t) for t in texts]
     counts: dict[str, int] = {}
     for t in texts:
         counts[t] = counts.get(t, 0) + 1
     body_idx = [i for i, k in enumerate(keep) if k]
     body_start = body_idx[0] if body_idx else None
-    meta.title_index = find_title(lines, body_start, anchor, feed_title, counts)
+    meta.title_index = find_title(lines, body_start, anchor, feed_title, counts, caption)
     if meta.title_index is not None:
         meta.title = texts[meta.title_index]
     host = (urlsplit(url).hostname or "").lower() if url else None
@@ -171,16 +176,16 @@ def extract(lines: list[Line], keep: list[bool], anchor: int | None, url: str | 
     header = dates.scraper_header(raw_text)
     near: list[date] = []
     for i in range(max(0, top - 8), min(len(lines), (body_start or top) + 4)):
-        if lines[i].words <= 25 and not is_caption(texts[i]):
+        if lines[i].words <= 25 and not caption[i]:
             near += [d for _, d in dates.find_dates(texts[i], today)]
     meta.published = header or (byline_dates[0] if byline_dates else None) or (near[0] if near else None) \
         or dates.url_date(url, today)
     if meta.published is None:
-        years = [int(y) for t in texts if _COPYRIGHT.search(t) or is_caption(t)
+        years = [int(y) for t, c in zip(texts, caption, strict=True) if c or _COPYRIGHT.search(t)
                  for y in re.findall(r"\b(20\d{2})\b", t)]
         years = [y for y in years if y <= (today or date.today()).year]
-        inferred = dates.infer_lower_bound(body_text + "\n" + "\n".join(t for t in texts if is_caption(t)),
-                                           years, today)
+        caption_text = "\n".join(t for t, c in zip(texts, caption, strict=True) if c)
+        inferred = dates.infer_lower_bound(body_text + "\n" + caption_text, years, today)
         if inferred is not None:
             meta.published, meta.published_inferred = inferred, True
     return meta

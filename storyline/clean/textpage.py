@@ -76,7 +76,11 @@ class TextPage:
 
 
 def page_keys(lines: list[Line]) -> list[str]:
-    return [line_key(normalise_line(line.text)) for line in lines]
+    """Template keys of the lines (``normalise_line`` run once over the whole page)."""
+    folded = normalise_line("\n".join(line.text for line in lines)).split("\n")
+    if len(folded) != len(lines):  # lower-casing made a line break (never seen; be safe)
+        folded = [normalise_line(line.text) for line in lines]
+    return [line_key(text) for text in folded]
 
 
 def template_evidence(memory: TemplateMemory | None, site: str | None, page: str, lines: list[Line],
