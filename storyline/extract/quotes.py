@@ -125,10 +125,10 @@ def _find_fast(text: str, quotes: list[tuple[int, int]], sentences: list[Sentenc
                     hits.append(governed)
         for hit in sorted(hits, key=lambda h: h.cue[0]):
             speaker = hit.speaker
-            if speaker is None:  # "…, adding that …": the subject of the clause before
-                speaker = next((r.speaker_override for r in reversed(raws)
-                                if r.speaker_override and sent.start <= r.cue[0] < hit.cue[0]), None)
-                speaker = speaker or leading_subject(sent)
+            if hit.follow_subject or speaker is None:  # "…, adding that …": the speaker of the cue before
+                before = next((r.speaker_override for r in reversed(raws)
+                               if r.speaker_override and sent.start <= r.cue[0] < hit.cue[0]), None)
+                speaker = before or speaker or leading_subject(sent)
             if speaker is None:
                 continue
             raws.append(_Raw(None, hit.cue, hit.parts, sent.start, speaker_override=speaker))

@@ -97,7 +97,7 @@ _LEAD_END = re.compile(r"(?:[,?!]\s*(?:[”\"’]|'')?|[”\"’]|'')\s*$")
 _CLOSE_PUNCT = {",", "”", "\"", "'", "’", "''", ":", "—", "–"}
 _PUNCT = {",", "”", "“", "\"", "'", "’", "‘", "''", ":", ";", "—", "–", "-", "(", ")", "[", "]", ".", "?", "!"}
 _CLAUSE_START = {"when", "that", "because", "while", "if", "but", "and", "although", "though", "where", "so"}
-_CLAUSE_PUNCT = {",", ";", ":", "“", "”", "\"", "–", "—", "(", ")"}
+_CLAUSE_PUNCT = {",", ";", ":", "“", "”", "\"", "''", "’", "–", "—", "(", ")"}
 _GERUND_PREPS = {"by", "for", "after", "before", "while", "without", "in"}
 _LEAD_SKIP = {"but", "and", "so", "yet", "still", "meanwhile"}
 _IN_POLL = re.compile(r"\b[Ii]n\s+(?P<src>(?:the|a|an|this|that|their|his|her|its|[A-Z][\w’'\-.]*)\s+"
@@ -115,7 +115,7 @@ class RuleHit:
     speaker: tuple[int, int] | None
     cue: tuple[int, int]
     parts: list[tuple[int, int]]
-    follow_subject: bool = False  # "…, adding …": the speaker is the clause's subject
+    follow_subject: bool = False  # "…, adding …": the speaker of the cue before, else ``speaker``
     joins_at: int | None = None  # where a coordinated clause starts ("…, and said …"), whole-text offset
 
 
@@ -277,7 +277,7 @@ def _verb_hit(sent: Sentence, toks: list[_Tok], i: int, kind: str) -> RuleHit | 
     elif j >= 0 and ((toks[j].low in _GERUND_PREPS and cue.low.endswith("ing"))  # "… by saying …"
                      or toks[j].low in ("and", "but", "or")):  # "Rubio thanked Miami and said …"
         speaker = _clause_subject(toks, j)
-        follow = speaker is None
+        follow = True
     elif j >= 0 and pron in _PRONOUNS:  # "he", "he’d"
         speaker = (toks[j].start, toks[j].start + len(pron))
     elif j >= 0 and toks[j].text not in _PUNCT and toks[j].low not in _NP_STOP:
@@ -285,7 +285,7 @@ def _verb_hit(sent: Sentence, toks: list[_Tok], i: int, kind: str) -> RuleHit | 
     elif j >= 0 and (toks[j].text == "," or (toks[j].text in _CLOSERS and j > 0 and toks[j - 1].text == ",")) and (
             cue.low in _PARTICIPLES_LEAD):
         speaker = _clause_subject(toks, j)
-        follow = speaker is None
+        follow = True
     elif j >= 0 and toks[j].text == "," and not cue.low.endswith("ing"):
         speaker = _appositive_subject(toks, j)
         if speaker is None:  # "Paul Porter, a truck driver from Ava, Mo., who …, said"
@@ -340,11 +340,8 @@ def _verb_hit(sent: Sentence, toks: list[_Tok], i: int, kind: str) -> RuleHit | 
         return None
     if speaker is not None and not _speaker_like(s[speaker[0]:speaker[1]]):
         return None
-    if follow or speaker is None:
-        return RuleHit(None, _abs(sent, cue.start, cue.end), [_abs(sent, a, b) for a, b in parts], True,
-                       None if joins is None else sent.start + joins)
-    return RuleHit(_abs(sent, *speaker), _abs(sent, cue.start, cue.end), [_abs(sent, a, b) for a, b in parts],
-                   False, None if joins is None else sent.start + joins)
+    return RuleHit(None if speaker is None else _abs(sent, *speaker), _abs(sent, cue.start, cue.end),
+                   [_abs(sent, a, b) for a, b in parts], follow, None if joins is None else sent.start + joins)
 
 
 def _speaker_like(written: str) -> bool:
