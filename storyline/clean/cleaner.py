@@ -64,6 +64,10 @@ class Cleaner:
         if site:
             self.memory.observe(site, article.hash, set(page_keys(split_lines(text))))
 
+    def _site(self, article: Article) -> str | None:
+        """The template key of an HTML page; the page text is only needed when there is no URL or outlet."""
+        return site_key(article.url, article.feed_outlet, None) or site_key(None, None, self._text_of(article))
+
     # ------------------------------------------------------------------ cleaning
     def clean(self, article: Article) -> Article:
         """Fill title, published, outlet, authors, wire, body, captions and language of ``article``."""
@@ -124,8 +128,7 @@ class Cleaner:
 
     def _clean_html(self, article: Article) -> None:
         html = article.raw_html or ""
-        text = htmlbody.html_to_text(html)
-        site = site_key(article.url, article.feed_outlet, text)
+        site = self._site(article)
         result = htmlbody.extract_body(html, article.url, self._memory(), site, article.hash, self.model)
         meta = htmlmeta.extract(html, article.url, result.metadata, self.today)
         article.body = "\n\n".join(result.paragraphs)
