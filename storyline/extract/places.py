@@ -54,8 +54,14 @@ FACILITY = frozenset(
         "court", "parkway", "pkwy", "highway", "hwy", "park", "mall", "plaza", "apartments", "homes",
         "motel", "hotel", "inn", "bar", "lounge", "club", "restaurant", "grill", "cafe", "station",
         "airport", "stadium", "arena", "field", "tavern", "store", "market", "gardens", "heights",
+        "garden", "complex", "apartment", "courts", "towers", "manor",
     ]
 )
+# "the Atlanta area", "Atlanta suburbs": the region around a city, not the city
+_AREA = re.compile(r"(?:'s)?\s+(?:area|suburbs?|region|metro(?:politan)?(?:\s+area)?)\b", re.IGNORECASE)
+# A town abroad read from context alone must be this big ("Buy", "Police" and "Metro" are small towns
+# abroad and words at home); hand-set, checked on gva-dev half A city accuracy.
+FOREIGN_CONTEXT_POPULATION = 100_000
 _REFERENCE = re.compile(
     r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|outside(?:\s+of)?|"
     r"miles\s+(?:from|of)|(?:north|south|east|west)\s+of\s+downtown)\s+(?:the\s+)?$",
@@ -183,6 +189,13 @@ _NOT_PLACES = frozenset(
         "northeast",
         "southwest",
         "southeast",
+        "metro",
+        "buy",
+        "share",
+        "email",
+        "print",
+        "home",
+        "local",
     ]
 )
 _TLD_COUNTRY = {
@@ -286,8 +299,10 @@ class _Finder:
             entry = self._pick(city, country=country[0])
         else:
             entry = self._pick(city, state=code)
-        if entry is None:
+        if entry is None or city.lower() in _NOT_PLACES:
             return
+        if not state and entry.country != "US" and entry.population < FOREIGN_CONTEXT_POPULATION:
+            return  # "POLICE:" opening a headline is not Police, Poland
         if code:
             self.state_votes[code] += 2
         self._add(entry, match.start("city"), match.start("city") + len(match.group("city").rstrip()), source)
@@ -311,7 +326,9 @@ class _Finder:
             stop = start + len(candidate)
             if size < len(words) and words[size].lower().strip(".") in FACILITY:
                 continue  # "Mount Sinai Hospital", "Amboy Road": try a shorter name, never this one
-            if source == "context" and _REFERENCE.search(self.text, max(0, start - 40), start):
+            if source == "context" and (
+                _REFERENCE.search(self.text, max(0, start - 40), start) or _AREA.match(self.text, stop)
+            ):
                 source = "reference"
             country = self.gaz.countries.get(key(candidate))
             if country is not None:
@@ -333,7 +350,7 @@ class _Finder:
             if self.gaz.state_code(candidate) is not None and len(candidate) > 4:
                 return  # a state: counted by the bare-state pass
             entry = self._pick(candidate)
-            if entry is not None:
+            if entry is not None and (entry.country == "US" or entry.population >= FOREIGN_CONTEXT_POPULATION):
                 self._add(entry, start, stop, source)
                 return
 
