@@ -148,11 +148,14 @@ def _clean_targets() -> list[Target]:
     try:
         from storyline.clean import Cleaner, TemplateMemory
         from storyline.config import CleanConfig
+        from storyline.ingest.decode import clean_text
     except ImportError as exc:  # the cleaner is still being written
         print(f"clean: skipped ({exc})", file=sys.stderr)
         return []
 
     def clean(text: str | None, html: str | None, url: str | None, day: date | None) -> None:
+        # as every reader does: the cleaner's input has no NUL, no lone surrogate, no \r
+        text, html = (clean_text(x) if x is not None else None for x in (text, html))
         article = Article(id="fuzz", raw_text=text, raw_html=html, url=url, feed_published=day)
         try:
             Cleaner(CleanConfig(), TemplateMemory()).clean(article)
