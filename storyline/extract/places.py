@@ -90,7 +90,7 @@ _MODIFIER = re.compile(
 )
 # A state name that begins another name: "Kansas City", "Virginia Beach", "Indiana University"
 _NOT_STATE = (
-    r"(?!\s+(?:City|Beach|Heights|University|Avenue|Ave|Street|St\.|Road|Rapids|Springs|County|Parish)\b)"
+    r"(?!\s+(?i:City|Beach|Heights|University|Avenue|Ave|Street|St\.|Road|Rapids|Springs|County|Parish)\b)"
 )
 _COUNTY = re.compile(rf"(?P<name>{_CAPS}\s+(?:County|Parish))\b")
 _NOT_PLACES = frozenset(

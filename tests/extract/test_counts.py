@@ -218,3 +218,23 @@ def test_number_words(words: str, value: float) -> None:
 def test_never_raises(text: str) -> None:
     for count in find_counts(text):
         assert 0 <= count.start <= count.end <= len(text)
+
+
+def test_killed_several_and_himself_counts_the_shooter() -> None:
+    summary = casualty_summary(find_counts("The student killed four classmates and himself."))
+    assert summary == {"killed": 5.0}
+
+
+def test_next_figure_stops_the_died_chain() -> None:
+    summary = casualty_summary(find_counts("Four people were shot, three dead, when a gunman opened fire."))
+    assert summary == {"killed": 3.0, "injured": 1.0}
+
+
+def test_one_of_several_wounded_who_died_leaves_the_rest_injured() -> None:
+    summary = casualty_summary(find_counts("One of four women wounded in a late night shooting has died."))
+    assert summary == {"killed": 1.0, "injured": 3.0}
+
+
+def test_other_people_shot_besides_the_dead_are_all_injured() -> None:
+    text = "One man died at the scene. Six other people were treated for gunshot wounds."
+    assert casualty_summary(find_counts(text)) == {"killed": 1.0, "injured": 6.0}

@@ -83,3 +83,40 @@ def test_gva_dev_gate() -> None:
     assert figures["injured_accuracy"] >= 0.70  # measured 0.721
     assert figures["city_accuracy"] >= 0.68  # measured 0.702
     assert figures["region_accuracy"] >= 0.78  # measured 0.805
+
+
+def test_facility_names_are_not_towns() -> None:
+    text = "The victim was taken to Mount Sinai Hospital. The shooting happened on Amboy Road in Denver."
+    names = {p.city for p in find_places(text) if p.kind == "city"}
+    assert "Mount Sinai" not in names and "Amboy" not in names and "Denver" in names
+
+
+def test_landmark_city_weighs_less_than_the_town() -> None:
+    text = "A boy was shot in Clifton, west of Phoenix, and deputies from Clifton responded."
+    landmark = [p for p in find_places(text) if p.city == "Phoenix"]
+    assert landmark and landmark[0].source == "reference"
+
+
+def test_county_read_against_the_cities_named() -> None:
+    text = "Chicago police said the man died at a hospital in Cook County on Sunday."
+    county = [p for p in find_places(text) if p.name == "Cook County"]
+    assert county and county[0].region == "Illinois"
+
+
+def test_towns_read_again_with_the_county_state() -> None:
+    text = "Walker County deputies said the boy was taken to a clinic in Jasper after the shooting."
+    assert main_location(find_places(text))[:2] == ("Jasper", "Alabama")
+
+
+def test_kansas_city_is_not_kansas() -> None:
+    text = "KANSAS CITY, Mo. — A man was shot in Kansas City on Friday."
+    assert not [p for p in find_places(text) if p.kind == "region" and p.region == "Kansas"]
+
+
+def test_words_that_spell_state_abbreviations_are_not_states() -> None:
+    text = "The mass shooting left three dead; police will wash the street."
+    assert not [p for p in find_places(text) if p.kind == "region"]
+
+
+def test_headline_place_used_as_modifier() -> None:
+    assert main_location(find_places("Tonopah teen accidentally shoots himself"))[0] == "Tonopah"

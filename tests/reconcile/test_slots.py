@@ -1,0 +1,93 @@
+"""Slots: casualty tolls per article, the event date, headline counts, on small hand-built articles."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from storyline.model import Article, Fact
+from storyline.reconcile import reconcile_story
+from storyline.reconcile.slots import article_event_date, slot_values
+
+
+def _article(aid: str = "a", published: date = date(2024, 3, 5), title: str = "", outlet: str = "A") -> Article:
+    return Article(id=aid, published=published, outlet=outlet, body="", title=title, story_id="s1")
+
+
+def _fact(a: Article, type_: str, text: str, sentence: str, sentence_start: int = 0, **fields: Any) -> Fact:
+    fact = Fact(fact_id=f"{a.id}#{len(a.facts) + 1}", article_id=a.id, type=type_, text=text,  # type: ignore[arg-type]
+                sentence=sentence, start=sentence_start + sentence.find(text), end=sentence_start + len(text),
+                extractor="test", extractor_version="0", sentence_start=sentence_start, **fields)
+    a.facts.append(fact)
+    return fact
+
+
+def _slots(a: Article, event_day: date | None = None) -> dict[str, float]:
+    return {v.slot: v.value for v in slot_values(a, event_day)}
+
+
+def test_people_shot_beyond_the_dead_become_the_injured_figure() -> None:
+    a = _article()
+    sentence = "Four people were shot, one fatally, early Sunday."
+    _fact(a, "count", "Four people were shot", sentence, value=4.0, qualifier="exact", category="shot")
+    _fact(a, "count", "one fatally", sentence, value=1.0, qualifier="exact", category="killed")
+    assert _slots(a) == {"killed": 1.0, "injured": 3.0}
+
+
+def test_roundup_sentences_do_not_make_the_toll() -> None:
+    a = _article()
+    _fact(a, "count", "a man was killed", "Police said a man was killed.", value=1.0, qualifier="exact",
+          category="killed")
+    _fact(a, "count", "40 people have been killed", "So far this year 40 people have been killed in the city.",
+          sentence_start=40, value=40.0, qualifier="exact", category="killed")
+    assert _slots(a) == {"killed": 1.0}
+
+
+def test_headline_counts_join_the_body() -> None:
+    a = _article(title="Teen killed, three others wounded in park shooting")
+    _fact(a, "count", "The teen died", "The teen died at the hospital.", value=1.0, qualifier="exact",
+          category="killed")
+    assert _slots(a) == {"killed": 1.0, "injured": 3.0}
+
+
+def test_only_other_day_of_an_article_is_the_story_day() -> None:
+    a = _article()
+    sentence = "A man was shot and killed on Friday."
+    _fact(a, "count", "A man was shot and killed", sentence, value=1.0, qualifier="exact", category="killed",
+          period="2024-03-01")
+    assert _slots(a, event_day=date(2024, 3, 2)) == {"killed": 1.0}
+
+
+def test_two_other_days_keep_their_own_slots() -> None:
+    a = _article()
+    _fact(a, "count", "Five were killed", "Five were killed on March 1.", value=5.0, qualifier="exact",
+          category="killed", period="2024-03-01")
+    _fact(a, "count", "Nine were killed", "Nine were killed on Feb. 20.", sentence_start=30, value=9.0,
+          qualifier="exact", category="killed", period="2024-02-20")
+    assert _slots(a, event_day=date(2024, 3, 4)) == {"killed@2024-03-01": 5.0, "killed@2024-02-20": 9.0}
+
+
+def test_event_date_prefers_the_day_the_shooting_happened() -> None:
+    a = _article(published=date(2024, 3, 5))
+    _fact(a, "time", "Tuesday", "Posted: Tuesday, March 5, 2024", value="2024-03-05", timex_type="DATE")
+    _fact(a, "time", "Monday", "Police chief Ann Roe said Monday the case is open.", sentence_start=40,
+          value="2024-03-04", timex_type="DATE")
+    _fact(a, "time", "early Sunday", "The man was shot early Sunday outside a bar.", sentence_start=95,
+          value="2024-03-03TMO", timex_type="TIME")
+    assert article_event_date(a) == date(2024, 3, 3)
+
+
+def test_story_date_ties_go_to_the_earliest_day() -> None:
+    first, later = _article("a", date(2024, 3, 4)), _article("b", date(2024, 3, 6), outlet="B")
+    _fact(first, "time", "Sunday", "A man was shot Sunday.", value="2024-03-03", timex_type="DATE")
+    _fact(later, "time", "Tuesday", "The suspect was shot by police Tuesday.", value="2024-03-05",
+          timex_type="DATE")
+    assert reconcile_story("s1", [first, later]).event_date == date(2024, 3, 3)
+
+
+def test_conflicting_tolls_tie_to_the_largest() -> None:
+    a, b = _article("a", date(2024, 3, 2)), _article("b", date(2024, 3, 2), outlet="B")
+    _fact(a, "count", "Three were killed", "Three were killed.", value=3.0, qualifier="exact", category="killed")
+    _fact(b, "count", "Two were killed", "Two were killed.", value=2.0, qualifier="exact", category="killed")
+    claim = next(c for c in reconcile_story("s1", [a, b]).claims if c.slot == "killed")
+    assert (claim.status, claim.value) == ("conflict", 3)
