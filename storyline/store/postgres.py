@@ -257,6 +257,23 @@ class PostgresStore:
             story.claims = claims[story.story_id]
         return stories
 
+    def iter_stories(self, *, batch_size: int = 500) -> Iterator[Story]:
+        """Every story with its claims, in story_id order, a page at a time (flat memory on export)."""
+        last = ""
+        while True:
+            rows = self._rows(
+                f"SELECT {_cols(STORY_COLUMNS)} FROM stories WHERE story_id > %s ORDER BY story_id LIMIT %s",
+                (last, batch_size),
+            )
+            if not rows:
+                return
+            page = [story_from_row(r) for r in rows]
+            claims = self._claims([s.story_id for s in page])
+            for story in page:
+                story.claims = claims[story.story_id]
+            yield from page
+            last = page[-1].story_id
+
     def count_stories(self, where: StoryFilter | None = None) -> int:
         clause, params = story_where(where or StoryFilter(), "%s", _TEXT)
         return int(self._rows(f"SELECT COUNT(*) FROM stories s{clause}", params)[0][0])

@@ -231,3 +231,13 @@ def test_bad_postgres_url_is_a_store_error() -> None:
     pytest.importorskip("psycopg")
     with pytest.raises(StoreError, match=r"\*\*\*"):
         open_store("postgresql://someone:secret@127.0.0.1:1/nowhere?connect_timeout=2")
+
+
+def test_iter_stories_pages_through_every_story_with_claims(store: Store) -> None:
+    if not hasattr(store, "iter_stories"):
+        pytest.skip(f"{type(store).__name__} has no iter_stories yet")
+    arts = [_article(f"q{i:02d}", f"s{i:02d}", date(2024, 1, 1)) for i in range(11)]
+    store.commit(Batch(articles=arts, stories=[_story(a.story_id or "", [a]) for a in arts]))
+    got = list(store.iter_stories(batch_size=4))
+    assert [s.story_id for s in got] == sorted(a.story_id or "" for a in arts)
+    assert all(len(s.claims) == 1 for s in got)
