@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.extract.quotes_cues import BELIEF_FORMS, SPEECH_FORMS, STANCE_FORMS
+from storyline.extract.quotes_names import TITLE_HEADS
 from storyline.extract.sentences import Sentence
 
 # A word with its possessive or abbreviation dot ("Trump’s", "Sen.", "U.S"), or one punctuation mark.
@@ -71,7 +72,8 @@ _NP_LINK = {"of", "for", "at", "and", "&"}
 _DETERMINERS = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my",
                 "some", "many", "most", "several", "other", "both", "two", "three", "one"}
 # Forms of a cue word that are usually a noun after a determiner ("his claims", "the report").
-_NOUN_AFTER_DET = _DETERMINERS | {"no", "any", "every", "such", "that", "what", "whose"}
+_NOUN_AFTER_DET = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "no",
+                   "any", "every", "such", "whose", "your"}
 _PARTICIPLES_LEAD = {"saying", "adding", "calling", "telling", "noting", "arguing", "citing", "accusing",
                      "praising", "warning", "urging", "asking", "explaining", "insisting", "claiming",
                      "declaring", "suggesting", "writing", "stressing", "pointing", "acknowledging",
@@ -99,6 +101,7 @@ _PUNCT = {",", "”", "“", "\"", "'", "’", "‘", "''", ":", ";", "—", "�
 _CLAUSE_START = {"when", "that", "because", "while", "if", "but", "and", "although", "though", "where", "so"}
 _CLAUSE_PUNCT = {",", ";", ":", "“", "”", "\"", "''", "’", "–", "—", "(", ")"}
 _GERUND_PREPS = {"by", "for", "after", "before", "while", "without", "in"}
+_LINKED_HEADS = TITLE_HEADS | {"member", "members", "supporter", "supporters", "officials", "group", "head"}
 _LEAD_SKIP = {"but", "and", "so", "yet", "still", "meanwhile"}
 _IN_POLL = re.compile(r"\b[Ii]n\s+(?P<src>(?:the|a|an|this|that|their|his|her|its|[A-Z][\w’'\-.]*)\s+"
                       r"(?:[\w’'\-./]+\s+){0,6}?(?:polls?|surveys?))\b")
@@ -301,7 +304,7 @@ def _verb_hit(sent: Sentence, toks: list[_Tok], i: int, kind: str) -> RuleHit | 
     # inversion: "…,” said Trump." / "…, says the report."
     after = cue.end
     inverted = False
-    if speaker is None and not follow and kind == "speech" and (j < 0 or toks[j].text in _CLOSE_PUNCT):
+    if not follow and kind == "speech" and (j < 0 or toks[j].text in _CLOSE_PUNCT):
         np = _np_right(s, toks, i + 1)
         if np is not None:
             speaker, after, inverted = (np[0], np[1]), np[1], True
@@ -328,7 +331,8 @@ def _verb_hit(sent: Sentence, toks: list[_Tok], i: int, kind: str) -> RuleHit | 
     before_ok = (kind != "stance" and joins is None and len(_WORD.findall(s[lead[0]:lead[1]])) >= 2
                  and _LEAD_END.search(s, 0, lead_end) is not None)
     split_quote = rest.lstrip(" ,")[:1] in _OPENERS
-    ends_clause = ends_clause or inverted or (before_ok and s[lead[0]:lead[1]].rstrip(",")[-1:] in _CLOSERS)
+    quoted_lead = s[lead[0]:lead[0] + 1] in _OPENERS and s[lead[0]:lead[1]].rstrip(",")[-1:] in _CLOSERS
+    ends_clause = ends_clause or inverted or (before_ok and quoted_lead)
     parts: list[tuple[int, int]] = []
     if before_ok and (ends_clause or split_quote):
         parts.append(lead)
@@ -406,9 +410,9 @@ def _np_len(toks: list[_Tok], j: int) -> int:
             lower += 1
             if lower > 3:
                 break
-        if t.low in _NP_LINK and (
-                n == 0 or k == 0 or not toks[k + 1].text[:1].isupper() or not toks[k - 1].text[:1].isalpha()):
-            break
+        if t.low in _NP_LINK and (n == 0 or k == 0 or not toks[k - 1].text[:1].isalpha() or not (
+                toks[k + 1].text[:1].isupper() or toks[k - 1].low in _LINKED_HEADS)):
+            break  # "Secretary of State", "a spokesman for committee Democrats"
         if t.low in _DETERMINERS:
             n += 1
             break
@@ -446,18 +450,19 @@ def _clause_subject(toks: list[_Tok], j: int) -> tuple[int, int] | None:
 
 def _opening_subject(toks: list[_Tok], j: int) -> tuple[int, int] | None:
     """A name that opens the sentence and is followed by a comma, when no cue or quote comes before ``j``."""
-    if not toks or not toks[0].text[:1].isupper():
+    first = 1 if toks and toks[0].low in ("even", "also", "but", "and", "now", "meanwhile") else 0
+    if len(toks) <= first or not toks[first].text[:1].isupper():
         return None
-    k = 0
-    while k < j and toks[k].text not in _PUNCT and k < 6:
+    k = first
+    while k < j and toks[k].text not in _PUNCT and k < first + 6:
         k += 1
-    if k == 0 or k >= j or toks[k].text != "," or toks[0].low in _NP_STOP or toks[0].low in _LEAD_SKIP:
+    if k == first or k >= j or toks[k].text != "," or toks[first].low in _NP_STOP or toks[first].low in _LEAD_SKIP:
         return None
-    if any(_cue_kind(t.low) or t.text in "“”\"" for t in toks[k:j]):
+    if any(_cue_kind(t.low) == "speech" or t.text in "“”\"" for t in toks[k:j]):
         return None
-    if not all(t.text[:1].isupper() or t.low in _NP_LINK for t in toks[:k]):
+    if not all(t.text[:1].isupper() or t.low in _NP_LINK for t in toks[first:k]):
         return None
-    return toks[0].start, toks[k - 1].end
+    return toks[first].start, toks[k - 1].end
 
 
 def _appositive_subject(toks: list[_Tok], j: int) -> tuple[int, int] | None:
@@ -487,8 +492,8 @@ def _np_right(s: str, toks: list[_Tok], i: int) -> tuple[int, int] | None:
         if t.text in ",.;:!?—–()“”\"" or (t.low in _NP_STOP and t.low not in _NP_LINK):
             break
         k += 1
-    if k == start:
-        return None
+    if k == start or (k < len(toks) and toks[k].text not in ",.;:!?—–()"):
+        return None  # "…, said he had seen": a subject and its verb, not an inverted speaker
     first = toks[start]
     if not (first.text[:1].isupper() or first.text[:1].isdigit() or first.low in _DETERMINERS
             or first.low in _PRONOUNS):

@@ -29,6 +29,7 @@ NON_PERSON_WORDS = {
 _DETERMINERS = {"the", "a", "an"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_NAME_LINKS = {"of", "de", "van", "von", "der", "da", "bin", "al", "la", "le", "du", "and", "&"}
 _OTHER_PRONOUNS = {"they", "them", "it", "we", "us", "i", "you", "one"}
 _STOPPERS = {",", "—", "–", "(", ")", ":", ";", "--"}
 
@@ -114,6 +115,8 @@ class Resolver:
             return Speaker(None, s, e, None, written)
         if proper:
             title, name, gender = split_title(words)
+            if name and not all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in name):
+                return Speaker(" ".join(words), s, e, None, written)  # "a spokesman for committee Democrats"
             if name:
                 full = self.index.fullest(tuple(name), s)
                 full_name = full.name if full is not None else tuple(name)
