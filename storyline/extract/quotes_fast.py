@@ -21,7 +21,7 @@ from storyline.extract.sentences import Sentence
 
 # A word with its possessive or abbreviation dot ("Trump’s", "Sen.", "U.S"), or one punctuation mark.
 _TOK = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Rev|Prof|[A-Z])\."
-                  r"|[\w$%](?:[\w’'\-$%]|\.(?=\w))*|''|[^\w\s]")
+                  r"|[\w$%](?:[\w’'\-$%]|\.(?=\w)|,(?=\d\d\d))*|''|[^\w\s]")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 # Tokens between a subject and its cue verb: auxiliaries, negation and common adverbs.
 _AUX = {"has", "have", "had", "also", "later", "then", "once", "would", "will", "could", "can", "may",
@@ -102,6 +102,8 @@ _CLAUSE_START = {"when", "that", "because", "while", "if", "but", "and", "althou
 _CLAUSE_PUNCT = {",", ";", ":", "“", "”", "\"", "''", "’", "–", "—", "(", ")"}
 _GERUND_PREPS = {"by", "for", "after", "before", "while", "without", "in"}
 _LINKED_HEADS = TITLE_HEADS | {"member", "members", "supporter", "supporters", "officials", "group", "head"}
+# A quote this short is a scare quote ("his “political revolution”"), not speech, unless a cue word says so.
+_QUOTE_WORDS = 3
 _LEAD_SKIP = {"but", "and", "so", "yet", "still", "meanwhile"}
 _IN_POLL = re.compile(r"\b[Ii]n\s+(?P<src>(?:the|a|an|this|that|their|his|her|its|[A-Z][\w’'\-.]*)\s+"
                       r"(?:[\w’'\-./]+\s+){0,6}?(?:polls?|surveys?))\b")
@@ -192,6 +194,11 @@ def sentence_hits(sent: Sentence, quotes: Sequence[tuple[int, int]] = ()) -> lis
             continue  # "his claims", "the report", "plans to"
         if prev in _BE and tok.low.endswith("ed") and not tok.low.endswith("eed"):
             continue  # passive: "was asked", "is expected"
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        if (nxt == "by" and tok.low.endswith("ed")) or (nxt == "to" and tok.low == "thanks"):
+            continue  # "change offered by Trump", "thanks to a big win"
+        if prev.endswith(("'s", "’s")) and kind != "speech":
+            continue  # "Hannity's show"
         hit = _verb_hit(sent, toks, i, kind)
         if hit is not None:
             hits.append(hit)
@@ -547,7 +554,8 @@ def governed_quote_hit(sent: Sentence, quote: tuple[int, int]) -> RuleHit | None
     """A quote that no cue word claims, in a sentence that opens with its subject and a verb:
     "He termed the talks an “…”" (the subject is the speaker, the verb the cue)."""
     subject = leading_subject(sent)
-    if subject is None or subject[1] > quote[0]:
+    if subject is None or subject[1] > quote[0] or len(_WORD.findall(sent.text[quote[0] - sent.start:
+                                                                              quote[1] - sent.start])) < _QUOTE_WORDS:
         return None
     toks = _tokens(sent.text)
     k = next((n for n, t in enumerate(toks) if sent.start + t.start >= subject[1]), len(toks))
@@ -574,7 +582,7 @@ _TRAILING = re.compile(
 
 def trailing_speaker_hit(text: str, quote: tuple[int, int]) -> RuleHit | None:
     m = _TRAILING.match(text, quote[1])
-    if m is None:
+    if m is None or len(_WORD.findall(text[quote[0]:quote[1]])) < _QUOTE_WORDS:
         return None
     if m.group("dash"):
         return RuleHit((m.start("dash"), m.end("dash")), (quote[1], m.start("dash")), [quote])
