@@ -119,8 +119,7 @@ def article_event_date(article: Article) -> date | None:
     ("said Tuesday"); earlier sentences beat later ones.
     """
     published = article.best_published
-    best: tuple[float, int] | None = None
-    found: date | None = None
+    candidates: list[tuple[float, int, date]] = []
     for fact in article.facts:
         if fact.type != "time" or fact.timex_type not in ("DATE", "TIME"):
             continue
@@ -133,10 +132,9 @@ def article_event_date(article: Article) -> date | None:
             continue
         if MEETING.search(fact.sentence) and FUTURE.search(fact.sentence):
             continue
-        key = (_date_score(fact), -fact.start)
-        if best is None or key > best:
-            best, found = key, day
-    return found
+        candidates.append((_date_score(fact), -fact.start, day))
+    # a bias toward the earliest candidate day was tried (0.2-1 point per day): gva-dev half A 0.798 -> 0.758-0.775
+    return max(candidates, key=lambda c: (c[0], c[1]))[2] if candidates else None
 
 
 def _meeting_date(fact: Fact, published: date | None) -> date | None:
