@@ -1,7 +1,8 @@
 """Quality gate on the dev sets (../shared/eval); skipped when the eval kit is absent.
 
 The floors sit just below the figures measured with benchmarks/eval_group.py (incremental,
-window_days=7): gva-dev B-cubed 0.906 / pairwise 0.706, ecbplus-dev B-cubed 0.867 (batch 0.876).
+window_days=7): gva-dev B-cubed 0.906 / pairwise 0.705, ecbplus-dev B-cubed 0.891 / pairwise
+0.847 (batch 0.905 and 0.876).
 Do not lower a floor to make a change pass: re-run the sets and explain the drop.
 """
 
@@ -38,7 +39,7 @@ def _harness() -> ModuleType:
 
 @pytest.mark.parametrize(
     ("name", "bcubed_floor", "pairwise_floor"),
-    [("gva", 0.90, 0.69), ("ecbplus", 0.855, 0.78)],
+    [("gva", 0.90, 0.69), ("ecbplus", 0.88, 0.83)],
 )
 def test_incremental_grouping_stays_above_the_dev_floor(name: str, bcubed_floor: float, pairwise_floor: float) -> None:
     harness = _harness()
