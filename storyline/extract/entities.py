@@ -93,6 +93,15 @@ _ORG_WORDS = {"council", "party", "house", "senate", "congress", "university", "
               "agency", "press", "institute", "center", "centre", "foundation", "association", "company",
               "corp", "inc", "group", "bank", "fund", "office", "army", "navy", "police", "church", "network",
               "campaign", "administration", "commission", "board", "bureau", "organization", "coalition"}
+# Last words that make a name a facility, a natural location or a region (US news style).
+_FACILITY_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane", "ln",
+                   "way", "court", "ct", "place", "parkway", "highway", "hwy", "hospital", "school", "academy",
+                   "center", "centre", "bar", "farm", "farms", "mall", "plaza", "stadium", "arena", "airport",
+                   "station", "bridge", "church", "apartments", "hotel", "park"}
+_LOCATION_WORDS = {"river", "island", "lake", "mountain", "mountains", "valley", "bay", "creek", "beach", "sea",
+                   "ocean", "coast"}
+_REGION_WORDS = {"county", "parish", "township", "state", "province", "region", "district", "colo", "calif",
+                 "fla", "ga", "ill", "ind", "mich", "minn", "tenn", "tex", "va", "wash", "wis", "ariz", "ala", "ky"}
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:an|ans|ish|ese|ic|i|s)$")
 
 
@@ -109,12 +118,18 @@ def _rule_entities(text: str) -> list[Entity]:
         end = start + len(name) if start >= 0 and text.startswith(name, start) else -1
         if start < 0 or end < 0:
             continue
-        if name.lower() in places:
+        person_like = m.title or m.gender or full.title or full.gender or (
+            2 <= len(full.name) <= 4 and not any(w.lower() in NON_PERSON_WORDS for w in full.name))
+        last = words[-1].rstrip(".")
+        if last in _FACILITY_WORDS:
+            label = "FAC"
+        elif last in _LOCATION_WORDS:
+            label = "LOC"
+        elif last in _REGION_WORDS or (name.lower() in places and not (person_like and len(full.name) > len(m.name))):
             label = "GPE"
         elif any(w in _ORG_WORDS for w in words) or (name.isupper() and 2 <= len(name) <= 6):
             label = "ORG"
-        elif m.title or m.gender or full.title or full.gender or (
-                2 <= len(full.name) <= 4 and not any(w.lower() in NON_PERSON_WORDS for w in full.name)):
+        elif person_like:
             label = "PERSON"
         elif len(m.name) == 1 and _NATIONALITY.match(name) and name.lower() in NON_PERSON_WORDS:
             label = "NORP"

@@ -68,3 +68,9 @@ def test_fast_mode_labels_organisations_and_titled_people() -> None:
 
 def test_fast_mode_skips_a_capitalised_first_word() -> None:
     assert all(e.text != "Later" for e in find_entities("Later the talks resumed in Vienna."))
+
+
+def test_fast_mode_labels_streets_counties_and_rivers() -> None:
+    text = "Deputies from Pike County closed Elm Street near the Sable River on Monday."
+    labels = {e.text: e.label for e in find_entities(text)}
+    assert labels["Pike County"] == "GPE" and labels["Elm Street"] == "FAC" and labels["Sable River"] == "LOC"
