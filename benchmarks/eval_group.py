@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 
 from storyline.config import GroupConfig
-from storyline.group import Grouper, features, grouper
+from storyline.group import Grouper, dedup, features, grouper
 from storyline.model import Article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,7 +131,7 @@ def baseline_tfidf(threshold: float) -> Callable[[list[Article], GroupConfig], d
 
 def _set_constant(assignment: str) -> None:
     name, _, value = assignment.partition("=")
-    for module in (grouper, features):
+    for module in (grouper, features, dedup):
         if hasattr(module, name):
             setattr(module, name, type(getattr(module, name))(value))
             return
