@@ -28,6 +28,7 @@ ROUNDUP = re.compile(
     r"weekend\s+(?:of\s+)?(?:violence|shootings|gunfire|bloodshed)|"
     rf"in\s+{_NUMBER}\s+(?:separate\s+|different\s+|unrelated\s+)?(?:shootings|incidents|attacks)|"
     r"(?:separate|unrelated|other)\s+(?:shootings|incidents)|across\s+the\s+(?:city|county|state|country)|"
+    r"(?:another|a\s+separate|an\s+unrelated|an\s+earlier|a\s+previous|a\s+similar)\s+(?:shooting|incident|attack)|"
     r"citywide|nationwide|homicides?\s+(?:in|this|so)|(?:mass\s+)?shootings\s+(?:in|across)\s+(?:the\s+)?u\.?s|"
     r"(?:per|a|each)\s+year|every\s+year|annually|record\s+number|previous(?:ly)?\s+(?:shootings|incidents))",
     re.IGNORECASE,

@@ -91,3 +91,14 @@ def test_conflicting_tolls_tie_to_the_largest() -> None:
     _fact(b, "count", "Two were killed", "Two were killed.", value=2.0, qualifier="exact", category="killed")
     claim = next(c for c in reconcile_story("s1", [a, b]).claims if c.slot == "killed")
     assert (claim.status, claim.value) == ("conflict", 3)
+
+
+def test_wounded_victim_who_died_later_is_not_also_injured() -> None:
+    early, later = _article("a", date(2024, 3, 3)), _article("b", date(2024, 3, 4), outlet="B")
+    _fact(early, "count", "A man was shot", "A man was shot outside a bar.", value=1.0, qualifier="exact",
+          category="shot")
+    _fact(later, "count", "The man died", "The man died at the hospital.", value=1.0, qualifier="exact",
+          category="killed")
+    claims = {c.slot: c for c in reconcile_story("s1", [early, later]).claims}
+    assert claims["killed"].value == 1 and claims["injured"].value == 0
+    assert claims["injured"].status == "updated"
