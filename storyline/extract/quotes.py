@@ -164,7 +164,11 @@ def _assemble(text: str, quotes: list[tuple[int, int]], raws: list[_Raw]) -> lis
     resolver = Resolver(text)
     out: list[Attribution] = []
     extra: list[Attribution] = []
-    for raw in sorted(raws, key=lambda r: r.cue[0]):
+    cues: set[tuple[int, int]] = set()
+    for raw in sorted(raws, key=lambda r: (r.cue[0], r.secondary)):
+        if raw.cue in cues:
+            continue  # one cue, one attribution (a quote's sentence and the cue's sentence both saw it)
+        cues.add(raw.cue)
         (extra if raw.secondary else out).extend(_finish(text, raw, quotes, resolver))
     taken = [p for a in out for p in a.parts]
     out.extend(a for a in extra if not any(_overlaps_any(s, e, taken) for s, e in a.parts))
@@ -178,7 +182,7 @@ def _assemble(text: str, quotes: list[tuple[int, int]], raws: list[_Raw]) -> lis
 def _nested(a: Attribution, out: Sequence[Attribution]) -> bool:
     """An attribution reported inside another one's content ("X said Y wants Z": Y's)."""
     return any(b is not a and b.content_start <= a.speaker_start and a.content_end <= b.content_end
-               and b.content_start <= a.content_start for b in out)
+               and b.content_start <= a.content_start and b.cue_start != a.cue_start for b in out)
 
 
 # Page labels that look like "Speaker: text" but name nobody ("Correction: …", "Latest: …").

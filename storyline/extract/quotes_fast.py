@@ -498,6 +498,9 @@ def _np_right(s: str, toks: list[_Tok], i: int) -> tuple[int, int] | None:
         t = toks[k]
         if t.text in ",.;:!?—–()“”\"" or (t.low in _NP_STOP and t.low not in _NP_LINK):
             break
+        if k > start and (toks[start].low in _PRONOUNS or t.low in _PRONOUNS or (
+                t.text[:1].islower() and t.low.endswith(("s", "ed", "ing")) and t.low not in _LINKED_HEADS)):
+            break  # "…, said she sees …": a clause, not an inverted speaker
         k += 1
     if k == start or (k < len(toks) and toks[k].text not in ",.;:!?—–()"):
         return None  # "…, said he had seen": a subject and its verb, not an inverted speaker
