@@ -33,7 +33,7 @@ def _loop(tmp_path: Path, eval_dir: Path, articles: int, chunk: int, kills: int)
 
 
 def test_store_is_consistent_after_kills_and_resumes(tmp_path: Path, eval_dir: Path) -> None:
-    _loop(tmp_path, eval_dir, articles=30, chunk=4, kills=2)
+    _loop(tmp_path, eval_dir, articles=20, chunk=4, kills=2)
 
 
 @pytest.mark.slow
