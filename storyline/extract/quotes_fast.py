@@ -104,6 +104,13 @@ _GERUND_PREPS = {"by", "for", "after", "before", "while", "without", "in"}
 _LINKED_HEADS = TITLE_HEADS | {"member", "members", "supporter", "supporters", "officials", "group", "head"}
 # A quote this short is a scare quote ("his “political revolution”"), not speech, unless a cue word says so.
 _QUOTE_WORDS = 3
+_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "weekend",
+               "month", "year", "morning", "afternoon", "evening", "night", "today", "yesterday", "tonight",
+               "january", "february", "march", "april", "june", "july", "august", "september", "october",
+               "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "ago", "spring",
+               "summer", "fall", "winter"}
+_TIME_MODIFIERS = {"this", "past", "last", "next", "early", "late", "in", "on", "earlier", "later", "that",
+                   "the", "same", "a", "few", "days", "weeks", "months", "years", "two", "three", ","}
 _LEAD_SKIP = {"but", "and", "so", "yet", "still", "meanwhile"}
 _IN_POLL = re.compile(r"\b[Ii]n\s+(?P<src>(?:the|a|an|this|that|their|his|her|its|[A-Z][\w’'\-.]*)\s+"
                       r"(?:[\w’'\-./]+\s+){0,6}?(?:polls?|surveys?))\b")
@@ -141,7 +148,8 @@ def _tokens(s: str) -> list[_Tok]:
 _BASE_OK = {"say", "tell", "think", "believe", "know", "argue", "want", "insist", "agree", "suggest", "expect",
             "explain", "acknowledge", "admit", "warn", "ask", "predict", "worry", "contend", "urge", "deny",
             "doubt", "oppose", "endorse", "accuse", "criticize", "claim", "fear", "hope", "wonder", "recall",
-            "show", "find", "feel"}
+            "show", "find", "feel", "concede", "assert", "declare", "complain", "confirm", "emphasize", "testify",
+            "allege", "announce", "conclude", "maintain", "contend", "acknowledge", "explain"}
 
 
 # Plural nouns far more often than verbs in news text ("swing states", "tough questions").
@@ -375,6 +383,13 @@ def _skip_left(s: str, toks: list[_Tok], i: int) -> int:
         if progressive and low in _BE:  # "Trump is telling …", "she has been saying …"
             j -= 1
             continue
+        if low in _TIME_WORDS and j > 0:  # "Trump this past week said", "the report in June found"
+            k = j - 1
+            while k >= 0 and (toks[k].low in _TIME_MODIFIERS or toks[k].low in _TIME_WORDS or toks[k].low.isdigit()):
+                k -= 1
+            if k < j - 1 or toks[j - 1].low in _TIME_MODIFIERS or toks[k + 1].low != low:
+                j = k
+                continue
         if low == ")":  # "Rep. Trey Gowdy (R-S.C.) said"
             k = j - 1
             while k >= 0 and toks[k].text != "(" and j - k < 12:

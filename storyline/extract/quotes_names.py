@@ -135,22 +135,38 @@ def _is_title_head(low: str) -> bool:
 
 
 def build_index(text: str) -> NameIndex:
-    """All capitalised name sequences of ``text``, with titles and honorifics split off."""
+    """All capitalised name sequences of ``text``, with titles and honorifics split off.
+
+    A run of capitalised words is cut at a word that starts a sentence or clause ("Freedom of
+    Information Act. But Trump" gives "Information Act" and "Trump").
+    """
     index = NameIndex()
     for m in _NAME_RE.finditer(text):
         words = m.group(0).replace("\u00a0", " ").split(" ")
-        start = m.start()
-        while words and words[0].lower() in _NOT_NAME:
-            start += len(words[0]) + 1
-            words = words[1:]
-        if not words:
-            continue
-        words[-1] = _POSSESSIVE.sub("", words[-1])
-        title, name, gender = split_title(words)
-        if not name or all(w.lower() in _NOT_NAME for w in name):
-            continue
-        index.mentions.append(Mention(start, m.end(), title, tuple(name), gender))
+        offset = m.start()
+        run: list[str] = []
+        run_start = offset
+        for word in [*words, ""]:
+            if word and word.lower() not in _NOT_NAME:
+                if not run:
+                    run_start = offset
+                run.append(word)
+            elif run:
+                _add_mention(index, run, run_start)
+                run = []
+            offset += len(word) + 1
     return index
+
+
+def _add_mention(index: NameIndex, words: list[str], start: int) -> None:
+    end = start + len(" ".join(words))
+    words = [*words[:-1], _POSSESSIVE.sub("", words[-1])]
+    if words[-1].endswith(".") and len(words[-1]) > 5:
+        words[-1] = words[-1][:-1]  # "Act." ends a sentence; "Jr." and "Sen." keep their dot
+    title, name, gender = split_title(words)
+    if not name or all(w.lower() in _NOT_NAME for w in name):
+        return
+    index.mentions.append(Mention(start, end, title, tuple(name), gender))
 
 
 def gender_word(word: str) -> str | None:
