@@ -149,7 +149,7 @@ _BASE_OK = {"say", "tell", "think", "believe", "know", "argue", "want", "insist"
             "explain", "acknowledge", "admit", "warn", "ask", "predict", "worry", "contend", "urge", "deny",
             "doubt", "oppose", "endorse", "accuse", "criticize", "claim", "fear", "hope", "wonder", "recall",
             "show", "find", "feel", "concede", "assert", "declare", "complain", "confirm", "emphasize", "testify",
-            "allege", "announce", "conclude", "maintain", "contend", "acknowledge", "explain"}
+            "allege", "announce", "conclude", "maintain"}
 
 
 # Plural nouns far more often than verbs in news text ("swing states", "tough questions").
