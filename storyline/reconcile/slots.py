@@ -197,7 +197,7 @@ def _toll_values(article: Article, event_day: date | None) -> list[SlotValue]:
             groups = {"": mentions}
     if TITLE_COUNTS and article.title and not roundup(article.title):
         # the headline states the toll of the article's own event ("Teen killed, three others wounded")
-        for c in find_counts(article.title):
+        for c in find_counts(_headline_as_sentence(article.title)):
             if c.category in CASUALTY_CATEGORIES:
                 groups.setdefault("", []).append(Mention(c.text, c.value, c.category, c.single, c.vague, c))
     out: list[SlotValue] = []
@@ -217,6 +217,26 @@ def _toll_values(article: Article, event_day: date | None) -> list[SlotValue]:
                 )
             )
     return out
+
+
+# Headlines drop articles and write "&": "Douglas teen shot to death", "Man Shot & Killed".
+_BARE_PERSON = re.compile(
+    r"(?<![\w-])(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bhis )(?<!\bher )"
+    r"(?P<noun>(?i:man|woman|teen|teenager|boy|girl|child|toddler|baby|infant|mother|father|son|daughter|"
+    r"student|officer|deputy|trooper|wife|husband|grandmother|grandfather|uncle|nephew|cousin))\b(?!-)"
+)
+
+
+TITLE_CASE_SHARE = 0.6  # a headline with this share of capitalised words is in Title Case (hand-set)
+
+
+def _headline_as_sentence(title: str) -> str:
+    """A headline written as a sentence the count rules read: "a teen shot", "shot and killed"."""
+    text = title.replace(" & ", " and ")
+    words = re.findall(r"[A-Za-z]+", text)
+    if words and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words):
+        text = text.lower()  # "Man Shot and Killed In ...": capitals here do not mark names
+    return _BARE_PERSON.sub(lambda m: "a " + m.group("noun").lower(), text)
 
 
 def _quote_key(fact: Fact) -> str:

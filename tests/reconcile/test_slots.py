@@ -102,3 +102,10 @@ def test_wounded_victim_who_died_later_is_not_also_injured() -> None:
     claims = {c.slot: c for c in reconcile_story("s1", [early, later]).claims}
     assert claims["killed"].value == 1 and claims["injured"].value == 0
     assert claims["injured"].status == "updated"
+
+
+def test_headline_style_without_articles_is_read() -> None:
+    a = _article(title="Medical Examiner Identifies Man Shot & Killed In North Side Shooting")
+    assert _slots(a) == {"killed": 1.0}
+    b = _article(title="Douglas teen shot to death; girl in custody")
+    assert _slots(b) == {"killed": 1.0}
