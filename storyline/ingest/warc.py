@@ -1,8 +1,9 @@
 """WARC and WARC.gz: every successful HTML response (or HTML resource) record is one article.
 
-Two parsers are supported: FastWARC (default; 6-7x faster than warcio on uncompressed WARC
-in benchmarks/bench_warc.py on this project's 2-core dev machine) and warcio (used when
-FastWARC is not installed, or when asked for). Request, metadata, revisit and non-HTML
+Two parsers are supported: FastWARC (default: 2,886 vs 1,723 records/s through this reader on
+a plain 770 MB WARC of the zyte and trafilatura-eval dev pages, 1,821 vs 1,713 on the gzip
+one; benchmarks/bench_warc.py on the shared 2-core dev machine) and warcio (used when FastWARC
+is not installed, or when asked for). Request, metadata, revisit and non-HTML
 records are skipped silently; an HTML record that cannot be decoded becomes ``Rejected``.
 The article id is the record's ``WARC-Record-ID`` (a UUID, unique per capture), the url its
 ``WARC-Target-URI``. The capture date is not a publication date and is not used as one.
