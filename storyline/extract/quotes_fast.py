@@ -111,6 +111,12 @@ _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday
                "summer", "fall", "winter"}
 _TIME_MODIFIERS = {"this", "past", "last", "next", "early", "late", "in", "on", "earlier", "later", "that",
                    "the", "same", "a", "few", "days", "weeks", "months", "years", "two", "three", ","}
+# Characters before a cue searched for a time or manner phrase (the longest phrase is shorter).
+_SKIP_WINDOW = 80
+# The last words of those phrases: the search runs only before a cue that follows one of them.
+_TAIL_LAST_WORDS = {"morning", "afternoon", "evening", "night", "week", "month", "year", "spring", "summer", "fall",
+                    "statement", "interview", "speech", "tweet", "post", "letter", "email", "op-ed", "essay", "memo",
+                    "release", "video", "appearance", "call", "conference", "rally", "remarks"}
 _LEAD_SKIP = {"but", "and", "so", "yet", "still", "meanwhile"}
 _IN_POLL = re.compile(r"\b[Ii]n\s+(?P<src>(?:the|a|an|this|that|their|his|her|its|[A-Z][\w’'\-.]*)\s+"
                       r"(?:[\w’'\-./]+\s+){0,6}?(?:polls?|surveys?))\b")
@@ -400,7 +406,8 @@ def _skip_left(s: str, toks: list[_Tok], i: int) -> int:
         if low in _AUX or (low.endswith("ly") and low not in ("only", "family", "italy", "early") and low.islower()):
             j -= 1
             continue
-        m = _SKIP_TAIL.search(s[: toks[j].end])
+        m = _SKIP_TAIL.search(s, max(0, toks[j].end - _SKIP_WINDOW), toks[j].end) if (
+            low in _TAIL_LAST_WORDS or low.endswith("day")) else None
         if m is not None and m.end() == toks[j].end and m.start() < toks[j].end:
             k = j
             while k >= 0 and toks[k].start >= m.start():

@@ -67,6 +67,8 @@ class NameIndex:
     """Every name mention of one article, in text order."""
 
     mentions: list[Mention] = field(default_factory=list)
+    # mentions by their lower-cased last word, with their lower-cased words (built on first use)
+    _by_last: dict[str, list[tuple[Mention, frozenset[str]]]] | None = None
 
     def fullest(self, name: tuple[str, ...], offset: int) -> Mention | None:
         """The longest mention whose words end with ``name``'s last word and include all of them.
@@ -76,12 +78,17 @@ class NameIndex:
         """
         if not name:
             return None
-        last = name[-1].lower()
+        if self._by_last is None:
+            self._by_last = {}
+            for mention in self.mentions:
+                if mention.name:
+                    self._by_last.setdefault(mention.name[-1].lower(), []).append(
+                        (mention, frozenset(w.lower() for w in mention.name)))
         want = {w.lower() for w in name}
         best: Mention | None = None
         best_key: tuple[int, int] | None = None
-        for m in self.mentions:
-            if not m.name or m.name[-1].lower() != last or not want <= {w.lower() for w in m.name}:
+        for m, words in self._by_last.get(name[-1].lower(), ()):
+            if not want <= words:
                 continue
             key = (len(m.name), -(offset - m.start) if m.start <= offset else -(10**9 + m.start))
             if best_key is None or key > best_key:
