@@ -129,11 +129,12 @@ def _extract_targets() -> list[Target]:
     ]
 
 
-def _stage_target(use_spacy: bool) -> Target:
+def _stage_target(mode: str | None) -> Target:
+    """The whole extract stage, in the default config or in ``ExtractConfig(mode=...)``."""
     from storyline.config import ExtractConfig
     from storyline.extract.stage import Extractor
 
-    extractor = Extractor(ExtractConfig(mode="accurate" if use_spacy else "fast"))
+    extractor = Extractor(ExtractConfig(mode=mode) if mode else ExtractConfig())
 
     def extract(text: str, day: date | None) -> None:
         article = Article(id="fuzz", raw_text=text, body=text, published=day)
@@ -141,7 +142,7 @@ def _stage_target(use_spacy: bool) -> Target:
         _check_spans(text, [(f.start, f.end, f.text) for f in article.facts], "fact")
         json.dumps([f.value for f in article.facts], default=str)  # exportable
 
-    return Target("extract_stage" + ("" if use_spacy else "_nospacy"), st.tuples(TEXTS, DAYS), extract, (WARM, None))
+    return Target("extract_stage" + (f"_{mode}" if mode else ""), st.tuples(TEXTS, DAYS), extract, (WARM, None))
 
 
 def _clean_targets() -> list[Target]:
@@ -174,8 +175,10 @@ def _clean_targets() -> list[Target]:
     ]
 
 
-def all_targets(spacy: bool = True) -> list[Target]:
-    return [*_extract_targets(), _stage_target(spacy), *_clean_targets()]
+def all_targets(accurate: bool = False) -> list[Target]:
+    """Every extractor, the extract stage (default mode; also spaCy's "accurate" mode if asked), the cleaner."""
+    stages = [_stage_target(None)] + ([_stage_target("accurate")] if accurate else [])
+    return [*_extract_targets(), *stages, *_clean_targets()]
 
 
 # -- running ------------------------------------------------------------------------------------
@@ -287,14 +290,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--examples", type=int, default=500, help="inputs per target")
     parser.add_argument("--targets", default="", help="comma-separated target names (default: all)")
-    parser.add_argument("--no-spacy", action="store_true", help="extract stage with ExtractConfig(use_spacy=False)")
+    parser.add_argument("--accurate", action="store_true", help="also the extract stage in spaCy's accurate mode")
     parser.add_argument("--hang-s", type=float, default=10.0, help="a call longer than this is a hang")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--traces", type=Path, help="write each failure's traceback and input here (JSON)")
     args = parser.parse_args(argv)
     wanted = {t for t in args.targets.split(",") if t}
     targets = [
-        t for t in all_targets(not args.no_spacy) if not wanted or t.name in wanted or t.name.split("_")[0] in wanted
+        t for t in all_targets(args.accurate) if not wanted or t.name in wanted or t.name.split("_")[0] in wanted
     ]
     result = Result()
     started = time.perf_counter()
