@@ -85,7 +85,8 @@ class RunReport:
     read: int = 0
     new: int = 0
     unchanged: int = 0
-    rejected: list[Rejected] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)  # the first MAX_LISTED; the store has all
+    n_rejected: int = 0
     story_ids: list[str] = field(default_factory=list)  # stories the inputs belong to
     article_ids: list[str] = field(default_factory=list)
 
@@ -178,7 +179,8 @@ class Pipeline:
                 kept, dropped = self.local_clean_extract(fresh, memory, chunk_progress)
             rejected += dropped
             report.new += len(kept)
-            report.rejected += rejected
+            report.n_rejected += len(rejected)
+            report.rejected += rejected[: max(0, MAX_LISTED - len(report.rejected))]
 
             batch = self._group_and_reconcile(kept, grouper)
             batch.rejected = rejected

@@ -139,9 +139,9 @@ def watch(
             if items:
                 report = sl.run_items(items)
                 total += report.new
-                log.info("watch %s: %d new, %d rejected", target, report.new, len(report.rejected))
+                log.info("watch %s: %d new, %d rejected", target, report.new, report.n_rejected)
                 if on_poll:
-                    on_poll(report.new, len(report.rejected))
+                    on_poll(report.new, report.n_rejected)
             if items is not None:
                 _save(sl, target, state)  # after the run: a crash mid-run re-reads, never skips
             if once or stop.wait(interval):

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from storyline.errors import InputError
+from storyline.ingest.decode import drop_surrogates
 from storyline.ingest.feeds import read_feed_file, read_url
 from storyline.ingest.fetch import Fetcher
 from storyline.ingest.files import read_html_file, read_text_file
@@ -89,20 +90,23 @@ def read_paths(paths: Iterable[str | Path], fetcher: Fetcher | None = None) -> I
             own.close()
 
 
+def _rejected(name: str, reason: str, path: Path) -> Rejected:
+    """A refusal whose id, reason and source can be stored whatever bytes the file name holds."""
+    return Rejected(id=drop_surrogates(name), reason=drop_surrogates(reason), source=drop_surrogates(str(path)))
+
+
 def _read_local(root: Path) -> Iterator[Article | Rejected]:
     for path in expand_paths([root]):
         if not path.exists():
-            yield Rejected(id=path.name, reason=f"no such file: {path}", source=str(path))
+            yield _rejected(path.name, f"no such file: {path}", path)
             continue
         reader = reader_for(path)
         if reader is None:
-            yield Rejected(id=path.name, reason=f"unknown input kind {_suffix(path)!r}", source=str(path))
+            yield _rejected(path.name, f"unknown input kind {_suffix(path)!r}", path)
             continue
         try:
             yield from reader(path)
         except InputError as exc:
-            yield Rejected(id=path.stem, reason=str(exc), source=str(path))
+            yield _rejected(path.stem, str(exc), path)
         except OSError as exc:
-            yield Rejected(
-                id=path.stem, reason=f"cannot read {path}: {exc.strerror or exc}", source=str(path)
-            )
+            yield _rejected(path.stem, f"cannot read {path}: {exc.strerror or exc}", path)

@@ -79,11 +79,11 @@ def run(
             raise typer.Exit(1) from exc
         for r in report.rejected[:MAX_SHOWN]:
             err.print(f"[yellow]rejected[/yellow] {escape(r.id)}: {escape(r.reason)}")
-        if len(report.rejected) > MAX_SHOWN:
-            err.print(f"… {len(report.rejected) - MAX_SHOWN} more rejected: see rejected.jsonl in the export")
+        if report.n_rejected > MAX_SHOWN:
+            err.print(f"… {report.n_rejected - MAX_SHOWN} more rejected: see rejected.jsonl in the export")
         console.print(
             f"{report.read} read, {report.new} new, {report.unchanged} unchanged, "
-            f"{len(report.rejected)} rejected; {len(report.story_ids)} stories"
+            f"{report.n_rejected} rejected; {len(report.story_ids)} stories"
         )
         if not quiet:
             for story_id in report.story_ids[:10]:

@@ -155,6 +155,8 @@ class SQLiteStore:
             f"INSERT INTO claims ({_cols(CLAIM_COLUMNS)}) VALUES ({marks})",
             [claim_row(c) for s in batch.stories for c in s.claims],
         )
+        for chunk in _chunks([a.id for a in batch.articles]):  # stored now: no longer rejected
+            cur.execute(f"DELETE FROM rejected WHERE id IN ({','.join('?' * len(chunk))})", chunk)
         cur.executemany(
             "INSERT OR IGNORE INTO rejected (id, reason, source) VALUES (?, ?, ?)",
             [(r.id, r.reason, r.source) for r in batch.rejected],

@@ -293,11 +293,6 @@ def test_page_with_an_undecodable_file_name_gets_a_storable_id(tmp_path: Path) -
     (article.source or "").encode("utf-8")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="storyline/ingest/__init__.py: a Rejected built from path.stem/str(path) keeps the surrogates of a "
-    "non-UTF-8 file name, and the store's commit then fails with UnicodeEncodeError",
-)
 def test_rejected_file_with_an_undecodable_name_gets_a_storable_id(tmp_path: Path) -> None:
     name = tmp_path / os.fsdecode(b"\xff\xfe.txt")
     (item,) = _read(write(name, b""))
