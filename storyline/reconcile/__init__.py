@@ -108,15 +108,23 @@ def _actors(articles: list[Article], limit: int = 8) -> list[str]:
 
 
 def _event_day(articles: list[Article], by_id: dict[str, Article]) -> date | None:
+    """The day most sources name, ties to the earliest; never after the first report of the story.
+
+    A day after the first publication is a later step read as the event ("appeared in court
+    Tuesday"); dropping such votes took gva-dev gold stories from 0.800 to 0.808 (half A) and 0.773
+    to 0.785 (half B). Without any vote, the first publication day.
+    """
+    published = [a.best_published for a in articles if a.best_published]
+    first = min(published) if published else None
     votes: Counter[date] = Counter()
     for a in articles:
         day = article_event_date(a)
-        if day is not None and source_of(a, by_id) == a.id:
-            votes[day] += 1
+        if day is None or source_of(a, by_id) != a.id or (first is not None and day > first):
+            continue
+        votes[day] += 1
     if votes:
         return max(votes, key=lambda d: (votes[d], -d.toordinal()))
-    published = [a.best_published for a in articles if a.best_published]
-    return min(published) if published else None
+    return first
 
 
 def _victims_who_died(claims: list[Claim], values: list[SlotValue], by_id: dict[str, Article]) -> None:

@@ -109,3 +109,10 @@ def test_headline_style_without_articles_is_read() -> None:
     assert _slots(a) == {"killed": 1.0}
     b = _article(title="Douglas teen shot to death; girl in custody")
     assert _slots(b) == {"killed": 1.0}
+
+
+def test_story_date_is_never_after_the_first_report() -> None:
+    first, later = _article("a", date(2024, 3, 4)), _article("b", date(2024, 3, 8), outlet="B")
+    _fact(later, "time", "Thursday", "The man shot on Sunday was charged in court Thursday.", value="2024-03-07",
+          timex_type="DATE")
+    assert reconcile_story("s1", [first, later]).event_date == date(2024, 3, 4)
