@@ -62,8 +62,8 @@ class Storyline:
 
     # -- writing --------------------------------------------------------------------------------
     def run(self, paths: Iterable[str | Path], progress: Progress | None = None) -> RunReport:
-        """Ingest files and folders; new articles join or start stories; known ones change nothing."""
-        return self.pipeline.run([Path(p) for p in paths], progress)
+        """Ingest files, folders and URLs; new articles join or start stories; known ones change nothing."""
+        return self.pipeline.run(list(paths), progress)
 
     def run_items(self, items: list[Article | Rejected], progress: Progress | None = None) -> RunReport:
         """Ingest articles already read (from a feed, a URL fetch or the REST API)."""
@@ -111,17 +111,13 @@ class Storyline:
 
     def export(self, directory: str | Path, story_ids: Iterable[str] | None = None) -> dict[str, int]:
         """Write the contract's export files for the given stories (default: the whole store)."""
-        stories = self._export_stories(story_ids)
+        stories: Iterable[Story]
         articles: Iterator[Article]
-        if story_ids is None:
+        if story_ids is None:  # the whole store, a page at a time: memory stays flat
+            stories = self.store.iter_stories()
             articles = self.store.iter_articles()
         else:
-            articles = iter(self.store.articles(story_ids=[s.story_id for s in stories]))
+            found = [s for s in (self.store.story(i) for i in story_ids) if s is not None]
+            stories = found
+            articles = iter(self.store.articles(story_ids=[s.story_id for s in found]))
         return write_export(Path(directory), stories, articles, self.store.rejected())
-
-    def _export_stories(self, story_ids: Iterable[str] | None) -> list[Story]:
-        if story_ids is None:
-            total = self.store.count_stories()
-            return self.store.stories(StoryFilter(limit=max(total, 1)))
-        found = [self.store.story(s) for s in story_ids]
-        return [s for s in found if s is not None]

@@ -148,7 +148,7 @@ class Pipeline:
         return kept, rejected
 
     # -- the whole run ----------------------------------------------------------------------------
-    def run(self, paths: Iterable[Path], progress: Progress | None = None) -> RunReport:
+    def run(self, paths: Iterable[str | Path], progress: Progress | None = None) -> RunReport:
         return self.run_items(read_paths(paths), progress)
 
     def run_items(self, items: Iterable[Article | Rejected], progress: Progress | None = None) -> RunReport:
@@ -156,7 +156,6 @@ class Pipeline:
         and running it again skips what is stored (content hash) and goes on where it stopped."""
         report = RunReport()
         story_ids: set[str] = set()
-        grouper = Grouper(self.config.group, state=self.store.get_state(GROUPER_KEY))
         memory = self._templates()
         for chunk in _chunks(items, CHUNK):
             articles = [i for i in chunk if isinstance(i, Article)]
@@ -178,14 +177,19 @@ class Pipeline:
             else:
                 kept, dropped = self.local_clean_extract(fresh, memory, chunk_progress)
             rejected += dropped
-            report.new += len(kept)
             report.n_rejected += len(rejected)
             report.rejected += rejected[: max(0, MAX_LISTED - len(report.rejected))]
 
-            batch = self._group_and_reconcile(kept, grouper)
-            batch.rejected = rejected
-            batch.state[TEMPLATES_KEY] = memory.dumps()
-            self.store.commit(batch)
+            # Grouping reads and writes the grouper's index: under the store's write lock, another
+            # process's chunk committed since we started is seen, and nothing is stored twice.
+            with self.store.write_lock():
+                kept = self._still_new(kept, report)
+                report.new += len(kept)
+                grouper = Grouper(self.config.group, state=self.store.get_state(GROUPER_KEY))
+                batch = self._group_and_reconcile(kept, grouper)
+                batch.rejected = rejected
+                batch.state[TEMPLATES_KEY] = memory.dumps()
+                self.store.commit(batch)
             story_ids |= self.store.story_ids_of(a.id for a in articles)
             if len(report.article_ids) < MAX_LISTED:
                 report.article_ids += [a.id for a in articles][: MAX_LISTED - len(report.article_ids)]
@@ -215,6 +219,13 @@ class Pipeline:
                         a.source,
                     )
                 )
+        return fresh
+
+    def _still_new(self, kept: list[Article], report: RunReport) -> list[Article]:
+        """Articles another writer stored while this one cleaned them count as unchanged."""
+        status = self.store.article_status((a.id, a.hash) for a in kept)
+        fresh = [a for a in kept if status[a.id] == "new"]
+        report.unchanged += len(kept) - len(fresh)
         return fresh
 
     def _templates(self) -> TemplateMemory:

@@ -34,6 +34,9 @@ WEB_ENCODINGS = ("cp1251", "cp1252", "iso8859_1", "koi8_r", "cp1250", "iso8859_2
 DETECTION_TIE = 0.01  # chaos (charset_normalizer's mess ratio) this close to the best is a tie
 
 
+_CONTROLS = bytes([*range(9), *range(14, 32)])  # control bytes that text does not use
+
+
 def looks_binary(data: bytes) -> bool:
     """True for bytes that are not text: NULs or many control bytes in the first 8 KB."""
     head = data[:8192]
@@ -41,7 +44,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if head.count(b"\x00") > max(4, len(head) // 100):  # a few stray NULs are noise, many are binary
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROLS))
     return controls > len(head) // 20
 
 

@@ -43,7 +43,10 @@ def _open(db: str, config: Path | None = None, **overrides: object) -> Storyline
 
 @app.command()
 def run(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .html, .jsonl[.gz] feeds.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders or URLs: .txt, .html, .jsonl[.gz] feeds, .warc[.gz], RSS/Atom, http(s)://"),
+    ],
     db: DbOption = "storyline.db",
     export: Annotated[Path | None, typer.Option("--export", help="Write the export files here.")] = None,
     engine: Annotated[

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
@@ -57,6 +58,14 @@ class Store(Protocol):
     def iter_articles(self, *, facts: bool = True, batch_size: int = 500) -> Iterator[Article]: ...
 
     def story(self, story_id: str) -> Story | None: ...
+
+    def iter_stories(self, *, batch_size: int = 500) -> Iterator[Story]:
+        """Every story with its claims, a page at a time."""
+        ...
+
+    def write_lock(self) -> AbstractContextManager[None]:
+        """Serialise writers around a read-modify-write of stage state (grouper index) and commit."""
+        ...
 
     def stories(self, where: StoryFilter | None = None) -> list[Story]: ...
 

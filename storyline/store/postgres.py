@@ -150,6 +150,8 @@ class PostgresStore:
                 f"INSERT INTO claims ({_cols(CLAIM_COLUMNS)}) VALUES ({marks})",
                 [claim_row(c) for s in batch.stories for c in s.claims],
             )
+            for chunk in _chunks(ids):  # stored now: no longer rejected
+                cur.execute("DELETE FROM rejected WHERE id = ANY(%s)", (chunk,))
             cur.executemany(
                 "INSERT INTO rejected (id, reason, source) VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
                 [(r.id, r.reason, r.source) for r in batch.rejected],

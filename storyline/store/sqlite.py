@@ -263,6 +263,23 @@ class SQLiteStore:
             story.claims = claims[story.story_id]
         return stories
 
+    def iter_stories(self, *, batch_size: int = 500) -> Iterator[Story]:
+        """Every story with its claims, in story_id order, a page at a time (flat memory on export)."""
+        last = ""
+        while True:
+            rows = self.conn.execute(
+                f"SELECT {_cols(STORY_COLUMNS)} FROM stories WHERE story_id > ? ORDER BY story_id LIMIT ?",
+                (last, batch_size),
+            ).fetchall()
+            if not rows:
+                return
+            page = [story_from_row(r) for r in rows]
+            claims = self._claims([s.story_id for s in page])
+            for story in page:
+                story.claims = claims[story.story_id]
+            yield from page
+            last = page[-1].story_id
+
     def count_stories(self, where: StoryFilter | None = None) -> int:
         clause, params = self._filter(where or StoryFilter())
         return int(self.conn.execute(f"SELECT COUNT(*) FROM stories s{clause}", params).fetchone()[0])
