@@ -22,6 +22,7 @@ from storyline.clean import htmlbody, htmlmeta, textmeta
 from storyline.clean.bodyend import close_body
 from storyline.clean.linemodel import LineModel
 from storyline.clean.lines import Line, split_lines
+from storyline.clean.pagetext import PageText
 from storyline.clean.template import TemplateMemory, site_key
 from storyline.clean.textpage import page_keys, prepare
 from storyline.config import CleanConfig
@@ -98,7 +99,7 @@ class Cleaner:
         page = prepare(text, article.url, article.feed_title, self._memory(), site, article.hash)
         probs = self.model.probabilities(page.features, page.words)
         keep = self.model.decoder.decode(probs, page.words) if len(probs) else np.zeros(0, dtype=bool)
-        caption = page_captions(page.lines)
+        caption = page_captions(page.lines, page.text)
         meta = textmeta.extract(page.lines, list(map(bool, keep)), page.title_index, article.url,
                                 article.feed_title, text, self.today, caption)
         if page.template is not None:  # recurring on other pages of the outlet: template, not article
@@ -166,9 +167,18 @@ def after_anchor(lines: list[Line], keep: np.ndarray, anchor: int | None) -> np.
     return keep
 
 
-def page_captions(lines: list[Line]) -> list[bool]:
-    """``textmeta.is_caption`` of each line (it needs 60 words or fewer: longer lines are skipped)."""
-    return [line.words <= 60 and textmeta.is_caption(line.text) for line in lines]
+def page_captions(lines: list[Line], page: PageText | None = None) -> list[bool]:
+    """``textmeta.is_caption`` of each line (it needs 60 words or fewer: longer lines are skipped).
+    With the ``PageText`` of the lines, only lines that end with ")" or hold a ":" are read (a caption
+    ends with a parenthesised credit or has a "Photo:"-style label)."""
+    if page is None:
+        return [line.words <= 60 and textmeta.is_caption(line.text) for line in lines]
+    last = page.cps[page.starts + page.lengths - 1] if len(lines) else page.cps[:0]
+    maybe = (last == ord(")")) | (page.per_line(page.cps == ord(":")) > 0)
+    out = [False] * len(lines)
+    for i in np.flatnonzero(maybe).tolist():
+        out[i] = lines[i].words <= 60 and textmeta.is_caption(lines[i].text)
+    return out
 
 
 def drop_alt_text(lines: list[Line], keep: np.ndarray, caption: list[bool]) -> np.ndarray:

@@ -20,16 +20,9 @@ import numpy as np
 import trafilatura
 
 from storyline.clean.linemodel import LineModel
-from storyline.clean.lines import (
-    _APPEAL_M,
-    _BOILER_M,
-    _COMMENT_M,
-    _TEASER_PREFIX_M,
-    PageText,
-    line_features,
-    normalise_line,
-    split_lines,
-)
+from storyline.clean.lines import line_features, normalise_line, split_lines
+from storyline.clean.pagetext import PageText
+from storyline.clean.patterns import _APPEAL_M, _BOILER_M, _COMMENT_M, _TEASER_PREFIX_M
 from storyline.clean.people import wire_in_body
 from storyline.clean.template import TemplateMemory, line_key
 from storyline.clean.textmeta import is_caption

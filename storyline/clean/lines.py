@@ -14,99 +14,32 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+from storyline.clean.pagetext import _ALPHA, _LOWER, _UPPER, _W, PageText, VocabTable
+from storyline.clean.patterns import (
+    _APPEAL_M,
+    _BOILER_M,
+    _BULLET_M,
+    _BYLINE_M,
+    _CAPTION_M,
+    _CLOCK_M,
+    _COMMENT_M,
+    _ENDS_SENTENCE_M,
+    _GLUED_M,
+    _SENT_INSIDE_M,
+    _SEPARATORS_M,
+    _TEASER_PREFIX_M,
+    _URLISH_M,
+    _YEAR_M,
+    VOCABS,
+    you_we_count,
+)
+
 _SPACES = re.compile(r"[^\S\n]+")
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*$")
-_SENT_INSIDE = re.compile(r"[.!?][\"'”’»)]*\s+[\"'“‘«(]*[A-ZÄÖÜÀ-Ý]")
-# Words and phrases of page furniture (menus, sharing, subscriptions, consent, appeals, teasers) in the
-# languages of the dev sets (English, German, Spanish, French, Italian, Portuguese).
-_BOILER = re.compile(
-    r"\b(?:cookies?|privacy|subscribe|subscription|subscribers?|newsletters?|sign (?:up|in)|log ?in|"
-    r"register|advertisements?|advertising|sponsored|share|shares|tweet|facebook|twitter|linkedin|"
-    r"whatsapp|pinterest|instagram|youtube|e-?mail|print|comments?|reply|read (?:more|also|next)|"
-    r"related|recommended|trending|most (?:popular|read|viewed)|follow us|all rights reserved|"
-    r"terms (?:of|and)|contact us|about us|skip to|menu|search|homepage|click here|download|podcasts?|"
-    r"gallery|back to top|load more|show more|ad ?blocker|donate|support us|patron|copyright|"
-    r"anmelden|abmelden|registrieren|datenschutz\w*|impressum|kontakt|teilen|weiterlesen|"
-    r"mehr zum thema|auch interessant|kommentare?|werbung|anzeige|startseite|suche|drucken|"
-    r"abonnieren|alle rechte vorbehalten|nutzungsbedingungen|"
-    r"suscr[ií]bete|compartir|comentarios|lea (?:tambi[eé]n|m[aá]s)|publicidad|iniciar sesi[oó]n|"
-    r"s'abonner|partager|commentaires|publicit[eé]|lire aussi|condividi|commenti|pubblicit[aà]|"
-    r"compartilhe|coment[aá]rios|leia (?:mais|tamb[eé]m)|publicidade)\b",
-    re.IGNORECASE,
-)
-_TEASER_PREFIX = re.compile(
-    r"^(?:read (?:also|more|next)|see also|related|more:|watch:|listen:|lea (?:tambi[eé]n|m[aá]s)|mire:|"
-    r"lesen sie auch|mehr zum thema|auch interessant|lire aussi|leia (?:mais|tamb[eé]m)|"
-    r"leggi anche|recommended|trending|most popular|most read)",
-    re.IGNORECASE,
-)
-_CAPTION = re.compile(
-    r"(?:^\(.{3,}\)$|\b(?:photo|photograph|image|picture|credit|getty|afp|reuters|ap photo|"
-    r"shutterstock|foto|bild|imago|dpa|illustration)\b|©)",
-    re.IGNORECASE,
-)
-_BYLINE = re.compile(r"^(?:by|von|por|par|di|door|written by|authors?:)\s", re.IGNORECASE)
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|uhr)?\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_URLISH = re.compile(r"https?://|www\.|@\w|\[email", re.IGNORECASE)
-_BULLET = re.compile(r"^(?:[•·▪►»›\-–—*]|\d+[.)])\s")
-_SEPARATORS = re.compile(r"\s[|·•/]\s|\t")
-# Comment sections: "name says:", "on May 3, 2019 at 4:47 pm said:", "Reply", "Rating: 9 Votes",
-# "34 responses to", "Leave a comment", "2 days ago".
-_COMMENT = re.compile(
-    r"(?:\b(?:says|said|wrote|schreibt|sagt|dice|dit|escreveu|scrive)\s*:$|^(?:reply|antworten|responder|"
-    r"répondre|rispondi|report|like|dislike)$|^rating:|\b\d+\s+(?:responses?|comments?|replies|kommentare|"
-    r"comentarios|commentaires|commenti)\b|^(?:leave|post|add) a (?:comment|reply)|"
-    r"^\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago\b|\bat\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?$)",
-    re.IGNORECASE,
-)
-# Appeals and paywall/ad-blocker notices: addressed to the reader, asking for something.
-_APPEAL = re.compile(
-    r"\b(?:donat\w*|support (?:us|our|independent|quality)|become a (?:patron|member|subscriber)|"
-    r"join (?:us|our)|your support|ad ?blockers?|disabl\w+ (?:your|the) ad|whitelist|paywall|"
-    r"unlimited (?:access|digital)|free trial|already a (?:subscriber|member)|create (?:an|your) account|"
-    r"cookie settings|accept (?:all|cookies)|we use cookies|consent|unterstützen sie|jetzt abonnieren)\b",
-    re.IGNORECASE,
-)
-_YOU_WE = re.compile(r"\b(?:you|your|yours|we|our|us|sie|ihr|ihre|wir|unser\w*)\b", re.IGNORECASE)
-_GLUED = re.compile(r"[a-z0-9)][.!?]?[A-Z][a-z]{2}")
 
-@dataclass(frozen=True, slots=True)
-class PagePattern:
-    """A line pattern for a page whose lines are joined by newlines: ``^``/``$`` match at line ends
-    and whitespace is a space (lines are whitespace-collapsed), so no match runs into the next line.
-    A case-insensitive pattern (all written in lower case) is compiled case-sensitive and runs on the
-    lower-cased page: Python's ``re`` scans several times faster that way."""
-
-    regex: re.Pattern[str]
-    lowered: bool
-
-    @classmethod
-    def of(cls, pattern: re.Pattern[str]) -> PagePattern:
-        folded = bool(pattern.flags & re.IGNORECASE)
-        flags = (pattern.flags | re.MULTILINE) & ~re.IGNORECASE
-        return cls(re.compile(pattern.pattern.replace(r"\s", " "), flags), folded)
-
-
-_BOILER_M = PagePattern.of(_BOILER)
-_ENDS_SENTENCE_M = PagePattern.of(_ENDS_SENTENCE)
-_SENT_INSIDE_M = PagePattern.of(_SENT_INSIDE)
-_TEASER_PREFIX_M = PagePattern.of(_TEASER_PREFIX)
-_CAPTION_M = PagePattern.of(_CAPTION)
-_BYLINE_M = PagePattern.of(_BYLINE)
-_CLOCK_M = PagePattern.of(_CLOCK)
-_BULLET_M = PagePattern.of(_BULLET)
-_SEPARATORS_M = PagePattern.of(_SEPARATORS)
-_COMMENT_M = PagePattern.of(_COMMENT)
-_APPEAL_M = PagePattern.of(_APPEAL)
-_YEAR_M = PagePattern.of(_YEAR)
-_URLISH_M = PagePattern.of(_URLISH)
-_GLUED_M = PagePattern.of(_GLUED)
-_YOU_WE_M = PagePattern.of(_YOU_WE)
 
 FEATURE_NAMES: tuple[str, ...] = (
     "log_words", "log_chars", "ends_sentence", "ends_colon", "inner_sentences", "commas_per_word",
@@ -133,24 +66,23 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines of ``text`` (whitespace collapsed), each knowing its blank neighbours."""
-    raw = _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
-    texts: list[str] = []
-    blank_before: list[bool] = []
-    blank = True
-    for chunk in raw:
-        stripped = chunk.strip()
-        if not stripped:
-            blank = True
-            continue
-        texts.append(stripped)
-        blank_before.append(blank)
-        blank = False
+    return split_page(text)[0]
+
+
+def split_page(text: str) -> tuple[list[Line], PageText]:
+    """``split_lines`` and the ``PageText`` of those lines (``line_features`` reuses it)."""
+    raw = [chunk.strip() for chunk in _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")]
+    kept = [i for i, chunk in enumerate(raw) if chunk]
+    texts = [raw[i] for i in kept]
+    # a blank line (or the page start) above each kept line: a gap in the kept line numbers
+    blank_before = [True, *(b - a > 1 for a, b in pairwise(kept))] if kept else []
+    page = PageText.of(texts)
     if not texts:
-        return []
-    counts = word_counts(texts)
+        return [], page
+    counts = page.words().tolist()
     n = len(texts)
-    return [Line(t, i, blank_before[i], i + 1 == n or blank_before[i + 1], int(counts[i]))
-            for i, t in enumerate(texts)]
+    blank_after = [*blank_before[1:], True]
+    return list(map(Line, texts, range(n), blank_before, blank_after, counts)), page
 
 
 def slug_tokens(url: str | None) -> set[str]:
@@ -165,111 +97,6 @@ def normalise_line(text: str) -> str:
     """The key under which a line is compared across pages (case and digits folded)."""
     return re.sub(r"\d", "0", text.lower())
 
-
-def _classes_of(c: str) -> int:
-    return ((_W if c.isalnum() or c == "_" else 0) | (_ALPHA if c.isalpha() else 0)
-            | (_UPPER if c.isupper() else 0) | (_LOWER if c.islower() else 0) | (_DIGIT if c.isdigit() else 0))
-
-
-def _char_table() -> np.ndarray:
-    """Class bits of every BMP code point, as ``str`` methods see them (built once at import)."""
-    chars = [chr(c) for c in range(0x10000)]
-    table = np.zeros(0x10000, dtype=np.uint8)
-    table[[c.isalnum() or c == "_" for c in chars]] |= _W
-    table[[c.isalpha() for c in chars]] |= _ALPHA
-    table[[c.isupper() for c in chars]] |= _UPPER
-    table[[c.islower() for c in chars]] |= _LOWER
-    table[[c.isdigit() for c in chars]] |= _DIGIT
-    return table
-
-
-_W, _ALPHA, _UPPER, _LOWER, _DIGIT = 1, 2, 4, 8, 16
-_TABLE = _char_table()
-_TABLE.setflags(write=False)
-
-
-@dataclass(slots=True)
-class PageText:
-    """The lines of a page joined by newlines, with per-character classes: regexes run once per page
-    and their matches are mapped back to lines by offset."""
-
-    joined: str
-    starts: np.ndarray  # offset of each line in ``joined``
-    lengths: np.ndarray
-    classes: np.ndarray  # class bits per character of ``joined``
-    _lowered: str | None = None  # ``joined`` lower-cased, "" when that changes its length
-
-    @classmethod
-    def of(cls, texts: list[str]) -> PageText:
-        joined = "\n".join(texts)
-        lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
-        starts = np.zeros(len(texts), dtype=np.int64)
-        if len(texts) > 1:
-            starts[1:] = np.cumsum(lengths[:-1] + 1)
-        cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-        classes = _TABLE[np.minimum(cps, 0xFFFF)]
-        astral = cps >= 0x10000
-        if astral.any():  # emoji, math letters: rare, classed one by one
-            classes = classes.copy()
-            for cp in np.unique(cps[astral]):
-                classes[cps == cp] = _classes_of(chr(int(cp)))
-        return cls(joined, starts, lengths, classes, None)
-
-    def per_line(self, flags: np.ndarray) -> np.ndarray:
-        """Sum of a per-character array over each line."""
-        if not len(self.starts):
-            return np.zeros(0)
-        return np.add.reduceat(flags.astype(np.int64), self.starts) if len(flags) else np.zeros(len(self.starts))
-
-    def token_starts(self) -> np.ndarray:
-        w = (self.classes & _W) > 0
-        prev = np.concatenate(([False], w[:-1]))
-        return w & ~prev
-
-    def count(self, pattern: PagePattern, only: np.ndarray | None = None) -> np.ndarray:
-        """Matches of ``pattern`` per line (a match belongs to the line where it starts); with ``only``
-        (a boolean mask), only those lines are scanned and the others count 0."""
-        text = self.joined
-        if pattern.lowered:
-            if self._lowered is None:
-                lowered = text.lower()
-                self._lowered = lowered if len(lowered) == len(text) else ""
-            if self._lowered:
-                text = self._lowered
-            else:  # lower-casing moved offsets (a few letters grow): scan with IGNORECASE
-                return self._count_in(re.compile(pattern.regex.pattern, pattern.regex.flags | re.IGNORECASE),
-                                      text, only)
-        return self._count_in(pattern.regex, text, only)
-
-    def _count_in(self, regex: re.Pattern[str], text: str, only: np.ndarray | None) -> np.ndarray:
-        n = len(self.starts)
-        if only is not None:
-            idx = np.flatnonzero(only)
-            if idx.size == 0:
-                return np.zeros(n, dtype=np.int64)
-            if idx.size < n:
-                sub = "\n".join([text[s : s + k] for s, k in zip(self.starts[idx].tolist(),
-                                                                  self.lengths[idx].tolist(), strict=True)])
-                sub_starts = np.zeros(idx.size, dtype=np.int64)
-                sub_starts[1:] = np.cumsum(self.lengths[idx][:-1] + 1)
-                out = np.zeros(n, dtype=np.int64)
-                out[idx] = _bincount(regex, sub, sub_starts)
-                return out
-        return _bincount(regex, text, self.starts)
-
-
-def _bincount(regex: re.Pattern[str], text: str, starts: np.ndarray) -> np.ndarray:
-    positions = [m.start() for m in regex.finditer(text)]
-    if not positions:
-        return np.zeros(len(starts), dtype=np.int64)
-    line = np.searchsorted(starts, np.asarray(positions), side="right") - 1
-    return np.bincount(line, minlength=len(starts))
-
-
-def word_counts(texts: list[str]) -> np.ndarray:
-    """``\\w+`` tokens per line."""
-    page = PageText.of(texts)
-    return page.per_line(page.token_starts())
 
 
 def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
@@ -288,21 +115,21 @@ def _exclusive_cumsum(values: np.ndarray) -> np.ndarray:
     return np.cumsum(values) - values
 
 
-def _slug_overlap(page: PageText, slug: set[str]) -> np.ndarray:
+def slug_overlap(page: PageText, slug: set[str]) -> np.ndarray:
     """Share of the URL slug's tokens that each line contains (as a word, case folded)."""
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(slug, key=len, reverse=True))) + r")\b")
-    lowered = page.joined.lower()
-    if len(lowered) != len(page.joined):  # case folding changed offsets (rare letters): fall back per line
-        out = np.zeros(len(page.starts))
+    hits = page.hits(VOCABS, frozenset(slug))
+    out = np.zeros(len(page.starts))
+    if hits is None:  # case folding changed offsets (rare letters): fall back per line
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(slug, key=len, reverse=True))) + r")\b")
         for i, (s, n) in enumerate(zip(page.starts, page.lengths, strict=True)):
             out[i] = len(set(pattern.findall(page.joined[s : s + n].lower()))) / len(slug)
         return out
-    found = [(m.start(), m.group(0)) for m in pattern.finditer(lowered)]
-    out = np.zeros(len(page.starts))
-    if found:
-        line = np.searchsorted(page.starts, np.fromiter((f[0] for f in found), dtype=np.int64), side="right") - 1
-        for i, _ in set(zip(line.tolist(), (f[1] for f in found), strict=True)):
-            out[i] += 1.0
+    tokens = page.tokens()
+    assert tokens is not None
+    sel = (hits.bits & VocabTable.EXTRA) > 0
+    if sel.any():
+        found = set(zip(hits.line[sel].tolist(), [tokens.word(i) for i in hits.index[sel].tolist()], strict=True))
+        np.add.at(out, [line for line, _ in found], 1.0)
     return out / len(slug)
 
 
@@ -311,14 +138,17 @@ def line_features(
     url: str | None = None,
     title_index: int | None = None,
     template_counts: list[int] | None = None,
+    page: PageText | None = None,
 ) -> np.ndarray:
-    """Feature matrix (len(lines) x len(FEATURE_NAMES)) of one page, computed page-wide with numpy."""
+    """Feature matrix (len(lines) x len(FEATURE_NAMES)) of one page, computed page-wide with numpy;
+    ``page`` is the ``PageText`` of the lines when the caller has it (``split_page``)."""
     n = len(lines)
     feats = np.zeros((n, len(FEATURE_NAMES)), dtype=np.float64)
     if n == 0:
         return feats
     texts = [line.text for line in lines]
-    page = PageText.of(texts)
+    if page is None:
+        page = PageText.of(texts)
     cls = page.classes
     tok = page.token_starts()
     nw = np.array([line.words for line in lines], dtype=np.float64)
@@ -327,12 +157,14 @@ def line_features(
     lower_init = page.per_line(tok & ((cls & _LOWER) > 0))
     letters = np.maximum(page.per_line((cls & _ALPHA) > 0), 1)
     uppers = page.per_line((cls & _UPPER) > 0)
-    digits = page.per_line((cls & _DIGIT) > 0)
+    digits = page.digits()
     wordchars = page.per_line((cls & _W) > 0)
-    cps = np.frombuffer(page.joined.encode("utf-32-le"), dtype=np.uint32)
+    cps = page.cps
     commas = page.per_line(cps == ord(","))
     last = cps[page.starts + page.lengths - 1]
     first_lower = (cls[page.starts] & _LOWER) > 0
+    slug = slug_tokens(url)
+    page.hits(VOCABS, frozenset(slug))  # one token lookup serves the patterns and the slug
     boiler = page.count(_BOILER_M)
     ends = (page.count(_ENDS_SENTENCE_M) > 0).astype(np.float64)
     ends_colon = last == ord(":")
@@ -363,9 +195,8 @@ def line_features(
     feats[:, 21] = [line.blank_before for line in lines]
     feats[:, 22] = [line.blank_after for line in lines]
     feats[:, 23] = np.arange(n) / n
-    slug = slug_tokens(url)
     if slug:
-        feats[:, 24] = _slug_overlap(page, slug)
+        feats[:, 24] = slug_overlap(page, slug)
     if title_index is not None:
         feats[:, 25] = np.arange(n) > title_index
         feats[:, 26] = np.arange(n) == title_index
@@ -376,7 +207,7 @@ def line_features(
     feats[:, 42] = nw / (float(nw.max()) or 1.0)
     feats[:, 43] = first_lower
     feats[:, 44] = np.minimum(page.count(_APPEAL_M), 3)
-    feats[:, 45] = page.count(_YOU_WE_M) / (nw + 1)
+    feats[:, 45] = you_we_count(page) / (nw + 1)
     feats[:, 46] = (nw >= 15) & (ends == 0) & ~ends_colon
     ellipsis = (last == ord("…")) | ((last == ord(".")) & [t.endswith("...") for t in texts])
     feats[:, 47] = ellipsis

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
@@ -26,6 +27,9 @@ _CAPTION_TAIL = re.compile(
     r"(?:\((?:[^()]{0,80}/)?[^()]{0,60}(?:Getty Images|AFP|Reuters|AP|AP Photo|EPA|Shutterstock|"
     r"Photo|Foto|Bild|dpa|Imago|Pool)[^()]{0,40}\)$|\b(?:Photo|Foto|Image|Credit|Bild|Quelle)\s*:\s*[^.]{2,60}$)",
 )
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CAPITALISED = re.compile(r"\b(?:The\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}")
 _CAPTION_HEAD = re.compile(r"^(?:photo|foto|image|picture|credit|bild|caption)\s*:", re.IGNORECASE)
 _STOP = {
     "en": {"the", "and", "of", "to", "in", "is", "that", "for", "was", "with", "on", "as", "it", "said"},
@@ -44,10 +48,11 @@ def is_caption(text: str) -> bool:
 
 
 def language(text: str) -> str | None:
-    words = re.findall(r"[^\W\d_]+", text[:5000].lower())
+    words = _LETTERS.findall(text[:5000].lower())
     if len(words) < 5:
         return None
-    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOP.items()}
+    counts = Counter(words)
+    scores = {lang: sum(counts[w] for w in stop if w in counts) for lang, stop in _STOP.items()}
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] >= max(2, len(words) // 50) else None
 
@@ -91,8 +96,11 @@ def find_title(lines: list[Line], body_start: int | None, anchor: int | None, fe
 def outlet_from_text(texts: list[str], host: str | None) -> str | None:
     """Outlet from a copyright line, a "<Outlet> news desk" byline, or the URL host."""
     joined = "\n".join(texts)
-    for text in texts:
-        if len(text) > 200 or ("©" not in text and "(c" not in text.lower() and "opyright" not in text.lower()):
+    lowered = joined.lower()
+    folded = lowered.split("\n") if len(lowered) == len(joined) else [t.lower() for t in texts]
+    marked = "©" in joined or "(c" in lowered or "opyright" in lowered
+    for text, low in zip(texts if marked else [], folded, strict=False):
+        if len(text) > 200 or ("©" not in text and "(c" not in low and "opyright" not in low):
             continue
         if not _COPYRIGHT.search(text):
             continue
@@ -104,7 +112,7 @@ def outlet_from_text(texts: list[str], host: str | None) -> str | None:
                 return pretty or outlet_from_host(name)
             if len(name) > 2 and not re.match(r"(?:all|rights|copyright)\b", name, re.IGNORECASE):
                 return name
-    for text in texts:
+    for text in texts if ("news desk" in joined or "staff" in joined) else []:
         match = _DESK_OUTLET.search(text)
         if match and _BYLINE.search(text):
             return match.group(1).strip()
@@ -116,22 +124,29 @@ def outlet_from_text(texts: list[str], host: str | None) -> str | None:
 
 def _spelled_in_page(base: str, text: str) -> str | None:
     """The capitalised phrase of the page whose letters spell ``base`` ("euromaidanpress")."""
-    target = re.sub(r"[^a-z0-9]", "", base.lower())
-    if len(target) < 3:
-        return None
+    target = _NOT_ALNUM.sub("", base.lower())
+    if len(target) < 3 or target not in _NOT_ALNUM.sub("", text.lower()):
+        return None  # a phrase that spells the target leaves it in the page's letters, spaces dropped
     single: str | None = None
-    for match in re.finditer(r"\b(?:The\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}", text):
+    for match in _CAPITALISED.finditer(text):
+        if target not in _NOT_ALNUM.sub("", match.group(0).lower()):
+            continue
         words = match.group(0).split()
+        letters = [_NOT_ALNUM.sub("", w.lower()) for w in words]
         for start in range(len(words)):
+            spelled = ""
             for end in range(start + 1, len(words) + 1):
-                phrase = words[start:end]
-                if re.sub(r"[^a-z0-9]", "", "".join(phrase).lower()) == target:
-                    if len(phrase) == 1:  # "Euromaidanpress" is the domain; prefer "Euromaidan Press"
-                        single = single or phrase[0]
-                        continue
-                    if start > 0 and words[start - 1] == "The":
-                        return " ".join(words[start - 1 : end])
-                    return " ".join(phrase)
+                spelled += letters[end - 1]
+                if not target.startswith(spelled):
+                    break  # a longer phrase only adds letters: it cannot spell the target either
+                if spelled != target:
+                    continue
+                if end - start == 1:  # "Euromaidanpress" is the domain; prefer "Euromaidan Press"
+                    single = single or words[start]
+                    continue
+                if start > 0 and words[start - 1] == "The":
+                    return " ".join(words[start - 1 : end])
+                return " ".join(words[start:end])
     return single
 
 
@@ -142,9 +157,7 @@ def extract(lines: list[Line], keep: list[bool], anchor: int | None, url: str | 
     texts = [line.text for line in lines]
     if caption is None:
         caption = [is_caption(t) for t in texts]
-    counts: dict[str, int] = {}
-    for t in texts:
-        counts[t] = counts.get(t, 0) + 1
+    counts: dict[str, int] = Counter(texts)
     body_idx = [i for i, k in enumerate(keep) if k]
     body_start = body_idx[0] if body_idx else None
     meta.title_index = find_title(lines, body_start, anchor, feed_title, counts, caption)
@@ -173,13 +186,15 @@ def extract(lines: list[Line], keep: list[bool], anchor: int | None, url: str | 
     body_text = "\n".join(texts[i] for i in body_idx)
     meta.wire = meta.wire or wire_in_body(body_text)
     # date: scraper header, byline, lines around the headline, URL; else a lower bound
-    header = dates.scraper_header(raw_text)
-    near: list[date] = []
-    for i in range(max(0, top - 8), min(len(lines), (body_start or top) + 4)):
-        if lines[i].words <= 25 and not caption[i]:
-            near += [d for _, d in dates.find_dates(texts[i], today)]
-    meta.published = header or (byline_dates[0] if byline_dates else None) or (near[0] if near else None) \
-        or dates.url_date(url, today)
+    published = dates.scraper_header(raw_text) or (byline_dates[0] if byline_dates else None)
+    if published is None:  # the first date on a short line around the headline
+        for i in range(max(0, top - 8), min(len(lines), (body_start or top) + 4)):
+            if lines[i].words <= 25 and not caption[i]:
+                on_line = dates.find_dates(texts[i], today)
+                if on_line:
+                    published = on_line[0][1]
+                    break
+    meta.published = published or dates.url_date(url, today)
     if meta.published is None:
         years = [int(y) for t, c in zip(texts, caption, strict=True) if c or _COPYRIGHT.search(t)
                  for y in re.findall(r"\b(20\d{2})\b", t)]

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storyline.clean.lines import _BOILER, Line, line_features, normalise_line, slug_tokens, split_lines
+from storyline.clean.lines import Line, line_features, normalise_line, slug_overlap, slug_tokens, split_page
+from storyline.clean.pagetext import PageText
+from storyline.clean.patterns import _BOILER
 from storyline.clean.template import TemplateMemory, line_key
 
 _WORD = re.compile(r"\w+")
@@ -31,8 +33,10 @@ def is_title_shaped(line: Line) -> bool:
     return 3 <= line.words <= 35 and not text.endswith((".", ",", ":", ";")) and not _NOT_TITLE.search(text)
 
 
-def title_anchor(lines: list[Line], url: str | None, feed_title: str | None) -> int | None:
-    """Index of the line most likely to be the headline, from the feed title or the URL slug."""
+def title_anchor(lines: list[Line], url: str | None, feed_title: str | None,
+                 cover: np.ndarray | None = None) -> int | None:
+    """Index of the line most likely to be the headline, from the feed title or the URL slug.
+    ``cover``: the share of the slug's words on each line (``lines.slug_overlap``), when known."""
     if feed_title:
         best, best_i = 0.0, None
         for line in lines:
@@ -43,20 +47,30 @@ def title_anchor(lines: list[Line], url: str | None, feed_title: str | None) -> 
         if best >= 0.6:
             return best_i
     slug = slug_tokens(url)
-    if len(slug) >= 3:
+    if len(slug) >= 3 and cover is not None:
+        # the first title-shaped line with the highest cover, when that is half the slug or more
+        best, best_i = 0.0, None
+        for i in np.flatnonzero(cover >= 0.5).tolist():
+            if is_title_shaped(lines[i]) and cover[i] > best + 1e-9:
+                best, best_i = float(cover[i]), i
+        if best_i is not None:
+            return best_i
+    elif len(slug) >= 3:
         best, best_i = 0.0, None
         for line in lines:
             if not is_title_shaped(line):
                 continue
             low = {t.lower() for t in _WORD.findall(line.text)}
-            cover = len(low & slug) / len(slug)
-            if cover > best + 1e-9:
-                best, best_i = cover, line.index
+            share = len(low & slug) / len(slug)
+            if share > best + 1e-9:
+                best, best_i = share, line.index
         if best >= 0.5:
             return best_i
     # no feed title, no telling URL: a title-shaped line printed twice (breadcrumb/social title and h1)
     seen: dict[str, int] = {}
     limit = max(int(len(lines) * 0.6), 1)
+    if len({line.text for line in lines[:limit]}) == len(lines[:limit]):
+        return None  # no line is printed twice
     for line in lines[:limit]:
         if line.words >= 5 and is_title_shaped(line) and not _BOILER.search(line.text):
             if line.text in seen:
@@ -68,11 +82,11 @@ def title_anchor(lines: list[Line], url: str | None, feed_title: str | None) -> 
 @dataclass(slots=True)
 class TextPage:
     lines: list[Line]
-    keys: list[str]
     title_index: int | None
     features: np.ndarray
     words: np.ndarray
     template: list[int] | None  # per line: in how many other pages of the outlet it occurs
+    text: PageText  # the lines joined, with their character classes and tokens
 
 
 def page_keys(lines: list[Line]) -> list[str]:
@@ -84,15 +98,16 @@ def page_keys(lines: list[Line]) -> list[str]:
 
 
 def template_evidence(memory: TemplateMemory | None, site: str | None, page: str, lines: list[Line],
-                      keys: list[str]) -> list[int] | None:
-    """Other-page counts per line, zeroed for the text lines of a near-duplicate page.
+                      keys: list[str] | None = None) -> list[int] | None:
+    """Other-page counts per line, zeroed for the text lines of a near-duplicate page; ``keys`` are the
+    lines' ``page_keys``, computed here when not given (and only when the site has pages to compare).
 
     When most long lines of the page also occur on another page of the site, that page is the
     same article (an update or a copy), not a template: only short lines keep their evidence.
     """
     if memory is None or site is None or memory.pages(site) < 2:
         return None
-    others = memory.others(site, page, keys)
+    others = memory.others(site, page, page_keys(lines) if keys is None else keys)
     long_lines = [i for i, line in enumerate(lines) if line.words >= 15]
     if long_lines:
         shared = sum(1 for i in long_lines if others[i] > 0)
@@ -103,10 +118,11 @@ def template_evidence(memory: TemplateMemory | None, site: str | None, page: str
 
 def prepare(text: str, url: str | None, feed_title: str | None, memory: TemplateMemory | None,
             site: str | None, page: str) -> TextPage:
-    lines = split_lines(text)
-    keys = page_keys(lines)
-    anchor = title_anchor(lines, url, feed_title)
-    evidence = template_evidence(memory, site, page, lines, keys)
-    feats = line_features(lines, url, anchor, evidence)
+    lines, pagetext = split_page(text)
+    slug = slug_tokens(url)
+    cover = slug_overlap(pagetext, slug) if len(slug) >= 3 and lines else None
+    anchor = title_anchor(lines, url, feed_title, cover)
+    evidence = template_evidence(memory, site, page, lines)
+    feats = line_features(lines, url, anchor, evidence, pagetext)
     words = np.array([line.words for line in lines], dtype=np.float64)
-    return TextPage(lines, keys, anchor, feats, words, evidence)
+    return TextPage(lines, anchor, feats, words, evidence, pagetext)

@@ -1,0 +1,365 @@
+"""A page's lines joined into one string, scanned once: character classes, tokens and pattern counts per line.
+
+Feature extraction used to run each pattern line by line; here every scan is page-wide and its
+results are mapped back to lines by offset. Word-list patterns are the costly ones (Python's ``re``
+tries every alternative at every character), so each carries a *prefilter*: a necessary condition
+for a match, read from one tokenisation of the page (``\\w+`` once, then set lookups). The pattern
+itself then runs only on the lines that pass it, so counts are exactly those of the full scan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+import numpy as np
+
+_WORD = re.compile(r"\w+")
+_W, _ALPHA, _UPPER, _LOWER, _DIGIT = 1, 2, 4, 8, 16
+
+
+def _classes_of(c: str) -> int:
+    return ((_W if c.isalnum() or c == "_" else 0) | (_ALPHA if c.isalpha() else 0)
+            | (_UPPER if c.isupper() else 0) | (_LOWER if c.islower() else 0) | (_DIGIT if c.isdigit() else 0))
+
+
+def _char_table() -> np.ndarray:
+    """Class bits of every BMP code point, as ``str`` methods see them (built once at import)."""
+    chars = [chr(c) for c in range(0x10000)]
+    table = np.zeros(0x10000, dtype=np.uint8)
+    table[[c.isalnum() or c == "_" for c in chars]] |= _W
+    table[[c.isalpha() for c in chars]] |= _ALPHA
+    table[[c.isupper() for c in chars]] |= _UPPER
+    table[[c.islower() for c in chars]] |= _LOWER
+    table[[c.isdigit() for c in chars]] |= _DIGIT
+    return table
+
+
+# Up to this many candidate lines are scanned one by one (``pos``/``endpos``); more are joined and
+# scanned at once. A speed setting only (the counts are the same either way); set on zyte-text-dev.
+FEW_LINES = 48
+_TABLE = _char_table()
+_TABLE.setflags(write=False)
+
+
+def classes_of(cps: np.ndarray) -> np.ndarray:
+    """Class bits of each code point."""
+    classes = _TABLE[np.minimum(cps, 0xFFFF)]
+    astral = cps >= 0x10000
+    if astral.any():  # emoji, math letters: rare, classed one by one
+        classes = classes.copy()
+        for cp in np.unique(cps[astral]):
+            classes[cps == cp] = _classes_of(chr(int(cp)))
+    return classes
+
+
+@dataclass(frozen=True, slots=True)
+class Vocab:
+    """Tokens that mark a line as a candidate for one pattern: a word, a word prefix, or a word pair
+    (``first`` followed by one of ``pairs[first]``). Tokens are lower-cased ``\\w+`` runs."""
+
+    words: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    pairs: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
+
+
+# Tokens are looked up by a 64-bit polynomial hash of their characters (sum of code point times
+# _BASE ** position, mod 2**64), so that a page's lookups run in numpy; positions past _MAX_POS share
+# the last power (a token that long is no vocabulary word). Two different words share a hash with a
+# chance of about 2**-64 per pair; ``VocabTable`` checks that its own words do not.
+_BASE = 0x100000001B3
+_MAX_POS = 64
+_POWERS = np.array([pow(_BASE, k, 1 << 64) for k in range(_MAX_POS)], dtype=np.uint64)
+_PAIR_MIX = np.uint64(0x9E3779B97F4A7C15)  # hash of a word pair: first * _PAIR_MIX + second (mod 2**64)
+
+
+_POWER_INTS = [int(p) for p in _POWERS]
+
+
+def word_hash(word: str) -> int:
+    return sum(ord(c) * _POWER_INTS[min(k, _MAX_POS - 1)] for k, c in enumerate(word)) % (1 << 64)
+
+
+def pair_hash(first: str, second: str) -> int:
+    return (word_hash(first) * int(_PAIR_MIX) + word_hash(second)) % (1 << 64)
+
+
+class _Keys:
+    """Sorted hash keys with the vocabulary bits of each."""
+
+    def __init__(self, bits: Mapping[int, int]) -> None:
+        self.keys = np.array(sorted(bits), dtype=np.uint64)
+        self.bits = np.array([bits[k] for k in sorted(bits)], dtype=np.int64)
+        self.buckets = np.zeros(1 << 16, dtype=bool)  # low 16 bits of the keys: a first, cheap filter
+        self.buckets[(self.keys & np.uint64(0xFFFF)).astype(np.int64)] = True
+
+    def find(self, hashes: np.ndarray) -> np.ndarray:
+        """The bits of each of ``hashes`` (0 when absent)."""
+        out = np.zeros(len(hashes), dtype=np.int64)
+        if not len(self.keys) or not len(hashes):
+            return out
+        maybe = np.flatnonzero(self.buckets[(hashes & np.uint64(0xFFFF)).astype(np.int64)])
+        at = np.minimum(np.searchsorted(self.keys, hashes[maybe]), len(self.keys) - 1)
+        out[maybe] = np.where(self.keys[at] == hashes[maybe], self.bits[at], 0)
+        return out
+
+
+def _keys_of(entries: list[tuple[str, int, int]]) -> _Keys:
+    """(text, hash, bit) entries -> ``_Keys``; two texts with one hash would be a collision."""
+    bits: dict[int, int] = {}
+    text_of: dict[int, str] = {}
+    for text, hashed, bit in entries:
+        if text_of.setdefault(hashed, text) != text:
+            raise ValueError(f"vocabulary hash collision: {text!r} and {text_of[hashed]!r}")
+        bits[hashed] = bits.get(hashed, 0) | bit
+    return _Keys(bits)
+
+
+class VocabTable:
+    """Named vocabularies, each given a bit, looked up together in one pass over a page's tokens."""
+
+    EXTRA = 1 << 62  # the token is one of the words passed to ``PageText.hits`` as ``extra``
+
+    def __init__(self, vocabs: Mapping[str, Vocab]) -> None:
+        if len(vocabs) > 62:
+            raise ValueError("at most 62 vocabularies fit the bit mask")
+        self.bits = {name: 1 << k for k, name in enumerate(vocabs)}
+        words: list[tuple[str, int, int]] = []
+        pairs: list[tuple[str, int, int]] = []
+        prefixes: list[tuple[int, int, int]] = []
+        for name, vocab in vocabs.items():
+            bit = self.bits[name]
+            words += [(w, word_hash(w), bit) for w in vocab.words]
+            pairs += [(f"{first} {second}", pair_hash(first, second), bit)
+                      for first, seconds in vocab.pairs.items() for second in seconds]
+            prefixes += [(len(p), word_hash(p), bit) for p in vocab.prefixes]
+        self.words = _keys_of(words)
+        self.pairs = _keys_of(pairs)
+        self.prefixes = tuple(prefixes)  # (length, hash, bit)
+
+
+@dataclass(slots=True)
+class Tokens:
+    """Lower-cased ``\\w+`` tokens of a page: where each lies, its line, and its ``word_hash``."""
+
+    text: str  # the lower-cased page
+    start: np.ndarray  # offset of each token in ``text``
+    end: np.ndarray
+    line: np.ndarray
+    hash: np.ndarray
+    wstart: np.ndarray  # offset of each token among the page's word characters
+    csum: np.ndarray  # running sum of the per-character hash terms over the word characters, from 0
+
+    def word(self, i: int) -> str:
+        return self.text[int(self.start[i]) : int(self.end[i])]
+
+    def prefix_hash(self, tokens: np.ndarray, k: int) -> np.ndarray:
+        """``word_hash`` of the first ``k`` characters of each of ``tokens`` (each at least ``k`` long)."""
+        at = self.wstart[tokens]
+        return self.csum[at + k] - self.csum[at]
+
+
+@dataclass(slots=True)
+class Hits:
+    """The tokens of a page found in a ``VocabTable``: their index, line and vocabulary bits."""
+
+    index: np.ndarray  # position in the page's token list
+    line: np.ndarray
+    bits: np.ndarray  # vocabulary bits (a word pair's bit sits on its first token)
+    lines: int  # lines of the page
+    _counts: dict[int, np.ndarray] = field(default_factory=dict)
+
+    def count(self, bit: int) -> np.ndarray:
+        """Hits of the vocabulary with ``bit`` per line."""
+        if bit not in self._counts:
+            self._counts[bit] = np.bincount(self.line[(self.bits & bit) > 0], minlength=self.lines)
+        return self._counts[bit]
+
+
+class PageText:
+    """The lines of a page joined by newlines, with per-character classes: regexes run once per page
+    and their matches are mapped back to lines by offset."""
+
+    __slots__ = ("_digits", "_hits", "_lowered", "_tokens", "_words", "classes", "cps", "joined", "lengths", "starts")
+
+    def __init__(self, joined: str, starts: np.ndarray, lengths: np.ndarray, cps: np.ndarray,
+                 classes: np.ndarray) -> None:
+        self.joined = joined
+        self.starts = starts  # offset of each line in ``joined``
+        self.lengths = lengths
+        self.cps = cps  # code point of each character of ``joined``
+        self.classes = classes  # class bits per character of ``joined``
+        self._lowered: str | None = None  # ``joined`` lower-cased, "" when that changes its length
+        self._tokens: Tokens | None = None
+        self._hits: dict[int, tuple[frozenset[str], Hits | None]] = {}
+        self._words: np.ndarray | None = None
+        self._digits: np.ndarray | None = None
+
+    @classmethod
+    def of(cls, texts: list[str]) -> PageText:
+        joined = "\n".join(texts)
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        starts = np.zeros(len(texts), dtype=np.int64)
+        if len(texts) > 1:
+            starts[1:] = np.cumsum(lengths[:-1] + 1)
+        cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+        return cls(joined, starts, lengths, cps, classes_of(cps))
+
+    def per_line(self, flags: np.ndarray) -> np.ndarray:
+        """Sum of a per-character array over each line."""
+        if not len(self.starts):
+            return np.zeros(0)
+        return np.add.reduceat(flags.astype(np.int64), self.starts) if len(flags) else np.zeros(len(self.starts))
+
+    def token_starts(self) -> np.ndarray:
+        w = (self.classes & _W) > 0
+        prev = np.concatenate(([False], w[:-1]))
+        return w & ~prev
+
+    def words(self) -> np.ndarray:
+        """``\\w+`` tokens per line."""
+        if self._words is None:
+            self._words = self.per_line(self.token_starts())
+        return self._words
+
+    def lowered(self) -> str:
+        """``joined`` lower-cased, or "" when lower-casing changes its length (offsets would move)."""
+        if self._lowered is None:
+            lowered = self.joined.lower()
+            self._lowered = lowered if len(lowered) == len(self.joined) else ""
+        return self._lowered
+
+    def tokens(self) -> Tokens | None:
+        """The page's lower-cased ``\\w+`` tokens (None when lower-casing moved offsets)."""
+        if self._tokens is None:
+            lowered = self.lowered()
+            if not lowered:
+                return None
+            lcps = np.frombuffer(lowered.encode("utf-32-le"), dtype=np.uint32)
+            # a character keeps its \w class when lower-cased to one character (checked over all of Unicode)
+            word = (self.classes & _W) > 0
+            edges = np.diff(np.concatenate(([0], word.view(np.int8), [0])))
+            start, end = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+            wpos = np.flatnonzero(word)
+            lengths = end - start
+            wstart = np.zeros(len(start), dtype=np.int64)
+            wstart[1:] = np.cumsum(lengths[:-1])
+            first = np.repeat(wstart, lengths)  # per word character: where its token starts
+            terms = lcps[wpos].astype(np.uint64) * _POWERS[np.minimum(np.arange(len(wpos)) - first, _MAX_POS - 1)]
+            csum = np.concatenate((np.zeros(1, dtype=np.uint64), np.cumsum(terms, dtype=np.uint64)))
+            self._tokens = Tokens(lowered, start, end, np.searchsorted(self.starts, start, side="right") - 1,
+                                  csum[wstart + lengths] - csum[wstart], wstart, csum)
+        return self._tokens
+
+    def hits(self, table: VocabTable, extra: frozenset[str] = frozenset()) -> Hits | None:
+        """The tokens of the page found in ``table`` (and in ``extra``, under ``VocabTable.EXTRA``).
+        A call without ``extra`` reuses the hits of an earlier call for the same table."""
+        cached = self._hits.get(id(table))
+        if cached is None or (extra and cached[0] != extra):
+            cached = (extra, self._lookup(table, extra))
+            self._hits[id(table)] = cached
+        return cached[1]
+
+    def _lookup(self, table: VocabTable, extra: frozenset[str]) -> Hits | None:
+        tokens = self.tokens()
+        if tokens is None:
+            return None
+        bits = table.words.find(tokens.hash)
+        if len(tokens.hash) > 1:
+            bits[:-1] |= table.pairs.find(tokens.hash[:-1] * _PAIR_MIX + tokens.hash[1:])
+        if extra:
+            wanted = np.array([word_hash(w) for w in extra], dtype=np.uint64)
+            bits[np.isin(tokens.hash, wanted)] |= VocabTable.EXTRA
+        lengths = tokens.end - tokens.start
+        for k, hashed, bit in table.prefixes:
+            long_enough = np.flatnonzero(lengths >= k)
+            bits[long_enough[tokens.prefix_hash(long_enough, k) == hashed]] |= bit
+        index = np.flatnonzero(bits)
+        return Hits(index, tokens.line[index], bits[index], len(self.starts))
+
+    def vocab_count(self, table: VocabTable, name: str) -> np.ndarray | None:
+        """Tokens (or pairs) of vocabulary ``name`` per line; None when the page could not be tokenised."""
+        hits = self.hits(table)
+        return None if hits is None else hits.count(table.bits[name])
+
+    def vocab_lines(self, table: VocabTable, name: str) -> np.ndarray | None:
+        counts = self.vocab_count(table, name)
+        return None if counts is None else counts > 0
+
+    def digits(self) -> np.ndarray:
+        """Digits per line."""
+        if self._digits is None:
+            self._digits = self.per_line((self.classes & _DIGIT) > 0)
+        return self._digits
+
+    def count(self, pattern: PagePattern, only: np.ndarray | None = None) -> np.ndarray:
+        """Matches of ``pattern`` per line (a match belongs to the line where it starts); with ``only``
+        (a boolean mask), only those lines are scanned and the others count 0."""
+        if pattern.candidates is not None:
+            cand = pattern.candidates(self)
+            if cand is not None:
+                only = cand if only is None else (only & cand)
+        text = self.joined
+        if pattern.lowered:
+            if self.lowered():
+                text = self.lowered()
+            else:  # lower-casing moved offsets (a few letters grow): scan with IGNORECASE
+                return self._count_in(re.compile(pattern.regex.pattern, pattern.regex.flags | re.IGNORECASE),
+                                      text, only)
+        return self._count_in(pattern.regex, text, only)
+
+    def _count_in(self, regex: re.Pattern[str], text: str, only: np.ndarray | None) -> np.ndarray:
+        n = len(self.starts)
+        if only is not None:
+            idx = np.flatnonzero(only)
+            if idx.size == 0:
+                return np.zeros(n, dtype=np.int64)
+            if idx.size <= FEW_LINES:  # a few candidate lines: scan each on its own
+                out = np.zeros(n, dtype=np.int64)
+                for i, s, k in zip(idx.tolist(), self.starts[idx].tolist(), self.lengths[idx].tolist(), strict=True):
+                    out[i] = sum(1 for _ in regex.finditer(text, s, s + k))
+                return out
+            if idx.size < n:
+                sub = "\n".join([text[s : s + k] for s, k in zip(self.starts[idx].tolist(),
+                                                                  self.lengths[idx].tolist(), strict=True)])
+                sub_starts = np.zeros(idx.size, dtype=np.int64)
+                sub_starts[1:] = np.cumsum(self.lengths[idx][:-1] + 1)
+                out = np.zeros(n, dtype=np.int64)
+                out[idx] = _bincount(regex, sub, sub_starts)
+                return out
+        return _bincount(regex, text, self.starts)
+
+
+@dataclass(frozen=True, slots=True)
+class PagePattern:
+    """A line pattern for a page whose lines are joined by newlines: ``^``/``$`` match at line ends
+    and whitespace is a space (lines are whitespace-collapsed), so no match runs into the next line.
+    A case-insensitive pattern (all written in lower case) is compiled case-sensitive and runs on the
+    lower-cased page: Python's ``re`` scans several times faster that way. ``candidates``, when set,
+    gives the lines where a match is possible (a necessary condition; None: all lines)."""
+
+    regex: re.Pattern[str]
+    lowered: bool
+    candidates: Callable[[PageText], np.ndarray | None] | None = None
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str],
+           candidates: Callable[[PageText], np.ndarray | None] | None = None) -> PagePattern:
+        folded = bool(pattern.flags & re.IGNORECASE)
+        flags = (pattern.flags | re.MULTILINE) & ~re.IGNORECASE
+        return cls(re.compile(pattern.pattern.replace(r"\s", " "), flags), folded, candidates)
+
+
+def _bincount(regex: re.Pattern[str], text: str, starts: np.ndarray) -> np.ndarray:
+    positions = [m.start() for m in regex.finditer(text)]
+    if not positions:
+        return np.zeros(len(starts), dtype=np.int64)
+    line = np.searchsorted(starts, np.asarray(positions), side="right") - 1
+    return np.bincount(line, minlength=len(starts))
+
+
+def word_counts(texts: list[str]) -> np.ndarray:
+    """``\\w+`` tokens per line."""
+    return PageText.of(texts).words()

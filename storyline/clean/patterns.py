@@ -1,0 +1,238 @@
+"""The line patterns of the feature extractor, each with the vocabulary that prefilters it.
+
+A word-list pattern is costly to scan with ``re`` (every alternative is tried at every
+character), so each ``PagePattern`` here carries ``candidates``: a necessary condition for a match,
+read from one tokenisation of the page (``pagetext.VocabTable``) or from character classes. The
+pattern then runs on the candidate lines only, and its counts equal those of a full scan: each
+vocabulary lists every word (or word pair) a match of its pattern must start with. Change a
+pattern and its vocabulary together; ``tests/clean/test_patterns.py`` checks they agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from types import MappingProxyType
+
+import numpy as np
+
+from storyline.clean.pagetext import _DIGIT, PagePattern, PageText, Vocab, VocabTable
+
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_SENT_INSIDE = re.compile(r"[.!?][\"'”’»)]*\s+[\"'“‘«(]*[A-ZÄÖÜÀ-Ý]")
+# Words and phrases of page furniture (menus, sharing, subscriptions, consent, appeals, teasers) in the
+# languages of the dev sets (English, German, Spanish, French, Italian, Portuguese).
+_BOILER = re.compile(
+    r"\b(?:cookies?|privacy|subscribe|subscription|subscribers?|newsletters?|sign (?:up|in)|log ?in|"
+    r"register|advertisements?|advertising|sponsored|share|shares|tweet|facebook|twitter|linkedin|"
+    r"whatsapp|pinterest|instagram|youtube|e-?mail|print|comments?|reply|read (?:more|also|next)|"
+    r"related|recommended|trending|most (?:popular|read|viewed)|follow us|all rights reserved|"
+    r"terms (?:of|and)|contact us|about us|skip to|menu|search|homepage|click here|download|podcasts?|"
+    r"gallery|back to top|load more|show more|ad ?blocker|donate|support us|patron|copyright|"
+    r"anmelden|abmelden|registrieren|datenschutz\w*|impressum|kontakt|teilen|weiterlesen|"
+    r"mehr zum thema|auch interessant|kommentare?|werbung|anzeige|startseite|suche|drucken|"
+    r"abonnieren|alle rechte vorbehalten|nutzungsbedingungen|"
+    r"suscr[ií]bete|compartir|comentarios|lea (?:tambi[eé]n|m[aá]s)|publicidad|iniciar sesi[oó]n|"
+    r"s'abonner|partager|commentaires|publicit[eé]|lire aussi|condividi|commenti|pubblicit[aà]|"
+    r"compartilhe|coment[aá]rios|leia (?:mais|tamb[eé]m)|publicidade)\b",
+    re.IGNORECASE,
+)
+_TEASER_PREFIX = re.compile(
+    r"^(?:read (?:also|more|next)|see also|related|more:|watch:|listen:|lea (?:tambi[eé]n|m[aá]s)|mire:|"
+    r"lesen sie auch|mehr zum thema|auch interessant|lire aussi|leia (?:mais|tamb[eé]m)|"
+    r"leggi anche|recommended|trending|most popular|most read)",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"(?:^\(.{3,}\)$|\b(?:photo|photograph|image|picture|credit|getty|afp|reuters|ap photo|"
+    r"shutterstock|foto|bild|imago|dpa|illustration)\b|©)",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^(?:by|von|por|par|di|door|written by|authors?:)\s", re.IGNORECASE)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|uhr)?\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_URLISH = re.compile(r"https?://|www\.|@\w|\[email", re.IGNORECASE)
+_BULLET = re.compile(r"^(?:[•·▪►»›\-–—*]|\d+[.)])\s")
+_SEPARATORS = re.compile(r"\s[|·•/]\s|\t")
+# Comment sections: "name says:", "on May 3, 2019 at 4:47 pm said:", "Reply", "Rating: 9 Votes",
+# "34 responses to", "Leave a comment", "2 days ago".
+_COMMENT = re.compile(
+    r"(?:\b(?:says|said|wrote|schreibt|sagt|dice|dit|escreveu|scrive)\s*:$|^(?:reply|antworten|responder|"
+    r"répondre|rispondi|report|like|dislike)$|^rating:|\b\d+\s+(?:responses?|comments?|replies|kommentare|"
+    r"comentarios|commentaires|commenti)\b|^(?:leave|post|add) a (?:comment|reply)|"
+    r"^\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago\b|\bat\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?$)",
+    re.IGNORECASE,
+)
+# Appeals and paywall/ad-blocker notices: addressed to the reader, asking for something.
+_APPEAL = re.compile(
+    r"\b(?:donat\w*|support (?:us|our|independent|quality)|become a (?:patron|member|subscriber)|"
+    r"join (?:us|our)|your support|ad ?blockers?|disabl\w+ (?:your|the) ad|whitelist|paywall|"
+    r"unlimited (?:access|digital)|free trial|already a (?:subscriber|member)|create (?:an|your) account|"
+    r"cookie settings|accept (?:all|cookies)|we use cookies|consent|unterstützen sie|jetzt abonnieren)\b",
+    re.IGNORECASE,
+)
+_YOU_WE = re.compile(r"\b(?:you|your|yours|we|our|us|sie|ihr|ihre|wir|unser\w*)\b", re.IGNORECASE)
+_GLUED = re.compile(r"[a-z0-9)][.!?]?[A-Z][a-z]{2}")
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Every word or word pair a match of each pattern starts with (lower-cased \w+ tokens).
+VOCABS = VocabTable({
+    "boiler": Vocab(
+        _words("cookie cookies privacy subscribe subscription subscriber subscribers newsletter newsletters "
+               "login register advertisement advertisements advertising sponsored share shares tweet facebook "
+               "twitter linkedin whatsapp pinterest instagram youtube email print comment comments reply "
+               "related recommended trending homepage download podcast podcasts gallery menu search adblocker "
+               "donate patron copyright anmelden abmelden registrieren impressum kontakt teilen weiterlesen "
+               "kommentar kommentare werbung anzeige startseite suche drucken abonnieren nutzungsbedingungen "
+               "suscríbete suscribete compartir comentarios publicidad partager commentaires publicite "
+               "publicité condividi commenti pubblicita pubblicità compartilhe comentários publicidade"),
+        ("datenschutz",),
+        MappingProxyType({"sign": _words("up in"), "log": _words("in"), "read": _words("more also next"),
+                          "most": _words("popular read viewed"), "follow": _words("us"), "all": _words("rights"),
+                          "terms": _words("of and"), "contact": _words("us"), "about": _words("us"),
+                          "skip": _words("to"), "click": _words("here"), "back": _words("to"),
+                          "load": _words("more"), "show": _words("more"), "ad": _words("blocker"),
+                          "support": _words("us"), "mehr": _words("zum"), "auch": _words("interessant"),
+                          "alle": _words("rechte"), "lea": _words("también tambien más mas"),
+                          "iniciar": _words("sesión sesion"), "s": _words("abonner"), "lire": _words("aussi"),
+                          "leia": _words("mais também tambem"), "e": _words("mail")}),
+    ),
+    "appeal": Vocab(
+        _words("adblocker adblockers whitelist paywall consent"),
+        ("donat", "disabl"),
+        MappingProxyType({"support": _words("us our independent quality"), "become": _words("a"),
+                          "join": _words("us our"), "your": _words("support"), "ad": _words("blocker blockers"),
+                          "unlimited": _words("access digital"), "free": _words("trial"), "already": _words("a"),
+                          "create": _words("an your"), "cookie": _words("settings"),
+                          "accept": _words("all cookies"), "we": _words("use"), "unterstützen": _words("sie"),
+                          "jetzt": _words("abonnieren")}),
+    ),
+    "you_we": Vocab(_words("you your yours we our us sie ihr ihre wir"), ("unser",)),
+    "caption": Vocab(_words("photo photograph image picture credit getty afp reuters shutterstock foto bild "
+                            "imago dpa illustration"), (), MappingProxyType({"ap": _words("photo")})),
+    "comment_say": Vocab(_words("says said wrote schreibt sagt dice dit escreveu scrive")),
+    "comment_whole": Vocab(_words("reply antworten responder répondre rispondi report like dislike")),
+    "comment_rating": Vocab(_words("rating")),
+    "comment_count": Vocab(_words("response responses comment comments replies kommentare comentarios "
+                                  "commentaires commenti")),
+    "comment_lead": Vocab(pairs=MappingProxyType({"leave": _words("a"), "post": _words("a"), "add": _words("a")})),
+    "comment_ago": Vocab(_words("ago")),
+    "comment_at": Vocab(_words("at")),
+})
+
+
+def _has(name: str) -> Callable[[PageText], np.ndarray | None]:
+    return lambda page: page.vocab_lines(VOCABS, name)
+
+
+def _digits(page: PageText) -> np.ndarray:
+    return page.digits() > 0
+
+
+def _chars(page: PageText, chars: str) -> np.ndarray:
+    """Lines holding any of ``chars``."""
+    found = page.cps == ord(chars[0])
+    for c in chars[1:]:
+        found |= page.cps == ord(c)
+    return page.per_line(found) > 0
+
+
+def _last(page: PageText) -> np.ndarray:
+    return page.cps[page.starts + page.lengths - 1]
+
+
+def _caption_lines(page: PageText) -> np.ndarray | None:
+    words = page.vocab_lines(VOCABS, "caption")
+    if words is None:
+        return None
+    return words | _chars(page, "©") | (page.cps[page.starts] == ord("("))
+
+
+def _comment_lines(page: PageText) -> np.ndarray | None:
+    say = page.vocab_lines(VOCABS, "comment_say")
+    if say is None:
+        return None
+    digits = _digits(page)
+    last = _last(page)
+
+    def has(name: str) -> np.ndarray:
+        found = page.vocab_lines(VOCABS, name)
+        assert found is not None
+        return found
+
+    return ((say & (last == ord(":"))) | (has("comment_whole") & (page.words() == 1)) | has("comment_rating")
+            | has("comment_lead") | (digits & (has("comment_count") | has("comment_ago")))
+            | (digits & has("comment_at") & np.isin(last, [ord("m"), ord("M"), ord(".")])))
+
+
+def _glued_lines(page: PageText) -> np.ndarray:
+    """Lines with an ASCII capital after a lower-case letter, digit or ')' (maybe with .!? between)."""
+    c = page.cps.astype(np.int64)
+    n = len(c)
+    low = (c >= 97) & (c <= 122)
+    before = low | ((c >= 48) & (c <= 57)) | (c == 41)
+    punct = (c == 46) | (c == 33) | (c == 63)
+    cap = (c >= 65) & (c <= 90)
+    hit = np.zeros(n, dtype=bool)
+    if n >= 4:
+        after = cap[1:-2] & low[2:-1] & low[3:]  # a capital at i+1 followed by two lower-case letters
+        hit[:-3] = before[:-3] & after
+        hit[:-4] |= before[:-4] & punct[1:-3] & after[1:]
+    return page.per_line(hit) > 0
+
+
+def _urlish_lines(page: PageText) -> np.ndarray:
+    c = page.cps
+    w = (c == ord("w")) | (c == ord("W"))
+    www = np.zeros(len(c), dtype=bool)
+    if len(c) >= 4:
+        www[:-3] = w[:-3] & w[1:-2] & w[2:-1] & (c[3:] == ord("."))
+    return (page.per_line(www) > 0) | _chars(page, "@[/")
+
+
+_BULLETS = "•·▪►»›-–—*"
+_BYLINE_INITIALS = "bvpdwaBVPDWA"  # first letters of the byline words: by, von, por, par, di, door, ...
+
+
+def _byline_lines(page: PageText) -> np.ndarray:
+    """Lines that open with the first letter of a byline word (the pattern is anchored at the line start)."""
+    first = page.cps[page.starts]
+    found = first == ord(_BYLINE_INITIALS[0])
+    for c in _BYLINE_INITIALS[1:]:
+        found |= first == ord(c)
+    return found
+
+
+def _bullet_lines(page: PageText) -> np.ndarray:
+    """Lines that open with a bullet character or a digit."""
+    first = page.cps[page.starts]
+    found = (page.classes[page.starts] & _DIGIT) > 0
+    for c in _BULLETS:
+        found |= first == ord(c)
+    return found
+
+
+_BOILER_M = PagePattern.of(_BOILER, _has("boiler"))
+_ENDS_SENTENCE_M = PagePattern.of(_ENDS_SENTENCE)
+_SENT_INSIDE_M = PagePattern.of(_SENT_INSIDE)
+_TEASER_PREFIX_M = PagePattern.of(_TEASER_PREFIX)
+_CAPTION_M = PagePattern.of(_CAPTION, _caption_lines)
+_BYLINE_M = PagePattern.of(_BYLINE, _byline_lines)
+_CLOCK_M = PagePattern.of(_CLOCK, _digits)
+_BULLET_M = PagePattern.of(_BULLET, _bullet_lines)
+_SEPARATORS_M = PagePattern.of(_SEPARATORS, lambda page: _chars(page, "|·•/\t"))
+_COMMENT_M = PagePattern.of(_COMMENT, _comment_lines)
+_APPEAL_M = PagePattern.of(_APPEAL, _has("appeal"))
+_YEAR_M = PagePattern.of(_YEAR, _digits)
+_URLISH_M = PagePattern.of(_URLISH, _urlish_lines)
+_GLUED_M = PagePattern.of(_GLUED, _glued_lines)
+_YOU_WE_M = PagePattern.of(_YOU_WE)
+
+
+def you_we_count(page: PageText) -> np.ndarray:
+    """Matches of ``_YOU_WE`` per line: each is one whole token (or a token starting with "unser")."""
+    counts = page.vocab_count(VOCABS, "you_we")
+    return page.count(_YOU_WE_M) if counts is None else counts
