@@ -1,0 +1,5 @@
+"""python -m storyline: the same as the storyline command."""
+
+from storyline.serve.cli import main
+
+main()
