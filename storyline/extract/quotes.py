@@ -35,12 +35,13 @@ from storyline.extract.quotes_cues import (
     quote_spans,
 )
 from storyline.extract.quotes_fast import governed_quote_hit, leading_subject, sentence_hits, trailing_speaker_hit
+from storyline.extract.quotes_model import CueModel, load_model, model_hits
 from storyline.extract.quotes_speakers import Resolver
 from storyline.extract.sentences import Sentence, split_sentences
 
 EXTRACTOR = "storyline.extract.quotes"
 VERSION = "0.2"
-Mode = Literal["fast", "accurate"]
+Mode = Literal["fast", "accurate", "model"]
 
 # Content parts further apart than this many words become separate attributions: the scorer (and a
 # reader) can follow a quote across "he said" but not across a long appositive. 12 is score.py's
@@ -87,20 +88,25 @@ class _Raw:
     secondary: bool = False  # from the parser: kept only where the rules found nothing
 
 
-def find_quotes(text: str, nlp: Any = None, mode: Mode = "fast") -> list[Attribution]:
+def find_quotes(text: str, nlp: Any = None, mode: Mode = "fast",
+                cue_model: CueModel | None = None) -> list[Attribution]:
     """All attributions of ``text`` in text order.
 
     ``mode="fast"`` (the default) uses rules only (``quotes_fast``) and ignores ``nlp``.
     ``mode="accurate"`` adds what spaCy's parser (``nlp``, else ``load_spacy()``) finds in the cue
     sentences the rules left empty; without a model it is the fast mode.
+    ``mode="model"`` adds what the trained cue model (``quotes_model``; ``cue_model``, else the
+    bundled one) finds in the sentences the rules left empty.
     """
-    if mode not in ("fast", "accurate"):
+    if mode not in ("fast", "accurate", "model"):
         raise QuoteModeError(mode)
     if not text.strip():
         return []
     quotes = quote_spans(text)
     sentences = _rejoined(text, split_sentences(text))
     raws = _fast_raws(text, quotes, sentences)
+    if mode == "model":
+        raws.extend(_model_raws(cue_model or load_model(), quotes, sentences, raws))
     if mode == "accurate":
         nlp = nlp if nlp is not None else load_spacy()
         if nlp is not None:
@@ -120,6 +126,28 @@ def _parsed_raws(nlp: Any, quotes: list[tuple[int, int]], sentences: list[Senten
     for raw in raws:
         raw.secondary = True
     return raws
+
+
+def rule_spans(text: str, quotes: list[tuple[int, int]], sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """The cue and content spans the rules claim (the model's training skips their sentences too)."""
+    return _taken(_fast_raws(text, quotes, sentences))
+
+
+def _taken(raws: Sequence[_Raw]) -> list[tuple[int, int]]:
+    return [p for r in raws for p in r.parts] + [r.cue for r in raws]
+
+
+def _model_raws(model: CueModel, quotes: list[tuple[int, int]], sentences: list[Sentence],
+                raws: list[_Raw]) -> list[_Raw]:
+    """Attributions the cue model finds in sentences where no rule fired (rules keep priority)."""
+    taken = _taken(raws)
+    out: list[_Raw] = []
+    for sent in sentences:
+        if _overlaps_any(sent.start, sent.end, taken):
+            continue
+        for hit in model_hits(model, sent, quotes):
+            out.append(_Raw(None, hit.cue, hit.parts, sent.start, speaker_override=hit.speaker))
+    return out
 
 
 def _fast_raws(text: str, quotes: list[tuple[int, int]], sentences: list[Sentence]) -> list[_Raw]:
@@ -193,7 +221,7 @@ _LABEL_WORDS = {"update", "updated", "note", "editor", "photo", "read", "watch",
 
 class QuoteModeError(StorylineError):
     def __init__(self, mode: str) -> None:
-        super().__init__(f"unknown quote extraction mode {mode!r}: use 'fast' or 'accurate'")
+        super().__init__(f"unknown quote extraction mode {mode!r}: use 'fast', 'accurate' or 'model'")
 
 
 # --------------------------------------------------------------------------- rules on one sentence

@@ -615,3 +615,21 @@ def trailing_speaker_hit(text: str, quote: tuple[int, int]) -> RuleHit | None:
         return None
     return RuleHit((m.start("np"), m.end("np")), (m.start("verb"), m.end("verb")), [quote])
 
+
+
+# The helpers quotes_model reuses to build an attribution around a cue the lexicon does not know.
+Tok = _Tok
+AUX_WORDS = _AUX
+BE_WORDS = _BE
+CLOSE_PUNCT = _CLOSE_PUNCT
+LISTENER_VERBS = _LISTENER_VERBS
+NP_STOP = _NP_STOP
+PRONOUNS = _PRONOUNS
+PUNCT = _PUNCT
+tokens = _tokens
+np_left = _np_left
+np_right = _np_right
+skip_left = _skip_left
+skip_listener = _skip_listener
+speaker_like = _speaker_like
+trim = _trim

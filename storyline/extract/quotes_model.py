@@ -1,0 +1,270 @@
+"""A small trained cue finder that adds attributions where the rules find none.
+
+The rules (``quotes_fast``) know a cue lexicon; PolNeAR's cues are a long tail ("has railed
+against", "is eager", "made the case for"). Here a logistic model scores each content word of a
+sentence the rules left empty as the head of an attribution cue. Its features are the word, a
+crude lemma, its neighbours, word shapes, the cue lexicon, the quote marks around it and what stands
+on its subject side. Weights are trained by ``benchmarks/train_quotes.py`` (scikit-learn, half A of
+quotes-dev only) and stored as JSON: applying them needs only a dict lookup per feature.
+
+For a cue the model accepts, the speaker is the noun phrase (or pronoun) on its subject side and the
+content the clause after it (or, when nothing follows, the words before the speaker), found with the
+rules' own helpers.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from storyline.errors import StorylineError
+from storyline.extract.quotes_cues import BELIEF_FORMS, SPEECH_FORMS, STANCE_FORMS
+from storyline.extract.quotes_fast import (
+    AUX_WORDS,
+    BE_WORDS,
+    CLOSE_PUNCT,
+    LISTENER_VERBS,
+    NP_STOP,
+    PRONOUNS,
+    PUNCT,
+    RuleHit,
+    Tok,
+    np_left,
+    np_right,
+    skip_left,
+    skip_listener,
+    speaker_like,
+    tokens,
+    trim,
+)
+from storyline.extract.sentences import Sentence
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "quotes" / "cue_model.json"
+
+# Words that never head a cue: function words the candidate filter drops before scoring.
+_FUNCTION = {
+    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that",
+    "this", "these", "those", "which", "who", "whom", "whose", "it", "its", "he", "she", "they", "we", "i",
+    "you", "his", "her", "their", "our", "my", "your", "him", "them", "us", "me", "be", "been", "being",
+    "is", "was", "were", "are", "am", "has", "have", "had", "do", "does", "did", "will", "would", "can",
+    "could", "may", "might", "should", "must", "not", "no", "as", "if", "than", "then", "so", "there",
+    "when", "where", "while", "what", "how", "why", "all", "any", "some", "more", "most", "very", "just",
+    "also", "about", "into", "over", "after", "before", "up", "out", "off", "only", "even", "such", "both",
+    "each", "other", "one", "two", "s", "t", "n't", "mr", "mrs", "ms", "because", "since", "though",
+}
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ying", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+
+
+class QuoteModelError(StorylineError):
+    def __init__(self, path: Path, why: str) -> None:
+        super().__init__(f"cannot read the quote cue model {path}: {why}")
+
+
+@dataclass(frozen=True, slots=True)
+class CueModel:
+    """Logistic weights by feature name; ``threshold`` gates which cues become attributions."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, feats: Sequence[str]) -> float:
+        w = self.weights
+        z = self.bias + sum(w.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+
+    def to_json(self) -> dict[str, object]:
+        return {"bias": self.bias, "threshold": self.threshold, "weights": self.weights}
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> CueModel:
+        weights = data["weights"]
+        if not isinstance(weights, dict):
+            raise TypeError("weights must be an object")
+        return cls({str(k): float(v) for k, v in weights.items()}, float(str(data["bias"])),
+                   float(str(data["threshold"])))
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path = MODEL_PATH) -> CueModel:
+    """The bundled cue model (read once per process and path)."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return CueModel.from_json(json.load(fh))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise QuoteModelError(path, str(exc)) from exc
+
+
+def lemma(low: str) -> str:
+    """A crude lemma: the common verb and plural endings stripped ("railed" → "rail")."""
+    if low in SPEECH_FORMS:
+        return SPEECH_FORMS[low]
+    if low in BELIEF_FORMS:
+        return BELIEF_FORMS[low]
+    if low in STANCE_FORMS:
+        return STANCE_FORMS[low]
+    for suffix, repl in _SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            return low[: len(low) - len(suffix)] + repl
+    return low
+
+
+def _shape(text: str) -> str:
+    if not text:
+        return "_"
+    c = text[0]
+    if c.isupper():
+        return "X" if len(text) == 1 or text[1:].islower() else "XX"
+    if c.islower():
+        return "x"
+    if c.isdigit():
+        return "d"
+    return text[0]
+
+
+def _kind(low: str) -> str:
+    if low in SPEECH_FORMS:
+        return "sp"
+    if low in BELIEF_FORMS:
+        return "be"
+    if low in STANCE_FORMS:
+        return "st"
+    return "-"
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 3 else ("3" if n < 6 else ("6" if n < 11 else "11"))
+
+
+def is_candidate(tok: Tok) -> bool:
+    t = tok.text
+    return t[:1].islower() and t.replace("-", "").replace("’", "").replace("'", "").isalpha() and (
+        tok.low not in _FUNCTION)
+
+
+def quote_marks(toks: Sequence[Tok], inside: Sequence[tuple[int, int]]) -> list[int]:
+    """Per token: 1 inside a quotation (sentence offsets in ``inside``), else 0."""
+    return [1 if any(a <= t.start < b for a, b in inside) else 0 for t in toks]
+
+
+def subject_side(s: str, toks: Sequence[Tok], i: int) -> int:
+    """Index of the token before cue ``i`` once auxiliaries, adverbs, 'is' and time phrases are skipped."""
+    j = skip_left(s, list(toks), i)
+    while j >= 0 and (toks[j].low in BE_WORDS or toks[j].low in AUX_WORDS):
+        j -= 1
+    return j
+
+
+def features(s: str, toks: Sequence[Tok], i: int, in_quote: Sequence[int]) -> list[str]:
+    """The feature names of token ``i`` as a cue head."""
+    tok = toks[i]
+    low = tok.low
+    lem = lemma(low)
+    n = len(toks)
+    p1 = toks[i - 1].low if i > 0 else "<s>"
+    p2 = toks[i - 2].low if i > 1 else "<s>"
+    n1 = toks[i + 1].low if i + 1 < n else "</s>"
+    n2 = toks[i + 2].low if i + 2 < n else "</s>"
+    j = subject_side(s, toks, i)
+    if j < 0:
+        subj = "none"
+    elif toks[j].low in PRONOUNS:
+        subj = "pron"
+    elif toks[j].text in PUNCT:
+        subj = "p" + toks[j].text
+    elif toks[j].text[:1].isupper():
+        subj = "cap"
+    elif toks[j].low in NP_STOP:
+        subj = "stop"
+    else:
+        subj = "low"
+    before = sum(in_quote[:i])
+    after = sum(in_quote[i + 1 :])
+    q = ("b" if before else "") + ("a" if after else "") or "none"
+    kind = _kind(low)
+    return [
+        "w=" + low, "l=" + lem, "s3=" + low[-3:], "p1=" + p1, "p2=" + p2, "n1=" + n1, "n2=" + n2,
+        "p1w=" + p1 + "|" + low, "wn1=" + low + "|" + n1, "ln1=" + lem + "|" + n1, "p1l=" + p1 + "|" + lem,
+        "sh=" + _shape(toks[i - 1].text if i > 0 else "") + _shape(toks[i + 1].text if i + 1 < n else ""),
+        "k=" + kind, "kn1=" + kind + "|" + n1, "subj=" + subj, "subjl=" + subj + "|" + lem,
+        "subjk=" + subj + "|" + kind, "q=" + q, "ql=" + q + "|" + lem, "pos=" + _bucket(i),
+        "rem=" + _bucket(n - i - 1), "pos|subj=" + _bucket(i) + subj,
+    ]
+
+
+def sentence_probabilities(model: CueModel, sent: Sentence, toks: Sequence[Tok],
+                           inside: Sequence[tuple[int, int]]) -> list[tuple[int, float]]:
+    """(token index, probability) for every candidate cue head of the sentence."""
+    marks = quote_marks(toks, inside)
+    return [(i, model.probability(features(sent.text, toks, i, marks)))
+            for i, t in enumerate(toks) if not marks[i] and is_candidate(t)]
+
+
+# Candidates closer than this many tokens to an accepted cue are taken as the same cue ("has railed
+# against"): set by hand, PolNeAR cues are rarely longer than four words.
+_MIN_CUE_GAP = 4
+
+
+def model_hits(model: CueModel, sent: Sentence, quotes: Sequence[tuple[int, int]] = ()) -> list[RuleHit]:
+    """Attributions whose cue the model accepts, in a sentence the rules left empty."""
+    s = sent.text
+    toks = tokens(s)
+    inside = [(a - sent.start, b - sent.start) for a, b in quotes if a < sent.end and sent.start < b]
+    scored = sorted(sentence_probabilities(model, sent, toks, inside), key=lambda x: -x[1])
+    taken: list[int] = []
+    hits: list[RuleHit] = []
+    for i, p in scored:
+        if p < model.threshold:
+            break
+        if any(abs(i - k) < _MIN_CUE_GAP for k in taken):
+            continue
+        hit = build_hit(sent, toks, i)
+        if hit is not None:
+            taken.append(i)
+            hits.append(hit)
+    return hits
+
+
+def build_hit(sent: Sentence, toks: Sequence[Tok], i: int) -> RuleHit | None:
+    """Speaker and content around cue head ``i``: subject on the left (or inverted after the cue),
+    content after the cue, else before the speaker."""
+    s = sent.text
+    cue = toks[i]
+    j = subject_side(s, toks, i)
+    speaker: tuple[int, int] | None = None
+    inverted = False
+    if j >= 0:
+        t = toks[j]
+        if t.low.replace("’", "'").split("'")[0] in PRONOUNS:
+            speaker = (t.start, t.start + len(t.low.replace("’", "'").split("'")[0]))
+        elif t.low in ("who", "which") and j >= 2 and toks[j - 1].text == ",":
+            speaker = np_left(list(toks), j - 2)
+        elif t.text not in PUNCT and t.low not in NP_STOP:
+            speaker = np_left(list(toks), j)
+        elif t.text in CLOSE_PUNCT:
+            np = np_right(s, list(toks), i + 1)
+            if np is not None:
+                speaker, inverted = np, True
+    if speaker is None or not speaker_like(s[speaker[0] : speaker[1]]):
+        return None
+    after = speaker[1] if inverted else cue.end
+    if not inverted and lemma(cue.low) in LISTENER_VERBS:
+        after = skip_listener(s, list(toks), i + 1, cue.end)
+    rest = trim(s, after, len(s))
+    lead = trim(s, 0, cue.start if inverted else speaker[0])
+    if not inverted and _words(s[rest[0] : rest[1]]) >= 2:
+        part = rest
+    elif _words(s[lead[0] : lead[1]]) >= 3:
+        part = lead
+    else:
+        return None
+    return RuleHit((sent.start + speaker[0], sent.start + speaker[1]), (sent.start + cue.start, sent.start + cue.end),
+                   [(sent.start + part[0], sent.start + part[1])])
+
+
+def _words(s: str) -> int:
+    return sum(1 for w in s.split() if any(c.isalnum() for c in w))
