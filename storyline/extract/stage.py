@@ -111,7 +111,7 @@ class Extractor:
                     qualifier=c.qualifier,
                     category=c.category,
                     period=c.period,
-                    attrs={"subject": c.subject, "period_text": c.period_text},
+                    attrs={"subject": c.subject, "period_text": c.period_text, "single": c.single, "vague": c.vague},
                 )
             )
         clock = self._tick("counts", clock)

@@ -71,7 +71,24 @@ def _same(a: SlotValue, b: SlotValue) -> bool:
         return a.value == b.value
     if a.slot.startswith("quote:"):
         return True  # grouped by wording already
+    if a.slot == "location":  # "Kyiv, Ukraine" refines "Ukraine": the same place, not a disagreement
+        pa, pb = set(str(a.value).split(", ")), set(str(b.value).split(", "))
+        return pa <= pb or pb <= pa
     return a.value == b.value
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
+
+
+def _best(slot: str, stated: list[SlotValue]) -> object:
+    """The value of agreeing sources: the most specific place, the quoted words, else the latest."""
+    if slot == "location":
+        return max(stated, key=lambda v: (len(str(v.value).split(", ")), _when(v.article))).value
+    if slot.startswith("quote:"):
+        words = [m.group(1).strip() for v in stated for m in [_QUOTED.search(str(v.value))] if m]
+        if words:
+            return min(words, key=len)  # the words every outlet quotes, without each one's framing
+    return stated[-1].value
 
 
 def _plain(value: object) -> object:
@@ -126,14 +143,14 @@ def _reconcile_slot(story_id: str, slot: str, values: list[SlotValue], by_id: di
     earlier_unknown = [a for a in absences.values() if _when(a.article) < _when(stated[0].article)]
     note = ""
     status: ClaimStatus
-    if all(_same(v, stated[0]) for v in stated):
+    if all(_same(v, w) for i, v in enumerate(stated) for w in stated[i + 1 :]):
         if earlier_unknown:
             status, value = "updated", latest.value
             note = "earlier report did not give it: " + ", ".join(
                 a.article.outlet or a.article.id for a in earlier_unknown
             )
         else:
-            status, value = ("agreed" if len(stated) > 1 else "single"), latest.value
+            status, value = ("agreed" if len(stated) > 1 else "single"), _best(slot, stated)
     elif slot.split("@")[0] in CASUALTY and _rising(stated):
         status, value = "updated", latest.value
         note = "the toll rose in later reports"

@@ -88,3 +88,19 @@ def test_same_quote_from_two_outlets_is_agreed_and_other_quotes_kept_apart() -> 
     claims = _claims([a, b])
     quote_claims = sorted((slot, c.status) for slot, c in claims.items() if slot.startswith("quote:"))
     assert [status for _, status in quote_claims] == ["agreed", "single"]
+
+
+def test_a_city_refines_its_country_without_a_conflict() -> None:
+    a, b = _article("a", date(2024, 3, 1), "A"), _article("b", date(2024, 3, 1), "B")
+    for x, place in ((a, {"city": "Lyon", "country": "France"}), (b, {"country": "France"})):
+        _fact(x, 1, "location", "In Lyon.", value="x", attrs={"kind": "main", **place})
+    claim = _claims([a, b])["location"]
+    assert (claim.status, claim.value) == ("agreed", "Lyon, France")
+
+
+def test_agreed_quote_value_is_the_quoted_words() -> None:
+    a, b = _article("a", date(2024, 3, 1), "A"), _article("b", date(2024, 3, 1), "B")
+    _fact(a, 1, "quote", "q", speaker="Ana Lima", content="the plan a “firm sign of unity in hard times”", direct=True)
+    _fact(b, 1, "quote", "q", speaker="Ana Lima", content="it a “firm sign of unity in hard times”", direct=True)
+    (claim,) = [c for slot, c in _claims([a, b]).items() if slot.startswith("quote:")]
+    assert (claim.status, claim.value) == ("agreed", "firm sign of unity in hard times")
