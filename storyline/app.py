@@ -20,6 +20,7 @@ from storyline.config import Config, load_config
 from storyline.errors import InputError
 from storyline.export import write_export
 from storyline.model import Article, Rejected, Story
+from storyline.reconcile.digest import DigestLine, TimelineEntry, digest, timeline
 from storyline.reconcile.query import EventQuery, QueryAnswer, answer_query
 from storyline.store import Store, StoryFilter, open_store
 
@@ -86,6 +87,16 @@ class Storyline:
         found = self.store.articles(ids=[article_id])
         return found[0] if found else None
 
+    def timeline(self, story_id: str) -> list[TimelineEntry]:
+        """Dated events read from the story's text and its reports, in date order."""
+        story = self.story(story_id)
+        return timeline(story, self.articles(story_id)) if story else []
+
+    def digest(self, story_id: str, size: int = 5) -> list[DigestLine]:
+        """A few of the story's own sentences, each citing every outlet that states it."""
+        story = self.story(story_id)
+        return digest(story, self.articles(story_id), size) if story else []
+
     def query(self, q: EventQuery) -> QueryAnswer:
         """Count events by type, place and period (see storyline.reconcile.query)."""
         return answer_query(self.store, q)
@@ -102,9 +113,7 @@ class Storyline:
                 except json.JSONDecodeError as exc:
                     raise InputError(f"{questions}:{lineno}: malformed JSON: {exc}") from exc
                 result = self.query(EventQuery.from_json(record))
-                lines.append(
-                    {"qid": record.get("qid"), "answer": result.answer, "story_ids": result.story_ids}
-                )
+                lines.append({"qid": record.get("qid"), "answer": result.answer, "story_ids": result.story_ids})
         answers.parent.mkdir(parents=True, exist_ok=True)
         answers.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
         return len(lines)

@@ -21,6 +21,7 @@ from storyline.export import article_json, claim_json, fact_json
 from storyline.ingest.decode import MAX_PAGE_BYTES
 from storyline.ingest.jsonl import article_from_record
 from storyline.model import Article, Rejected
+from storyline.reconcile.digest import digest, timeline
 from storyline.reconcile.query import EventQuery, answer_query
 from storyline.serve import api_views as views
 from storyline.serve.api_core import ERROR_RESPONSES, WRITE_ERRORS, ApiError, reader, require_write, state
@@ -128,6 +129,24 @@ def story_facts(store: Db, story_id: str, type: str | None = None) -> list[dict[
     ]
 
 
+@router.get("/stories/{story_id}/timeline", summary="Dated events read from the text and the reports, in order")
+def story_timeline(store: Db, story_id: str) -> list[dict[str, Any]]:
+    story = _story_or_404(store, story_id)
+    return [
+        {"day": e.day.isoformat(), "kind": e.kind, "text": e.text, "article_ids": e.article_ids, "outlets": e.outlets}
+        for e in timeline(story, store.articles(story_ids=[story_id]))
+    ]
+
+
+@router.get("/stories/{story_id}/digest", summary="A short extractive digest, each sentence with its sources")
+def story_digest(store: Db, story_id: str, size: Annotated[int, Query(ge=1, le=20)] = 5) -> list[dict[str, Any]]:
+    story = _story_or_404(store, story_id)
+    return [
+        {"sentence": d.sentence, "article_ids": d.article_ids, "outlets": d.outlets}
+        for d in digest(story, store.articles(story_ids=[story_id]), size)
+    ]
+
+
 # -- articles, facts, claims, events ---------------------------------------------------------------
 @router.get("/articles", response_model=Page, summary="List articles (all, or one story's)")
 def list_articles(
@@ -139,9 +158,7 @@ def list_articles(
 ) -> Page:
     if story_id is not None:
         found = store.articles(story_ids=[story_id], facts=False)
-        return _page(
-            request, [article_json(a) for a in found[offset : offset + limit]], len(found), limit, offset
-        )
+        return _page(request, [article_json(a) for a in found[offset : offset + limit]], len(found), limit, offset)
     total = store.counts()["articles"]
     page = list(islice(store.iter_articles(facts=False), offset, offset + limit))
     return _page(request, [article_json(a) for a in page], total, limit, offset)
@@ -214,9 +231,7 @@ def _csv(text: str, name: str) -> PlainTextResponse:
 def event_query(
     event_type: Annotated[str | None, Query(description="killing, injuring, or an event type")] = None,
     city: str | None = None,
-    state: Annotated[
-        str | None, Query(description="Region: a US state (postal codes too), a province")
-    ] = None,
+    state: Annotated[str | None, Query(description="Region: a US state (postal codes too), a province")] = None,
     country: str | None = None,
     period: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD of the event date")] = None,
 ) -> EventQuery:
@@ -240,9 +255,7 @@ def query(store: Db, q: Question) -> dict[str, Any]:
     }
 
 
-@router.get(
-    "/query/series", summary="Counts over time for a query; format=csv for a download", response_model=None
-)
+@router.get("/query/series", summary="Counts over time for a query; format=csv for a download", response_model=None)
 def query_series(
     store: Db,
     q: Question,
@@ -272,9 +285,7 @@ def _feed_items(records: list[Any], source: str) -> Items:
             items.append(article_from_record(record, f"{source}:{lineno}"))
         except InputError as exc:
             rid = record.get("id") if isinstance(record, dict) else None
-            items.append(
-                Rejected(id=str(rid) if rid else f"{source}:{lineno}", reason=str(exc), source=source)
-            )
+            items.append(Rejected(id=str(rid) if rid else f"{source}:{lineno}", reason=str(exc), source=source))
     return items
 
 
@@ -286,9 +297,7 @@ def _url_job(url: str) -> Any:
     except ImportError:
         fetch_url = None
     if fetch_url is None:
-        raise ApiError(
-            501, "URL ingest needs storyline.ingest.fetch.fetch_url, which this installation lacks"
-        )
+        raise ApiError(501, "URL ingest needs storyline.ingest.fetch.fetch_url, which this installation lacks")
 
     def make() -> Items:
         fetched: Article | Rejected = fetch_url(url)  # the fetcher refuses private addresses by default
@@ -375,9 +384,7 @@ async def ingest_feed(
         try:
             records.append(json.loads(raw))
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            items.append(
-                Rejected(id=f"api:{lineno}", reason=f"malformed JSON: {exc}", source=f"api:{lineno}")
-            )
+            items.append(Rejected(id=f"api:{lineno}", reason=f"malformed JSON: {exc}", source=f"api:{lineno}"))
     items = _feed_items(records, "api") + items
     job = state(request).jobs.submit("feed", len(items), lambda: items)
     return await run_in_threadpool(_respond, request, job, wait)

@@ -9,6 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from storyline.model import Article, Claim, Story
+from storyline.reconcile.digest import digest, timeline
 
 STATUS_STYLE = {"agreed": "green", "conflict": "bold red", "single": "cyan", "updated": "yellow"}
 
@@ -39,9 +40,7 @@ def claims_table(story: Story, articles: list[Article]) -> Table:
             + escape("unknown" if s.value is None else str(s.value))
             for s in claim.support
         )
-        table.add_row(
-            escape(claim.slot), escape(_value(claim)), f"[{style}]{claim.status}[/{style}]", sources
-        )
+        table.add_row(escape(claim.slot), escape(_value(claim)), f"[{style}]{claim.status}[/{style}]", sources)
     return table
 
 
@@ -56,9 +55,7 @@ def story_summary(console: Console, story: Story, articles: list[Article]) -> No
         dup = f" (copy of {a.duplicate_of})" if a.duplicate_of else ""
         date = f"{a.best_published}{' (inferred)' if a.published_inferred and not a.feed_published else ''}"
         authors = ", ".join(a.authors) or "no byline"
-        lines.append(
-            f"  • {escape(a.outlet or '?')} · {date} · {escape(authors)} — {escape(a.title or a.id)}{dup}"
-        )
+        lines.append(f"  • {escape(a.outlet or '?')} · {date} · {escape(authors)} — {escape(a.title or a.id)}{dup}")
     console.print(Panel("\n".join(lines), expand=True))
     if story.claims:
         console.print(claims_table(story, articles))
@@ -66,13 +63,20 @@ def story_summary(console: Console, story: Story, articles: list[Article]) -> No
 
 def story_detail(console: Console, story: Story, articles: list[Article]) -> None:
     story_summary(console, story, articles)
+    lines = [f"• {escape(d.sentence)} [dim]({escape(', '.join(d.outlets))})[/dim]" for d in digest(story, articles)]
+    if lines:
+        console.print(Panel("\n".join(lines), title="Digest", expand=True))
+    events = Table(title="Timeline", expand=True)
+    for column in ("day", "", "what", "sources"):
+        events.add_column(column)
+    for e in timeline(story, articles):
+        events.add_row(str(e.day), e.kind, escape(e.text), escape(", ".join(e.outlets)))
+    console.print(events)
     panels = []
     for a in articles:
         body = a.body or ""
         preview = body if len(body) < 1500 else body[:1500] + " …"
-        panels.append(
-            Panel(escape(preview), title=escape(a.outlet or a.id), subtitle=str(a.best_published or ""))
-        )
+        panels.append(Panel(escape(preview), title=escape(a.outlet or a.id), subtitle=str(a.best_published or "")))
     console.print(Columns(panels, equal=True, expand=True))
     facts = Table(title="Facts", expand=True)
     for column in ("article", "type", "value", "words"):
@@ -89,13 +93,12 @@ def story_detail(console: Console, story: Story, articles: list[Article]) -> Non
 
 def story_table(console: Console, stories: list[Story], total: int) -> None:
     table = Table(title=f"{total} stories", expand=True)
-    for column in ("story", "title", "articles", "when", "where", "event", "claims"):
+    table.add_column("story", no_wrap=True, min_width=19)  # ids must stay whole to be copied into `show`
+    for column in ("title", "articles", "when", "where", "event", "claims"):
         table.add_column(column)
     for s in stories:
         statuses = {c.status for c in s.claims}
-        badge = " ".join(
-            f"[{STATUS_STYLE[x]}]{x}[/{STATUS_STYLE[x]}]" for x in sorted(statuses) if x in STATUS_STYLE
-        )
+        badge = " ".join(f"[{STATUS_STYLE[x]}]{x}[/{STATUS_STYLE[x]}]" for x in sorted(statuses) if x in STATUS_STYLE)
         table.add_row(
             s.story_id,
             escape(s.title[:80]),

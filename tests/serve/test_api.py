@@ -194,3 +194,12 @@ def test_a_crash_is_a_500_in_the_same_shape(store_path: object, monkeypatch: obj
     with TestClient(app, raise_server_exceptions=False) as c:
         error = assert_error(c.get("/api/stories/s-shoot"), 500, "internal")
         assert "disk on fire" not in str(error["message"])  # no internals leak to the client
+
+
+def test_story_timeline_and_digest_cite_their_sources(client: TestClient) -> None:
+    entries = client.get("/api/stories/s-shoot/timeline").json()
+    assert [e["day"] for e in entries] == sorted(e["day"] for e in entries)
+    assert {"report"} <= {e["kind"] for e in entries}
+    lines = client.get("/api/stories/s-shoot/digest", params={"size": 3}).json()
+    assert 0 < len(lines) <= 3 and all(line["outlets"] and line["article_ids"] for line in lines)
+    assert_error(client.get("/api/stories/nope/digest"), 404, "not_found")
