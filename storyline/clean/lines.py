@@ -38,9 +38,6 @@ from storyline.clean.patterns import (
     you_we_count,
 )
 
-_SPACES = re.compile(r"[^\S\n]+")
-
-
 FEATURE_NAMES: tuple[str, ...] = (
     "log_words", "log_chars", "ends_sentence", "ends_colon", "inner_sentences", "commas_per_word",
     "lower_ratio", "upper_ratio", "digit_ratio", "mean_word_len", "boiler_hits", "boiler_density",
@@ -71,7 +68,9 @@ def split_lines(text: str) -> list[Line]:
 
 def split_page(text: str) -> tuple[list[Line], PageText]:
     """``split_lines`` and the ``PageText`` of those lines (``line_features`` reuses it)."""
-    raw = [chunk.strip() for chunk in _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")]
+    # each line with its whitespace runs collapsed to one space and stripped (str.split knows the same
+    # whitespace as re's \s)
+    raw = [" ".join(chunk.split()) for chunk in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     kept = [i for i, chunk in enumerate(raw) if chunk]
     texts = [raw[i] for i in kept]
     # a blank line (or the page start) above each kept line: a gap in the kept line numbers

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
+import numpy as np
+
 from storyline.clean import dates
 from storyline.clean.lines import Line
 from storyline.clean.outlets import outlet_from_host
@@ -29,7 +31,9 @@ _CAPTION_TAIL = re.compile(
 )
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_CAPITALISED = re.compile(r"\b(?:The\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}")
+# Up to four capitalised words, or "The" and four: r"\b(?:The\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}"
+# written to open with a character class (the "\b" as a look-behind), so that re skips to capitals fast.
+_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])(?:(?<=T)he\s+[A-Z])?[\w'-]*(?:\s+[A-Z][\w'-]*){0,3}")
 _CAPTION_HEAD = re.compile(r"^(?:photo|foto|image|picture|credit|bild|caption)\s*:", re.IGNORECASE)
 _STOP = {
     "en": {"the", "and", "of", "to", "in", "is", "that", "for", "was", "with", "on", "as", "it", "said"},
@@ -122,10 +126,16 @@ def outlet_from_text(texts: list[str], host: str | None) -> str | None:
     return None
 
 
+def _ascii_alnum(text: str) -> str:
+    """``_NOT_ALNUM.sub("", text)``, in numpy."""
+    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return cps[((cps >= 97) & (cps <= 122)) | ((cps >= 48) & (cps <= 57))].tobytes().decode("utf-32-le")
+
+
 def _spelled_in_page(base: str, text: str) -> str | None:
     """The capitalised phrase of the page whose letters spell ``base`` ("euromaidanpress")."""
     target = _NOT_ALNUM.sub("", base.lower())
-    if len(target) < 3 or target not in _NOT_ALNUM.sub("", text.lower()):
+    if len(target) < 3 or target not in _ascii_alnum(text.lower()):
         return None  # a phrase that spells the target leaves it in the page's letters, spaces dropped
     single: str | None = None
     for match in _CAPITALISED.finditer(text):
