@@ -104,3 +104,22 @@ def test_batch_mode_agrees_with_incremental_on_fixtures(config: GroupConfig) -> 
 def test_default_install_does_not_import_torch() -> None:
     code = "import sys, storyline.group; assert 'torch' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_topic_match_with_one_member_of_a_big_story_does_not_join_it(config: GroupConfig) -> None:
+    grouper = Grouper(config)
+    reports = [make(f"c{i}", *COUNCIL_A, DAY, f"o{i}.example") for i in range(3)]
+    for article in reports:
+        grouper.add(article)
+    scores = grouper._story_scores({0: 0.9, 1: 0.12})  # strong with one member, weak with another
+    assert list(scores.values()) == [pytest.approx(0.51)]
+    assert grouper._story_scores({1: 0.15}) == {}  # mean of 0.15 and a missing 0 is below the link
+
+
+def test_a_page_without_title_is_matched_on_its_first_paragraph(config: GroupConfig) -> None:
+    grouper = Grouper(config)
+    a = make("a", *COUNCIL_A, DAY)
+    b = make("b", "", COUNCIL_B[0] + "\n" + COUNCIL_B[1], DAY)
+    grouper.add(a)
+    grouper.add(b)
+    assert a.story_id == b.story_id

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from datetime import date
+
+from storyline.group import evidence
+from storyline.group.evidence import Evidence, adjustment, evidence_of
+from storyline.model import Fact
+from tests.group.conftest import make
+
+
+def _fact(kind: str, **fields: object) -> Fact:
+    base: dict[str, object] = dict(
+        fact_id="f", article_id="a", type=kind, text="x", sentence="x", start=0, end=1,
+        extractor="test", extractor_version="0",
+    )
+    base.update(fields)
+    return Fact(**base)  # type: ignore[arg-type]
+
+
+def _rare(_term: str) -> float:
+    return 99.0
+
+
+def test_an_article_without_facts_has_no_evidence() -> None:
+    found = evidence_of(make("a", "Title", "A long enough body. " * 20, date(2024, 3, 5)), 400)
+    assert found == Evidence(short=False)
+
+
+def test_main_place_people_and_tolls_are_read_from_facts() -> None:
+    article = make("a", "Title", "Body.", date(2024, 3, 5))
+    article.facts = [
+        _fact("location", attrs={"kind": "main", "city": "Dunmore", "region": "Ostvale", "country": "XX"}),
+        _fact("entity", value="Petra Osgood", attrs={"label": "PERSON", "key": "osgood"}),
+        _fact("count", value=3, category="injured"),
+    ]
+    found = evidence_of(article, 5)
+    assert (found.city, found.region, found.persons, found.tolls, found.short) == (
+        "dunmore", "ostvale", ("osgood",), ("injured:3",), True
+    )
+
+
+def test_a_later_report_must_match_better(monkeypatch: object) -> None:
+    same_day = adjustment(Evidence(), Evidence(), 0, _rare)
+    month_later = adjustment(Evidence(), Evidence(), 30, _rare)
+    assert same_day == 0.0 and month_later < same_day
+
+
+def test_fact_weights_add_and_subtract_when_switched_on(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(evidence, "SAME_CITY_BONUS", 0.05)
+    monkeypatch.setattr(evidence, "REGION_CONFLICT_PENALTY", 0.1)
+    monkeypatch.setattr(evidence, "SHARED_NAME_BONUS", 0.05)
+    a = Evidence(city="dunmore", region="ostvale", persons=("osgood",))
+    assert adjustment(a, Evidence(city="dunmore", region="ostvale", persons=("osgood",)), 0, _rare) > 0
+    assert adjustment(a, Evidence(city="harlan", region="quill", persons=("reyburn",)), 0, _rare) < 0
+    # a surname that is common in the window is no evidence
+    assert adjustment(a, Evidence(persons=("osgood",)), 0, lambda _t: 1.0) == 0.0
+
+
+def test_evidence_survives_its_dump() -> None:
+    found = Evidence("dunmore", "ostvale", 738000, ("osgood",), ("killed:1",), True)
+    assert Evidence.load(found.dump()) == found
+    assert Evidence.load(None) == Evidence()
