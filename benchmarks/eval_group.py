@@ -96,8 +96,8 @@ def half_of(cluster: str) -> str:
 
 
 def in_arrival_order(articles: list[Article]) -> list[Article]:
-    """Publication order; undated articles keep their feed position among the earliest."""
-    return sorted(articles, key=lambda a: a.best_published or date.min)
+    """Publication order, then id, as the pipeline places a chunk (undated articles first)."""
+    return sorted(articles, key=lambda a: (a.best_published or date.min, a.id))
 
 
 def group_incremental(articles: list[Article], config: GroupConfig) -> dict[str, str]:
