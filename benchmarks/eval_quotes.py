@@ -1,6 +1,6 @@
 """Quotes on quotes-dev (PolNeAR): export find_quotes' output and run the shared scorer.
 
-    .venv/bin/python benchmarks/eval_quotes.py [--mode fast|accurate|model] [--limit N] [--out DIR] [--halves]
+    .venv/bin/python benchmarks/eval_quotes.py [--mode fast|accurate|rules] [--limit N] [--out DIR] [--halves]
 
 Prints the scorer's figures and the extraction speed (articles per CPU-second of this process) of
 ``find_quotes`` alone and of ``find_quotes`` + ``find_entities`` in the same mode. ``--halves`` also
@@ -86,7 +86,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "quotes")
-    parser.add_argument("--mode", choices=("fast", "accurate", "model"), default="fast")
+    parser.add_argument("--mode", choices=("fast", "accurate", "rules"), default="fast")
     parser.add_argument("--halves", action="store_true", help="also score halves A and B (sha1 of the id)")
     args = parser.parse_args()
     n, spent, spent_entities = export(args.out, args.limit, args.mode)

@@ -19,6 +19,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from storyline.errors import StorylineError
@@ -73,8 +74,7 @@ class CueModel:
     threshold: float
 
     def probability(self, feats: Sequence[str]) -> float:
-        w = self.weights
-        z = self.bias + sum(w.get(f, 0.0) for f in feats)
+        z = self.bias + sum(map(self.weights.get, feats, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
 
     def to_json(self) -> dict[str, object]:
@@ -141,9 +141,10 @@ def _bucket(n: int) -> str:
 
 
 def is_candidate(tok: Tok) -> bool:
+    """A lower-case word that can head a cue: no function word, no adverb ("widely", "reportedly")."""
     t = tok.text
     return t[:1].islower() and t.replace("-", "").replace("’", "").replace("'", "").isalpha() and (
-        tok.low not in _FUNCTION)
+        tok.low not in _FUNCTION) and not tok.low.endswith("ly")
 
 
 def quote_marks(toks: Sequence[Tok], inside: Sequence[tuple[int, int]]) -> list[int]:
@@ -249,8 +250,10 @@ def build_hit(sent: Sentence, toks: Sequence[Tok], i: int) -> RuleHit | None:
             np = np_right(s, list(toks), i + 1)
             if np is not None:
                 speaker, inverted = np, True
-    if speaker is None or not speaker_like(s[speaker[0] : speaker[1]]):
+    if speaker is None or not _named_or_determined(s[speaker[0] : speaker[1]]):
         return None
+    if not inverted and _passive(toks, i):
+        return None  # "Clinton is expected to …", "it was said": PolNeAR's source, if any, is not the subject
     after = speaker[1] if inverted else cue.end
     if not inverted and lemma(cue.low) in LISTENER_VERBS:
         after = skip_listener(s, list(toks), i + 1, cue.end)
@@ -264,6 +267,32 @@ def build_hit(sent: Sentence, toks: Sequence[Tok], i: int) -> RuleHit | None:
         return None
     return RuleHit((sent.start + speaker[0], sent.start + speaker[1]), (sent.start + cue.start, sent.start + cue.end),
                    [(sent.start + part[0], sent.start + part[1])])
+
+
+def _passive(toks: Sequence[Tok], i: int) -> bool:
+    low = toks[i].low
+    if not (low.endswith(("ed", "en", "wn")) or low in ("seen", "said", "told", "thought", "held", "known")):
+        return False
+    k = i - 1
+    while k >= 0 and toks[k].low in AUX_WORDS:
+        k -= 1
+    return k >= 0 and (toks[k].low in BE_WORDS or toks[k].low in ("be", "been", "being", "get", "got"))
+
+
+def _named_or_determined(written: str) -> bool:
+    """A pronoun, a phrase with a capitalised word, or one opened by a determiner ("the campaign"),
+    not a stray word the left scan stopped on ("quite", "please", "offshore profits")."""
+    if not speaker_like(written):
+        return False
+    words = written.split()
+    first = words[0].lower()
+    return first in PRONOUNS or first in _DETERMINED or any(w[:1].isupper() for w in words)
+
+
+_DETERMINED = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "some", "many",
+               "most", "several", "both", "other", "another", "each", "every", "no", "few", "one", "two",
+               "three", "i", "we", "you", "critics", "officials", "supporters", "experts", "analysts",
+               "voters", "people", "democrats", "republicans", "sources", "aides", "advisers", "economists"}
 
 
 def _words(s: str) -> int:

@@ -164,11 +164,12 @@ def test_every_attribution_has_a_speaker(mode: Mode) -> None:
     assert all(a.speaker for a in find_quotes(text, nlp, mode=mode))
 
 
-# quotes-dev (PolNeAR, 924 articles), `benchmarks/eval_quotes.py` full run in the default fast mode:
-# content token F1 0.78, source F1 0.67 (v1 with the parser: 0.745 / 0.619). Floors sit just below;
-# do not lower them silently.
-CONTENT_F1_FLOOR = 0.77
-SOURCE_F1_FLOOR = 0.66
+# quotes-dev (PolNeAR, 924 articles), `benchmarks/eval_quotes.py` full run in the default fast mode
+# (rules + cue model, which saw half A in training): content token F1 0.806, source F1 0.714 (rules
+# alone 0.783 / 0.671; v1 with the parser: 0.745 / 0.619). Floors sit just below; do not lower them
+# silently. The held-out half B gate is in test_quotes_model.py.
+CONTENT_F1_FLOOR = 0.79
+SOURCE_F1_FLOOR = 0.70
 
 
 @pytest.mark.slow
