@@ -18,6 +18,8 @@ from typing import Any
 
 import numpy as np
 import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
 
 from storyline.clean.linemodel import LineModel
 from storyline.clean.lines import line_features, normalise_line, split_lines
@@ -71,11 +73,22 @@ def _suspects(paragraphs: list[str]) -> set[str]:
     return {p for p, s, f in zip(paragraphs, strong, furniture, strict=True) if s or f}
 
 
+def parse(html: str) -> HtmlElement | None:
+    """The page's lxml tree (parsed once: metadata and body extraction share it), None when unparsable."""
+    try:
+        return load_html(html)
+    except (ValueError, TypeError):  # malformed markup lxml cannot parse
+        return None
+
+
 def extract_body(html: str, url: str | None, memory: TemplateMemory | None, site: str | None, page: str,
-                 model: LineModel | None) -> HtmlResult:
+                 model: LineModel | None, tree: HtmlElement | None = None) -> HtmlResult:
+    """The body paragraphs and captions of ``html`` (``tree``: its parse, when the caller has one;
+    trafilatura works on a copy). Metadata is not asked of trafilatura here (``htmlmeta``)."""
     result = HtmlResult()
     try:
-        doc = trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=True, fast=True)
+        doc = trafilatura.bare_extraction(html if tree is None else tree, url=url, include_comments=False,
+                                          with_metadata=False, fast=True)
     except (ValueError, TypeError) as exc:  # malformed markup lxml cannot parse
         doc = None
         del exc

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from storyline.clean import Cleaner, TemplateMemory
@@ -89,3 +90,34 @@ def test_template_lines_recurring_across_an_outlets_pages_are_dropped(model: obj
     cleaner.clean(articles[0])
     assert appeal not in (articles[0].body or "")
     assert "Paragraph about parks in Ashford" in (articles[0].body or "")
+
+
+def test_headline_only_page_keeps_the_headline_as_body(cleaner: Cleaner) -> None:
+    article = cleaner.clean(Article(id="h", raw_text="Two hurt in shooting outside Eastbrook diner\n\n"))
+    assert article.body == "Two hurt in shooting outside Eastbrook diner"
+    assert article.title == "Two hurt in shooting outside Eastbrook diner"
+
+
+FURNITURE_LINES = ["en\n\n", "Home News Sport Weather Contact\n", "Share on Facebook and follow us today\n",
+                   "Photo: Eastbrook Courier archive of the old bridge\n", "Subscribe | Sign in | Contact us\n"]
+
+
+@pytest.mark.parametrize("text", FURNITURE_LINES)
+def test_a_lone_furniture_line_is_still_no_article(cleaner: Cleaner, text: str) -> None:
+    with pytest.raises(InputError, match="no article body"):
+        cleaner.clean(Article(id="f", raw_text=text))
+
+
+def test_a_body_decoded_above_the_headline_gives_way_to_the_one_right_below_it(cleaner: Cleaner) -> None:
+    # teasers (lines 1-3) above the headline (line 5), the article right below it (lines 7-9)
+    probs = np.array([0.0, 0.7, 0.7, 0.7, 0.0, 0.1, 0.3, 0.6, 0.6, 0.6, 0.0])
+    words = np.array([2, 40, 40, 40, 2, 10, 6, 30, 30, 30, 3], dtype=np.float64)
+    keep = np.array([False, True, True, True] + [False] * 7)
+    assert np.flatnonzero(cleaner._below_anchor(probs, words, keep, 5)).tolist() == [7, 8, 9]
+
+
+def test_a_body_decoded_far_below_the_headline_does_not_replace_the_one_above(cleaner: Cleaner) -> None:
+    probs = np.array([0.0, 0.7, 0.7, 0.7, 0.0, 0.1] + [0.0] * 8 + [0.6, 0.6, 0.6])
+    words = np.array([2, 40, 40, 40, 2, 10] + [2] * 8 + [30, 30, 30], dtype=np.float64)
+    keep = np.array([False, True, True, True] + [False] * 13)
+    assert cleaner._below_anchor(probs, words, keep, 5).tolist() == keep.tolist()
