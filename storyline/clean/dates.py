@@ -34,16 +34,18 @@ for _number, _names in enumerate(
 
 
 
-def _by_first_letter(names: list[str]) -> str:
-    """``a|b|c`` written as one group per first letter (same matches, same order within a letter):
-    re tries a dozen first letters at each position instead of every name."""
+def _by_first_letter(names: list[str]) -> dict[str, list[str]]:
+    """Names grouped by first letter (escaped rests, in the given order)."""
     groups: dict[str, list[str]] = {}
     for name in names:
         groups.setdefault(name[0], []).append(re.escape(name[1:]))
-    return "(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items()) + ")"
+    return groups
 
 
-_MONTH_RE = _by_first_letter(sorted(MONTHS, key=len, reverse=True))
+# ``a|b|c`` written as one group per first letter (same matches, same order within a letter): re tries a
+# dozen first letters at each position instead of every name.
+_MONTH_GROUPS = _by_first_letter(sorted(MONTHS, key=len, reverse=True))
+_MONTH_RE = "(?:" + "|".join(f"{re.escape(f)}(?:{'|'.join(rest)})" for f, rest in _MONTH_GROUPS.items()) + ")"
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
 _SLASH_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})[/.](\d{1,2})[/.](\d{1,2})(?!\d)")
 _DMY_NUM = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)")
@@ -62,10 +64,26 @@ _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-
 _URL_YM = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
 # Case-sensitive twins of the case-insensitive patterns, run on the lower-cased text (several times faster
 # in Python's re; used when lower-casing keeps the text's length, so offsets stay valid).
-_MONTH_DY_L = re.compile(_MONTH_DY.pattern)
-_D_MONTH_Y_L = re.compile(_D_MONTH_Y.pattern)
-_MONTH_D_L = re.compile(_MONTH_D.pattern)
-_D_MONTH_L = re.compile(_D_MONTH.pattern)
+# They also open with a character instead of an assertion (re then skips ahead to candidate characters):
+# r"\b(jan|feb|...)" becomes r"(j(?<!\wj)(?:an)|f(?<!\wf)(?:eb)|...)" and r"(?<!\d)(\d{1,2})" becomes
+# r"(\d(?<!\d\d)\d?)", the same matches (tests/clean/test_dates.py compares them).
+
+
+def _opening(pattern: str) -> str:
+    month_open = "(?:" + "|".join(f"{re.escape(first)}(?<!\\w{re.escape(first)})(?:{'|'.join(rest)})"
+                                  for first, rest in _MONTH_GROUPS.items()) + ")"
+    day = r"(?<!\d)(\d{1,2})"
+    if pattern.startswith(rf"\b({_MONTH_RE})"):
+        return f"({month_open})" + pattern[len(rf"\b({_MONTH_RE})"):]
+    if pattern.startswith(day):
+        return r"(\d(?<!\d\d)\d?)" + pattern[len(day):]
+    raise ValueError(f"no known opening: {pattern[:40]}")
+
+
+_MONTH_DY_L = re.compile(_opening(_MONTH_DY.pattern))
+_D_MONTH_Y_L = re.compile(_opening(_D_MONTH_Y.pattern))
+_MONTH_D_L = re.compile(_opening(_MONTH_D.pattern))
+_D_MONTH_L = re.compile(_opening(_D_MONTH.pattern))
 _WORDLIKE_MONTHS = frozenset({"may", "mar", "jun", "mai", "dec", "sep"})
 _YEARISH = re.compile(r"(?:19|20)\d\d")  # every full date holds a year like this
 _FUTURE_CUE = re.compile(r"\b(?:will|next|until|by|upcoming|scheduled|planned|to be held|due)\b[^.;]*$", re.I)
