@@ -24,6 +24,7 @@ from tests.ingest.test_fetch import Server
 class _Report:
     new: int
     rejected: list[Rejected] = field(default_factory=list)
+    n_rejected: int = 0
 
 
 class FakeStoryline:
