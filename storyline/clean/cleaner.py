@@ -116,7 +116,7 @@ class Cleaner:
         keep = self._below_anchor(probs, page.words, keep, page.title_index)
         caption = page_captions(page.lines, page.text)
         meta = textmeta.extract(page.lines, list(map(bool, keep)), page.title_index, article.url,
-                                article.feed_title, text, self.today, caption)
+                                article.feed_title, text, self.today, caption, page.text)
         if page.template is not None:  # recurring on other pages of the outlet: template, not article
             keep = keep & (np.asarray(page.template) == 0)
         keep = trim_lead(page.lines, keep, meta.title)

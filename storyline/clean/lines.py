@@ -150,7 +150,7 @@ def line_features(
         page = PageText.of(texts)
     cls = page.classes
     tok = page.token_starts()
-    nw = np.array([line.words for line in lines], dtype=np.float64)
+    nw = page.words().astype(np.float64)  # the ``words`` of the lines (split_page counts them this way)
     nc = page.lengths.astype(np.float64)
     alpha_init = page.per_line(tok & ((cls & _ALPHA) > 0))
     lower_init = page.per_line(tok & ((cls & _LOWER) > 0))
@@ -208,7 +208,10 @@ def line_features(
     feats[:, 44] = np.minimum(page.count(_APPEAL_M), 3)
     feats[:, 45] = you_we_count(page) / (nw + 1)
     feats[:, 46] = (nw >= 15) & (ends == 0) & ~ends_colon
-    ellipsis = (last == ord("…")) | ((last == ord(".")) & [t.endswith("...") for t in texts])
+    three_dots = (page.lengths >= 3) & (last == ord("."))
+    at = (page.starts + page.lengths)[three_dots]
+    three_dots[three_dots] = (cps[at - 2] == ord(".")) & (cps[at - 3] == ord("."))
+    ellipsis = (last == ord("…")) | three_dots
     feats[:, 47] = ellipsis
     # "Read also:", "Related", "Comments", "Most popular": the article has ended
     markers = ((nw <= 4) & (teaser | (boiler > 0))).astype(np.float64)

@@ -13,6 +13,7 @@ import numpy as np
 from storyline.clean import dates
 from storyline.clean.lines import Line
 from storyline.clean.outlets import outlet_from_host
+from storyline.clean.pagetext import PageText
 from storyline.clean.people import merge_people, split_byline, wire_in_body
 from storyline.clean.textpage import is_title_shaped, token_f1
 
@@ -97,10 +98,11 @@ def find_title(lines: list[Line], body_start: int | None, anchor: int | None, fe
     return best_i
 
 
-def outlet_from_text(texts: list[str], host: str | None) -> str | None:
-    """Outlet from a copyright line, a "<Outlet> news desk" byline, or the URL host."""
-    joined = "\n".join(texts)
-    lowered = joined.lower()
+def outlet_from_text(texts: list[str], host: str | None, page: PageText | None = None) -> str | None:
+    """Outlet from a copyright line, a "<Outlet> news desk" byline, or the URL host; ``page``: the
+    ``PageText`` of ``texts`` when the caller has it (its joined and lower-cased text are reused)."""
+    joined = page.joined if page is not None else "\n".join(texts)
+    lowered = (page.lowered() if page is not None else "") or joined.lower()
     folded = lowered.split("\n") if len(lowered) == len(joined) else [t.lower() for t in texts]
     marked = "©" in joined or "(c" in lowered or "opyright" in lowered
     for text, low in zip(texts if marked else [], folded, strict=False):
@@ -112,7 +114,7 @@ def outlet_from_text(texts: list[str], host: str | None) -> str | None:
         if match:
             name = match.group(1).strip(" .,")
             if re.search(r"\.[a-z]{2,4}$", name, re.IGNORECASE):  # a domain: find how the page writes it
-                pretty = _spelled_in_page(name.rsplit(".", 1)[0], joined)
+                pretty = _spelled_in_page(name.rsplit(".", 1)[0], joined, lowered)
                 return pretty or outlet_from_host(name)
             if len(name) > 2 and not re.match(r"(?:all|rights|copyright)\b", name, re.IGNORECASE):
                 return name
@@ -122,7 +124,7 @@ def outlet_from_text(texts: list[str], host: str | None) -> str | None:
             return match.group(1).strip()
     if host:
         base = host.removeprefix("www.").split(".")[0]
-        return _spelled_in_page(base, joined) or outlet_from_host(host)
+        return _spelled_in_page(base, joined, lowered) or outlet_from_host(host)
     return None
 
 
@@ -132,10 +134,10 @@ def _ascii_alnum(text: str) -> str:
     return cps[((cps >= 97) & (cps <= 122)) | ((cps >= 48) & (cps <= 57))].tobytes().decode("utf-32-le")
 
 
-def _spelled_in_page(base: str, text: str) -> str | None:
+def _spelled_in_page(base: str, text: str, lowered: str | None = None) -> str | None:
     """The capitalised phrase of the page whose letters spell ``base`` ("euromaidanpress")."""
     target = _NOT_ALNUM.sub("", base.lower())
-    if len(target) < 3 or target not in _ascii_alnum(text.lower()):
+    if len(target) < 3 or target not in _ascii_alnum(lowered if lowered is not None else text.lower()):
         return None  # a phrase that spells the target leaves it in the page's letters, spaces dropped
     single: str | None = None
     for match in _CAPITALISED.finditer(text):
@@ -161,7 +163,8 @@ def _spelled_in_page(base: str, text: str) -> str | None:
 
 
 def extract(lines: list[Line], keep: list[bool], anchor: int | None, url: str | None, feed_title: str | None,
-            raw_text: str, today: date | None = None, caption: list[bool] | None = None) -> TextMeta:
+            raw_text: str, today: date | None = None, caption: list[bool] | None = None,
+            page: PageText | None = None) -> TextMeta:
     """Headline, byline, date and outlet of a page; ``caption`` (per line, ``is_caption``) saves recomputing it."""
     meta = TextMeta()
     texts = [line.text for line in lines]
@@ -174,7 +177,7 @@ def extract(lines: list[Line], keep: list[bool], anchor: int | None, url: str | 
     if meta.title_index is not None:
         meta.title = texts[meta.title_index]
     host = (urlsplit(url).hostname or "").lower() if url else None
-    meta.outlet = outlet_from_text(texts, host)
+    meta.outlet = outlet_from_text(texts, host, page)
     # bylines and "Authors:" lines near the headline and right after the body
     top = meta.title_index if meta.title_index is not None else (body_start or 0)
     end = body_idx[-1] if body_idx else top

@@ -124,5 +124,5 @@ def prepare(text: str, url: str | None, feed_title: str | None, memory: Template
     anchor = title_anchor(lines, url, feed_title, cover)
     evidence = template_evidence(memory, site, page, lines)
     feats = line_features(lines, url, anchor, evidence, pagetext)
-    words = np.array([line.words for line in lines], dtype=np.float64)
+    words = pagetext.words().astype(np.float64)
     return TextPage(lines, anchor, feats, words, evidence, pagetext)
