@@ -18,7 +18,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from storyline.clean.pagetext import _ALPHA, _LOWER, _UPPER, _W, PageText, VocabTable
+from storyline.clean.pagetext import _ALPHA, _LOWER, _UPPER, _W, PageText, VocabTable, word_hash
 from storyline.clean.patterns import (
     _APPEAL_M,
     _BOILER_M,
@@ -127,7 +127,11 @@ def slug_overlap(page: PageText, slug: set[str]) -> np.ndarray:
     assert tokens is not None
     sel = (hits.bits & VocabTable.EXTRA) > 0
     if sel.any():
-        found = set(zip(hits.line[sel].tolist(), [tokens.word(i) for i in hits.index[sel].tolist()], strict=True))
+        index = hits.index[sel]
+        # a slug word is told by its hash when the slug's words have distinct hashes (else by its text)
+        distinct = len({word_hash(w) for w in slug}) == len(slug)
+        names = tokens.hash[index].tolist() if distinct else [tokens.word(i) for i in index.tolist()]
+        found = set(zip(hits.line[sel].tolist(), names, strict=True))
         np.add.at(out, [line for line, _ in found], 1.0)
     return out / len(slug)
 
@@ -165,10 +169,10 @@ def line_features(
     slug = slug_tokens(url)
     page.hits(VOCABS, frozenset(slug))  # one token lookup serves the patterns and the slug
     boiler = page.count(_BOILER_M)
-    ends = (page.count(_ENDS_SENTENCE_M) > 0).astype(np.float64)
+    ends = page.has(_ENDS_SENTENCE_M).astype(np.float64)
     ends_colon = last == ord(":")
-    teaser = page.count(_TEASER_PREFIX_M) > 0
-    is_comment = (nw <= 25) & (page.count(_COMMENT_M, nw <= 25) > 0)
+    teaser = page.has(_TEASER_PREFIX_M)
+    is_comment = (nw <= 25) & page.has(_COMMENT_M, nw <= 25)
     dup = Counter(texts)
     feats[:, 0] = np.log1p(nw)
     feats[:, 1] = np.log1p(nc)
@@ -183,12 +187,12 @@ def line_features(
     feats[:, 10] = np.minimum(boiler, 4)
     feats[:, 11] = boiler / (nw + 1)
     feats[:, 12] = teaser
-    feats[:, 13] = (nw <= 40) & (page.count(_CAPTION_M, nw <= 40) > 0)
-    feats[:, 14] = (nw <= 20) & (page.count(_BYLINE_M, nw <= 20) > 0)
-    feats[:, 15] = (nw <= 8) & (page.count(_CLOCK_M, nw <= 8) > 0)
-    feats[:, 16] = (nw <= 12) & (page.count(_YEAR_M, nw <= 12) > 0)
-    feats[:, 17] = page.count(_URLISH_M) > 0
-    feats[:, 18] = page.count(_BULLET_M) > 0
+    feats[:, 13] = (nw <= 40) & page.has(_CAPTION_M, nw <= 40)
+    feats[:, 14] = (nw <= 20) & page.has(_BYLINE_M, nw <= 20)
+    feats[:, 15] = (nw <= 8) & page.has(_CLOCK_M, nw <= 8)
+    feats[:, 16] = (nw <= 12) & page.has(_YEAR_M, nw <= 12)
+    feats[:, 17] = page.has(_URLISH_M)
+    feats[:, 18] = page.has(_BULLET_M)
     feats[:, 19] = np.minimum(page.count(_SEPARATORS_M), 5)
     feats[:, 20] = [dup[t] > 1 for t in texts]
     feats[:, 21] = [line.blank_before for line in lines]

@@ -294,7 +294,11 @@ class PageText:
             self._digits = self.per_line((self.classes & _DIGIT) > 0)
         return self._digits
 
-    def count(self, pattern: PagePattern, only: np.ndarray | None = None) -> np.ndarray:
+    def has(self, pattern: PagePattern, only: np.ndarray | None = None) -> np.ndarray:
+        """``count(pattern, only) > 0``, stopping at each line's first match."""
+        return self.count(pattern, only, first=True) > 0
+
+    def count(self, pattern: PagePattern, only: np.ndarray | None = None, first: bool = False) -> np.ndarray:
         """Matches of ``pattern`` per line (a match belongs to the line where it starts); with ``only``
         (a boolean mask), only those lines are scanned and the others count 0."""
         if pattern.candidates is not None:
@@ -307,10 +311,10 @@ class PageText:
                 text = self.lowered()
             else:  # lower-casing moved offsets (a few letters grow): scan with IGNORECASE
                 return self._count_in(re.compile(pattern.regex.pattern, pattern.regex.flags | re.IGNORECASE),
-                                      text, only)
-        return self._count_in(pattern.regex, text, only)
+                                      text, only, first)
+        return self._count_in(pattern.regex, text, only, first)
 
-    def _count_in(self, regex: re.Pattern[str], text: str, only: np.ndarray | None) -> np.ndarray:
+    def _count_in(self, regex: re.Pattern[str], text: str, only: np.ndarray | None, first: bool = False) -> np.ndarray:
         n = len(self.starts)
         if only is not None:
             idx = np.flatnonzero(only)
@@ -319,7 +323,10 @@ class PageText:
             if idx.size <= FEW_LINES:  # a few candidate lines: scan each on its own
                 out = np.zeros(n, dtype=np.int64)
                 for i, s, k in zip(idx.tolist(), self.starts[idx].tolist(), self.lengths[idx].tolist(), strict=True):
-                    out[i] = sum(1 for _ in regex.finditer(text, s, s + k))
+                    if first:
+                        out[i] = regex.search(text, s, s + k) is not None
+                    else:
+                        out[i] = sum(1 for _ in regex.finditer(text, s, s + k))
                 return out
             if idx.size < n:
                 sub = "\n".join([text[s : s + k] for s, k in zip(self.starts[idx].tolist(),
