@@ -113,7 +113,7 @@ def extract_body(html: str, url: str | None, memory: TemplateMemory | None, site
             if line.text in suspects:
                 prob_of[line.text] = max(prob_of.get(line.text, 0.0), float(p))
     recurring: set[str] = set()
-    if memory is not None and site is not None:
+    if memory is not None and site is not None and memory.pages(site) >= 2:  # other pages to compare with
         keys = [line_key(normalise_line(p)) for p in paragraphs]
         para_lines = split_lines("\n\n".join(paragraphs))
         evidence = template_evidence(memory, site, page, para_lines, keys)
