@@ -15,7 +15,7 @@ import pytest
 from .conftest import eval_dir
 
 ROOT = Path(__file__).resolve().parents[2]
-ZYTE_TEXT_FLOOR = 0.92  # measured 0.9289 on zyte-text-dev (benchmarks/eval_clean.py zyte-text-dev)
+ZYTE_TEXT_FLOOR = 0.925  # measured 0.9325 on zyte-text-dev (benchmarks/eval_clean.py zyte-text-dev)
 ZYTE_HTML_FLOOR = 0.96  # measured 0.9672 on zyte-html-dev (benchmarks/eval_clean.py zyte-html-dev)
 
 
