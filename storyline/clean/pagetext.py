@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
 
 import numpy as np
@@ -78,6 +79,7 @@ _PAIR_MIX = np.uint64(0x9E3779B97F4A7C15)  # hash of a word pair: first * _PAIR_
 _POWER_INTS = [int(p) for p in _POWERS]
 
 
+@lru_cache(maxsize=8192)  # a pure function of its argument: vocabulary and slug words recur across pages
 def word_hash(word: str) -> int:
     return sum(ord(c) * _POWER_INTS[min(k, _MAX_POS - 1)] for k, c in enumerate(word)) % (1 << 64)
 
