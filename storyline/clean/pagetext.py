@@ -17,7 +17,6 @@ from types import MappingProxyType
 
 import numpy as np
 
-_WORD = re.compile(r"\w+")
 _W, _ALPHA, _UPPER, _LOWER, _DIGIT = 1, 2, 4, 8, 16
 
 
@@ -367,8 +366,3 @@ def _bincount(regex: re.Pattern[str], text: str, starts: np.ndarray) -> np.ndarr
         return np.zeros(len(starts), dtype=np.int64)
     line = np.searchsorted(starts, np.asarray(positions), side="right") - 1
     return np.bincount(line, minlength=len(starts))
-
-
-def word_counts(texts: list[str]) -> np.ndarray:
-    """``\\w+`` tokens per line."""
-    return PageText.of(texts).words()
