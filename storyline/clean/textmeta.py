@@ -103,9 +103,19 @@ def outlet_from_text(texts: list[str], host: str | None, page: PageText | None =
     ``PageText`` of ``texts`` when the caller has it (its joined and lower-cased text are reused)."""
     joined = page.joined if page is not None else "\n".join(texts)
     lowered = (page.lowered() if page is not None else "") or joined.lower()
-    folded = lowered.split("\n") if len(lowered) == len(joined) else [t.lower() for t in texts]
-    marked = "©" in joined or "(c" in lowered or "opyright" in lowered
-    for text, low in zip(texts if marked else [], folded, strict=False):
+    same = len(lowered) == len(joined)
+    folded = lowered.split("\n") if same else [t.lower() for t in texts]
+    if page is not None and same:  # the lines holding a copyright mark, found in the page text at once
+        found: set[int] = set()
+        for mark in ("©", "(c", "opyright"):
+            at = lowered.find(mark)
+            while at >= 0:
+                found.add(at)
+                at = lowered.find(mark, at + 1)
+        marked = sorted(set((np.searchsorted(page.starts, sorted(found), side="right") - 1).tolist()))
+    else:
+        marked = list(range(len(texts)))
+    for text, low in ((texts[i], folded[i]) for i in marked):
         if len(text) > 200 or ("©" not in text and "(c" not in low and "opyright" not in low):
             continue
         if not _COPYRIGHT.search(text):
