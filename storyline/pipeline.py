@@ -116,6 +116,11 @@ class Pipeline:
                 kept.append(article)
             except InputError as exc:
                 rejected.append(Rejected(article.id, str(exc), article.source))
+            except Exception as exc:  # one page must not end a run over millions
+                # a bug in a cleaner or extractor: logged with its traceback, the page is set aside
+                # with the reason, and the run goes on (the page can be re-run after a fix)
+                log.exception("internal error on article %s", article.id)
+                rejected.append(Rejected(article.id, f"internal error in clean/extract: {exc!r}", article.source))
             if progress:
                 progress(i, len(articles))
         return kept, rejected

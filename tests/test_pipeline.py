@@ -63,3 +63,20 @@ def test_small_chunks_store_everything_once(tmp_path: Path, monkeypatch: pytest.
     assert counts["articles"] == 8
     story_members = sorted(i for s in store.stories() for i in s.article_ids)
     assert story_members == sorted(f"copy{i}" for i in range(8))
+
+
+def test_a_bug_on_one_page_sets_it_aside_and_the_run_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.extract.stage import Extractor
+
+    original = Extractor.process
+
+    def flaky(self: Extractor, article: Article) -> None:
+        if article.id == "copy1":
+            raise OverflowError("date value out of range")
+        original(self, article)
+
+    monkeypatch.setattr(Extractor, "process", flaky)
+    store = SQLiteStore(":memory:")
+    report = Pipeline(load_config(None, db=":memory:", workers=1), store).run_items(_seed_copies(3))
+    assert report.new == 2
+    assert [r.id for r in report.rejected] == ["copy1"] and "internal error" in report.rejected[0].reason

@@ -143,11 +143,16 @@ def _period(timex: TimexLike, dct: date | None) -> str | None:
         if dct is None:
             return None
         days = int(duration.group(1)) * _UNIT_DAYS[duration.group(2)]
+        if days > (dct - date.min).days:
+            return None  # "over the past 10,000 years": no calendar interval
         return f"{(dct - timedelta(days=days)).isoformat()}/{dct.isoformat()}"
     week = re.fullmatch(r"(\d{4})-W(\d{2})", value)
     if week:
-        monday = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
-        return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+        try:
+            monday = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+            return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+        except (ValueError, OverflowError):
+            return None  # week 53 of a year that has 52, or past year 9999
     day = re.match(r"\d{4}-\d{2}-\d{2}|\d{4}-\d{2}(?!\d)|\d{4}(?![\d-])", value)
     return day.group(0) if day else None
 

@@ -238,3 +238,14 @@ def test_one_of_several_wounded_who_died_leaves_the_rest_injured() -> None:
 def test_other_people_shot_besides_the_dead_are_all_injured() -> None:
     text = "One man died at the scene. Six other people were treated for gunshot wounds."
     assert casualty_summary(find_counts(text)) == {"killed": 1.0, "injured": 6.0}
+
+
+def test_a_duration_longer_than_the_calendar_has_no_period() -> None:
+    from datetime import date as _date
+
+    from storyline.extract.counts import _period
+
+    class _T:
+        start, end, text, value, type = 0, 5, "x", "P9000000Y", "DURATION"
+
+    assert _period(_T(), _date(2019, 11, 19)) is None  # type: ignore[arg-type]
