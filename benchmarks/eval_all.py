@@ -27,7 +27,7 @@ SETS: dict[str, tuple[str, list[tuple[str, str, list[str]]]]] = {
     "zyte-html": ("zyte-html-dev.jsonl.gz", [("cleaning", "zyte-dev.gold.jsonl", ["F1", "P", "R"])]),
     "trafilatura-eval": (
         "trafilatura-eval-dev.jsonl.gz",
-        [("cleaning", "trafilatura-eval-dev.gold.jsonl", ["F1", "title", "author", "date"])],
+        [("cleaning", "trafilatura-eval-dev.gold.jsonl", ["snippet", "title", "author", "date"])],
     ),
     "gva": (
         "gva-dev.jsonl.gz",
@@ -44,10 +44,12 @@ SETS: dict[str, tuple[str, list[tuple[str, str, list[str]]]]] = {
 
 
 def _figure(output: str, name: str) -> str:
-    """The F1 (or accuracy) the scorer prints on the line that starts with ``name``."""
+    """The F1 (or exact accuracy) the scorer prints on the line that starts with ``name``."""
+    if name == "snippet":  # trafilatura-eval: the snippet F1 is the summary line
+        return output.strip().splitlines()[-1].split()[-1]
     for line in output.splitlines():
         if line.strip().lower().startswith(name.lower()):
-            match = re.search(r"F1\s+([0-9.]+)", line) or re.search(r"accuracy[^0-9]*([0-9.]+)", line)
+            match = re.search(r"accuracy \(exact[^)]*\)\s+([0-9.]+)", line) or re.search(r"F1\s+([0-9.]+)", line)
             if match:
                 return match.group(1)
             numbers = re.findall(r"[0-9]\.[0-9]+", line)
@@ -66,7 +68,9 @@ def run_set(name: str, out: Path) -> list[tuple[str, str, str, str]]:
     start = time.perf_counter()
     run = subprocess.run(
         [*STORYLINE, "run", str(DATA / feed), "--db", str(db), "--export", str(work / "export"), "-q"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     seconds = time.perf_counter() - start
     if run.returncode != 0:
@@ -78,7 +82,9 @@ def run_set(name: str, out: Path) -> list[tuple[str, str, str, str]]:
             answers = work / "answers.jsonl"
             subprocess.run(
                 [*STORYLINE, "query", "--db", str(db), "--batch", str(DATA / gold), "--answers", str(answers)],
-                capture_output=True, text=True, check=True,
+                capture_output=True,
+                text=True,
+                check=True,
             )
             args += ["--answers", str(answers)]
         else:
