@@ -58,9 +58,7 @@ def decode_bytes(data: bytes, *, html: bool = False, name: str = "input") -> str
 
 def _decode(data: bytes, html: bool, name: str) -> str:
     if len(data) > MAX_PAGE_BYTES:
-        raise InputError(
-            f"{name}: {len(data) // (1024 * 1024)} MB is over the {MAX_PAGE_BYTES >> 20} MB page limit"
-        )
+        raise InputError(f"{name}: {len(data) // (1024 * 1024)} MB is over the {MAX_PAGE_BYTES >> 20} MB page limit")
     if not data.strip():
         raise InputError(f"{name}: empty")
     for bom, encoding in _BOMS:  # before the binary test: UTF-16 text is full of NULs
@@ -87,7 +85,31 @@ def _decode(data: bytes, html: bool, name: str) -> str:
     return data.decode(_detect(data), errors="replace")
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _reads_as_cp1251(data: bytes) -> bool:
+    """True when the bytes read as cp1251 give whole Cyrillic words (Russian/Ukrainian pages).
+
+    Statistical detectors guess short Cyrillic pages wrong (Shift-JIS, Big5); Latin-1 text read as
+    cp1251 turns its accented letters into Cyrillic ones inside Latin words ("cafй"), which real
+    Cyrillic text never has, so mixed words rule it out.
+    """
+    try:
+        text = data[:200_000].decode("cp1251")
+    except UnicodeDecodeError:
+        return False
+    cyrillic = mixed = 0
+    for word in _WORD.findall(text):
+        if any("\u0400" <= ch <= "\u04ff" for ch in word):
+            cyrillic += 1
+            mixed += any(ch.isascii() for ch in word)
+    return cyrillic >= 3 and mixed * 10 <= cyrillic
+
+
 def _detect(data: bytes) -> str:
+    if _reads_as_cp1251(data):
+        return "cp1251"
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # trafilatura depends on it, but keep a path without it
@@ -111,9 +133,7 @@ def _decode_mixed(data: bytes) -> str | None:
     if good < MIXED_MIN_UTF8_SHARE * (good + bad):
         return None
     legacy = _detect(b" ".join(r.encode("utf-8", "surrogateescape") for r in runs))
-    return _ESCAPED.sub(
-        lambda m: m.group().encode("utf-8", "surrogateescape").decode(legacy, errors="replace"), text
-    )
+    return _ESCAPED.sub(lambda m: m.group().encode("utf-8", "surrogateescape").decode(legacy, errors="replace"), text)
 
 
 def drop_surrogates(text: str) -> str:
