@@ -9,15 +9,11 @@ import csv
 import json
 import os
 from collections.abc import Iterable, Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from storyline.model import Article, Claim, Fact, Rejected, Story
-
-
-def _day(value: date | None) -> str | None:
-    return value.isoformat() if value else None
+from storyline.store.rows import iso_day, support_json
 
 
 def article_json(a: Article) -> dict[str, Any]:
@@ -28,7 +24,7 @@ def article_json(a: Article) -> dict[str, Any]:
         "title": a.title,
         "outlet": a.outlet,
         "url": a.url,
-        "published": _day(a.best_published),
+        "published": iso_day(a.best_published),
         "published_inferred": a.published_inferred and a.feed_published is None,
         "authors": a.authors,
         "wire": a.wire,
@@ -42,12 +38,12 @@ def story_json(s: Story) -> dict[str, Any]:
         "story_id": s.story_id,
         "title": s.title,
         "article_ids": s.article_ids,
-        "event_date": _day(s.event_date),
+        "event_date": iso_day(s.event_date),
         "location": {"city": s.location.city, "region": s.location.region, "country": s.location.country},
         "event_types": s.event_types,
         "actors": s.actors,
-        "first_published": _day(s.first_published),
-        "last_published": _day(s.last_published),
+        "first_published": iso_day(s.first_published),
+        "last_published": iso_day(s.last_published),
     }
 
 
@@ -65,9 +61,7 @@ def fact_json(f: Fact, story_id: str | None) -> dict[str, Any]:
         "extractor_version": f.extractor_version,
     }
     if f.type == "count":
-        out.update(
-            value=f.value, low=f.low, high=f.high, qualifier=f.qualifier, category=f.category, period=f.period
-        )
+        out.update(value=f.value, low=f.low, high=f.high, qualifier=f.qualifier, category=f.category, period=f.period)
     elif f.type == "time":
         out.update(value=f.value, timex_type=f.timex_type)
     elif f.type in ("quote", "attribution"):
@@ -87,16 +81,7 @@ def claim_json(c: Claim) -> dict[str, Any]:
         "low": c.low,
         "high": c.high,
         "status": c.status,
-        "support": [
-            {
-                "article_id": s.article_id,
-                "fact_id": s.fact_id,
-                "value": s.value,
-                "outlet": s.outlet,
-                "published": _day(s.published),
-            }
-            for s in c.support
-        ],
+        "support": [support_json(s) for s in c.support],
         "note": c.note,
     }
 
@@ -131,7 +116,7 @@ def event_row(s: Story, outlets: list[str]) -> dict[str, Any]:
     notes = "; ".join(f"{c.slot}: {c.status}" for c in s.claims if c.status in ("conflict", "updated"))
     return {
         "event_id": s.story_id,
-        "event_date": _day(s.event_date),
+        "event_date": iso_day(s.event_date),
         "time_precision": precision,
         "event_type": s.event_types[0] if s.event_types else "",
         "sub_event_types": ";".join(s.event_types[1:]),

@@ -70,7 +70,8 @@ STORY_COLUMNS = (
 CLAIM_COLUMNS = ("story_id", "slot", "value", "status", "low", "high", "support", "note")
 
 
-def _day(value: date | None) -> str | None:
+def iso_day(value: date | None) -> str | None:
+    """A day as YYYY-MM-DD, None as None: the one date format of rows and exports."""
     return value.isoformat() if value else None
 
 
@@ -89,10 +90,10 @@ def article_row(a: Article) -> tuple[Any, ...]:
         a.url,
         a.source,
         a.feed_title,
-        _day(a.feed_published),
+        iso_day(a.feed_published),
         a.feed_outlet,
         a.title,
-        _day(a.published),
+        iso_day(a.published),
         int(a.published_inferred),
         a.outlet,
         dumps(a.authors),
@@ -194,14 +195,14 @@ def story_row(s: Story) -> tuple[Any, ...]:
         s.story_id,
         s.title,
         dumps(s.article_ids),
-        _day(s.event_date),
+        iso_day(s.event_date),
         loc.city,
         loc.region,
         loc.country,
         dumps(s.event_types),
         dumps(s.actors),
-        _day(s.first_published),
-        _day(s.last_published),
+        iso_day(s.first_published),
+        iso_day(s.last_published),
     )
 
 
@@ -220,13 +221,14 @@ def story_from_row(row: Any) -> Story:
     )
 
 
-def _support_json(s: Support) -> dict[str, Any]:
+def support_json(s: Support) -> dict[str, Any]:
+    """One supporting fact of a claim, as stored and as exported."""
     return {
         "article_id": s.article_id,
         "fact_id": s.fact_id,
         "value": s.value,
         "outlet": s.outlet,
-        "published": _day(s.published),
+        "published": iso_day(s.published),
     }
 
 
@@ -238,7 +240,7 @@ def claim_row(c: Claim) -> tuple[Any, ...]:
         c.status,
         dumps(c.low),
         dumps(c.high),
-        dumps([_support_json(s) for s in c.support]),
+        dumps([support_json(s) for s in c.support]),
         c.note,
     )
 
