@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from storyline.extract.timex_handlers import HANDLERS, sets_reference_quarter
+from storyline.extract.timex_handlers import HANDLERS, previous_quarter, sets_reference_quarter
 from storyline.extract.timex_norm import Tense, nearest_tense, tense_cues, value_span
 from storyline.extract.timex_resolve import Context
 from storyline.extract.timex_rules import RULES, Rule
@@ -151,6 +151,26 @@ def _select(found: list[_Candidate], ctx: Context, sentences: _Sentences) -> lis
     return chosen
 
 
+def _reference_quarter(chosen: list[_Candidate], text: str, dct: date | None, sentences: _Sentences) -> str | None:
+    """The quarter a financial report is about: the last full quarter before the document date when the text
+    names it, else the first quarter it names ("the year-ago period" is counted from it)."""
+    named: list[str] = []
+    ctx = Context(text, dct)
+    for cand in chosen:
+        if cand.rule == "quarter" and sets_reference_quarter(cand.match):
+            ctx.tense = sentences.tense_at(cand.start)
+            resolved = HANDLERS[cand.rule](cand.match, ctx)
+            if resolved and resolved[1]:
+                named.append(resolved[1])
+    if not named:
+        return None
+    if dct is not None:
+        previous = previous_quarter(dct)
+        if previous in named:
+            return previous
+    return named[0]
+
+
 def tag_times(text: str, dct: date | None) -> list[Timex]:
     """Every time expression in ``text``, in order, resolved against the document date ``dct``.
 
@@ -163,7 +183,7 @@ def tag_times(text: str, dct: date | None) -> list[Timex]:
     # while choosing spans, anaphoric rules ("the next day") are judged as if an earlier date existed
     probe = Context(text, dct, last_quarter="2000-Q1", last_date="2000-01-01")
     chosen = _select(_candidates(text), probe, sentences)
-    ctx = Context(text, dct)
+    ctx = Context(text, dct, last_quarter=_reference_quarter(chosen, text, dct, sentences))
     out: list[Timex] = []
     for cand in chosen:
         ctx.tense = sentences.tense_at(cand.start)
@@ -174,8 +194,6 @@ def tag_times(text: str, dct: date | None) -> list[Timex]:
         anchor = end_date = None
         if kind in ("DATE", "TIME"):
             anchor, end_date = value_span(value)
-            if cand.rule == "quarter" and sets_reference_quarter(cand.match):
-                ctx.last_quarter = value
             if cand.rule in _ANCHORED_RULES and re.match(r"\d{4}", value):
                 ctx.last_date = value
         out.append(Timex(cand.start, cand.end, text[cand.start : cand.end], value, kind,  # type: ignore[arg-type]

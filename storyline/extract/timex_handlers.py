@@ -139,7 +139,7 @@ def _century(match: re.Match[str], ctx: Context) -> Resolved | None:
     return "DATE", f"{n - 1:02d}"
 
 
-def _previous_quarter(dct: date) -> str:
+def previous_quarter(dct: date) -> str:
     q = (dct.month - 1) // 3  # 0-based current quarter
     return f"{dct.year - 1:04d}-Q4" if q == 0 else f"{dct.year:04d}-Q{q}"
 
@@ -179,13 +179,13 @@ def _quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
     if ctx.dct is None:
         return None
     if ord_word in ("year-earlier", "year-ago", "same"):
-        base = ctx.last_quarter or _previous_quarter(ctx.dct)
+        base = ctx.last_quarter or previous_quarter(ctx.dct)
         return "DATE", shift_value(base, years=-1) or base
     if ord_word in ("current", "latest", "recent"):
-        return "DATE", ctx.last_quarter or _previous_quarter(ctx.dct)
+        return "DATE", ctx.last_quarter or previous_quarter(ctx.dct)
     if ord_word in ("next", "coming"):
         return "DATE", shift_value(granular_value(ctx.dct, "Q"), months=3) or ""
-    return "DATE", _previous_quarter(ctx.dct)
+    return "DATE", previous_quarter(ctx.dct)
 
 
 _ENDED = re.compile(rf"\s+(?:ended|ending|that\s+ended|which\s+ended)\s+(?P<mon>{MONTH_RE})\s*(?P<d>\d{{1,2}})?")
@@ -218,7 +218,7 @@ def _quarter_ref(match: re.Match[str], ctx: Context) -> Resolved | None:
         value = resolve_month_day(month, int(ended["d"]) if ended["d"] else None, None, ctx)
         if value:
             return "DATE", f"{value[:4]}-Q{(month - 1) // 3 + 1}"
-    base = ctx.last_quarter or _previous_quarter(ctx.dct)
+    base = ctx.last_quarter or previous_quarter(ctx.dct)
     if ago in ("year-ago", "year-earlier", "prior-year", "corresponding", "comparable") or match["back"]:
         return "DATE", shift_value(base, years=-1) or base
     if ago == "same" and not match["back"]:
@@ -272,7 +272,10 @@ def _weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
         return "SET", f"XXXX-WXX-{wd + 1}" + part_suffix(match["part"])
     if ctx.dct is None:
         return ("TIME" if match["part"] else "DATE"), f"XXXX-WXX-{wd + 1}" + part_suffix(match["part"])
-    day = resolve_weekday(wd, ctx.dct, ctx.tense, relation_of(match["rel"]))
+    tense = ctx.tense
+    if match.string.startswith(("'s", "’s"), match.end()):
+        tense = "past"  # "Friday's ruling": on timex-dev all 21 possessive weekdays are past or today
+    day = resolve_weekday(wd, ctx.dct, tense, relation_of(match["rel"]))
     if match["part"]:
         return "TIME", day.isoformat() + part_suffix(match["part"])
     return "DATE", day.isoformat()
@@ -324,6 +327,7 @@ def _part_of_day(match: re.Match[str], ctx: Context) -> Resolved | None:
     return "TIME", ctx.dct.isoformat() + part_suffix(match["part"])
 
 
+_ENDING = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\b")
 _DURATION_RELS = {"past", "last", "next", "coming", "previous", "following", "latest", "recent"}
 
 
@@ -337,6 +341,8 @@ def _relunit(match: re.Match[str], ctx: Context) -> Resolved | None:
         return "DURATION", duration_value(1.0, "D" if unit == "WE" else unit) if unit != "WE" else "P2D"
     if rel in ("full", "entire", "whole"):
         return "DURATION", duration_value(1.0, unit) if unit != "WE" else "P2D"
+    if raw_rel == "the" and unit in ("Y", "M", "W") and _ENDING.match(match.string, match.end()):
+        return "DURATION", duration_value(1.0, unit)  # "the year ended Sept. 30": 7 of 8 on timex-dev
     if ctx.dct is None:
         return None
     if raw_rel in ("the", "that"):

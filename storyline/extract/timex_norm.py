@@ -16,12 +16,15 @@ Tense = Literal["past", "future", "none"]
 # Future cues win over past cues: "said it would meet next week" looks forward from a past sentence.
 _FUTURE_RE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planned\s+to|intends?\s+to|expects?\s+to"
-    r"|expected\s+to|is\s+to|are\s+to|scheduled|set\s+to|would|wo|due\s+to\s+be|upcoming)\b",
+    r"|expected\s+to|is\s+to|are\s+to|scheduled|set\s+to|would|wo|due\s+to\s+be|upcoming|planned|planning"
+    r"|as\s+soon\s+as)\b",
     re.IGNORECASE,
 )
 _PAST_RE = re.compile(
     r"\b(?:was|were|had|did|ago|said|told|came|went|took|made|saw|gave|got|fell|rose|lost|won|left|met"
-    r"|began|paid|sold|bought|spent|led|ran|became|announced|reported|(?<!\bbe\s)(?<!been\s)\w{3,}ed)\b",
+    r"|began|paid|sold|bought|spent|led|ran|became|announced|reported"
+    # a lower-case word in -ed, but not a name ("United", "Ahmed") nor "-eed" ("exceed", "hundred" is "-red")
+    r"|(?<!\bbe\s)(?<!been\s)(?-i:[a-z]\w{2,}(?<![^r]e)ed)(?<!hundred))\b",
     re.IGNORECASE,
 )
 

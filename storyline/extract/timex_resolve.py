@@ -5,10 +5,13 @@ Ambiguous cases and the choice made (TimeBank practice unless said otherwise):
   sentence takes the latest one on or before it, a future-tense one the earliest on or after it.
 - A bare weekday is the one in the seven days up to the document date, unless the sentence looks
   forward ("will", "would", "scheduled"), then the one in the seven days after it.
-- "a year ago/earlier" and "the year-ago quarter" move the last quarter the document named back one
-  year (financial reports compare quarters: "1989-Q3" becomes "1988-Q3"); without one, the year.
-- "the quarter"/"the latest quarter" is the last quarter the document named, else the quarter before
-  the document date's.
+- "a year ago/earlier" and "the year-ago quarter" move the report's quarter back one year (financial
+  reports compare quarters: "1989-Q3" becomes "1988-Q3"); without one, the year. The report's quarter
+  is the last full quarter before the document date when the text names it, else the first quarter it
+  names (timex-dev value F1 on the half of the documents used for tuning: last named 0.801, first
+  named 0.805, this rule 0.807).
+- "the quarter"/"the latest quarter" is the report's quarter, else the quarter before the document
+  date's.
 - "last/this/next week" are ISO weeks (2024-W02); "the past week"/"the next two weeks" are durations.
 - Without a document date, relative expressions keep their resolvable parts ("Jan. 2" gives
   XXXX-01-02, "Friday" XXXX-WXX-5) and purely relative ones ("last year") are left unresolved

@@ -289,11 +289,42 @@ def test_written_dates_never_raise(year: int, day: int, month: str) -> None:
     tag_times(f"It was signed on {month} {day}, {year}, and {day} {month} {year}.", date(2024, 1, 3))
 
 
+# --- tense cues, possessive weekdays, fiscal years, reference quarters ------------------------------
+
+def test_a_name_in_ed_is_not_a_past_tense_cue() -> None:
+    # "United" must not pull a weekday into the past when "would" points ahead
+    t = one("The delegation would be flying to the United Kingdom Thursday.", date(2024, 1, 3))
+    assert t.value == "2024-01-04"
+
+
+def test_a_possessive_weekday_is_the_past_one() -> None:
+    t = one("Lawyers will try to overturn Tuesday's decision.", date(2024, 1, 4))
+    assert t.value == "2024-01-02"
+
+
+def test_the_year_ended_on_a_day_is_a_duration() -> None:
+    found = values("Sales rose in the year ended March 31.", date(2024, 5, 2))
+    assert found[0] == ("the year", "P1Y", "DURATION")
+
+
+def test_year_ago_counts_from_the_last_full_quarter_the_report_names() -> None:
+    text = ("The maker expects a weak fourth quarter. Net income in the third quarter rose to $5 million "
+            "from $4 million a year earlier.")
+    found = values(text, date(2024, 10, 28))
+    assert found[-1] == ("a year earlier", "2023-Q3", "DATE")
+
+
+def test_year_ago_counts_from_the_first_quarter_named_otherwise() -> None:
+    text = "In the second quarter profit fell. A year earlier it had risen; the fourth quarter looks better."
+    found = dict((t, v) for t, v, _ in values(text, date(2024, 5, 20)))
+    assert found["A year earlier"] == "2023-Q2"
+
+
 # --- evaluation gate --------------------------------------------------------------------------------
 
 @pytest.mark.skipif(not (EVAL_DIR / "data" / "timex-dev.jsonl").exists(), reason="timex dev set not present")
 def test_timex_dev_set_gate(tmp_path: Path) -> None:
-    """Floors just below the figures measured on timex-dev (relaxed F1 0.943, value F1 0.803).
+    """Floors just below the figures measured on timex-dev (relaxed F1 0.943, value F1 0.809).
 
     Takes about 3 s, so it is not marked slow. Do not lower the floors to make a change pass: fix the
     change, or say in the commit why the floor moves.
@@ -307,5 +338,5 @@ def test_timex_dev_set_gate(tmp_path: Path) -> None:
     relaxed = float(lines["relaxed"].split("F1")[1].split()[0])
     value = float(lines["value"].split()[2])
     assert relaxed >= 0.935, result.stdout
-    assert value >= 0.79, result.stdout
+    assert value >= 0.805, result.stdout
     assert json.loads((tmp_path / "facts.jsonl").read_text().splitlines()[0])["type"] == "time"
