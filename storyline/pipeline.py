@@ -135,6 +135,7 @@ class Pipeline:
         workers = self.config.workers or os.cpu_count() or 1
         if workers <= 1 or len(articles) < PARALLEL_MIN or "fork" not in mp.get_all_start_methods():
             return self.clean_and_extract(articles, memory, progress)
+        self.extractor.warm()  # loaded once here, shared by the forked workers
         size = -(-len(articles) // (workers * 4))
         parts = [articles[i : i + size] for i in range(0, len(articles), size)]
         kept: list[Article] = []
@@ -242,7 +243,7 @@ class Pipeline:
             grouper.add(article)
         merges = grouper.take_merges()
         touched = {a.story_id for a in kept if a.story_id} | set(merges.values())
-        stored = self.store.articles(story_ids=sorted(touched | set(merges)))
+        stored = self.store.articles(story_ids=sorted(touched | set(merges)), raw=False)
         moved: dict[str, str] = {}
         for a in stored:
             target = _follow(merges, a.story_id)

@@ -52,8 +52,15 @@ class Store(Protocol):
         ...
 
     def articles(
-        self, *, ids: Iterable[str] | None = None, story_ids: Iterable[str] | None = None, facts: bool = True
-    ) -> list[Article]: ...
+        self,
+        *,
+        ids: Iterable[str] | None = None,
+        story_ids: Iterable[str] | None = None,
+        facts: bool = True,
+        raw: bool = True,
+    ) -> list[Article]:
+        """Articles by id or by story, oldest first; ``raw=False`` leaves out the page as read."""
+        ...
 
     def iter_articles(self, *, facts: bool = True, batch_size: int = 500) -> Iterator[Article]: ...
 

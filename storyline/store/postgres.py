@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -25,10 +25,12 @@ from storyline.store.rows import (
     STORY_COLUMNS,
     article_from_row,
     article_row,
+    article_select,
     claim_from_row,
     claim_row,
     fact_from_row,
     fact_row,
+    paged,
     story_from_row,
     story_row,
 )
@@ -42,10 +44,7 @@ except ImportError:  # pragma: no cover - exercised only without the extra
 # Any fixed 64-bit number works; it only has to be the same in every storyline process.
 WRITE_LOCK_KEY = 0x5354_4F52_594C_494E  # "STORYLIN"
 _CHUNK = 5000  # ids per ANY(%s) array: one round trip each, far below any server limit
-_TEXT = (
-    "to_tsvector('simple', coalesce(a.title, '') || ' ' || coalesce(a.body, ''))"
-    " @@ plainto_tsquery('simple', %s)"
-)
+_TEXT = "to_tsvector('simple', coalesce(a.title, '') || ' ' || coalesce(a.body, '')) @@ plainto_tsquery('simple', %s)"
 _EXTRA = [
     "CREATE INDEX IF NOT EXISTS articles_fts ON articles USING gin"
     " (to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(body, '')))",
@@ -124,9 +123,7 @@ class PostgresStore:
     def _write(self, batch: Batch) -> None:
         with self.conn.cursor() as cur:
             ids = [a.id for a in batch.articles]
-            cur.executemany(
-                _upsert("articles", ARTICLE_COLUMNS, ("id",)), [article_row(a) for a in batch.articles]
-            )
+            cur.executemany(_upsert("articles", ARTICLE_COLUMNS, ("id",)), [article_row(a) for a in batch.articles])
             for chunk in _chunks(ids):
                 cur.execute("DELETE FROM facts WHERE article_id = ANY(%s)", (chunk,))
             marks = ", ".join(["%s"] * len(FACT_COLUMNS))
@@ -134,15 +131,11 @@ class PostgresStore:
                 f"INSERT INTO facts ({_cols(FACT_COLUMNS)}) VALUES ({marks})",
                 [fact_row(f) for a in batch.articles for f in a.facts],
             )
-            cur.executemany(
-                "UPDATE articles SET story_id = %s WHERE id = %s", [(s, a) for a, s in batch.moved.items()]
-            )
+            cur.executemany("UPDATE articles SET story_id = %s WHERE id = %s", [(s, a) for a, s in batch.moved.items()])
             for chunk in _chunks(sorted(batch.dropped_stories)):
                 cur.execute("DELETE FROM stories WHERE story_id = ANY(%s)", (chunk,))
                 cur.execute("DELETE FROM claims WHERE story_id = ANY(%s)", (chunk,))
-            cur.executemany(
-                _upsert("stories", STORY_COLUMNS, ("story_id",)), [story_row(s) for s in batch.stories]
-            )
+            cur.executemany(_upsert("stories", STORY_COLUMNS, ("story_id",)), [story_row(s) for s in batch.stories])
             for chunk in _chunks([s.story_id for s in batch.stories]):
                 cur.execute("DELETE FROM claims WHERE story_id = ANY(%s)", (chunk,))
             marks = ", ".join(["%s"] * len(CLAIM_COLUMNS))
@@ -157,8 +150,7 @@ class PostgresStore:
                 [(r.id, r.reason, r.source) for r in batch.rejected],
             )
             cur.executemany(
-                "INSERT INTO state (key, value) VALUES (%s, %s)"
-                " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                "INSERT INTO state (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
                 list(batch.state.items()),
             )
 
@@ -194,7 +186,12 @@ class PostgresStore:
                 by_id[fact.article_id].facts.append(fact)
 
     def articles(
-        self, *, ids: Iterable[str] | None = None, story_ids: Iterable[str] | None = None, facts: bool = True
+        self,
+        *,
+        ids: Iterable[str] | None = None,
+        story_ids: Iterable[str] | None = None,
+        facts: bool = True,
+        raw: bool = True,
     ) -> list[Article]:
         column, keys = ("id", list(ids)) if ids is not None else ("story_id", list(story_ids or []))
         result: list[Article] = []
@@ -210,19 +207,11 @@ class PostgresStore:
         return result
 
     def iter_articles(self, *, facts: bool = True, batch_size: int = 500) -> Iterator[Article]:
-        last = ""
-        while True:
-            rows = self._rows(
-                f"SELECT {_cols(ARTICLE_COLUMNS)} FROM articles WHERE id > %s ORDER BY id LIMIT %s",
-                (last, batch_size),
-            )
-            if not rows:
-                return
-            page = [article_from_row(r) for r in rows]
-            if facts:
-                self._attach_facts(page)
-            yield from page
-            last = page[-1].id
+        def fetch(last: str, n: int) -> Any:
+            return self._rows(f"SELECT {article_select()} FROM articles WHERE id > %s ORDER BY id LIMIT %s", (last, n))
+
+        finish: Callable[[list[Article]], None] = self._attach_facts if facts else (lambda page: None)
+        return paged(fetch, article_from_row, lambda a: a.id, finish, batch_size)
 
     def _claims(self, story_ids: list[str]) -> dict[str, list[Claim]]:
         out: dict[str, list[Claim]] = {s: [] for s in story_ids}
@@ -254,27 +243,23 @@ class PostgresStore:
             [*params, where.limit, where.offset],
         )
         stories = [story_from_row(r) for r in rows]
-        claims = self._claims([s.story_id for s in stories])
-        for story in stories:
-            story.claims = claims[story.story_id]
+        self._attach_claims(stories)
         return stories
 
     def iter_stories(self, *, batch_size: int = 500) -> Iterator[Story]:
         """Every story with its claims, in story_id order, a page at a time (flat memory on export)."""
-        last = ""
-        while True:
-            rows = self._rows(
-                f"SELECT {_cols(STORY_COLUMNS)} FROM stories WHERE story_id > %s ORDER BY story_id LIMIT %s",
-                (last, batch_size),
+
+        def fetch(last: str, n: int) -> Any:
+            return self._rows(
+                f"SELECT {_cols(STORY_COLUMNS)} FROM stories WHERE story_id > %s ORDER BY story_id LIMIT %s", (last, n)
             )
-            if not rows:
-                return
-            page = [story_from_row(r) for r in rows]
-            claims = self._claims([s.story_id for s in page])
-            for story in page:
-                story.claims = claims[story.story_id]
-            yield from page
-            last = page[-1].story_id
+
+        return paged(fetch, story_from_row, lambda s: s.story_id, self._attach_claims, batch_size)
+
+    def _attach_claims(self, stories: list[Story]) -> None:
+        claims = self._claims([s.story_id for s in stories])
+        for story in stories:
+            story.claims = claims[story.story_id]
 
     def count_stories(self, where: StoryFilter | None = None) -> int:
         clause, params = story_where(where or StoryFilter(), "%s", _TEXT)

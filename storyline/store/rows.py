@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from storyline.model import Article, Claim, Fact, Location, Story, Support
 
@@ -30,6 +31,38 @@ ARTICLE_COLUMNS = (
     "raw_text",
     "raw_html",
 )
+RAW_COLUMNS = ("raw_text", "raw_html")  # the page as read: the largest columns by far
+
+
+def article_select(raw: bool = True) -> str:
+    """The article columns for a SELECT, with the raw page left out (read as NULL) unless asked for:
+    grouping and reconciling reload the stored articles of every touched story, and never need it."""
+    return ", ".join(c if raw or c not in RAW_COLUMNS else f"NULL AS {c}" for c in ARTICLE_COLUMNS)
+
+
+T = TypeVar("T")
+
+
+def paged(
+    fetch: Callable[[str, int], Sequence[Any]],
+    build: Callable[[Any], T],
+    key: Callable[[T], str],
+    finish: Callable[[list[T]], None],
+    batch_size: int,
+) -> Iterator[T]:
+    """Every row of a table in key order, a page at a time (flat memory on export): ``fetch(last,
+    n)`` reads the next n rows after key ``last``, ``finish`` attaches what a page needs."""
+    last = ""
+    while True:
+        rows = fetch(last, batch_size)
+        if not rows:
+            return
+        page = [build(r) for r in rows]
+        finish(page)
+        yield from page
+        last = key(page[-1])
+
+
 FACT_COLUMNS = (
     "fact_id",
     "article_id",

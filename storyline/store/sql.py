@@ -53,14 +53,11 @@ def story_where(where: StoryFilter, ph: str, text_clause: str | None) -> tuple[s
             params.append(fts_query(where.text))
         else:
             clauses.append(
-                "s.story_id IN (SELECT a.story_id FROM articles a"
-                f" WHERE a.title LIKE {ph} OR a.body LIKE {ph})"
+                f"s.story_id IN (SELECT a.story_id FROM articles a WHERE a.title LIKE {ph} OR a.body LIKE {ph})"
             )
             params += [f"%{where.text}%", f"%{where.text}%"]
     if where.outlet:
-        clauses.append(
-            f"s.story_id IN (SELECT a.story_id FROM articles a WHERE lower(a.outlet) = lower({ph}))"
-        )
+        clauses.append(f"s.story_id IN (SELECT a.story_id FROM articles a WHERE lower(a.outlet) = lower({ph}))")
         params.append(where.outlet)
     day = "COALESCE(s.event_date, s.first_published)"
     if where.since:
@@ -71,8 +68,7 @@ def story_where(where: StoryFilter, ph: str, text_clause: str | None) -> tuple[s
         params.append(where.until.isoformat())
     if where.place:
         clauses.append(
-            f"(lower(s.city) = lower({ph}) OR lower(s.region) = lower({ph})"
-            f" OR lower(s.country) = lower({ph}))"
+            f"(lower(s.city) = lower({ph}) OR lower(s.region) = lower({ph}) OR lower(s.country) = lower({ph}))"
         )
         params += [where.place] * 3
     if where.event_type:

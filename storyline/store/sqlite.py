@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -20,10 +20,12 @@ from storyline.store.rows import (
     STORY_COLUMNS,
     article_from_row,
     article_row,
+    article_select,
     claim_from_row,
     claim_row,
     fact_from_row,
     fact_row,
+    paged,
     story_from_row,
     story_row,
 )
@@ -135,9 +137,7 @@ class SQLiteStore:
             f"INSERT INTO facts ({_cols(FACT_COLUMNS)}) VALUES ({marks})",
             [fact_row(f) for a in batch.articles for f in a.facts],
         )
-        cur.executemany(
-            "UPDATE articles SET story_id = ? WHERE id = ?", [(s, a) for a, s in batch.moved.items()]
-        )
+        cur.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(s, a) for a, s in batch.moved.items()])
         dropped = sorted(batch.dropped_stories)
         for chunk in _chunks(dropped):
             marks = ",".join("?" * len(chunk))
@@ -168,9 +168,7 @@ class SQLiteStore:
         pairs = list(ids_hashes)
         stored: dict[str, str] = {}
         for chunk in _chunks([i for i, _ in pairs]):
-            rows = self.conn.execute(
-                f"SELECT id, hash FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
-            )
+            rows = self.conn.execute(f"SELECT id, hash FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
             stored.update(dict(rows.fetchall()))
         return {i: "new" if i not in stored else ("same" if stored[i] == h else "changed") for i, h in pairs}
 
@@ -191,13 +189,18 @@ class SQLiteStore:
                 by_id[fact.article_id].facts.append(fact)
 
     def articles(
-        self, *, ids: Iterable[str] | None = None, story_ids: Iterable[str] | None = None, facts: bool = True
+        self,
+        *,
+        ids: Iterable[str] | None = None,
+        story_ids: Iterable[str] | None = None,
+        facts: bool = True,
+        raw: bool = True,
     ) -> list[Article]:
         column, keys = ("id", list(ids)) if ids is not None else ("story_id", list(story_ids or []))
         result: list[Article] = []
         for chunk in _chunks(keys):
             rows = self.conn.execute(
-                f"SELECT {_cols(ARTICLE_COLUMNS)} FROM articles"
+                f"SELECT {article_select(raw)} FROM articles"
                 f" WHERE {column} IN ({','.join('?' * len(chunk))})"
                 " ORDER BY COALESCE(feed_published, published), id",
                 chunk,
@@ -208,19 +211,13 @@ class SQLiteStore:
         return result
 
     def iter_articles(self, *, facts: bool = True, batch_size: int = 500) -> Iterator[Article]:
-        last = ""
-        while True:
-            rows = self.conn.execute(
-                f"SELECT {_cols(ARTICLE_COLUMNS)} FROM articles WHERE id > ? ORDER BY id LIMIT ?",
-                (last, batch_size),
+        def fetch(last: str, n: int) -> Any:
+            return self.conn.execute(
+                f"SELECT {article_select()} FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, n)
             ).fetchall()
-            if not rows:
-                return
-            page = [article_from_row(r) for r in rows]
-            if facts:
-                self._attach_facts(page)
-            yield from page
-            last = page[-1].id
+
+        finish: Callable[[list[Article]], None] = self._attach_facts if facts else (lambda page: None)
+        return paged(fetch, article_from_row, lambda a: a.id, finish, batch_size)
 
     def _claims(self, story_ids: list[str]) -> dict[str, list[Claim]]:
         out: dict[str, list[Claim]] = {s: [] for s in story_ids}
@@ -258,27 +255,23 @@ class SQLiteStore:
             [*params, where.limit, where.offset],
         ).fetchall()
         stories = [story_from_row(r) for r in rows]
-        claims = self._claims([s.story_id for s in stories])
-        for story in stories:
-            story.claims = claims[story.story_id]
+        self._attach_claims(stories)
         return stories
 
     def iter_stories(self, *, batch_size: int = 500) -> Iterator[Story]:
         """Every story with its claims, in story_id order, a page at a time (flat memory on export)."""
-        last = ""
-        while True:
-            rows = self.conn.execute(
-                f"SELECT {_cols(STORY_COLUMNS)} FROM stories WHERE story_id > ? ORDER BY story_id LIMIT ?",
-                (last, batch_size),
+
+        def fetch(last: str, n: int) -> Any:
+            return self.conn.execute(
+                f"SELECT {_cols(STORY_COLUMNS)} FROM stories WHERE story_id > ? ORDER BY story_id LIMIT ?", (last, n)
             ).fetchall()
-            if not rows:
-                return
-            page = [story_from_row(r) for r in rows]
-            claims = self._claims([s.story_id for s in page])
-            for story in page:
-                story.claims = claims[story.story_id]
-            yield from page
-            last = page[-1].story_id
+
+        return paged(fetch, story_from_row, lambda s: s.story_id, self._attach_claims, batch_size)
+
+    def _attach_claims(self, stories: list[Story]) -> None:
+        claims = self._claims([s.story_id for s in stories])
+        for story in stories:
+            story.claims = claims[story.story_id]
 
     def count_stories(self, where: StoryFilter | None = None) -> int:
         clause, params = self._filter(where or StoryFilter())
@@ -287,9 +280,7 @@ class SQLiteStore:
     def story_ids_of(self, article_ids: Iterable[str]) -> set[str]:
         out: set[str] = set()
         for chunk in _chunks(list(article_ids)):
-            rows = self.conn.execute(
-                f"SELECT story_id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
-            )
+            rows = self.conn.execute(f"SELECT story_id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
             out.update(r[0] for r in rows if r[0])
         return out
 
