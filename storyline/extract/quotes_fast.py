@@ -521,16 +521,34 @@ def _np_right(s: str, toks: list[_Tok], i: int) -> tuple[int, int] | None:
         if t.text in ",.;:!?—–()“”\"" or (t.low in _NP_STOP and t.low not in _NP_LINK):
             break
         if k > start and (toks[start].low in _PRONOUNS or t.low in _PRONOUNS or (
-                t.text[:1].islower() and t.low.endswith(("s", "ed", "ing")) and t.low not in _LINKED_HEADS)):
+                t.text[:1].islower() and t.low.endswith(("s", "ed", "ing")) and t.low not in _LINKED_HEADS
+                and not _modifies_head(toks, k))):
             break  # "…, said she sees …": a clause, not an inverted speaker
         k += 1
     if k == start or (k < len(toks) and toks[k].text not in ",.;:!?—–()"):
         return None  # "…, said he had seen": a subject and its verb, not an inverted speaker
     first = toks[start]
     if not (first.text[:1].isupper() or first.text[:1].isdigit() or first.low in _DETERMINERS
-            or first.low in _PRONOUNS):
+            or first.low in _PRONOUNS or _described_person(toks[start:k])):
         return None
     return first.start, toks[k - 1].end
+
+
+def _modifies_head(toks: list[_Tok], k: int) -> bool:
+    """"unaligned" in "one unaligned Florida Republican strategist": a modifier, since a name or a
+    title still follows before the phrase ends."""
+    for t in toks[k + 1 : k + 5]:
+        if t.text in _PUNCT or t.low in _NP_STOP:
+            return False
+        if t.text[:1].isupper() or t.low in _LINKED_HEADS:
+            return True
+    return False
+
+
+def _described_person(words: Sequence[_Tok]) -> bool:
+    """"former Massachusetts congressman Barney Frank", "longtime adviser": a lower-case opening
+    that is a description of a person (a capitalised name or a title word in it)."""
+    return len(words) >= 2 and any(t.text[:1].isupper() or t.low in _LINKED_HEADS for t in words[1:])
 
 
 def _skip_listener(s: str, toks: list[_Tok], i: int, default: int) -> int:
@@ -599,10 +617,11 @@ def governed_quote_hit(sent: Sentence, quote: tuple[int, int]) -> RuleHit | None
 # "“…” Vitter demanded." / "“…,” she recalled." / "“…” ― Carla Sanchez": a quote closed by its speaker
 # and a verb the cue table does not know, or by a dash and a name.
 _TRAILING = re.compile(
-    r"\s*(?:[―—–]\s*(?P<dash>[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3})"
-    r"|,?\s*(?P<np>(?:[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3})|he|she|they|we|I)"
-    r"\s+(?P<verb>[a-z]+(?:ed|s))\b)\s*(?:[.!?]|$)"
-)
+    r"[ \t\xa0]*(?:[―—–][ \t\xa0]*(?P<dash>[A-Z][\w’'\-.]*(?:[ \t\xa0]+[A-Z][\w’'\-.]*){0,3})"
+    r"|,?[ \t\xa0]*(?P<np>(?:[A-Z][\w’'\-.]*(?:[ \t\xa0]+[A-Z][\w’'\-.]*){0,3})|he|she|they|we|I)"
+    r"[ \t\xa0]+(?P<verb>[a-z]+(?:ed|s))\b)[ \t\xa0]*(?:[.!?]|$)",
+    re.MULTILINE,
+)  # on the quote's own line: "“…”\n\nDown-ballot blues?" is a quote and a subheading
 
 
 def trailing_speaker_hit(text: str, quote: tuple[int, int]) -> RuleHit | None:
