@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,8 +45,9 @@ SHINGLE_WORDS = 5
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"(?<![\w.])(?:[A-Z][a-z]+(?:[’'][a-z]+)?\.?(?:\s|-)+){1,4}[A-Z][a-z]+(?:[’'][a-z]+)?")
-_AGE = re.compile(r"\b(\d{1,3})[- ]year[- ]old\b", re.IGNORECASE)
-_BLOCK = re.compile(r"\b(\d{2,6}) block\b", re.IGNORECASE)
+_AGE = re.compile(r"\b(\d{1,3})[- ]year[- ]old\b")  # matched on lower-cased text
+_BLOCK = re.compile(r"\b(\d{2,6}) block\b")
+_SPLIT = re.compile(r"[\s-]+")
 
 _STOPWORD_TEXT = """
     a about above after again against all also am an and any are as at be because been before being
@@ -97,25 +99,37 @@ def _add(terms: dict[str, float], words: list[str], weight: float) -> None:
         terms[word] = terms.get(word, 0.0) + weight
 
 
+def _add_words(terms: dict[str, float], words: list[str], weight: float) -> None:
+    """Add the terms of ``words`` (as found in the text): each distinct word is looked up once."""
+    for word, n in Counter(words).items():
+        term = _term(word)
+        if term:
+            terms[term] = terms.get(term, 0.0) + n * weight
+
+
 def _names(text: str) -> list[str]:
-    out = []
-    for match in _NAME.finditer(text):
-        phrase = match.group(0)
-        parts = [p.lower().strip(".") for p in re.split(r"[\s-]+", phrase)]
-        # drop sentence-initial function words caught by the capitalisation rule ("The Mesa County")
-        while parts and parts[0] in STOPWORDS:
-            parts.pop(0)
-        while parts and parts[-1] in STOPWORDS:
-            parts.pop()
-        if len(parts) >= 2:
-            # order-free key, so "NATO-Ukraine Council" and "Ukraine-NATO Council" are one name
-            out.append("n:" + " ".join(sorted(parts)))
-    return out
+    keys = map(_name_key, _NAME.findall(text))
+    return [key for key in keys if key]
+
+
+@lru_cache(maxsize=100_000)
+def _name_key(phrase: str) -> str:
+    """The term of a capitalised phrase ("" when fewer than two words are left); cached: names repeat."""
+    parts = [p.lower().strip(".") for p in _SPLIT.split(phrase)]
+    # drop sentence-initial function words caught by the capitalisation rule ("The Mesa County")
+    while parts and parts[0] in STOPWORDS:
+        parts.pop(0)
+    while parts and parts[-1] in STOPWORDS:
+        parts.pop()
+    # order-free key, so "NATO-Ukraine Council" and "Ukraine-NATO Council" are one name
+    return "n:" + " ".join(sorted(parts)) if len(parts) >= 2 else ""
 
 
 def _numbers(text: str) -> list[str]:
-    out = [f"age:{m.group(1)}" for m in _AGE.finditer(text)]
-    out += [f"block:{m.group(1)}" for m in _BLOCK.finditer(text)]
+    low = text.lower()  # the patterns are lower-case: one pass of str.lower instead of re.IGNORECASE
+    out = [f"age:{age}" for age in _AGE.findall(low)] if "year" in low else []
+    if "block" in low:
+        out += [f"block:{block}" for block in _BLOCK.findall(low)]
     return out
 
 
@@ -124,9 +138,9 @@ def _fact_terms(article: Article) -> list[str]:
     for fact in article.facts:
         if fact.type == "entity":
             if isinstance(fact.value, str):
-                parts = sorted(p for p in re.split(r"[\s-]+", fact.value.lower()) if p and p not in STOPWORDS)
-                if len(parts) >= 2:
-                    out.append("n:" + " ".join(parts))
+                name = _entity_key(fact.value)
+                if name:
+                    out.append(name)
             key = fact.attrs.get("key")
             if fact.attrs.get("label") == "PERSON" and isinstance(key, str) and len(key) >= 3:
                 out.append("p:" + key)  # a surname; evidence.adjustment reads its rarity
@@ -135,6 +149,13 @@ def _fact_terms(article: Article) -> list[str]:
             if isinstance(city, str) and city:
                 out.append("loc:" + city.lower())
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _entity_key(value: str) -> str:
+    """The name term of an entity fact's value ("" for a one-word name)."""
+    parts = sorted(p for p in _SPLIT.split(value.lower()) if p and p not in STOPWORDS)
+    return "n:" + " ".join(parts) if len(parts) >= 2 else ""
 
 
 @lru_cache(maxsize=100_000)
@@ -191,7 +212,7 @@ def article_features(article: Article, templates: Callable[[list[int]], set[int]
     for words, text, weight in (
         (_WORD.findall(title), title, TITLE_WEIGHT), (lead_words, lead, LEAD_WEIGHT), (rest_words, rest, 1.0)
     ):
-        _add(terms, [t for t in map(_term, words) if t], weight)
+        _add_words(terms, words, weight)
         _add(terms, _names(text), NAME_WEIGHT * weight)
         _add(terms, _numbers(text), NAME_WEIGHT * weight)
     _add(terms, _fact_terms(article), NAME_WEIGHT)
