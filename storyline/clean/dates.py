@@ -122,8 +122,18 @@ def parse_iso(value: str | None, today: date | None = None) -> date | None:
     return make(int(match.group(1)), int(match.group(2)), int(match.group(3)), today)
 
 
-def find_dates(text: str, today: date | None = None) -> list[tuple[int, date]]:
-    """Every full date (day, month and year) written in ``text``, with its offset, in page order."""
+def parse_text(value: str | None, today: date | None = None, day_first: bool = False) -> date | None:
+    """The first full date written in a short text ("12. März 2021", "03.05.2021, 14:00", "May 3, 2021")."""
+    if not value:
+        return None
+    found = find_dates(value[:300], today, day_first)
+    return found[0][1] if found else None
+
+
+def find_dates(text: str, today: date | None = None, day_first: bool = False) -> list[tuple[int, date]]:
+    """Every full date (day, month and year) written in ``text``, with its offset, in page order.
+
+    ``day_first``: read "05/07/2022" as 5 July (most of the world) instead of May 7 (the US reading, the default)."""
     found: list[tuple[int, date]] = []
     if not _YEARISH.search(text):
         return found
@@ -153,8 +163,8 @@ def find_dates(text: str, today: date | None = None) -> list[tuple[int, date]]:
             found.append((match.start(), d))
     for match in _MDY_SLASH.finditer(text):
         a, b, y = int(match.group(1)), int(match.group(2)), int(match.group(3))
-        # US order first (month/day); a day over 12 in the first place means day/month
-        d = make(y, a, b, today) if a <= 12 else make(y, b, a, today)
+        # US order first (month/day) unless ``day_first``; a number over 12 can only be the day
+        d = make(y, b, a, today) if (a > 12 or (day_first and b <= 12)) else make(y, a, b, today)
         if d:
             found.append((match.start(), d))
     found.sort(key=lambda item: item[0])

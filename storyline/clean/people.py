@@ -22,7 +22,8 @@ _NOT_PERSON = re.compile(
     r"\b(?:staff|email|e-mail|author|authors|contact|follow|twitter|facebook|updated|published|posted|"
     r"read|min|minutes|comments?|share|photo|photos|video|image|editorial board|redaktion|redacción|"
     r"redazione|rédaction|admin|administrator|guest|anonymous|unknown|more|view|profile|articles|"
-    r"subscribe|newsletter|copyright|all rights|bio|www|http|@)\b",
+    r"subscribe|newsletter|copyright|all rights|bio|www|http|@|artikel|beitrag|beitr\u00e4ge|kolumne|foto|fotos|"
+    r"bild|quelle|datum|uhr|lesezeit|aktualisiert|ver\u00f6ffentlicht|kommentare?|mehr|weitere|alle)\b",
     re.IGNORECASE,
 )
 _ROLE = re.compile(
@@ -33,6 +34,12 @@ _ROLE = re.compile(
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b|\bu\.\b|/|\|)\s*", re.IGNORECASE)
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]+ (?:Writer|Reporter|Editor|Correspondent))")
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÝĀ-Ž][\w'’.-]*|van|von|de|der|den|da|di|del|della|le|la|du|bin|al|el|ter|zu)$")
+_PREFIX = re.compile(
+    r"^\s*(?:(?:written|posted|published|geschrieben|verfasst|ver\u00f6ffentlicht|ein(?:e)?\s+(?:kolumne|beitrag|"
+    r"kommentar|interview|gastbeitrag|analyse))\s+)?(?:by|von|por|par|di|door|authors?|autor(?:in|en)?|autore|text)"
+    r"\s*:?\s+",
+    re.IGNORECASE,
+)
 _DESK = re.compile(r"\b(?:news desk|desk|newsroom)$", re.IGNORECASE)
 
 
@@ -57,8 +64,7 @@ def is_person(name: str, outlet: str | None = None) -> bool:
 
 def split_byline(text: str, outlet: str | None = None) -> tuple[list[str], str | None]:
     """People and wire named by a byline such as "By Meg James and Ana Lopez, Staff Writers"."""
-    body = re.sub(r"^\s*(?:written\s+)?(?:by|von|por|par|di|door|authors?|autor(?:en)?|autore)\s*:?\s+", "",
-                  text, flags=re.IGNORECASE)
+    body = _PREFIX.sub("", text)
     body = _GLUE.sub(" | ", body)
     # a byline often runs into the date: cut at the first digit or month-like timestamp
     body = _MONTH_AHEAD.split(body)[0]
@@ -66,7 +72,7 @@ def split_byline(text: str, outlet: str | None = None) -> tuple[list[str], str |
     people: list[str] = []
     wire: str | None = None
     for part in _SPLIT.split(body):
-        part = _ROLE.sub("", part.strip(" .:,;()")).strip(" .:,;()")
+        part = _strip_name(_ROLE.sub("", _strip_name(part)))
         if not part:
             continue
         found = wire_of(part)
@@ -96,3 +102,55 @@ def merge_people(*groups: list[str]) -> list[str]:
                 seen.add(key)
                 out.append(name)
     return out
+
+
+def _strip_name(part: str) -> str:
+    """Trim punctuation around a name, keeping the period of an initial or a suffix ("Perry Bacon Jr.")."""
+    part = part.strip(" :,;()[]|\u00b7\u2022\u2013\u2014-")
+    while part.endswith(".") and len(part.rsplit(None, 1)[-1]) > 4:
+        part = part[:-1].rstrip()
+    return part.lstrip(".").strip()
+
+
+# Single words that a byline element holds but that name no one (UI labels, roles, generic accounts).
+_NOT_A_NAME = frozenset({
+    "admin", "administrator", "author", "autor", "autorin", "redaktion", "editor", "editors", "team", "staff",
+    "name", "posted", "follow", "datum", "date", "by", "von", "unknown", "anonymous", "guest", "gast", "user",
+    "webmaster", "support", "info", "news", "newsdesk", "desk", "home", "more", "share", "profile", "redaction",
+    "redacci\u00f3n", "redazione", "r\u00e9daction", "human", "sponsored", "anzeige", "werbung", "pressestelle",
+    "presse", "press", "kontakt", "por", "par", "di", "door", "avec", "with", "und", "and", "contact", "blog",
+    "posts", "beitr\u00e4ge", "artikel", "article", "articles",
+})
+_HANDLE = re.compile(r"^[^\W\d_][\w.'\u2019-]{1,30}$")
+
+
+def clean_author_text(text: str, outlet: str | None = None, site_names: list[str] | None = None,
+                      structured: bool = False) -> tuple[list[str], str | None]:
+    """People and wire of one author field or byline text ("Von Anna Berg und Tom Li", "By X | 3 May 2021").
+
+    ``structured``: the text comes from a field that holds only author names (JSON-LD, ``<meta name=author>``),
+    so a single word is a name or a handle ("jancak") unless it is a label, a role or the site's name.
+    """
+    text = " ".join(w for w in text.split() if "@" not in w and "://" not in w)  # handles, e-mails, links
+    if not text:
+        return [], None
+    match = _BY_INSIDE.search(text)
+    if not _PREFIX.match(text) and match and _LEAD_IN.search(text[:match.start()]):
+        text = text[match.start():]  # "Posted on 21 May 2020 by Ana Berg": the byline starts at "by"
+    people, wire = split_byline(text, outlet)
+    sites = {re.sub(r"[\W_]+", "", s.lower()) for s in (site_names or []) if s} | (
+        {re.sub(r"[\W_]+", "", outlet.lower())} if outlet else set())
+    people = [p for p in people if re.sub(r"[\W_]+", "", p.lower()) not in sites]
+    if people or wire or not structured:
+        return people, wire
+    single = _strip_name(_PREFIX.sub("", text))
+    if (_HANDLE.match(single) and single.lower() not in _NOT_A_NAME
+            and re.sub(r"[\W_]+", "", single.lower()) not in sites):
+        return [single], None
+    return [], None
+
+
+# What may stand before an inner "by"/"von" of a byline: a date, a label ("Artikel von"), a lower-case word.
+_LEAD_IN = re.compile(r"\d|(?i:\b(?:posted|published|written|artikel|beitrag|kolumne|text|story|geschrieben|"
+                      r"ver\u00f6ffentlicht|verfasst|erstellt|article|blog)\b)|(?:^|\s)[a-z\u00e0-\u00ff]")
+_BY_INSIDE = re.compile(r"(?<=\s)(?:by|von)\s+(?=[A-Z\u00c0-\u00dd])")
