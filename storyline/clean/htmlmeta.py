@@ -239,26 +239,66 @@ def strip_site(title: str, site_names: list[str]) -> str:
     return out
 
 
+_SITE_MARK = re.compile(r"site-?title|site-?name|site-?branding|logo|brand|masthead|blog-?title|header-?title|"
+                        r"site-?header|blog-?name", re.I)
+_NOT_HEADLINE = frozenset({"navigation", "menu", "suche", "search", "kategorien", "categories", "archive", "archiv",
+                           "neueste kommentare", "recent comments", "beitragsnavigation", "post navigation",
+                           "beitrags navigation", "navigationsmen\u00fc", "hauptmen\u00fc", "page", "user", "detail",
+                           "kommentare", "comments", "related posts", "tags", "schlagw\u00f6rter", "footer", "header"})
+
+
+def _site_like(el: HtmlElement, text: str, site_names: list[str]) -> bool:
+    """A heading that names the site (a blog's logo h1), not the article."""
+    norm = _norm_title(text)
+    if not norm or norm in _NOT_HEADLINE:
+        return True
+    squashed = norm.replace(" ", "")
+    for name in site_names:
+        other = _norm_title(name)
+        if other and (norm == other or squashed == other.replace(" ", "")):
+            return True
+    for node in [el, *list(el.iterancestors())[:3]]:
+        if _SITE_MARK.search((node.get("class") or "") + " " + (node.get("id") or "")):
+            return True
+    for link in el.iter("a"):
+        href = (link.get("href") or "").strip()
+        if _lower_attr(link, "rel") == "home" or href in ("/", "./") or re.fullmatch(r"https?://[^/]+/?", href):
+            return True
+    return False
+
+
 def pick_title(ld: JsonLd, tags: dict[str, list[str]], tree: HtmlElement, site_names: list[str]) -> str | None:
-    h1s = _h1s(tree)
+    """The headline as the page shows it. Order set on trafilatura-eval-dev half A (exact accuracy
+    0.748 -> 0.841; half B 0.760 -> 0.839), whose annotators took the visible headline: an h1 the title
+    tags repeat, else the page's first h1 that is not the site's name (a logo) or a widget heading, else a
+    heading marked as the post title, else the title tags without the site name."""
     og = _text((tags.get("og:title") or tags.get("twitter:title") or [""])[0])
     head_el = tree.find(".//title")
     head = _text(head_el.text_content()) if head_el is not None else ""
+    h1s: list[str] = []
+    for el in tree.iter("h1"):
+        text = _text(el.text_content())
+        if 2 <= len(text) <= 300:
+            if _site_like(el, text, site_names):
+                site_names = [*site_names, text]
+            else:
+                h1s.append(text)
+    classed = _classed_headlines(tree)
     references = [r for r in (ld.headline, og, head) if r]
-    ref_norms = [_norm_title(r) for r in references]
+    ref_norms = [_norm_title(strip_site(r, site_names)) for r in references]
     # an h1 (or a heading marked as the title) that the title tags repeat is the headline
-    for cand in h1s + _classed_headlines(tree):
+    for cand in h1s + classed:
         norm = _norm_title(cand)
         if len(norm) > 3 and any(norm in r for r in ref_norms):
+            return cand
+    for cand in h1s:
+        if len(cand.split()) >= 2:
             return cand
     for ref in references:
         stripped = strip_site(ref, site_names)
         if stripped:
             return stripped
-    return h1s[0] if h1s else None
-
-
-# ---------------------------------------------------------------------------------------------- date
+    return h1s[0] if h1s else (classed[0] if classed else None)
 
 
 def _dom_dates(tree: HtmlElement, today: date | None) -> date | None:
