@@ -39,3 +39,38 @@ def test_nul_bytes_are_dropped(tmp_path: Path) -> None:
     path.write_bytes(b"Some words here\x00 and more words after a stray NUL byte in the page text.")
     (article,) = read_paths([path])
     assert isinstance(article, Article) and "\x00" not in (article.raw_text or "")
+
+
+# French news sentences written for these tests: "à", "è" and "é" are the bytes E0, E8 and E9 in cp1252,
+# and "ŕ", "č" and "é" in cp1250, so only the reading of whole words tells the two apart
+FRENCH = [
+    "Les pompiers sont arrivés à temps; la mère et le bébé ont été évacués.",
+    "Après la crue, la rivière a débordé près de la gare et les élèves sont rentrés très tôt.",
+    "Le préfet a déclaré à la presse que la crise était réglée après une longue négociation.",
+    "Élève plus dans sur chère très pour.",
+]
+
+
+def test_french_cp1252_page_is_not_read_as_another_code_page(tmp_path: Path) -> None:
+    for n, sentence in enumerate(FRENCH):
+        path = tmp_path / f"fr{n}.txt"
+        path.write_bytes(sentence.encode("cp1252"))
+        (article,) = read_paths([path])
+        assert isinstance(article, Article) and article.raw_text == sentence
+
+
+def test_french_cp1252_stretch_in_a_utf8_page_is_read_as_cp1252(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.html"
+    template = "<p>Accueil — Société — Actualités — Météo</p>".encode()
+    path.write_bytes(template + b"<p>" + FRENCH[1].encode("cp1252") + b"</p>")
+    (article,) = read_paths([path])
+    assert isinstance(article, Article) and FRENCH[1] in (article.raw_html or "")
+    assert "Société" in (article.raw_html or "")
+
+
+def test_polish_cp1250_page_stays_cp1250(tmp_path: Path) -> None:
+    sentence = "Pociąg przyjechał późno w nocy, a pasażerowie czekali na peronie przez godzinę."
+    path = tmp_path / "pl.txt"
+    path.write_bytes(sentence.encode("cp1250"))
+    (article,) = read_paths([path])
+    assert isinstance(article, Article) and article.raw_text == sentence
