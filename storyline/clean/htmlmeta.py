@@ -29,6 +29,9 @@ LOGGER = logging.getLogger(__name__)
 
 _SITE_SEP = re.compile(r"\s+(?:[|•·»«/]|[-–—:]{1,2}|::)\s+")
 _CONTROL = re.compile(r"[\x00-\x1f]")
+# Title segments that name a section of any blog or site, not the article ("Blog Archive", "News").
+_GENERIC_PARTS = frozenset({"blog archive", "blog archiv", "archive", "archiv", "blog", "news", "nachrichten",
+                            "home", "startseite", "aktuelles", "artikel", "article"})
 ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
     "reviewnewsarticle", "backgroundnewsarticle", "report", "scholarlyarticle", "techarticle", "liveblogposting",
@@ -227,9 +230,9 @@ def strip_site(title: str, site_names: list[str]) -> str:
                                or any(len(norm) > 3 and (norm in n or n in norm) for n in names))
 
     start, end = 0, len(pieces)
-    while end - start > 1 and is_site(pieces[end - 1]):
+    while end - start > 1 and (is_site(pieces[end - 1]) or _norm_title(pieces[end - 1]) in _GENERIC_PARTS):
         end -= 1
-    while end - start > 1 and is_site(pieces[start]):
+    while end - start > 1 and (is_site(pieces[start]) or _norm_title(pieces[start]) in _GENERIC_PARTS):
         start += 1
     if (start, end) == (0, len(pieces)):
         return title
@@ -247,10 +250,13 @@ _NOT_HEADLINE = frozenset({"navigation", "menu", "suche", "search", "kategorien"
                            "kommentare", "comments", "related posts", "tags", "schlagw\u00f6rter", "footer", "header"})
 
 
+_NAV_WORDS = re.compile(r"\b(?:menu|men\u00fc|navigation|navigazione|navegaci\u00f3n|sitemap)\b")
+
+
 def _site_like(el: HtmlElement, text: str, site_names: list[str]) -> bool:
     """A heading that names the site (a blog's logo h1), not the article."""
     norm = _norm_title(text)
-    if not norm or norm in _NOT_HEADLINE:
+    if not norm or norm in _NOT_HEADLINE or _NAV_WORDS.search(norm):
         return True
     squashed = norm.replace(" ", "")
     for name in site_names:
