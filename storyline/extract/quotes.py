@@ -54,6 +54,8 @@ MAX_PART_GAP_WORDS = 12
 _DISABLE = ("ner", "lemmatizer", "attribute_ruler")
 _PUNCT_EDGE = re.compile(r"^[\s,;:—–\-(]+|[\s,;:—–\-(]+$")
 _WORD = re.compile(r"\w+")
+# What joins a clause to the next one's speaker, trimmed when a content part is cut there ("A, and X said").
+_JOIN_TAIL = re.compile(r"(?:[\s,;:—–\-(]|\b(?:and|but|or|while|as)\b)+$")
 
 
 @dataclass(slots=True)
@@ -144,18 +146,20 @@ def _model_raws(text: str, model: CueModel, quotes: list[tuple[int, int]], sente
     """Attributions the cue model finds beside the rules' (rules keep priority): in a sentence the rules
     left empty, every hit; in one where they fired, hits whose cue and speaker lie outside what the rules
     claim, with the content cut where a rule span begins (PolNeAR marks several attributions in one
-    sentence: quotes-dev half A source F1 0.7344 -> 0.7429, half B, held out from the model too,
-    0.6966 -> 0.6993 with the other changes of this round)."""
+    sentence: with this round's rule fixes, quotes-dev source F1 0.7135 -> 0.7212, half A 0.7306 -> 0.7427,
+    half B, held out from the model too, 0.6966 -> 0.6997; `benchmarks/eval_quotes.py --halves`)."""
     taken = _taken(raws)
+    claimed = taken + [r.speaker_override for r in raws if r.speaker_override is not None]
     out: list[_Raw] = []
     for sent in sentences:
         busy = _overlaps_any(sent.start, sent.end, taken)
         for hit in model_hits(model, sent, quotes):
             parts = hit.parts
             if busy:
-                if _overlaps_any(*hit.cue, taken) or (hit.speaker is not None and _overlaps_any(*hit.speaker, taken)):
+                spoken = hit.speaker is not None and _overlaps_any(*hit.speaker, taken)
+                if spoken or _overlaps_any(*hit.cue, taken):  # a rule's speaker may also be the model's
                     continue
-                parts = _cut_before(text, parts, taken)
+                parts = _cut_before(text, parts, claimed)
                 if not parts:
                     continue
             out.append(_Raw(None, hit.cue, parts, sent.start, speaker_override=hit.speaker))
@@ -169,8 +173,9 @@ def _cut_before(text: str, parts: list[tuple[int, int]],
     for s, e in parts:
         stops = [ts for ts, te in taken if ts < e and s < te]
         end = min(stops) if stops else e
-        while end > s and (text[end - 1].isspace() or text[end - 1] in ",;:—–-("):
-            end -= 1
+        if stops:
+            m = _JOIN_TAIL.search(text, s, end)
+            end = m.start() if m else end
         if len(_WORD.findall(text[s:end])) >= 2:
             out.append((s, end))
     return out

@@ -525,13 +525,21 @@ def _np_right(s: str, toks: list[_Tok], i: int) -> tuple[int, int] | None:
                 and not _modifies_head(toks, k))):
             break  # "…, said she sees …": a clause, not an inverted speaker
         k += 1
-    if k == start or (k < len(toks) and toks[k].text not in ",.;:!?—–()"):
+    if k > start and k < len(toks) and toks[k].text not in ",.;:!?—–()" and _closes_after(s, toks[k - 1].end):
+        pass  # "…,” said Anthony Romero in a statement.": a time or venue phrase ends the clause
+    elif k == start or (k < len(toks) and toks[k].text not in ",.;:!?—–()"):
         return None  # "…, said he had seen": a subject and its verb, not an inverted speaker
     first = toks[start]
     if not (first.text[:1].isupper() or first.text[:1].isdigit() or first.low in _DETERMINERS
             or first.low in _PRONOUNS or _described_person(toks[start:k])):
         return None
     return first.start, toks[k - 1].end
+
+
+def _closes_after(s: str, at: int) -> bool:
+    """A time, venue or medium phrase (``_SKIP_HEAD``) at ``at`` that runs to the clause's end."""
+    m = _SKIP_HEAD.match(s, at)
+    return m is not None and m.end() > at and re.match(r"\s*(?:[,.;:!?—–()]|$)", s[m.end():]) is not None
 
 
 def _modifies_head(toks: list[_Tok], k: int) -> bool:

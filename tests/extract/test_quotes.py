@@ -164,12 +164,13 @@ def test_every_attribution_has_a_speaker(mode: Mode) -> None:
     assert all(a.speaker for a in find_quotes(text, nlp, mode=mode))
 
 
-# quotes-dev (PolNeAR, 924 articles), `benchmarks/eval_quotes.py` full run in the default fast mode
-# (rules + cue model, which saw half A in training): content token F1 0.806, source F1 0.714 (rules
-# alone 0.783 / 0.671; v1 with the parser: 0.745 / 0.619). Floors sit just below; do not lower them
-# silently. The held-out half B gate is in test_quotes_model.py.
+# quotes-dev (PolNeAR, 924 articles), `benchmarks/eval_quotes.py --halves` full run in the default fast mode
+# (rules + cue model, which saw half A in training): content token F1 0.808, source F1 0.721 (was 0.806 /
+# 0.714 before the model also read sentences where a rule fired; rules alone 0.783 / 0.671; v1 with the
+# parser: 0.745 / 0.619). Floors sit just below; do not lower them silently. The held-out half B gate is
+# in test_quotes_model.py.
 CONTENT_F1_FLOOR = 0.79
-SOURCE_F1_FLOOR = 0.70
+SOURCE_F1_FLOOR = 0.71
 
 
 @pytest.mark.slow
@@ -187,3 +188,20 @@ def test_eval_gate_on_quotes_dev(tmp_path: Path) -> None:
             figures["source"] = float(line.split()[2])
     assert figures["content"] >= CONTENT_F1_FLOOR, run.stdout
     assert figures["source"] >= SOURCE_F1_FLOOR, run.stdout
+
+
+def test_inverted_speaker_may_open_in_lower_case() -> None:
+    found = find_quotes("“The new bridge will never pay for itself,” said former state senator Jane Doe.", mode="rules")
+    assert [a.speaker for a in found] == ["Jane Doe"]
+
+
+def test_inverted_speaker_may_be_followed_by_the_venue() -> None:
+    text = "“The new bridge will never pay for itself,” said Mayor Tom Reyes in a statement."
+    found = find_quotes(text, mode="rules")
+    assert [a.speaker for a in found] == ["Tom Reyes"]
+
+
+def test_trailing_speaker_stays_on_the_quote_line() -> None:
+    text = ("Reyes spoke at the opening.\n\n“We built this bridge for everyone who crosses it.”\n\n"
+            "Downtown traffic returns\n")
+    assert all(a.speaker != "Downtown traffic" for a in find_quotes(text, mode="rules"))

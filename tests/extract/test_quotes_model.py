@@ -77,9 +77,10 @@ def test_model_mode_keeps_direct_quotes_of_the_rules() -> None:
 
 
 # Half B of quotes-dev (held out from the model's training), rules + model: measured content F1 0.798,
-# source F1 0.697 with `.venv/bin/python benchmarks/eval_quotes.py --halves` (rules alone: 0.786, 0.675).
+# source F1 0.700 with `.venv/bin/python benchmarks/eval_quotes.py --halves` (was 0.798 / 0.697 before
+# the model also read sentences where a rule fired; rules alone: 0.786, 0.675).
 MODEL_CONTENT_F1_FLOOR = 0.78
-MODEL_SOURCE_F1_FLOOR = 0.68
+MODEL_SOURCE_F1_FLOOR = 0.69
 
 
 @pytest.mark.slow
@@ -97,3 +98,18 @@ def test_eval_gate_on_held_out_half_b(tmp_path: Path) -> None:
             figures["source"] = float(line.split()[2])
     assert figures["content"] >= MODEL_CONTENT_F1_FLOOR, run.stdout
     assert figures["source"] >= MODEL_SOURCE_F1_FLOOR, run.stdout
+
+
+def test_model_adds_a_second_attribution_beside_a_rule(harrumphed: CueModel) -> None:
+    text = "Senator Jane Doe harrumphed against the tariffs, and Mayor Tom Reyes said the steel plant would close."
+    found = find_quotes(text, mode="fast", cue_model=harrumphed)
+    assert [a.cue for a in found] == ["harrumphed", "said"]
+    assert found[0].speaker == "Jane Doe"
+    assert found[0].content == "against the tariffs"
+    assert found[1].speaker == "Tom Reyes"
+
+
+def test_verbs_of_seeming_are_not_cues() -> None:
+    model = CueModel({"w=seems": 10.0}, -5.0, 0.5)
+    assert find_quotes("Senator Jane Doe seems to favour the new budget plan this year.", mode="fast",
+                       cue_model=model) == []
