@@ -54,6 +54,11 @@ _BYLINE_ATTR = re.compile(r"byline|author|autor|verfasser|writer|\bfn\b|vcard|re
 _NOT_BYLINE_ATTR = re.compile(r"comment|kommentar|reply|respond|widget|sidebar|footer|related|teaser|avatar|"
                               r"author-?(?:box|bio|info|description|about|img|image|photo|pic)|about-?author|"
                               r"share|social|login|menu|nav", re.I)
+# A container a byline of the article is never in (one class token: "comments", "widget_text", "sidebar-left";
+# not "content-sidebar-wrap", the wrapper of the article and its sidebar).
+_NOT_BYLINE_BLOCK = re.compile(r"(?:comments?|kommentare?|reply|respond|sidebar|widget|related|teaser|share|sharing|"
+                               r"social|menu|nav|navbar|navigation|footer|site-footer|author-?box|author-?bio)"
+                               r"(?:[-_].*)?|.*[-_](?:comments?|sidebar|widget|related|teaser|menu|nav)")
 _BYLINE_TEXT = re.compile(r"^\s*(?:(?:written|posted|geschrieben|verfasst)\s+)?(?:by|von|autor(?:in)?:|author:|"
                           r"text:|por|par)\s+\S", re.I)
 MAX_BYLINE_CHARS = 120  # a byline element holds a few names, a role and a date; longer is a bio or a teaser
@@ -431,7 +436,8 @@ def _skip_byline(el: HtmlElement) -> bool:
             break
         if anc.tag in ("nav", "aside", "form"):
             return True
-        if _NOT_BYLINE_ATTR.search((anc.get("class") or "") + " " + (anc.get("id") or "")):
+        tokens = ((anc.get("class") or "") + " " + (anc.get("id") or "")).lower().split()
+        if any(_NOT_BYLINE_BLOCK.fullmatch(token) for token in tokens):
             return True
     return False
 
