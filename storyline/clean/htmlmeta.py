@@ -54,11 +54,11 @@ _BYLINE_ATTR = re.compile(r"byline|author|autor|verfasser|writer|\bfn\b|vcard|re
 _NOT_BYLINE_ATTR = re.compile(r"comment|kommentar|reply|respond|widget|sidebar|footer|related|teaser|avatar|"
                               r"author-?(?:box|bio|info|description|about|img|image|photo|pic)|about-?author|"
                               r"share|social|login|menu|nav", re.I)
-# A container a byline of the article is never in (one class token: "comments", "widget_text", "sidebar-left";
-# not "content-sidebar-wrap", the wrapper of the article and its sidebar).
-_NOT_BYLINE_BLOCK = re.compile(r"(?:comments?|kommentare?|reply|respond|sidebar|widget|related|teaser|share|sharing|"
-                               r"social|menu|nav|navbar|navigation|footer|site-footer|author-?box|author-?bio)"
-                               r"(?:[-_].*)?|.*[-_](?:comments?|sidebar|widget|related|teaser|menu|nav)")
+# A container no byline of the article is in: comments, replies, related stories, teasers (one class token:
+# "comments", "commentlist", "related-posts"). Sidebars and widgets are not excluded: Blogger puts the post
+# in a "widget", themes wrap the article in "content-has-sidebar"; bylines below the headline come first.
+_NOT_BYLINE_BLOCK = re.compile(r"(?:comment|kommentar|reply|respond|related|teaser|recommend|more-from|"
+                               r"read-?more|author-?box|author-?bio).*|.*[-_](?:comments?|related|teasers?)")
 _BYLINE_TEXT = re.compile(r"^\s*(?:(?:written|posted|geschrieben|verfasst)\s+)?(?:by|von|autor(?:in)?:|author:|"
                           r"text:|por|par)\s+\S", re.I)
 MAX_BYLINE_CHARS = 120  # a byline element holds a few names, a role and a date; longer is a bio or a teaser
@@ -434,7 +434,7 @@ def _skip_byline(el: HtmlElement) -> bool:
     for anc in el.iterancestors():
         if anc.tag in ("body", "html"):  # their classes describe the whole page ("has-sidebar")
             break
-        if anc.tag in ("nav", "aside", "form"):
+        if anc.tag in ("nav", "form"):
             return True
         tokens = ((anc.get("class") or "") + " " + (anc.get("id") or "")).lower().split()
         if any(_NOT_BYLINE_BLOCK.fullmatch(token) for token in tokens):
