@@ -31,10 +31,22 @@ LEAD_CHARS = 600  # title plus roughly the first three sentences
 VICTIMS_WHO_DIED = True
 
 
+def _lead(article: Article) -> str:
+    """The body's first characters, or where the body is not at hand (stored articles are reconciled
+    without it) the sentences of the facts that lie there."""
+    if article.body:
+        return article.body[:LEAD_CHARS]
+    seen: dict[int, str] = {}
+    for f in article.facts:
+        if f.sentence_start < LEAD_CHARS and f.sentence:
+            seen.setdefault(f.sentence_start, f.sentence)
+    return " ".join(seen[k] for k in sorted(seen))
+
+
 def _event_types(articles: list[Article], tolls: dict[str, float]) -> list[str]:
     votes: Counter[str] = Counter()
     for a in articles:
-        lead = f"{a.title or ''}\n{(a.body or '')[:LEAD_CHARS]}"
+        lead = f"{a.title or ''}\n{_lead(a)}"
         for name, pattern in _EVENT_RE.items():
             if pattern.search(lead):
                 votes[name] += 1

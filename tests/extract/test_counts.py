@@ -249,3 +249,10 @@ def test_a_duration_longer_than_the_calendar_has_no_period() -> None:
         start, end, text, value, type = 0, 5, "x", "P9000000Y", "DURATION"
 
     assert _period(_T(), _date(2019, 11, 19)) is None  # type: ignore[arg-type]
+
+
+def test_a_person_who_shot_himself_is_one_victim_hit() -> None:
+    counts = find_counts("A 13-year-old boy accidentally shot himself in the foot while hunting.")
+    assert casualty_summary(counts) == {"injured": 1.0}
+    counts = find_counts("The gunman killed two people and then shot himself, police said.")
+    assert casualty_summary(counts).get("injured", 0) == 0

@@ -120,3 +120,33 @@ def test_words_that_spell_state_abbreviations_are_not_states() -> None:
 
 def test_headline_place_used_as_modifier() -> None:
     assert main_location(find_places("Tonopah teen accidentally shoots himself"))[0] == "Tonopah"
+
+
+def test_residence_of_a_victim_weighs_less_than_the_event_place() -> None:
+    text = "A Penn Hills man was shot early Sunday in Pittsburgh after an argument outside a bar in Pittsburgh."
+    assert main_location(find_places(text))[0] == "Pittsburgh"
+
+
+def test_town_of_the_hospital_is_not_the_event_place() -> None:
+    text = "A girl was shot Tuesday in Rutherfordton, N.C. She was taken to a hospital in Spartanburg, S.C."
+    assert main_location(find_places(text))[:2] == ("Rutherfordton", "North Carolina")
+
+
+def test_name_before_a_facility_word_is_not_a_town() -> None:
+    places = find_places("Two boys were taken to Comer Children's Hospital on Sunday.")
+    assert not [p for p in places if p.kind == "city"]
+
+
+def test_compass_word_before_a_city_is_dropped() -> None:
+    assert main_location(find_places("Police investigate a shooting in North Philadelphia on Friday."))[0] == (
+        "Philadelphia"
+    )
+
+
+def test_county_stands_for_the_place_when_no_town_is_named() -> None:
+    text = "A teen was killed in a hunting accident in Itasca County, Minnesota, on Sunday."
+    assert main_location(find_places(text))[:2] == ("Itasca County", "Minnesota")
+
+
+def test_bar_after_a_town_name_keeps_the_town() -> None:
+    assert main_location(find_places("Four people were hurt in a shooting at the Zanesville Bar."))[0] == "Zanesville"

@@ -116,3 +116,20 @@ def test_story_date_is_never_after_the_first_report() -> None:
     _fact(later, "time", "Thursday", "The man shot on Sunday was charged in court Thursday.", value="2024-03-07",
           timex_type="DATE")
     assert reconcile_story("s1", [first, later]).event_date == date(2024, 3, 4)
+
+
+def test_a_clock_time_alone_does_not_date_the_event() -> None:
+    a = _article(published=date(2024, 3, 7))
+    s1 = "A girl was shot Wednesday in the woods, deputies said."
+    _fact(a, "time", "Wednesday", s1, value="2024-03-06", timex_type="DATE")
+    s2 = "The shooting was reported around 3:45 p.m. near the river."
+    _fact(a, "time", "around 3:45 p.m.", s2, sentence_start=len(s1) + 1, value="2024-03-07T15:45", timex_type="TIME")
+    assert article_event_date(a) == date(2024, 3, 6)
+
+
+def test_headline_places_drop_the_outlet_branding() -> None:
+    from storyline.reconcile import headline_places
+
+    places = headline_places("Three hurt in Atlanta shooting - WXYZ Action News - Memphis, Tennessee", None)
+    assert {p.city for p in places} == {"Atlanta"}
+    assert {p.city for p in headline_places("4 People Injured In Zanesville Bar Shooting", None)} == {"Zanesville"}
