@@ -248,7 +248,7 @@ def test_a_duration_longer_than_the_calendar_has_no_period() -> None:
     class _T:
         start, end, text, value, type = 0, 5, "x", "P9000000Y", "DURATION"
 
-    assert _period(_T(), _date(2019, 11, 19)) is None  # type: ignore[arg-type]
+    assert _period(_T(), _date(2019, 11, 19)) is None
 
 
 def test_a_person_who_shot_himself_is_one_victim_hit() -> None:
