@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_group import EVAL, baseline_tfidf
+from eval_group import EVAL, SETS, baseline_tfidf, in_arrival_order, load_pipeline
 
 from storyline.config import GroupConfig
 from storyline.group import Grouper
@@ -75,8 +75,10 @@ def resampled(pool: list[tuple[str, str]], n: int, per_day: int, seed: int = 0) 
         yield article
 
 
-def run_incremental(pool: list[tuple[str, str]], size: int, per_day: int, budget: float) -> list[str]:
-    grouper = Grouper(GroupConfig())
+def run_incremental(
+    pool: list[tuple[str, str]], size: int, per_day: int, budget: float, config: GroupConfig
+) -> list[str]:
+    grouper = Grouper(config)
     cpu0, wall0 = time.process_time(), time.perf_counter()
     marks: list[tuple[int, float]] = [(0, 0.0)]
     done = 0
@@ -97,10 +99,10 @@ def run_incremental(pool: list[tuple[str, str]], size: int, per_day: int, budget
             f"{len(grouper._entries):,}", f"{len(state) / 1e6:.1f} MB"]
 
 
-def run_batch(pool: list[tuple[str, str]], size: int, per_day: int) -> list[str]:
+def run_batch(pool: list[tuple[str, str]], size: int, per_day: int, config: GroupConfig) -> list[str]:
     articles = list(resampled(pool, size, per_day))
     cpu0, wall0 = time.process_time(), time.perf_counter()
-    Grouper(GroupConfig()).cluster_batch(articles)
+    Grouper(config).cluster_batch(articles)
     cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
     return ["storyline batch", f"{size:,}", f"{size:,}", f"{size / cpu:.0f}", "-", f"{size / wall:.0f}", "-", "-"]
 
@@ -114,6 +116,20 @@ def run_baseline(pool: list[tuple[str, str]], size: int, per_day: int) -> list[s
             f"{size / wall:.0f}", "-", "-"]
 
 
+def run_dev(cache: Path | None, config: GroupConfig) -> None:
+    """CPU articles/s of ``Grouper.add`` on the dev feeds as the pipeline hands them over (facts included)."""
+    for name, (feed, _gold) in SETS.items():
+        articles = in_arrival_order(load_pipeline(EVAL / "data" / feed, cache))
+        grouper = Grouper(config)
+        cpu0 = time.process_time()
+        for article in articles:
+            grouper.add(article)
+            grouper.take_merges()
+        cpu = time.process_time() - cpu0
+        rate = len(articles) / cpu
+        print(f"{name}-dev | {len(articles):,} articles | cpu {rate:.0f} art/s | window {config.window_days}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000,1000000")
@@ -121,16 +137,23 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--budget", type=float, default=300.0, help="seconds per incremental run")
     parser.add_argument("--batch-max", type=int, default=100_000, help="largest size run in batch mode")
     parser.add_argument("--baseline-max", type=int, default=20_000, help="largest size for the quadratic baseline")
+    parser.add_argument("--dev", action="store_true", help="time grouping of the cleaned dev feeds instead")
+    parser.add_argument("--cache", type=Path, help="with --dev: folder of cached clean+extract output")
+    parser.add_argument("--window", type=int, default=GroupConfig().window_days, help="time window in days")
     args = parser.parse_args(argv)
+    config = GroupConfig(window_days=args.window)
+    if args.dev:
+        run_dev(args.cache, config)
+        return
     pool = load_pool()
     header = ["method", "size", "done", "cpu art/s", "cpu art/s last 10%", "wall art/s", "window", "state"]
-    print(f"pool: {len(pool)} dev articles; {args.per_day} articles/day; window {GroupConfig().window_days} days")
+    print(f"pool: {len(pool)} dev articles; {args.per_day} articles/day; window {config.window_days} days")
     print(" | ".join(header), flush=True)
     for size in (int(s) for s in args.sizes.split(",")):
         print(" | ".join(["every article alone", f"{size:,}", f"{size:,}", "(no work)", "-", "-", "-", "-"]))
-        print(" | ".join(run_incremental(pool, size, args.per_day, args.budget)), flush=True)
+        print(" | ".join(run_incremental(pool, size, args.per_day, args.budget, config)), flush=True)
         if size <= args.batch_max:
-            print(" | ".join(run_batch(pool, size, args.per_day)), flush=True)
+            print(" | ".join(run_batch(pool, size, args.per_day, config)), flush=True)
         if size <= args.baseline_max:
             print(" | ".join(run_baseline(pool, size, args.per_day)), flush=True)
 

@@ -31,7 +31,7 @@ from datetime import date
 from pathlib import Path
 
 from storyline.config import GroupConfig
-from storyline.group import Grouper, dedup, features, grouper
+from storyline.group import Grouper, dedup, evidence, features, grouper
 from storyline.model import Article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -174,7 +174,7 @@ def baseline_tfidf(threshold: float) -> Callable[[list[Article], GroupConfig], d
 
 def _set_constant(assignment: str) -> None:
     name, _, value = assignment.partition("=")
-    for module in (grouper, features, dedup):
+    for module in (grouper, features, dedup, evidence):
         if hasattr(module, name):
             setattr(module, name, type(getattr(module, name))(value))
             return

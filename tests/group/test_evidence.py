@@ -60,3 +60,8 @@ def test_evidence_survives_its_dump() -> None:
     found = Evidence("dunmore", "ostvale", 738000, ("osgood",), ("killed:1",), True)
     assert Evidence.load(found.dump()) == found
     assert Evidence.load(None) == Evidence()
+
+
+def test_an_undated_pair_pays_a_fixed_penalty_whatever_the_window() -> None:
+    assert adjustment(Evidence(), Evidence(), None, _rare) == -evidence.UNDATED_PENALTY
+    assert adjustment(Evidence(), Evidence(), None, _rare) < adjustment(Evidence(), Evidence(), 1, _rare)
