@@ -480,6 +480,39 @@ def _text_bylines(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
     return out
 
 
+_META_BLOCK = re.compile(r"meta|info|credit|detail|autor|author|byline|posted|date|datum|header|head", re.I)
+NEAR_HEADLINE_ELEMENTS = 150  # elements read after the headline for a name in its meta line (the byline zone)
+
+
+def _near_headline_names(tree: HtmlElement, h1: HtmlElement | None) -> list[str]:
+    """A person's name alone in a link or bold text of a meta/info/credit block right after the headline
+    ("<div class=article-meta><a>Ana Berg</a> | 3. Mai 2021</div>"): a byline no class names as one."""
+    if h1 is None:
+        return []
+    out: list[str] = []
+    started, seen = False, 0
+    for el in tree.iter():
+        if el is h1:
+            started = True
+            continue
+        if not started or not isinstance(el.tag, str):
+            continue
+        seen += 1
+        if seen > NEAR_HEADLINE_ELEMENTS or (el.tag == "p" and len(el.text_content()) > 400):
+            break
+        if el.tag not in ("a", "strong", "b", "span", "em", "address", "cite", "dd", "i"):
+            continue
+        text = _text(el.text_content())
+        if not 4 <= len(text) <= 40 or not 2 <= len(text.split()) <= 4:
+            continue
+        blocks = [el, *list(el.iterancestors())[:3]]
+        if any(_META_BLOCK.search((b.get("class") or "") + " " + (b.get("id") or "")) for b in blocks):
+            out.append(text)
+            if len(out) >= 3:
+                break
+    return out
+
+
 def _after_headline(found: list[tuple[HtmlElement, str]], order: dict[HtmlElement, int],
                     h1_at: int | None) -> list[str]:
     """Byline texts, the ones below the headline first (teasers and widgets above it name other authors)."""
@@ -506,20 +539,21 @@ def pick_authors(ld: JsonLd, tags: dict[str, list[str]], tree: HtmlElement, outl
         h1_at = order.get(h1)
     meta_values = [v for key in _AUTHOR_KEYS for v in tags.get(key, []) if not v.startswith(("http", "@", "www."))]
     sources = [("jsonld", ld.authors), ("meta", meta_values), ("dom", _after_headline(dom, order, h1_at)),
-               ("text", _after_headline(text, order, h1_at))]
+               ("text", _after_headline(text, order, h1_at)), ("near", _near_headline_names(tree, h1))]
     wire: str | None = None
-    for handles in (False, True):
-        for kind, raws in sources:
-            people: list[str] = []
-            for raw in raws:
-                found, found_wire = clean_author_text(raw, outlet, site_names, structured=handles)
-                wire = wire or found_wire
-                if found and kind in ("dom", "text"):
-                    people = found  # the first byline element that names someone
-                    break
-                people = merge_people(people, found)
-            if people:
-                return people, wire
+    # full names first, then single-word handles, then a name alone in the meta line under the headline
+    passes = [(False, src) for src in sources[:4]] + [(True, src) for src in sources[:4]] + [(False, sources[4])]
+    for handles, (kind, raws) in passes:
+        people: list[str] = []
+        for raw in raws:
+            found, found_wire = clean_author_text(raw, outlet, site_names, structured=handles)
+            wire = wire or found_wire
+            if found and kind in ("dom", "text", "near"):
+                people = found  # the first byline element that names someone
+                break
+            people = merge_people(people, found)
+        if people:
+            return people, wire
     return [], wire
 
 

@@ -35,11 +35,16 @@ _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b|\bu\.\b|/|\
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]+ (?:Writer|Reporter|Editor|Correspondent))")
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÝĀ-Ž][\w'’.-]*|van|von|de|der|den|da|di|del|della|le|la|du|bin|al|el|ter|zu)$")
 _PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|published|geschrieben|verfasst|ver\u00f6ffentlicht|ein(?:e)?\s+(?:kolumne|beitrag|"
+    r"^\s*(?:(?:written|posted|published|geschrieben|verfasst|ver\u00f6ffentlicht|eingestellt|erstellt|"
+    r"ein(?:e)?\s+(?:kolumne|beitrag|"
     r"kommentar|interview|gastbeitrag|analyse))\s+)?(?:by|von|por|par|di|door|authors?|autor(?:in|en)?|autore|text)"
     r"\s*:?\s+",
     re.IGNORECASE,
 )
+# A weekday that opens the date after a byline ("Tomas Spahn Fr, 3. Dezember", "Ana Berg Monday, May 3").
+_WEEKDAY_AHEAD = re.compile(r"\s(?=(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Montag|Dienstag|Mittwoch|"
+                            r"Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                            r"Sunday)\b\.?,?\s*(?:\d|$))")
 _DESK = re.compile(r"\b(?:news desk|desk|newsroom)$", re.IGNORECASE)
 
 
@@ -69,6 +74,7 @@ def split_byline(text: str, outlet: str | None = None) -> tuple[list[str], str |
     # a byline often runs into the date: cut at the first digit or month-like timestamp
     body = _MONTH_AHEAD.split(body)[0]
     body = re.split(r"\s(?=\d)|\s[|•·—–-]\s|\b(?:Updated|Published|Posted|Aktualisiert|Veröffentlicht)\b", body)[0]
+    body = _WEEKDAY_AHEAD.split(body)[0]
     people: list[str] = []
     wire: str | None = None
     for part in _SPLIT.split(body):
@@ -107,6 +113,10 @@ def merge_people(*groups: list[str]) -> list[str]:
 def _strip_name(part: str) -> str:
     """Trim punctuation around a name, keeping the period of an initial or a suffix ("Perry Bacon Jr.")."""
     part = part.strip(" :,;()[]|\u00b7\u2022\u2013\u2014-")
+    words = part.split()
+    while len(words) > 1 and words[-1].isalpha() and words[-1].islower() and len(words[-1]) <= 3:
+        words.pop()  # "Matthieu Hy le" (17 mars), "Ana Berg am" (3. Mai): the date's opening word
+    part = " ".join(words)
     while part.endswith(".") and len(part.rsplit(None, 1)[-1]) > 4:
         part = part[:-1].rstrip()
     return part.lstrip(".").strip()
@@ -119,7 +129,7 @@ _NOT_A_NAME = frozenset({
     "webmaster", "support", "info", "news", "newsdesk", "desk", "home", "more", "share", "profile", "redaction",
     "redacci\u00f3n", "redazione", "r\u00e9daction", "human", "sponsored", "anzeige", "werbung", "pressestelle",
     "presse", "press", "kontakt", "por", "par", "di", "door", "avec", "with", "und", "and", "contact", "blog",
-    "posts", "beitr\u00e4ge", "artikel", "article", "articles",
+    "posts", "beitr\u00e4ge", "artikel", "article", "articles", "quelle", "source", "fuente", "foto", "photo",
 })
 _HANDLE = re.compile(r"^[^\W\d_][\w.'\u2019-]{1,30}$")
 
