@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -130,11 +131,13 @@ def test_article_hash_is_the_models_content_hash(warc_file: Path) -> None:
 
 @pytest.mark.slow
 def test_warc_read_speed_gate(tmp_path: Path, eval_dir: Path) -> None:
-    """Gate: zyte-html-dev pages as a crawl, read and filtered at a pinned floor of records/s.
+    """Gate: zyte-html-dev pages as a crawl, read and filtered at a pinned floor of records per CPU second.
 
-    benchmarks/bench_warc.py measured 2,886 records/s (FastWARC, 770 MB plain WARC of the
-    zyte and trafilatura-eval dev pages) on the 2-core dev machine at load 9; the floor is far
-    below that because CI machines are shared. Do not lower it without re-running the benchmark.
+    CPU time, not wall time: on the shared 2-core dev machine the wall time follows the other processes'
+    load (4.4 s wall for 1.24 s CPU at load 11 in benchmarks/bench_warc.py). This test measured
+    2,900 to 3,100 records per CPU second (pages of 200 KB on average); the floor is half that, for slower
+    CI cores. Do not lower it without
+    re-running the benchmark.
     """
     import gzip
     import json
@@ -150,8 +153,119 @@ def test_warc_read_speed_gate(tmp_path: Path, eval_dir: Path) -> None:
         for copy in range(10):
             for page in pages:
                 _response(w, f"https://example.org/{page['id']}/{copy}", page["html"].encode())
-    start = time.perf_counter()
+    start = time.process_time()
     kept = sum(isinstance(a, Article) for a in read_warc(path))
-    rate = 10 * len(pages) / (time.perf_counter() - start)
+    rate = 10 * len(pages) / (time.process_time() - start)
     assert kept == 10 * len(pages)
-    assert rate >= 800, f"{rate:.0f} records/s is under the 800 floor"
+    assert rate >= 1500, f"{rate:.0f} records per CPU second is under the 1,500 floor"
+
+
+# --- truncated archives, crawler-cut records, transfer and content encodings ------------------------
+
+def _pages_warc(path: Path, compress: bool, pages: int = 3) -> bytes:
+    with path.open("wb") as out:
+        w = WARCWriter(out, gzip=compress)
+        for i in range(pages):
+            _response(w, f"https://a.example/{i}", PAGE.replace("Monday", f"day {i} " + "and more " * 300).encode())
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("compress", [False, True], ids=["warc", "warc.gz"])
+def test_a_record_cut_by_the_end_of_the_file_is_rejected_and_the_earlier_ones_kept(
+    tmp_path: Path, backend: str, compress: bool
+) -> None:
+    if backend == "fastwarc":
+        pytest.importorskip("fastwarc")
+    data = _pages_warc(tmp_path / "whole", compress)
+    cut = tmp_path / ("cut.warc.gz" if compress else "cut.warc")
+    cut.write_bytes(data[: len(data) - 40])  # inside the last record's page
+    items = list(read_warc(cut, backend))
+    assert [type(i).__name__ for i in items] == ["Article", "Article", "Rejected"]
+    assert "truncated" in items[-1].reason  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_gzip_member_cut_inside_its_header_is_rejected(tmp_path: Path, backend: str) -> None:
+    if backend == "fastwarc":
+        pytest.importorskip("fastwarc")
+    data = _pages_warc(tmp_path / "whole", True)
+    starts = [m.start() for m in re.finditer(b"\x1f\x8b\x08", data)]  # each record is a gzip member
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[: starts[2] + 20])  # 20 bytes into the third member, inside its WARC header
+    items = list(read_warc(cut, backend))
+    assert all(isinstance(i, Article) for i in items[:-1]) and len(items) == 3
+    assert isinstance(items[-1], Rejected) and "truncated" in items[-1].reason
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_record_the_crawler_truncated_is_rejected(tmp_path: Path, backend: str) -> None:
+    if backend == "fastwarc":
+        pytest.importorskip("fastwarc")
+    path = tmp_path / "crawl.warc"
+    with path.open("wb") as out:
+        w = WARCWriter(out, gzip=False)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record("https://a.example/big", "response", payload=io.BytesIO(PAGE.encode()),
+                                            http_headers=headers, warc_headers_dict={"WARC-Truncated": "length"}))
+        _response(w, "https://a.example/ok", PAGE.encode())
+    items = list(read_warc(path, backend))
+    assert isinstance(items[0], Rejected) and "crawler" in items[0].reason
+    assert isinstance(items[1], Article) and items[1].url == "https://a.example/ok"
+
+
+def _chunked(body: bytes, size: int = 50) -> bytes:
+    parts = [body[i : i + size] for i in range(0, len(body), size)]
+    return b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in parts) + b"0\r\n\r\n"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_chunked_and_deflated_pages_are_decoded(tmp_path: Path, backend: str) -> None:
+    import zlib
+
+    if backend == "fastwarc":
+        pytest.importorskip("fastwarc")
+    path = tmp_path / "crawl.warc"
+    with path.open("wb") as out:
+        w = WARCWriter(out, gzip=False)
+        _response(w, "https://a.example/c", _chunked(PAGE.encode()), extra=[("Transfer-Encoding", "chunked")])
+        _response(w, "https://a.example/d", zlib.compress(PAGE.encode()), extra=[("Content-Encoding", "deflate")])
+        _response(w, "https://a.example/g", _chunked(gzip.compress(PAGE.encode())),
+                  extra=[("Transfer-Encoding", "chunked"), ("Content-Encoding", "gzip")])
+    items = list(read_warc(path, backend))
+    assert [i.raw_html for i in items if isinstance(i, Article)] == [PAGE] * 3
+
+
+def test_a_cut_gzip_body_is_rejected_not_read_in_part(tmp_path: Path) -> None:
+    pytest.importorskip("fastwarc")
+    path = tmp_path / "crawl.warc"
+    with path.open("wb") as out:
+        w = WARCWriter(out, gzip=False)
+        _response(w, "https://a.example/g", gzip.compress(PAGE.encode())[:-12], extra=[("Content-Encoding", "gzip")])
+    (item,) = read_warc(path, "fastwarc")
+    assert isinstance(item, Rejected) and "truncated" in item.reason
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_quoted_declared_charset_is_used(tmp_path: Path, backend: str) -> None:
+    if backend == "fastwarc":
+        pytest.importorskip("fastwarc")
+    text = "<p>Le préfet est arrivé à la gare très tôt.</p>"
+    path = tmp_path / "crawl.warc"
+    with path.open("wb") as out:
+        _response(WARCWriter(out, gzip=False), "https://a.example/fr", text.encode("cp1252"),
+                  ctype='TEXT/HTML; Charset="windows-1252"')
+    (item,) = read_warc(path, backend)
+    assert isinstance(item, Article) and item.raw_html == text
+
+
+def test_a_warc_gzipped_as_one_stream_is_read_whole_and_its_cut_reported(tmp_path: Path) -> None:
+    pytest.importorskip("fastwarc")
+    data = gzip.compress(_pages_warc(tmp_path / "plain.warc", False))
+    whole, cut = tmp_path / "whole.warc.gz", tmp_path / "cut.warc.gz"
+    whole.write_bytes(data)
+    cut.write_bytes(data[:-3])  # only the gzip trailer is missing: every record is whole
+    assert [type(i).__name__ for i in read_warc(whole, "fastwarc")] == ["Article"] * 3
+    items = list(read_warc(cut, "fastwarc"))
+    assert [type(i).__name__ for i in items] == ["Article"] * 3 + ["Rejected"]
+    assert "truncated" in items[-1].reason  # type: ignore[union-attr]

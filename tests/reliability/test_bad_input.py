@@ -250,11 +250,6 @@ def test_warc_that_is_not_a_warc_is_rejected(tmp_path: Path) -> None:
     assert [i for i in items.values() if isinstance(i, Rejected)] or len(items) == 1
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="storyline/ingest/warc.py (lead, in progress): a WARC cut inside a record yields the cut page as a "
-    "whole article or drops it silently; it should end in a Rejected that says the archive is truncated",
-)
 @pytest.mark.parametrize("gz", [False, True])
 def test_truncated_warc_keeps_whole_records_and_rejects_the_cut_one(tmp_path: Path, gz: bool) -> None:
     data = _warc(gz)
