@@ -59,6 +59,11 @@ class _Sentences:
         self.starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
         self._cues: dict[int, list[tuple[int, Tense]]] = {}
 
+    def sentence_at(self, offset: int) -> str:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+        return self.text[self.starts[index] : end]
+
     def tense_at(self, offset: int) -> Tense:
         index = bisect.bisect_right(self.starts, offset) - 1
         if index not in self._cues:
@@ -187,6 +192,7 @@ def tag_times(text: str, dct: date | None) -> list[Timex]:
     out: list[Timex] = []
     for cand in chosen:
         ctx.tense = sentences.tense_at(cand.start)
+        ctx.sentence = sentences.sentence_at(cand.start)
         resolved = HANDLERS[cand.rule](cand.match, ctx)
         if resolved is None or not resolved[1]:
             continue

@@ -233,7 +233,7 @@ def _year_ago_adj(match: re.Match[str], ctx: Context) -> Resolved | None:
     if match["ord"]:
         n = ordinal_number(match["ord"]) or 1
         return "DATE", f"{ctx.dct.year - 1:04d}-Q{n}"
-    if ctx.last_quarter:
+    if ctx.last_quarter and not (match["unit"] is None and _longer_period_named(ctx)):
         return "DATE", shift_value(ctx.last_quarter, years=-1) or ""
     return "DATE", f"{ctx.dct.year - 1:04d}"
 
@@ -432,6 +432,16 @@ def _duration(match: re.Match[str], ctx: Context) -> Resolved | None:
     return "DURATION", duration_value(amount, unit)
 
 
+_LONGER_PERIOD = re.compile(r"\b(?:nine|six|\d+|first|latest|past)[\s-]+months\b|\bfirst\s+half\b|\bfor\s+the\s+year\b",
+                            re.IGNORECASE)
+
+
+def _longer_period_named(ctx: Context) -> bool:
+    """Whether the sentence compares a period longer than a quarter ("the first nine months ... a year
+    earlier"): then "a year earlier" is that year, not the report's quarter a year back."""
+    return bool(_LONGER_PERIOD.search(ctx.sentence))
+
+
 def _shifted(amount: float | None, unit: str, direction: str, ctx: Context) -> Resolved | None:
     """"three years ago", "a year earlier": the document date (or, for quarters, the quarter) moved back."""
     if ctx.dct is None:
@@ -443,7 +453,8 @@ def _shifted(amount: float | None, unit: str, direction: str, ctx: Context) -> R
     if direction in ("earlier", "prior") and unit in ("D", "W") and ctx.last_date and len(ctx.last_date) == 10:
         # "Kuleba said on Jan. 3 ... A day prior, he urged": counted from the day the text last named
         return "DATE", shift_value(ctx.last_date, days=steps * (7 if unit == "W" else 1)) or ""
-    if unit == "Y" and ctx.last_quarter and direction in ("ago", "earlier") and abs(steps) == 1:
+    if unit == "Y" and ctx.last_quarter and direction in ("ago", "earlier") and abs(steps) == 1 \
+            and not _longer_period_named(ctx):
         return "DATE", shift_value(ctx.last_quarter, years=steps) or ""
     if unit in ("S", "MIN", "H"):
         return None

@@ -50,6 +50,7 @@ class Context:
     tense: Tense = "none"
     last_quarter: str | None = None  # last "YYYY-Qn" the document named
     last_date: str | None = None  # last DATE value with a year
+    sentence: str = ""  # the sentence the match is in
 
     def preceding_word(self, start: int) -> str:
         match = re.search(r"([A-Za-z$%\d]+)\W*$", self.text[max(0, start - 30) : start])

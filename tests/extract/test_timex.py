@@ -320,11 +320,18 @@ def test_year_ago_counts_from_the_first_quarter_named_otherwise() -> None:
     assert found["A year earlier"] == "2023-Q2"
 
 
+def test_year_earlier_beside_a_nine_month_period_is_the_year() -> None:
+    text = ("Profit rose in the third quarter. For the first nine months, net income was $9 million, "
+            "compared with $7 million a year earlier.")
+    found = values(text, date(2024, 10, 28))
+    assert found[-1] == ("a year earlier", "2023", "DATE")
+
+
 # --- evaluation gate --------------------------------------------------------------------------------
 
 @pytest.mark.skipif(not (EVAL_DIR / "data" / "timex-dev.jsonl").exists(), reason="timex dev set not present")
 def test_timex_dev_set_gate(tmp_path: Path) -> None:
-    """Floors just below the figures measured on timex-dev (relaxed F1 0.943, value F1 0.809).
+    """Floors just below the figures measured on timex-dev (relaxed F1 0.943, value F1 0.811).
 
     Takes about 3 s, so it is not marked slow. Do not lower the floors to make a change pass: fix the
     change, or say in the commit why the floor moves.
