@@ -23,7 +23,11 @@ _NOT_PERSON = re.compile(
     r"read|min|minutes|comments?|share|photo|photos|video|image|editorial board|redaktion|redacción|"
     r"redazione|rédaction|admin|administrator|guest|anonymous|unknown|more|view|profile|articles|"
     r"subscribe|newsletter|copyright|all rights|bio|www|http|@|artikel|beitrag|beitr\u00e4ge|kolumne|foto|fotos|"
-    r"bild|quelle|datum|uhr|lesezeit|aktualisiert|ver\u00f6ffentlicht|kommentare?|mehr|weitere|alle)\b",
+    r"bild|quelle|datum|uhr|lesezeit|aktualisiert|ver\u00f6ffentlicht|kommentare?|mehr|weitere|alle|"
+    # organisations, publishers and page labels, not people
+    r"gmbh|ag|inc|ltd|llc|verlag|media|medien|solutions|group|gruppe|noticias|news|zeitung|magazin|magazine|"
+    r"verband|department|ministry|ministerium|university|universit\u00e4t|schedule|views|user|publisher|"
+    r"sprache|protection|customs|online|editorial|diario|peri\u00f3dico|journal)\b",
     re.IGNORECASE,
 )
 _ROLE = re.compile(
@@ -45,6 +49,7 @@ _PREFIX = re.compile(
 _WEEKDAY_AHEAD = re.compile(r"\s(?=(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Montag|Dienstag|Mittwoch|"
                             r"Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                             r"Sunday)\b\.?,?\s*(?:\d|$))")
+_DOMAIN = re.compile(r"\w\.(?:com|de|ch|at|net|org|info|eu|fr|it|es|pl|uk|io|co|tv|news|online)\b", re.I)
 _DESK = re.compile(r"\b(?:news desk|desk|newsroom)$", re.IGNORECASE)
 
 
@@ -58,12 +63,14 @@ def is_person(name: str, outlet: str | None = None) -> bool:
     tokens = name.split()
     if not 1 < len(tokens) <= 6 and not _DESK.search(name):
         return False
-    if _NOT_PERSON.search(name) or any(ch.isdigit() for ch in name):
+    if any(ch.isdigit() for ch in name) or _DOMAIN.search(name):
         return False
     if outlet and name.strip().lower() in {outlet.lower(), "the " + outlet.lower()}:
         return False
-    if _DESK.search(name):
-        return True
+    if _DESK.search(name):  # "The Valley Courier news desk": a named desk signs as its author
+        return not re.search(r"\b(?:staff|email|e-mail|follow|contact)\b", name, re.I)
+    if _NOT_PERSON.search(name):
+        return False
     return all(_NAME_TOKEN.match(t) for t in tokens)
 
 
@@ -130,6 +137,7 @@ _NOT_A_NAME = frozenset({
     "redacci\u00f3n", "redazione", "r\u00e9daction", "human", "sponsored", "anzeige", "werbung", "pressestelle",
     "presse", "press", "kontakt", "por", "par", "di", "door", "avec", "with", "und", "and", "contact", "blog",
     "posts", "beitr\u00e4ge", "artikel", "article", "articles", "quelle", "source", "fuente", "foto", "photo",
+    "red", "publisher", "redakteur", "editorial",
 })
 _HANDLE = re.compile(r"^[^\W\d_][\w.'\u2019-]{1,30}$")
 
@@ -154,7 +162,7 @@ def clean_author_text(text: str, outlet: str | None = None, site_names: list[str
     if people or wire or not structured:
         return people, wire
     single = _strip_name(_PREFIX.sub("", text))
-    if (_HANDLE.match(single) and single.lower() not in _NOT_A_NAME
+    if (_HANDLE.match(single) and single.lower() not in _NOT_A_NAME and not _DOMAIN.search(single)
             and re.sub(r"[\W_]+", "", single.lower()) not in sites):
         return [single], None
     return [], None
