@@ -116,3 +116,51 @@ def close_body(lines: list[Line], keep: np.ndarray) -> np.ndarray:
             keep[cut:] = False
             return keep
     return keep
+
+
+# ---------------------------------------------------------------------------------------------- HTML paragraphs
+# trafilatura's output for an HTML page is a list of paragraphs, not a page: the rules below read its two
+# ends. What news pages append after the story: credits ("Reporting by ...", "X contributed to this
+# report"), contact and social lines, appeals, section markers, related links, copyright lines.
+_CREDIT = re.compile(
+    r"^\(?(?:(?:additional |with )?reporting by|writing by|editing by|compiled by)\b|"
+    r"\b(?:contributed|contributing) (?:reporting|to this (?:report|story|article))\b|"
+    r"^(?:follow|reach|contact) (?:him|her|them|us|me|the (?:author|reporters?|writers?))\b|"
+    r"^(?:follow|like) [\w' .@-]{1,60} on (?:twitter|facebook|instagram|linkedin)\b|"
+    r"^have a (?:news )?tip\b",
+    re.IGNORECASE,
+)
+_RELATED = re.compile(
+    r"^(?:related(?: [\w-]+){0,2}|see also|read (?:also|more|next)|more (?:on|from|about) [\w' -]{1,40}|"
+    r"you (?:may|might) also (?:like|enjoy)|most read(?: [\w -]{1,30})?|filed under|tags?|topics)\s*:",
+    re.IGNORECASE,
+)
+_CONTACT = re.compile(r"\S@\w+\.\w|(?:^|\s)@\w{2,}|https?://|\bwww\.", re.IGNORECASE)
+# Trailing paragraphs are dropped while they add up to at most this share of the body's words (a long
+# run of "furniture" at the end means the rules misread the body). Set on zyte-html-dev half A.
+TAIL_MAX_SHARE = 0.25
+TAIL_LINE_WORDS = 15  # a trailing line this short without end punctuation is a link or a label, not prose
+
+
+def is_tail_furniture(text: str, words: int) -> bool:
+    """A paragraph that, at the end of an article, belongs to the page rather than to the story."""
+    if words <= 40 and (_CREDIT.search(text) or _CONTACT.search(text)):
+        return True
+    if words <= 25 and _RELATED.match(text):
+        return True
+    if not _ENDS.search(text) and (words <= TAIL_LINE_WORDS or (words <= 60 and text.count(",") * 6 >= words)):
+        return True  # a link, a label or a list of keywords, not prose
+    return is_marker(text, words) or is_appeal(text, words)
+
+
+def trim_tail(paragraphs: list[str]) -> list[str]:
+    """``paragraphs`` without the run of trailing furniture (``is_tail_furniture``) after the story."""
+    counts = [len(p.split()) for p in paragraphs]
+    budget = TAIL_MAX_SHARE * sum(counts)
+    end, dropped = len(paragraphs), 0
+    while end > 1 and is_tail_furniture(paragraphs[end - 1], counts[end - 1]):
+        dropped += counts[end - 1]
+        if dropped > budget:
+            return paragraphs
+        end -= 1
+    return paragraphs[:end]

@@ -31,6 +31,7 @@ from storyline.errors import InputError
 from storyline.model import Article
 
 _ENDS = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")  # kana and CJK ideographs
 MIN_BODY_WORDS = 5  # fewer words than this is no article (a bare menu or an error page)
 # A headline-only page keeps its headline as the body up to this length (longer is a paragraph, and the
 # line model already judged it); the 31 headline-only gva-dev pages have 5-20 words.
@@ -96,7 +97,7 @@ class Cleaner:
                 headline = headline_only(article.raw_text or "")
                 if headline is not None:  # a report that is all headline still names the event
                     article.body, article.title, article.captions = headline, article.title or headline, []
-        words = len((article.body or "").split())
+        words = body_words(article.body or "")
         if words < MIN_BODY_WORDS:
             raise InputError(f"article {article.id}: no article body found ({words} words of body text)")
         if article.feed_title:
@@ -167,7 +168,8 @@ class Cleaner:
         tree = htmlbody.parse(html)  # parsed once for the metadata and the body
         doc = htmlmeta.trafilatura_metadata(tree, article.url) if tree is not None else None
         meta = htmlmeta.extract(html, article.url, doc, self.today)
-        result = htmlbody.extract_body(html, article.url, self._memory(), site, article.hash, self.model, tree)
+        result = htmlbody.extract_body(html, article.url, self._memory(), site, article.hash, self.model, tree,
+                                       meta.title)
         article.body = "\n\n".join(result.paragraphs)
         article.captions = result.captions
         article.title = meta.title
@@ -175,6 +177,12 @@ class Cleaner:
         article.authors = meta.authors
         article.wire = meta.wire or result.wire
         article.published, article.published_inferred = meta.published, False
+
+
+def body_words(text: str) -> int:
+    """Words of a body: whitespace-separated, or two characters each in scripts written without spaces
+    (Chinese, Japanese), so that a Chinese article is not taken for an empty page."""
+    return max(len(text.split()), len(_UNSPACED.findall(text)) // 2)
 
 
 def headline_only(text: str) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from storyline.clean.bodyend import close_body, is_appeal, is_marker
+from storyline.clean.bodyend import close_body, is_appeal, is_marker, is_tail_furniture, trim_tail
 from storyline.clean.lines import split_lines
 
 from .conftest import BODY
@@ -56,3 +56,18 @@ def test_markers_are_short_standalone_lines() -> None:
     assert is_marker("Authors: Ana Lopez, Marc Weber", 5)
     assert is_marker("Most popular", 2)
     assert not is_marker("Comments from the mayor were brief and to the point, residents said.", 12)
+
+
+def test_credit_and_related_links_after_the_story_are_trimmed() -> None:
+    tail = ["Reporting by Ana Lopez; editing by Marc Weber", "Related: Storm closes the mountain pass",
+            "Storm closes mountain pass again"]
+    assert trim_tail([*BODY, *tail]) == BODY
+
+
+def test_trailing_furniture_longer_than_a_quarter_of_the_body_is_kept() -> None:
+    links = [f"Another headline about the valley number {k}" for k in range(40)]
+    assert trim_tail([BODY[0], *links]) == [BODY[0], *links]
+
+
+def test_a_story_ending_in_a_sentence_keeps_its_last_paragraph() -> None:
+    assert not is_tail_furniture(BODY[-1], len(BODY[-1].split()))
