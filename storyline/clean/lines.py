@@ -13,7 +13,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
@@ -92,12 +94,13 @@ def split_page(text: str) -> tuple[list[Line], PageText]:
     return list(map(Line, texts, range(n), blank_before, blank_after, counts)), page
 
 
-def slug_tokens(url: str | None) -> set[str]:
+@lru_cache(maxsize=256)  # a pure function of the URL, asked for three times per page
+def slug_tokens(url: str | None) -> frozenset[str]:
     """Lower-cased word tokens of a URL's path (the slug often repeats the title)."""
     if not url:
-        return set()
+        return frozenset()
     path = re.sub(r"^[a-z]+://[^/]+", "", url.lower())
-    return {t for t in re.findall(r"[^\W\d_]{3,}", path) if t not in {"html", "htm", "php", "aspx", "www"}}
+    return frozenset(t for t in re.findall(r"[^\W\d_]{3,}", path) if t not in {"html", "htm", "php", "aspx", "www"})
 
 
 def normalise_line(text: str) -> str:
@@ -122,7 +125,7 @@ def _exclusive_cumsum(values: np.ndarray) -> np.ndarray:
     return np.cumsum(values) - values
 
 
-def slug_overlap(page: PageText, slug: set[str]) -> np.ndarray:
+def slug_overlap(page: PageText, slug: AbstractSet[str]) -> np.ndarray:
     """Share of the URL slug's tokens that each line contains (as a word, case folded)."""
     hits = page.hits(VOCABS, frozenset(slug))
     out = np.zeros(len(page.starts))
@@ -150,9 +153,11 @@ def line_features(
     title_index: int | None = None,
     template_counts: list[int] | None = None,
     page: PageText | None = None,
+    slug_cover: np.ndarray | None = None,
 ) -> np.ndarray:
     """Feature matrix (len(lines) x len(FEATURE_NAMES)) of one page, computed page-wide with numpy;
-    ``page`` is the ``PageText`` of the lines when the caller has it (``split_page``)."""
+    ``page`` is the ``PageText`` of the lines when the caller has it (``split_page``), ``slug_cover``
+    the ``slug_overlap`` of the lines with the URL's slug when the caller has computed it."""
     n = len(lines)
     feats = np.zeros((n, len(FEATURE_NAMES)), dtype=np.float64)
     if n == 0:
@@ -175,7 +180,7 @@ def line_features(
     last = cps[page.starts + page.lengths - 1]
     first_lower = (cls[page.starts] & _LOWER) > 0
     slug = slug_tokens(url)
-    page.hits(VOCABS, frozenset(slug))  # one token lookup serves the patterns and the slug
+    page.hits(VOCABS, slug)  # one token lookup serves the patterns and the slug
     boiler = page.count(_BOILER_M)
     ends = page.has(_ENDS_SENTENCE_M).astype(np.float64)
     ends_colon = last == ord(":")
@@ -207,7 +212,7 @@ def line_features(
     feats[:, 22] = [line.blank_after for line in lines]
     feats[:, 23] = np.arange(n) / n
     if slug:
-        feats[:, 24] = slug_overlap(page, slug)
+        feats[:, 24] = slug_overlap(page, slug) if slug_cover is None else slug_cover
     if title_index is not None:
         feats[:, 25] = np.arange(n) > title_index
         feats[:, 26] = np.arange(n) == title_index

@@ -271,8 +271,10 @@ class PageText:
         if len(tokens.hash) > 1:
             bits[:-1] |= table.pairs.find(tokens.hash[:-1] * _PAIR_MIX + tokens.hash[1:])
         if extra:
-            wanted = np.array([word_hash(w) for w in extra], dtype=np.uint64)
-            bits[np.isin(tokens.hash, wanted)] |= VocabTable.EXTRA
+            found = np.zeros(len(tokens.hash), dtype=bool)
+            for hashed in {word_hash(w) for w in extra}:  # a few slug words: one comparison each beats np.isin
+                found |= tokens.hash == np.uint64(hashed)
+            bits[found] |= VocabTable.EXTRA
         lengths = tokens.end - tokens.start
         for k, hashed, bit in table.prefixes:
             long_enough = np.flatnonzero(lengths >= k)

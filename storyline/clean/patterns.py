@@ -165,7 +165,7 @@ def _comment_lines(page: PageText) -> np.ndarray | None:
 
     return ((say & (last == ord(":"))) | (has("comment_whole") & (page.words() == 1)) | has("comment_rating")
             | has("comment_lead") | (digits & (has("comment_count") | has("comment_ago")))
-            | (digits & has("comment_at") & np.isin(last, [ord("m"), ord("M"), ord(".")])))
+            | (digits & has("comment_at") & ((last == ord("m")) | (last == ord("M")) | (last == ord(".")))))
 
 
 def _glued_lines(page: PageText) -> np.ndarray:

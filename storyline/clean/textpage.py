@@ -123,6 +123,6 @@ def prepare(text: str, url: str | None, feed_title: str | None, memory: Template
     cover = slug_overlap(pagetext, slug) if len(slug) >= 3 and lines else None
     anchor = title_anchor(lines, url, feed_title, cover)
     evidence = template_evidence(memory, site, page, lines)
-    feats = line_features(lines, url, anchor, evidence, pagetext)
+    feats = line_features(lines, url, anchor, evidence, pagetext, cover)
     words = pagetext.words().astype(np.float64)
     return TextPage(lines, anchor, feats, words, evidence, pagetext)
