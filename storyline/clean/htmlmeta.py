@@ -221,23 +221,33 @@ def _norm_title(text: str) -> str:
 
 
 def strip_site(title: str, site_names: list[str]) -> str:
-    """Drop a site name glued to a title by a separator ("Headline | Site", "Site - Headline")."""
+    """Drop a site name glued to a title by a separator ("Headline | Site", "Site - Headline", "Site: Headline")."""
+    names = {_norm_title(s) for s in site_names if s and len(_norm_title(s)) > 2}
+    for name in sorted(names, key=len, reverse=True):  # "Site: Headline"
+        match = re.match(r"\s*(.+?)\s*:\s+(.{12,})$", title)
+        if match and _norm_title(match.group(1)) == name:
+            title = match.group(2)
+            break
     pieces = _SITE_SEP.split(title)
     if len(pieces) < 2:
         return title
     seps = _SITE_SEP.findall(title)
-    names = {_norm_title(s) for s in site_names if s and len(_norm_title(s)) > 2}
     squashed = {n.replace(" ", "") for n in names}
 
     def is_site(piece: str) -> bool:
         norm = _norm_title(piece)
-        return bool(norm) and (norm in names or norm.replace(" ", "") in squashed
-                               or any(len(norm) > 3 and (norm in n or n in norm) for n in names))
+        if not norm:
+            return False
+        if norm in names or norm.replace(" ", "") in squashed or norm in _GENERIC_PARTS:
+            return True
+        # a part of the site's name ("Courier"), or the name with a word or two more ("Valley Courier Online")
+        return any(len(norm) > 3 and (norm in n or (n in norm and len(norm.split()) <= len(n.split()) + 2))
+                   for n in names)
 
     start, end = 0, len(pieces)
-    while end - start > 1 and (is_site(pieces[end - 1]) or _norm_title(pieces[end - 1]) in _GENERIC_PARTS):
+    while end - start > 1 and is_site(pieces[end - 1]):
         end -= 1
-    while end - start > 1 and (is_site(pieces[start]) or _norm_title(pieces[start]) in _GENERIC_PARTS):
+    while end - start > 1 and is_site(pieces[start]):
         start += 1
     if (start, end) == (0, len(pieces)):
         return title

@@ -63,3 +63,14 @@ def test_fast_lowercase_date_patterns_match_like_the_originals(text: str) -> Non
         plain = re.compile(original.pattern)
         assert [(m.span(), m.groups()) for m in plain.finditer(text)] == \
             [(m.span(), m.groups()) for m in fast.finditer(text)]
+
+
+def test_slash_dates_read_day_first_when_asked() -> None:
+    assert dates.find_dates("05/07/2023", TODAY)[0][1] == date(2023, 5, 7)
+    assert dates.find_dates("05/07/2023", TODAY, day_first=True)[0][1] == date(2023, 7, 5)
+    assert dates.find_dates("25/07/2023", TODAY)[0][1] == date(2023, 7, 25)  # 25 can only be the day
+
+
+def test_parse_text_reads_the_first_date_of_a_short_text() -> None:
+    assert dates.parse_text("Stand: 14.03.2023, 10:12 Uhr", TODAY) == date(2023, 3, 14)
+    assert dates.parse_text("no date here", TODAY) is None

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from storyline.clean.people import split_byline
+from storyline.clean.people import clean_author_text, split_byline
 
 
 def test_two_people_joined_by_and() -> None:
@@ -30,3 +30,33 @@ def test_wire_byline_sets_wire_not_author() -> None:
 def test_news_desk_counts_as_author() -> None:
     assert split_byline("by Dana Kim and The Valley Courier news desk")[0] == [
         "Dana Kim", "The Valley Courier news desk"]
+
+
+def test_posted_on_date_by_name() -> None:
+    assert clean_author_text("Posted on May 3, 2023 by Ana Berg")[0] == ["Ana Berg"]
+
+
+def test_name_with_particle_is_not_cut_at_von() -> None:
+    assert clean_author_text("Christa von Ried")[0] == ["Christa von Ried"]
+    assert clean_author_text("Artikel von Christa von Ried")[0] == ["Christa von Ried"]
+
+
+def test_weekday_and_date_after_the_name_are_cut() -> None:
+    assert clean_author_text("Tom Weber Fr, 3. März 2023")[0] == ["Tom Weber"]
+    assert clean_author_text("Par Léa Martin le 17 mars 2023")[0] == ["Léa Martin"]
+
+
+def test_initials_and_suffixes_keep_their_periods() -> None:
+    assert clean_author_text("By R. J. Miller Jr.")[0] == ["R. J. Miller Jr."]
+
+
+def test_handles_only_from_author_fields() -> None:
+    assert clean_author_text("riverwatcher", structured=True)[0] == ["riverwatcher"]
+    assert clean_author_text("riverwatcher")[0] == []
+    assert clean_author_text("Admin", structured=True)[0] == []
+    assert clean_author_text("valley-courier", site_names=["valley-courier"], structured=True)[0] == []
+
+
+def test_organisations_and_domains_are_not_people() -> None:
+    assert clean_author_text("Valley Verlag GmbH")[0] == []
+    assert clean_author_text("valleycourier.com", structured=True)[0] == []

@@ -1,0 +1,129 @@
+"""HTML metadata: one small page written for each rule (no third-party pages)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storyline.clean import htmlbody, htmlmeta
+
+TODAY = date(2024, 6, 1)
+BODY = "<p>" + "The council met on Tuesday to discuss the bridge and the new cycle path. " * 6 + "</p>"
+
+
+def meta_of(head: str, body: str, url: str | None = "https://www.valley-courier.example/news/bridge-vote") -> \
+        htmlmeta.HtmlMeta:
+    html = f"<html lang='en-GB'><head>{head}</head><body>{body}{BODY}</body></html>"
+    tree = htmlbody.parse(html)
+    return htmlmeta.extract(html, url, htmlmeta.trafilatura_metadata(tree, url), TODAY)
+
+
+def ld(data: str) -> str:
+    return f'<script type="application/ld+json">{data}</script>'
+
+
+def test_jsonld_list_of_authors_keeps_page_order() -> None:
+    meta = meta_of(ld('{"@type": "NewsArticle", "headline": "Bridge vote passes", "author": '
+                      '[{"@type": "Person", "name": "Dana Kim"}, {"@type": "Person", "name": "Omar Haddad"}]}'),
+                   "<h1>Bridge vote passes</h1>")
+    assert meta.authors == ["Dana Kim", "Omar Haddad"]
+
+
+def test_jsonld_graph_is_searched_for_the_article_node() -> None:
+    graph = ('{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "Valley Courier"}, '
+             '{"@type": "Article", "headline": "Bridge vote passes", "datePublished": "2023-03-14T08:00:00+01:00", '
+             '"author": {"@type": "Person", "name": "Lena Ortiz"}}]}')
+    meta = meta_of(ld(graph), "<h1>Bridge vote passes</h1>")
+    assert meta.published == date(2023, 3, 14)
+    assert meta.authors == ["Lena Ortiz"]
+    assert meta.outlet == "Valley Courier"
+
+
+def test_broken_jsonld_is_skipped() -> None:
+    meta = meta_of(ld('{"@type": "NewsArticle", "headline": '), "<h1>Bridge vote passes</h1>")
+    assert meta.title == "Bridge vote passes"
+
+
+def test_site_suffix_is_stripped_from_the_title_tag() -> None:
+    head = '<title>Bridge vote passes after two years | Valley Courier</title><meta property="og:site_name" ' \
+           'content="Valley Courier">'
+    assert meta_of(head, "<div>no headline element</div>").title == "Bridge vote passes after two years"
+
+
+def test_site_prefix_is_stripped_and_separators_inside_the_headline_kept() -> None:
+    assert htmlmeta.strip_site("Valley Courier: Bridge vote – what comes next", ["Valley Courier"]) == \
+        "Bridge vote – what comes next"
+    assert htmlmeta.strip_site("Blog Archive » Bridge vote", []) == "Bridge vote"
+
+
+def test_h1_matching_the_title_stem_is_preferred() -> None:
+    head = '<meta property="og:title" content="Bridge vote passes after two years - Valley Courier">'
+    assert meta_of(head, "<h1>Bridge vote passes after two years</h1>").title == "Bridge vote passes after two years"
+
+
+def test_blog_logo_h1_is_not_the_headline() -> None:
+    body = ('<header><h1 class="site-title"><a href="/" rel="home">Notes From The Valley</a></h1></header>'
+            '<h1 class="entry-title">How we rebuilt the river bridge</h1>')
+    head = "<title>How we rebuilt the river bridge | Notes From The Valley</title>"
+    assert meta_of(head, body).title == "How we rebuilt the river bridge"
+
+
+def test_german_byline_with_two_authors() -> None:
+    body = '<h1>Neue Brücke beschlossen</h1><p class="byline">Von Anna Berg und Tom Weber, 14.03.2023</p>'
+    assert meta_of("", body).authors == ["Anna Berg", "Tom Weber"]
+
+
+def test_wire_in_byline_is_the_wire_not_an_author() -> None:
+    body = '<h1>Neue Brücke beschlossen</h1><p class="author">Von David Lang, dpa</p>'
+    meta = meta_of("", body)
+    assert meta.authors == ["David Lang"]
+    assert meta.wire == "dpa"
+
+
+def test_comment_authors_are_not_bylines() -> None:
+    body = ('<h1>Bridge vote passes</h1>' + BODY +
+            '<ol class="commentlist"><li><span class="comment-author vcard"><b class="fn">Mia Stone</b></span>'
+            '</li></ol>')
+    assert meta_of("", body).authors == []
+
+
+def test_roles_and_outlets_are_not_authors() -> None:
+    head = '<meta name="author" content="Redaktion"><meta property="og:site_name" content="Valley Courier">'
+    assert meta_of(head, '<h1>Bridge</h1><span class="author">Valley Courier</span>').authors == []
+
+
+def test_single_word_author_field_is_a_handle() -> None:
+    head = ld('{"@type": "BlogPosting", "headline": "Bridge", "author": {"@type": "Person", "name": "riverwatcher"}}')
+    assert meta_of(head, "<h1>Bridge</h1>").authors == ["riverwatcher"]
+
+
+def test_published_time_wins_over_modified_time() -> None:
+    head = ('<meta property="article:modified_time" content="2023-05-02T10:00:00Z">'
+            '<meta property="article:published_time" content="2023-03-14T08:00:00Z">')
+    assert meta_of(head, "<h1>Bridge</h1>").published == date(2023, 3, 14)
+
+
+def test_future_date_is_rejected() -> None:
+    head = ld('{"@type": "NewsArticle", "headline": "Bridge", "datePublished": "2031-03-14"}') + \
+        '<meta name="date" content="2023-03-14">'
+    assert meta_of(head, "<h1>Bridge</h1>", url=None).published == date(2023, 3, 14)
+
+
+def test_date_printed_under_the_headline_reads_day_first_outside_the_us() -> None:
+    meta = meta_of("", '<h1>Bridge vote passes</h1><div class="meta">05/07/2023 | Valley desk</div>', url=None)
+    assert meta.published == date(2023, 7, 5)
+
+
+def test_german_month_name_under_the_headline() -> None:
+    meta = meta_of("", "<h1>Neue Brücke beschlossen</h1><p>14. März 2023, 10:12 Uhr</p>", url=None)
+    assert meta.published == date(2023, 3, 14)
+
+
+def test_url_date_is_the_fallback() -> None:
+    meta = meta_of("", "<h2>Bridge</h2>", url="https://valley.example/2019/11/19/bridge-vote")
+    assert meta.published == date(2019, 11, 19)
+
+
+def test_unparsable_page_gets_outlet_and_url_date_only() -> None:
+    meta = htmlmeta.extract("", "https://www.valley.example/2019/11/19/x", htmlmeta.ParsedPage(None), TODAY)
+    assert meta.title is None
+    assert meta.published == date(2019, 11, 19)
