@@ -27,7 +27,10 @@ _NOT_PERSON = re.compile(
     # organisations, publishers and page labels, not people
     r"gmbh|ag|inc|ltd|llc|verlag|media|medien|solutions|group|gruppe|noticias|news|zeitung|magazin|magazine|"
     r"verband|department|ministry|ministerium|university|universit\u00e4t|schedule|views|user|publisher|"
-    r"sprache|protection|customs|online|editorial|diario|peri\u00f3dico|journal)\b",
+    r"sprache|protection|customs|online|editorial|diario|peri\u00f3dico|journal|"
+    # interface labels
+    r"skip|navigation|pdf|vorschau|preview|download|print|drucken|teilen|login|anmelden|register|search|suche|"
+    r"tests?|ver\u00f6ffentlicht|published|eingestellt)\b",
     re.IGNORECASE,
 )
 _ROLE = re.compile(
