@@ -58,7 +58,7 @@ _NOT_BYLINE_ATTR = re.compile(r"comment|kommentar|reply|respond|widget|sidebar|f
 # "comments", "commentlist", "related-posts"). Sidebars and widgets are not excluded: Blogger puts the post
 # in a "widget", themes wrap the article in "content-has-sidebar"; bylines below the headline come first.
 _NOT_BYLINE_BLOCK = re.compile(r"(?:comment|kommentar|reply|respond|related|teaser|recommend|more-from|"
-                               r"read-?more|author-?box|author-?bio).*|.*[-_](?:comments?|related|teasers?)")
+                               r"read-?more).*|.*[-_](?:comments?|related|teasers?)")
 _BYLINE_TEXT = re.compile(r"^\s*(?:(?:written|posted|geschrieben|verfasst)\s+)?(?:by|von|autor(?:in)?:|author:|"
                           r"text:|por|par)\s+\S", re.I)
 MAX_BYLINE_CHARS = 120  # a byline element holds a few names, a role and a date; longer is a bio or a teaser
@@ -461,7 +461,8 @@ def _dom_bylines(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
         marks = (el.get("class") or "") + " " + (el.get("id") or "")
         rel = _lower_attr(el, "rel")
         prop = _lower_attr(el, "itemprop")
-        if not (rel == "author" or prop in ("author", "creator") or _BYLINE_ATTR.search(marks)):
+        if not (rel == "author" or prop in ("author", "creator") or _BYLINE_ATTR.search(marks)
+                or el.tag in ("byline", "author")):
             continue
         if _NOT_BYLINE_ATTR.search(marks) or _skip_byline(el):
             continue
