@@ -44,7 +44,8 @@ _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÝĀ-Ž][\w'’.-]*|van|von|de|der|den|da|
 _PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|published|geschrieben|verfasst|ver\u00f6ffentlicht|eingestellt|erstellt|"
     r"ein(?:e)?\s+(?:kolumne|beitrag|"
-    r"kommentar|interview|gastbeitrag|analyse))\s+)?(?:by|von|por|par|di|door|authors?|autor(?:in|en)?|autore|text)"
+    r"kommentar|interview|gastbeitrag|analyse))\s+)?(?:by|von|por|par|di|door|authors?|autor(?:in|en)?|autore|text|"
+    r"interview)"
     r"\s*:?\s+",
     re.IGNORECASE,
 )
@@ -53,6 +54,8 @@ _WEEKDAY_AHEAD = re.compile(r"\s(?=(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|S
                             r"Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                             r"Sunday)\b\.?,?\s*(?:\d|$))")
 _DOMAIN = re.compile(r"\w\.(?:com|de|ch|at|net|org|info|eu|fr|it|es|pl|uk|io|co|tv|news|online)\b", re.I)
+# The next "Label:" of a meta line ends the names ("Autor: Ana Berg Quelle: Livenet").
+_NEXT_LABEL = re.compile(r"\s(?=[A-Z\u00c0-\u00dd][a-z\u00e0-\u00ff]+:\s)")
 _DESK = re.compile(r"\b(?:news desk|desk|newsroom)$", re.IGNORECASE)
 
 
@@ -79,12 +82,7 @@ def is_person(name: str, outlet: str | None = None) -> bool:
 
 def split_byline(text: str, outlet: str | None = None) -> tuple[list[str], str | None]:
     """People and wire named by a byline such as "By Meg James and Ana Lopez, Staff Writers"."""
-    body = _PREFIX.sub("", text)
-    body = _GLUE.sub(" | ", body)
-    # a byline often runs into the date: cut at the first digit or month-like timestamp
-    body = _MONTH_AHEAD.split(body)[0]
-    body = re.split(r"\s(?=\d)|\s[|•·—–-]\s|\b(?:Updated|Published|Posted|Aktualisiert|Veröffentlicht)\b", body)[0]
-    body = _WEEKDAY_AHEAD.split(body)[0]
+    body = byline_names(text)
     people: list[str] = []
     wire: str | None = None
     for part in _SPLIT.split(body):
@@ -98,6 +96,17 @@ def split_byline(text: str, outlet: str | None = None) -> tuple[list[str], str |
         if is_person(part, outlet) and part.lower() not in {p.lower() for p in people}:
             people.append(part)
     return people, wire
+
+
+def byline_names(text: str) -> str:
+    """The part of a byline that holds the names: without "By"/"Von", the date, the next label or a role glued on."""
+    body = _PREFIX.sub("", text)
+    body = _GLUE.sub(" | ", body)
+    # a byline often runs into the date: cut at the first digit or month-like timestamp
+    body = _MONTH_AHEAD.split(body)[0]
+    body = re.split(r"\s(?=\d)|\s[|•·—–-]\s|\b(?:Updated|Published|Posted|Aktualisiert|Veröffentlicht)\b", body)[0]
+    body = _WEEKDAY_AHEAD.split(body)[0]
+    return _NEXT_LABEL.split(body)[0]
 
 
 def wire_in_body(body: str) -> str | None:
@@ -156,7 +165,10 @@ def clean_author_text(text: str, outlet: str | None = None, site_names: list[str
     if not text:
         return [], None
     match = _BY_INSIDE.search(text)
-    if not _PREFIX.match(text) and match and _LEAD_IN.search(text[:match.start()]):
+    label = _AUTHOR_LABEL.search(text)
+    if label and label.start() > 0:
+        text = text[label.start():]  # "Datum: 19.11.2021 Autor: Ana Berg": the byline starts at the label
+    elif not _PREFIX.match(text) and match and _LEAD_IN.search(text[:match.start()]):
         text = text[match.start():]  # "Posted on 21 May 2020 by Ana Berg": the byline starts at "by"
     people, wire = split_byline(text, outlet)
     sites = {re.sub(r"[\W_]+", "", s.lower()) for s in (site_names or []) if s} | (
@@ -164,7 +176,7 @@ def clean_author_text(text: str, outlet: str | None = None, site_names: list[str
     people = [p for p in people if re.sub(r"[\W_]+", "", p.lower()) not in sites]
     if people or wire or not structured:
         return people, wire
-    single = _strip_name(_PREFIX.sub("", text))
+    single = _strip_name(byline_names(text))
     if (_HANDLE.match(single) and single.lower() not in _NOT_A_NAME and not _DOMAIN.search(single)
             and re.sub(r"[\W_]+", "", single.lower()) not in sites):
         return [single], None
@@ -174,4 +186,5 @@ def clean_author_text(text: str, outlet: str | None = None, site_names: list[str
 # What may stand before an inner "by"/"von" of a byline: a date, a label ("Artikel von"), a lower-case word.
 _LEAD_IN = re.compile(r"\d|(?i:\b(?:posted|published|written|artikel|beitrag|kolumne|text|story|geschrieben|"
                       r"ver\u00f6ffentlicht|verfasst|erstellt|article|blog)\b)|(?:^|\s)[a-z\u00e0-\u00ff]")
+_AUTHOR_LABEL = re.compile(r"\b(?:Autor(?:in)?|Author|Auteur|Autore)\s*:\s*(?=\S)")
 _BY_INSIDE = re.compile(r"(?<=\s)(?:by|von)\s+(?=[A-Z\u00c0-\u00dd])")
