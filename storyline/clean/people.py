@@ -36,7 +36,7 @@ _NOT_PERSON = re.compile(
 _ROLE = re.compile(
     r"\s*(?:,\s*)?\b(?:staff writer|senior writer|staff reporter|reporter|correspondent|contributor|"
     r"columnist|editor(?:-at-large)?|senior editor|managing editor|writer|journalist|special to .*|"
-    r"for .+|in [A-Z][a-z]+.*)$"
+    r"[Ff]or .+|in [A-Z][a-z]+.*)$"
 )
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b|\bu\.\b|/|\|)\s*", re.IGNORECASE)
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]+ (?:Writer|Reporter|Editor|Correspondent))")
@@ -129,10 +129,18 @@ def merge_people(*groups: list[str]) -> list[str]:
     return out
 
 
+_GLUED_LABEL = re.compile(r"^(?:Author|Autor|Autorin|Auteur|By|Von)(?=[A-Z\u00c0-\u00dd][a-z])")  # "AuthorAna Berg"
+_GLUED_WEEKDAY = re.compile(r"(?<=[a-z\u00e0-\u00ff])(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)$")
+_TRAILING_LABELS = frozenset({"date", "datum", "updated", "published", "posted", "fecha", "stand"})
+
+
 def _strip_name(part: str) -> str:
     """Trim punctuation around a name, keeping the period of an initial or a suffix ("Perry Bacon Jr.")."""
-    part = part.strip(" :,;()[]|\u00b7\u2022\u2013\u2014-")
+    part = _GLUED_LABEL.sub("", part.strip(" :,;()[]|\u00b7\u2022\u2013\u2014-"))
+    part = _GLUED_WEEKDAY.sub("", part)
     words = part.split()
+    while len(words) > 1 and words[-1].lower() in _TRAILING_LABELS:
+        words.pop()  # "Todd Bates Date": the label of what follows
     while len(words) > 1 and words[-1].isalpha() and words[-1].islower() and len(words[-1]) <= 3:
         words.pop()  # "Matthieu Hy le" (17 mars), "Ana Berg am" (3. Mai): the date's opening word
     part = " ".join(words)
@@ -149,7 +157,7 @@ _NOT_A_NAME = frozenset({
     "redacci\u00f3n", "redazione", "r\u00e9daction", "human", "sponsored", "anzeige", "werbung", "pressestelle",
     "presse", "press", "kontakt", "por", "par", "di", "door", "avec", "with", "und", "and", "contact", "blog",
     "posts", "beitr\u00e4ge", "artikel", "article", "articles", "quelle", "source", "fuente", "foto", "photo",
-    "red", "publisher", "redakteur", "editorial",
+    "red", "publisher", "redakteur", "editorial", "auteur", "autore", "autoren", "authors",
 })
 _HANDLE = re.compile(r"^[^\W\d_][\w.'\u2019-]{1,30}$")
 

@@ -60,3 +60,9 @@ def test_handles_only_from_author_fields() -> None:
 def test_organisations_and_domains_are_not_people() -> None:
     assert clean_author_text("Valley Verlag GmbH")[0] == []
     assert clean_author_text("valleycourier.com", structured=True)[0] == []
+
+
+def test_labels_and_weekdays_glued_to_a_name_are_cut() -> None:
+    assert clean_author_text("AuthorAna Berg")[0] == ["Ana Berg"]
+    assert clean_author_text("Tom WeberDo, 3. März 2023")[0] == ["Tom Weber"]
+    assert clean_author_text("Datum: 19.11.2021 Autor: Ana Berg Quelle: Valley")[0] == ["Ana Berg"]
