@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import json
 import random
 import sys
@@ -94,6 +95,10 @@ def run_incremental(
     tail_from = next((m for m in marks if m[0] >= done * 0.9), marks[-1])
     tail_n, tail_cpu = done - tail_from[0], cpu - tail_from[1]
     state = grouper.dumps()
+    # CPU articles/s over each tenth of the run: flat when the cost per article does not grow
+    tenths = [next((m for m in marks if m[0] >= done * i / 10), marks[-1]) for i in range(11)]
+    curve = [f"{(b[0] - a[0]) / (b[1] - a[1]):.0f}" for a, b in itertools.pairwise(tenths) if b[1] > a[1]]
+    print(f"  curve (cpu art/s per tenth of {done:,} articles): {' '.join(curve)}", flush=True)
     return ["storyline incremental", f"{size:,}", f"{done:,}", f"{done / cpu:.0f}",
             f"{tail_n / tail_cpu:.0f}" if tail_n and tail_cpu else "-", f"{done / wall:.0f}",
             f"{len(grouper._entries):,}", f"{len(state) / 1e6:.1f} MB"]
