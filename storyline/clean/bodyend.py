@@ -98,18 +98,21 @@ def close_body(lines: list[Line], keep: np.ndarray) -> np.ndarray:
     total = float(words.sum()) or 1.0
     above = np.cumsum(words) - words  # kept words strictly above each line
     first = int(kept[0])
-    for i in range(first + 1, len(lines)):
-        if above[i] < READ_SHARE * total:
+    kept_list = keep.tolist()
+    above_list = above.tolist()
+    # only lines with READ_SHARE of the kept words above them can close the body
+    for i in np.flatnonzero(above >= READ_SHARE * total).tolist():
+        if i <= first:
             continue
         line = lines[i]
         cut: int | None = None
-        if keep[i] and is_appeal(line.text, line.words):
+        if kept_list[i] and is_appeal(line.text, line.words):
             cut = i
-        elif total - above[i] >= MARKER_REMAINDER * above[i]:
+        elif total - above_list[i] >= MARKER_REMAINDER * above_list[i]:
             continue  # much kept text below: an inline marker or teaser, not the end of the body
-        elif not keep[i] and is_marker(line.text, line.words):
+        elif not kept_list[i] and is_marker(line.text, line.words):
             cut = i
-        elif keep[i] and _is_teaser(lines, keep, i):
+        elif kept_list[i] and _is_teaser(lines, keep, i):
             cut = i - 1
         if cut is not None:
             keep = keep.copy()

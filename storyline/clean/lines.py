@@ -40,8 +40,10 @@ from storyline.clean.patterns import (
     you_we_count,
 )
 
-# Whitespace other than the space and the line break (str.isspace, as re's \s and str.split see it).
-_ODD_SPACES = tuple(c for c in map(chr, range(0x3001)) if c.isspace() and c not in " \n")
+# Whitespace other than the space and the line break (str.isspace, as re's \s and str.split see it; checked
+# over all of Unicode), and runs of whitespace within a line: both become one space.
+_ODD_SPACE = re.compile(r"[^\S \n]")
+_SPACE_RUN = re.compile(r"[^\S\n]{2,}|[^\S \n]")
 
 FEATURE_NAMES: tuple[str, ...] = (
     "log_words", "log_chars", "ends_sentence", "ends_colon", "inner_sentences", "commas_per_word",
@@ -76,11 +78,10 @@ def split_page(text: str) -> tuple[list[Line], PageText]:
     # each line with its whitespace runs collapsed to one space and stripped (str.split knows the same
     # whitespace as re's \s)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "  " not in text and not any(c in text for c in _ODD_SPACES):
-        # only single spaces between words: stripping each line is all there is to do (the usual page)
-        raw = text.replace(" \n", "\n").replace("\n ", "\n").strip(" ").split("\n")
-    else:
-        raw = [" ".join(chunk.split()) for chunk in text.split("\n")]
+    if "  " in text or _ODD_SPACE.search(text):  # tabs between table cells, runs of spaces: one space each
+        text = _SPACE_RUN.sub(" ", text)
+    # only single spaces between words now: stripping each line is all there is to do
+    raw = text.replace(" \n", "\n").replace("\n ", "\n").strip(" ").split("\n")
     kept = [i for i, chunk in enumerate(raw) if chunk]
     texts = [raw[i] for i in kept]
     # a blank line (or the page start) above each kept line: a gap in the kept line numbers
