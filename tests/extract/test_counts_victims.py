@@ -1,0 +1,48 @@
+"""One-person casualty mentions told apart: how many were hurt when no figure says so."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from storyline.extract.counts import casualty_summary, find_counts
+from storyline.extract.counts_scope import mention_of
+
+
+def test_a_woman_injured_beside_a_man_killed_is_a_second_victim() -> None:
+    counts = find_counts("A man was killed and a woman was injured Friday evening in a drive-by shooting.")
+    assert casualty_summary(counts) == {"killed": 1, "injured": 1}
+
+
+def test_another_man_wounded_is_not_the_man_killed() -> None:
+    counts = find_counts("A man was shot and killed and another man was wounded early Sunday.")
+    assert casualty_summary(counts) == {"killed": 1, "injured": 1}
+
+
+def test_a_man_and_a_woman_hit_are_two_victims() -> None:
+    counts = find_counts("A 23-year-old man was shot in the leg and a woman was grazed in the arm.")
+    assert casualty_summary(counts) == {"injured": 2}
+
+
+def test_the_same_man_named_twice_is_one_victim() -> None:
+    counts = find_counts("A man was shot in the leg Tuesday. The man, 23, was taken to a hospital.")
+    assert casualty_summary(counts) == {"injured": 1}
+
+
+def test_a_victim_who_died_is_not_also_hurt() -> None:
+    counts = find_counts("A woman was shot on Elm Street. She died at the hospital.")
+    assert casualty_summary(counts) == {"killed": 1}
+
+
+def test_a_person_said_not_to_be_injured_is_not_counted() -> None:
+    sentence = "Neither the driver nor the other passenger was injured."
+    fact = SimpleNamespace(sentence=sentence)
+    mentions = [
+        mention_of("A man was shot and killed", 1.0, "killed", {"single": True}),
+        mention_of("the other passenger was injured", 1.0, "injured", {"single": True}, ref=fact),
+    ]
+    assert casualty_summary(mentions) == {"killed": 1}
+
+
+def test_a_figure_of_the_hurt_wins_over_people_described_one_by_one() -> None:
+    counts = find_counts("Two people were wounded. A man was shot in the arm and a woman was hit in the leg.")
+    assert casualty_summary(counts) == {"injured": 2}
