@@ -133,3 +133,16 @@ def test_headline_places_drop_the_outlet_branding() -> None:
     places = headline_places("Three hurt in Atlanta shooting - WXYZ Action News - Memphis, Tennessee", None)
     assert {p.city for p in places} == {"Atlanta"}
     assert {p.city for p in headline_places("4 People Injured In Zanesville Bar Shooting", None)} == {"Zanesville"}
+
+
+def test_the_headline_day_dates_an_article_whose_body_names_none() -> None:
+    a = _article("a", date(2024, 3, 8), title="Gang activity suspected in Thursday night shooting")
+    assert article_event_date(a) == date(2024, 3, 7)
+
+
+def test_two_days_of_one_sentence_go_to_the_earlier() -> None:
+    a = _article("a", date(2024, 3, 5))
+    sentence = "A boy remains in the hospital Monday after a shooting on Sunday."
+    _fact(a, "time", "Monday", sentence, value="2024-03-04", timex_type="DATE")
+    _fact(a, "time", "Sunday", sentence, value="2024-03-03", timex_type="DATE")
+    assert article_event_date(a) == date(2024, 3, 3)
