@@ -21,7 +21,7 @@ from typing import Any
 import trafilatura
 from eval_clean import eval_dir, read_feed, to_article
 
-from storyline.clean import Cleaner, TemplateMemory
+from storyline.clean import Cleaner, TemplateMemory, htmlbody
 from storyline.errors import InputError
 
 
@@ -50,6 +50,22 @@ def _ours(rows: list[dict[str, Any]]) -> Callable[[], None]:
     return work
 
 
+def _body_only(rows: list[dict[str, Any]]) -> Callable[[], None]:
+    """The HTML body side alone (parse and ``htmlbody.extract_body``), without the metadata readers."""
+    articles = [to_article(r) for r in rows]
+    cleaner = Cleaner(None, TemplateMemory())
+    for article in articles:
+        cleaner.observe(article)
+
+    def work() -> None:
+        for article in articles:
+            html = article.raw_html or ""
+            htmlbody.extract_body(html, article.url, cleaner.memory, cleaner._site(article), article.hash,
+                                  cleaner.model, htmlbody.parse(html))
+
+    return work
+
+
 def _trafilatura(rows: list[dict[str, Any]], key: str) -> Callable[[], None]:
     def work() -> None:
         for row in rows:
@@ -70,6 +86,8 @@ def main(argv: list[str] | None = None) -> None:
         rows = read_feed(data / f"{feed}.jsonl.gz")
         rows = rows[: args.limit] if args.limit else rows
         table.append((feed, "storyline Cleaner", *_measure(_ours(rows), len(rows))))
+        if key == "html":
+            table.append((feed, "  its body side alone", *_measure(_body_only(rows), len(rows))))
         table.append((feed, "trafilatura 2.3.1 extract", *_measure(_trafilatura(rows, key), len(rows))))
     print(f"{'set':<16}{'method':<28}{'pages/s':>10}{'peak MiB':>10}")
     for feed, method, rate, peak in table:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import os
 import subprocess
@@ -21,6 +22,7 @@ import time
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from storyline.clean import Cleaner, TemplateMemory
 from storyline.config import CleanConfig
@@ -76,12 +78,34 @@ def run(feed: Path, out: Path, config: CleanConfig | None = None) -> tuple[int, 
     return len(articles), time.perf_counter() - start
 
 
+def site_half(url: str | None) -> str:
+    """"A" or "B": the site-grouped split used to tune on one half and check on the other (sha1 of the host)."""
+    host = (urlsplit(url or "").hostname or "").removeprefix("www.")
+    return "A" if hashlib.sha1(host.encode("utf-8")).digest()[0] % 2 == 0 else "B"
+
+
+def score_halves(gold: Path, out: Path) -> None:
+    """Score each site half of ``gold`` on its own (gold subsets written next to the export)."""
+    rows = read_feed(gold)
+    for half in "AB":
+        subset = out / f"gold-half-{half}.jsonl"
+        with open(subset, "w", encoding="utf-8") as handle:
+            for row in rows:
+                if site_half(row.get("url")) == half:
+                    handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        result = subprocess.run([sys.executable, str(eval_dir() / "score.py"), "cleaning", "--gold", str(subset),
+                                 "--export", str(out), "--n-bootstrap", "0"], capture_output=True, text=True)
+        summary = [line for line in result.stdout.splitlines() if line.startswith("SUMMARY")]
+        print(f"site half {half}: {summary[-1] if summary else result.stderr.strip()}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("feed", help="set name (zyte-text-dev, zyte-html-dev, trafilatura-eval-dev, ...) or path")
     parser.add_argument("--out", default=None)
     parser.add_argument("--gold", default=None)
     parser.add_argument("--no-templates", action="store_true", help="clean without template learning")
+    parser.add_argument("--halves", action="store_true", help="also score the two site halves (A: tuned on, B: held)")
     args = parser.parse_args(argv)
     data = eval_dir() / "data"
     feed = Path(args.feed) if Path(args.feed).exists() else data / f"{args.feed}.jsonl.gz"
@@ -91,8 +115,11 @@ def main(argv: list[str] | None = None) -> int:
     config = CleanConfig(learn_templates=not args.no_templates)
     pages, seconds = run(feed, out, config)
     print(f"{name}: cleaned {pages} pages in {seconds:.1f} s ({pages / seconds:.1f} pages/s)")
-    return subprocess.call([sys.executable, str(eval_dir() / "score.py"), "cleaning", "--gold", str(gold),
+    code = subprocess.call([sys.executable, str(eval_dir() / "score.py"), "cleaning", "--gold", str(gold),
                             "--export", str(out)])
+    if args.halves:
+        score_halves(gold, out)
+    return code
 
 
 if __name__ == "__main__":
