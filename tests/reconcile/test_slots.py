@@ -146,3 +146,11 @@ def test_two_days_of_one_sentence_go_to_the_earlier() -> None:
     _fact(a, "time", "Monday", sentence, value="2024-03-04", timex_type="DATE")
     _fact(a, "time", "Sunday", sentence, value="2024-03-03", timex_type="DATE")
     assert article_event_date(a) == date(2024, 3, 3)
+
+
+def test_a_bare_weekday_most_of_a_week_back_loses_to_the_report_day() -> None:
+    a = _article("a", date(2024, 3, 11))  # a Monday
+    _fact(a, "time", "Tuesday", "The victim died Tuesday at a hospital.", value="2024-03-05", timex_type="DATE")
+    _fact(a, "time", "Monday night", "She was shot at a party Monday night.", sentence_start=80,
+          value="2024-03-11TNI", timex_type="TIME")
+    assert article_event_date(a) == date(2024, 3, 11)
