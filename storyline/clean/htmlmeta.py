@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from htmldate import find_date
+from lxml import etree
 from lxml.html import HtmlElement
 
 from storyline.clean import dates
@@ -304,11 +305,15 @@ def pick_title(ld: JsonLd, tags: dict[str, list[str]], tree: HtmlElement, site_n
                 site_names = [*site_names, text]
             else:
                 h1s.append(text)
-    classed = _classed_headlines(tree)
     references = [r for r in (ld.headline, og, head) if r]
     ref_norms = [_norm_title(strip_site(r, site_names)) for r in references]
     # an h1 (or a heading marked as the title) that the title tags repeat is the headline
-    for cand in h1s + classed:
+    for cand in h1s:
+        norm = _norm_title(cand)
+        if len(norm) > 3 and any(norm in r for r in ref_norms):
+            return cand
+    classed = _classed_headlines(tree)  # only read when no h1 matched (an XPath over the whole page)
+    for cand in classed:
         norm = _norm_title(cand)
         if len(norm) > 3 and any(norm in r for r in ref_norms):
             return cand
@@ -440,6 +445,22 @@ def pick_date(ld: JsonLd, tags: dict[str, list[str]], tree: HtmlElement, url: st
 # ---------------------------------------------------------------------------------------------- authors
 
 
+_MARKED = etree.XPath("//*[@class or @id or @rel or @itemprop or self::byline or self::author]")
+
+
+def _short_text(el: HtmlElement, limit: int) -> str:
+    """The element's text with whitespace collapsed, or "" when it is longer than ``limit`` (read no further)."""
+    pieces: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        size += len(piece)
+        if size > 4 * limit:  # whitespace may shrink it, but not by this much: a container, not a byline
+            return ""
+        pieces.append(piece)
+    text = " ".join("".join(pieces).split())
+    return text if len(text) <= limit else ""
+
+
 def _skip_byline(el: HtmlElement) -> bool:
     for anc in el.iterancestors():
         if anc.tag in ("body", "html"):  # their classes describe the whole page ("has-sidebar")
@@ -455,8 +476,8 @@ def _skip_byline(el: HtmlElement) -> bool:
 def _dom_bylines(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
     """Byline elements and their text, page order: ``rel=author``, ``itemprop=author``, class/id like byline/author."""
     out: list[tuple[HtmlElement, str]] = []
-    for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "link", "img", "body", "html", "head"):
+    for el in _MARKED(tree):
+        if el.tag in ("script", "style", "link", "img", "body", "html", "head"):
             continue
         marks = (el.get("class") or "") + " " + (el.get("id") or "")
         rel = _lower_attr(el, "rel")
@@ -470,7 +491,7 @@ def _dom_bylines(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
             names = el.xpath('.//*[@itemprop="name"]')
             if names:
                 el = names[0]
-        text = _text(el.get("content") if el.tag == "meta" else el.text_content())
+        text = _text(el.get("content")) if el.tag == "meta" else _short_text(el, MAX_BYLINE_CHARS)
         if 2 <= len(text) <= MAX_BYLINE_CHARS:
             out.append((el, text))
         if len(out) >= 12:
@@ -482,8 +503,8 @@ def _text_bylines(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
     """Short elements whose text reads "Von X", "By X", "Autor: X" (first few, page order)."""
     out: list[tuple[HtmlElement, str]] = []
     for el in tree.iter("p", "span", "div", "em", "strong", "b", "i", "small", "h4", "h5", "h6", "address", "li"):
-        text = _text(el.text_content())
-        if len(text) > MAX_BYLINE_CHARS or not _BYLINE_TEXT.match(text) or _skip_byline(el):
+        text = _short_text(el, MAX_BYLINE_CHARS)
+        if not text or not _BYLINE_TEXT.match(text) or _skip_byline(el):
             continue
         out.append((el, text))
         if len(out) >= 6:
