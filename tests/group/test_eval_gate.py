@@ -2,9 +2,9 @@
 
 Articles go through the real clean+extract stages first (facts included), as in ``storyline run``.
 The floors sit just below the figures measured with
-``benchmarks/eval_group.py --pipeline --window 30`` (incremental): gva-dev B-cubed 0.912 /
-pairwise 0.745, ecbplus-dev B-cubed 0.861 (batch 0.911 and 0.863). Window 30 is the window the
-grouper was tuned for (GroupConfig's default was 7 when this was written; at 7 gva-dev gives 0.905).
+``benchmarks/eval_group.py --pipeline --window 60`` (incremental): gva-dev B-cubed 0.919 /
+pairwise 0.786 (batch 0.917 / 0.780), ecbplus-dev B-cubed 0.880 / pairwise 0.841 (batch 0.862).
+Window 60 is the window the grouper is tuned for (at 30: gva-dev 0.917 / 0.760, ecbplus-dev 0.873).
 Do not lower a floor to make a change pass: re-run the sets and explain the drop.
 """
 
@@ -32,7 +32,7 @@ pytestmark = [
 ]
 
 
-WINDOW = GroupConfig(window_days=30)
+WINDOW = GroupConfig(window_days=60)
 _CACHE: dict[Path, bytes] = {}
 
 
@@ -54,7 +54,7 @@ def _harness() -> ModuleType:
 
 @pytest.mark.parametrize(
     ("name", "bcubed_floor", "pairwise_floor"),
-    [("gva", 0.905, 0.735), ("ecbplus", 0.85, 0.80)],
+    [("gva", 0.915, 0.78), ("ecbplus", 0.875, 0.835)],
 )
 def test_incremental_grouping_stays_above_the_dev_floor(name: str, bcubed_floor: float, pairwise_floor: float) -> None:
     harness = _harness()
