@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from storyline.extract.places import Place, find_places, main_location
+from storyline.extract.places import Place, find_places, main_location, neighbourhoods
 from storyline.model import Article, Claim, Location, Story
 from storyline.reconcile.claims import reconcile_claims, source_of
 from storyline.reconcile.slots import SlotValue, article_event_date, slot_values
@@ -120,7 +120,8 @@ def _article_location(article: Article) -> tuple[str | None, str | None, str | N
     if not places:
         main = next((f for f in article.facts if f.type == "location" and f.attrs.get("kind") == "main"), None)
         return (main.attrs.get("city"), main.attrs.get("region"), main.attrs.get("country")) if main else None
-    where = main_location(places)
+    said = {f.sentence_start: f.sentence for f in article.facts if f.sentence}
+    where = main_location(places, neighbourhoods(" ".join([article.title or "", *said.values()])))
     return where if any(where) else None
 
 

@@ -150,3 +150,19 @@ def test_county_stands_for_the_place_when_no_town_is_named() -> None:
 
 def test_bar_after_a_town_name_keeps_the_town() -> None:
     assert main_location(find_places("Four people were hurt in a shooting at the Zanesville Bar."))[0] == "Zanesville"
+
+
+def test_a_neighbourhood_named_as_one_gives_way_to_its_big_city() -> None:
+    from storyline.extract.places import neighbourhoods
+
+    text = "Four people were shot in the Gage Park neighborhood, Chicago police said."
+    parts = neighbourhoods(text)
+    assert "gage park" in parts
+    assert main_location(find_places(text), parts)[0] == "Chicago"
+
+
+def test_a_suburb_not_called_a_neighbourhood_keeps_its_name() -> None:
+    from storyline.extract.places import neighbourhoods
+
+    text = "A man was shot in Park Ridge, Ill., and taken to a hospital in Chicago."
+    assert main_location(find_places(text), neighbourhoods(text))[0] == "Park Ridge"
