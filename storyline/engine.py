@@ -13,6 +13,7 @@ import atexit
 import logging
 import os
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from storyline.errors import ConfigError
@@ -39,9 +40,7 @@ class DaskEngine:
         try:
             from distributed import Client, LocalCluster
         except ImportError as exc:
-            raise ConfigError(
-                "--engine dask needs dask and distributed: pip install 'storyline[scale]'"
-            ) from exc
+            raise ConfigError("--engine dask needs dask and distributed: pip install 'storyline[scale]'") from exc
         self.cluster: Any = None
         try:
             if scheduler:
@@ -70,25 +69,39 @@ class DaskEngine:
         progress: Progress | None = None,
     ) -> tuple[list[Article], list[Rejected]]:
         """``Pipeline.clean_and_extract`` on the workers; results in input order."""
-        from distributed import as_completed
+        return self.start(config, memory, articles, progress)()
 
+    def start(
+        self,
+        config: Config,
+        memory: TemplateMemory,
+        articles: list[Article],
+        progress: Progress | None = None,
+    ) -> Callable[[], tuple[list[Article], list[Rejected]]]:
+        """Submit the partitions now; the returned call waits for them (results in input order)."""
         if not articles:
-            return [], []
+            return lambda: ([], [])
         parts = partition(articles, self.n_workers * PARTITIONS_PER_WORKER)
         shared = self.client.scatter(memory, broadcast=True)
         futures = [self.client.submit(_work, config, shared, part, pure=False) for part in parts]
-        index = {f.key: i for i, f in enumerate(futures)}
-        results: list[Any] = [None] * len(futures)
-        done = 0
-        for future in as_completed(futures):
-            i = index[future.key]
-            results[i] = future.result()
-            done += len(parts[i])
-            if progress:
-                progress(done, len(articles))
-        kept = [a for r in results for a in r[0]]
-        rejected = [x for r in results for x in r[1]]
-        return kept, rejected
+
+        def collect() -> tuple[list[Article], list[Rejected]]:
+            from distributed import as_completed
+
+            index = {f.key: i for i, f in enumerate(futures)}
+            results: list[Any] = [None] * len(futures)
+            done = 0
+            for future in as_completed(futures):
+                i = index[future.key]
+                results[i] = future.result()
+                done += len(parts[i])
+                if progress:
+                    progress(done, len(articles))
+            kept = [a for r in results for a in r[0]]
+            rejected = [x for r in results for x in r[1]]
+            return kept, rejected
+
+        return collect
 
     def close(self) -> None:
         self.client.close()
@@ -102,9 +115,7 @@ def partition(items: list[Article], parts: int) -> list[list[Article]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _work(
-    config: Config, memory: TemplateMemory, articles: list[Article]
-) -> tuple[list[Article], list[Rejected]]:
+def _work(config: Config, memory: TemplateMemory, articles: list[Article]) -> tuple[list[Article], list[Rejected]]:
     """On a worker: the local engine's own code, with a pipeline built once per worker and config."""
     from distributed import get_worker
 
@@ -119,7 +130,7 @@ def _work(
 
 
 # One engine per scheduler address for the life of the process: the pipeline calls
-# dask_clean_extract once per chunk, and a LocalCluster (plus a spaCy load per worker) takes
+# dask_start_clean_extract once per chunk, and a LocalCluster (plus a spaCy load per worker) takes
 # seconds to start. Closed at exit.
 _engines: dict[str | None, DaskEngine] = {}
 _engines_lock = threading.Lock()
@@ -142,8 +153,8 @@ def close_engines() -> None:
 atexit.register(close_engines)
 
 
-def dask_clean_extract(
+def dask_start_clean_extract(
     config: Config, memory: TemplateMemory, fresh_articles: list[Article], progress: Progress | None = None
-) -> tuple[list[Article], list[Rejected]]:
-    """The pipeline's hook for ``engine = "dask"`` (see Pipeline.run_items)."""
-    return engine_for(config.scheduler).clean_and_extract(config, memory, fresh_articles, progress)
+) -> Callable[[], tuple[list[Article], list[Rejected]]]:
+    """The pipeline's hook for ``engine = "dask"`` (see Pipeline.start_clean_extract)."""
+    return engine_for(config.scheduler).start(config, memory, fresh_articles, progress)

@@ -41,6 +41,7 @@ Progress = Callable[[int, int], None]
 # run loses at most one chunk of work and memory stays flat on large feeds.
 CHUNK = int(os.environ.get("STORYLINE_CHUNK", 2000))  # lowered by the crash-loop test
 MAX_LISTED = 100_000  # article ids kept in a run report
+CHANGED_ID = "id already stored with different content; give the new version a new id"
 # Below this many new articles a process pool costs more than it saves (fork + pickling
 # ~0.1 s against ~10 ms of clean+extract per gva-dev article).
 PARALLEL_MIN = 64
@@ -128,30 +129,52 @@ class Pipeline:
     def local_clean_extract(
         self, articles: list[Article], memory: TemplateMemory, progress: Progress | None = None
     ) -> tuple[list[Article], list[Rejected]]:
-        """clean+extract over a pool of forked processes (one per core), results in input order.
+        """clean+extract over a pool of forked processes (one per core), results in input order."""
+        return self.start_clean_extract(articles, memory, progress)()
+
+    def start_clean_extract(
+        self, articles: list[Article], memory: TemplateMemory, progress: Progress | None = None
+    ) -> Callable[[], tuple[list[Article], list[Rejected]]]:
+        """Start clean+extract and return the call that waits for its result, so this process can
+        group and store the previous chunk meanwhile.
 
         Both stages are pure functions of the article and the template memory, so the result is
-        the serial one; small batches and one-core machines stay in this process."""
+        the serial one, in input order. Small batches and one-core machines run serially, in
+        this process, before this returns. The pool is forked here, in the calling
+        thread, before this process does anything else."""
+        if self.config.engine == "dask":
+            from storyline.engine import dask_start_clean_extract
+
+            return dask_start_clean_extract(self.config, memory, articles, progress)
         workers = self.config.workers or os.cpu_count() or 1
         if workers <= 1 or len(articles) < PARALLEL_MIN or "fork" not in mp.get_all_start_methods():
-            return self.clean_and_extract(articles, memory, progress)
+            result = self.clean_and_extract(articles, memory, progress)  # now: memory changes next chunk
+            return lambda: result
         self.extractor.warm()  # loaded once here, shared by the forked workers
         size = -(-len(articles) // (workers * 4))
         parts = [articles[i : i + size] for i in range(0, len(articles), size)]
-        kept: list[Article] = []
-        rejected: list[Rejected] = []
-        done = 0
-        context = mp.get_context("fork")
-        with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_init_worker, initargs=(self, memory)
-        ) as pool:
-            for part, (k, r) in zip(parts, pool.map(_work, parts), strict=True):
-                kept += k
-                rejected += r
-                done += len(part)
-                if progress:
-                    progress(done, len(articles))
-        return kept, rejected
+        pool = ProcessPoolExecutor(
+            workers, mp_context=mp.get_context("fork"), initializer=_init_worker, initargs=(self, memory)
+        )
+        futures = [pool.submit(_work, part) for part in parts]
+
+        def collect() -> tuple[list[Article], list[Rejected]]:
+            kept: list[Article] = []
+            rejected: list[Rejected] = []
+            done = 0
+            try:
+                for part, future in zip(parts, futures, strict=True):
+                    k, r = future.result()
+                    kept += k
+                    rejected += r
+                    done += len(part)
+                    if progress:
+                        progress(done, len(articles))
+            finally:
+                pool.shutdown(cancel_futures=True)
+            return kept, rejected
+
+        return collect
 
     # -- the whole run ----------------------------------------------------------------------------
     def run(self, paths: Iterable[str | Path], progress: Progress | None = None) -> RunReport:
@@ -159,10 +182,15 @@ class Pipeline:
 
     def run_items(self, items: Iterable[Article | Rejected], progress: Progress | None = None) -> RunReport:
         """Process inputs in chunks, one transaction each: a killed run keeps every finished chunk,
-        and running it again skips what is stored (content hash) and goes on where it stopped."""
+        and running it again skips what is stored (content hash) and goes on where it stopped.
+
+        Two chunks are in flight: while the workers clean and extract one, this process groups,
+        reconciles and stores the one before (on two cores the grouping no longer leaves a core
+        idle)."""
         report = RunReport()
         story_ids: set[str] = set()
         memory = self._templates()
+        pending: _Pending | None = None
         for chunk in _chunks(items, CHUNK):
             articles = [i for i in chunk if isinstance(i, Article)]
             rejected = [i for i in chunk if isinstance(i, Rejected)]
@@ -171,36 +199,43 @@ class Pipeline:
             cleaner = Cleaner(self.config.clean, memory)
             for article in fresh:
                 cleaner.observe(article)
+            base = report.read - len(articles)
 
-            def chunk_progress(done: int, _total: int, base: int = report.new + report.unchanged) -> None:
+            def chunk_progress(done: int, _total: int, base: int = base) -> None:
                 if progress:
                     progress(base + done, report.read)
 
-            if self.config.engine == "dask" and fresh:
-                from storyline.engine import dask_clean_extract
-
-                kept, dropped = dask_clean_extract(self.config, memory, fresh, chunk_progress)
-            else:
-                kept, dropped = self.local_clean_extract(fresh, memory, chunk_progress)
-            rejected += dropped
-            report.n_rejected += len(rejected)
-            report.rejected += rejected[: max(0, MAX_LISTED - len(report.rejected))]
-
-            # Grouping reads and writes the grouper's index: under the store's write lock, another
-            # process's chunk committed since we started is seen, and nothing is stored twice.
-            with self.store.write_lock():
-                kept = self._still_new(kept, report)
-                report.new += len(kept)
-                grouper = Grouper(self.config.group, state=self.store.get_state(GROUPER_KEY))
-                batch = self._group_and_reconcile(kept, grouper)
-                batch.rejected = rejected
-                batch.state[TEMPLATES_KEY] = memory.dumps()
-                self.store.commit(batch)
-            story_ids |= self.store.story_ids_of(a.id for a in articles)
-            if len(report.article_ids) < MAX_LISTED:
-                report.article_ids += [a.id for a in articles][: MAX_LISTED - len(report.article_ids)]
+            templates = memory.dumps()
+            # the previous chunk's workers finish before this chunk's are forked: one pool at a time
+            done = pending.collect() if pending is not None else None
+            started = _Pending(articles, rejected, templates, self.start_clean_extract(fresh, memory, chunk_progress))
+            if pending is not None and done is not None:
+                story_ids |= self._store(pending, done, report)
+            pending = started
+        if pending is not None:
+            story_ids |= self._store(pending, pending.collect(), report)
         report.story_ids = sorted(story_ids)
         return report
+
+    def _store(self, chunk: _Pending, done: tuple[list[Article], list[Rejected]], report: RunReport) -> set[str]:
+        """Group, reconcile and store one cleaned chunk in one transaction; the stories it touched."""
+        kept, dropped = done
+        rejected = chunk.rejected + dropped
+        # Grouping reads and writes the grouper's index: under the store's write lock, another
+        # process's chunk committed since we started is seen, and nothing is stored twice.
+        with self.store.write_lock():
+            kept = self._still_new(kept, report, rejected)
+            report.new += len(kept)
+            grouper = Grouper(self.config.group, state=self.store.get_state(GROUPER_KEY))
+            batch = self._group_and_reconcile(kept, grouper)
+            batch.rejected = rejected
+            batch.state[TEMPLATES_KEY] = chunk.templates
+            self.store.commit(batch)
+        report.n_rejected += len(rejected)
+        report.rejected += rejected[: max(0, MAX_LISTED - len(report.rejected))]
+        if len(report.article_ids) < MAX_LISTED:
+            report.article_ids += [a.id for a in chunk.articles][: MAX_LISTED - len(report.article_ids)]
+        return self.store.story_ids_of(a.id for a in chunk.articles)
 
     def _fresh(self, articles: list[Article], report: RunReport, rejected: list[Rejected]) -> list[Article]:
         """Articles not stored yet; the same input again changes nothing (content hash)."""
@@ -218,21 +253,19 @@ class Pipeline:
             elif status[a.id] == "same":
                 report.unchanged += 1
             else:
-                rejected.append(
-                    Rejected(
-                        a.id,
-                        "id already stored with different content; give the new version a new id",
-                        a.source,
-                    )
-                )
+                rejected.append(Rejected(a.id, CHANGED_ID, a.source))
         return fresh
 
-    def _still_new(self, kept: list[Article], report: RunReport) -> list[Article]:
-        """Articles another writer stored while this one cleaned them count as unchanged."""
+    def _still_new(self, kept: list[Article], report: RunReport, rejected: list[Rejected]) -> list[Article]:
+        """Articles stored (by another writer, or from the chunk before) while these were cleaned:
+        the same content counts as unchanged, other content under a stored id is rejected."""
         status = self.store.article_status((a.id, a.hash) for a in kept)
-        fresh = [a for a in kept if status[a.id] == "new"]
-        report.unchanged += len(kept) - len(fresh)
-        return fresh
+        for a in kept:
+            if status[a.id] == "same":
+                report.unchanged += 1
+            elif status[a.id] != "new":
+                rejected.append(Rejected(a.id, CHANGED_ID, a.source))
+        return [a for a in kept if status[a.id] == "new"]
 
     def _templates(self) -> TemplateMemory:
         blob = self.store.get_state(TEMPLATES_KEY)
@@ -262,6 +295,17 @@ class Pipeline:
             dropped_stories=set(merges) - set(members),
             state={GROUPER_KEY: grouper.dumps()},
         )
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A chunk whose clean+extract is running: its inputs, the rejects so far, the template memory
+    as observed up to this chunk (stored with it), and the call that waits for the result."""
+
+    articles: list[Article]
+    rejected: list[Rejected]
+    templates: bytes
+    collect: Callable[[], tuple[list[Article], list[Rejected]]]
 
 
 # Set in each forked worker by _init_worker: the parent's pipeline and this chunk's memory.
