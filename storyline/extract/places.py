@@ -321,7 +321,10 @@ class _Finder:
                 self._state(word, match.start(), match.end())
         for regex, source in ((_POLICE, "police"), (_TRIGGER, "context"), (_MODIFIER, "context")):
             for match in regex.finditer(self.text):
-                pending.append((match.group("name"), match.start("name"), match.end("name"), source))
+                name, start = match.group("name"), match.start("name")
+                if source == "police" and name.startswith("The "):
+                    name, start = name[4:], start + 4  # "The Albany Police Department"
+                pending.append((name, start, match.end("name"), source))
         explicit = list(self.places)
         for name, start, end, source in pending:
             self._contextual(name, start, end, source)

@@ -166,3 +166,8 @@ def test_a_suburb_not_called_a_neighbourhood_keeps_its_name() -> None:
 
     text = "A man was shot in Park Ridge, Ill., and taken to a hospital in Chicago."
     assert main_location(find_places(text), neighbourhoods(text))[0] == "Park Ridge"
+
+
+def test_the_before_a_police_department_is_not_part_of_the_town() -> None:
+    places = find_places("The Albany Police Department responded to a shooting on Monday, Georgia officials said.")
+    assert [p.city for p in places if p.kind == "city"] == ["Albany"]
