@@ -40,11 +40,6 @@ def test_long_fuzz_run_finds_no_crash() -> None:
     assert result.total("crash") == 0 and result.total("violation") == 0
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="extract, accurate mode: spaCy's tokenizer is quadratic on a long run of punctuation "
-    "(3,000 '=' take ~5-7 s, 20,000 '—' over a minute); shorten such runs before nlp()",
-)
 def test_entities_of_a_long_punctuation_run_take_under_two_seconds() -> None:
     from storyline.config import ExtractConfig
     from storyline.extract.stage import Extractor
