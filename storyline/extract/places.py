@@ -430,6 +430,12 @@ class _Finder:
         if len(words) > 1 and words[0].lower() in _DIRECTION:
             rest = name[len(words[0]) :].lstrip()
             self._contextual(rest, end - len(rest), end, source)
+        elif source == "police" and re.fullmatch(r"[A-Z][a-z]+-[A-Z][a-z]+", words[0]):
+            # "Savannah-Chatham Metro Police": a department of a city and its county
+            first = words[0].split("-")[0]
+            entry = self._pick(first)
+            if entry is not None and entry.country == "US":
+                self._add(entry, start, start + len(first), source)
 
     def _pick(
         self, city: str, state: str | None = None, country: str | None = None, soft: Counter[str] | None = None
@@ -567,4 +573,6 @@ def main_location(
         return _big_city_over_its_part(best, cities) if key(best[0]) in parts else best
     if counties:
         return max(counties, key=lambda c: counties[c] + (0.5 if (c[1], c[2]) == top_region else 0.0))
+    if top_region == ("District of Columbia", "United States"):
+        return "Washington", *top_region  # "Southwest D.C.": the district's one city
     return None, *top_region

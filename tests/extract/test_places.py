@@ -171,3 +171,13 @@ def test_a_suburb_not_called_a_neighbourhood_keeps_its_name() -> None:
 def test_the_before_a_police_department_is_not_part_of_the_town() -> None:
     places = find_places("The Albany Police Department responded to a shooting on Monday, Georgia officials said.")
     assert [p.city for p in places if p.kind == "city"] == ["Albany"]
+
+
+def test_the_district_of_columbia_is_the_city_of_washington() -> None:
+    places = find_places("Six people were injured in a shooting in Southwest D.C. early Sunday.")
+    assert main_location(places) == ("Washington", "District of Columbia", "United States")
+
+
+def test_a_city_county_police_department_names_its_city() -> None:
+    places = find_places("Savannah-Chatham Metro Police responded to two shootings overnight in Georgia.")
+    assert main_location(places)[0] == "Savannah"
