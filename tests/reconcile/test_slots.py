@@ -154,3 +154,8 @@ def test_a_bare_weekday_most_of_a_week_back_loses_to_the_report_day() -> None:
     _fact(a, "time", "Monday night", "She was shot at a party Monday night.", sentence_start=80,
           value="2024-03-11TNI", timex_type="TIME")
     assert article_event_date(a) == date(2024, 3, 11)
+
+
+def test_an_article_naming_no_town_takes_its_outlets_city() -> None:
+    a = _article("a", date(2024, 3, 5), title="Boy, 15, hurt in drive-by - KXYZ News 4 - Tucson, Arizona")
+    assert reconcile_story("s1", [a]).location.city == "Tucson"
