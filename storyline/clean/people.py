@@ -157,7 +157,7 @@ _NOT_A_NAME = frozenset({
     "redacci\u00f3n", "redazione", "r\u00e9daction", "human", "sponsored", "anzeige", "werbung", "pressestelle",
     "presse", "press", "kontakt", "por", "par", "di", "door", "avec", "with", "und", "and", "contact", "blog",
     "posts", "beitr\u00e4ge", "artikel", "article", "articles", "quelle", "source", "fuente", "foto", "photo",
-    "red", "publisher", "redakteur", "editorial", "auteur", "autore", "autoren", "authors",
+    "red", "publisher", "redakteur", "editorial", "auteur", "autore", "autoren", "authors", "biography", "bio",
 })
 _HANDLE = re.compile(r"^[^\W\d_][\w.'\u2019-]{1,30}$")
 
