@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.extract.quotes_cues import BELIEF_FORMS, SPEECH_FORMS, STANCE_FORMS
 from storyline.extract.quotes_names import TITLE_HEADS
@@ -146,7 +147,12 @@ class _Tok:
 
 
 def _tokens(s: str) -> list[_Tok]:
-    return [_Tok(m.group(0), m.group(0).lower(), m.start(), m.end()) for m in _TOK.finditer(s)]
+    return list(_cached_tokens(s))
+
+
+@lru_cache(maxsize=64)  # the rules and the cue model tokenise the same sentence in turn
+def _cached_tokens(s: str) -> tuple[_Tok, ...]:
+    return tuple(_Tok(m.group(0), m.group(0).lower(), m.start(), m.end()) for m in _TOK.finditer(s))
 
 
 # Base forms ("they say", "I think") taken as cues; other base forms are as often nouns or
@@ -660,3 +666,5 @@ skip_left = _skip_left
 skip_listener = _skip_listener
 speaker_like = _speaker_like
 trim = _trim
+appositive_subject = _appositive_subject
+opening_subject = _opening_subject

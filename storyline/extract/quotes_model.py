@@ -23,6 +23,7 @@ from itertools import repeat
 from pathlib import Path
 
 from storyline.errors import StorylineError
+from storyline.extract.quotes_attr import ATTR_MODEL_PATH, Proposal, judge_features, propose
 from storyline.extract.quotes_cues import BELIEF_FORMS, SPEECH_FORMS, STANCE_FORMS
 from storyline.extract.quotes_fast import (
     AUX_WORDS,
@@ -97,6 +98,11 @@ def load_model(path: Path = MODEL_PATH) -> CueModel:
             return CueModel.from_json(json.load(fh))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise QuoteModelError(path, str(exc)) from exc
+
+
+def load_judge() -> CueModel | None:
+    """The bundled attribution judge (``quotes_attr``), or None when it is not installed."""
+    return load_model(ATTR_MODEL_PATH) if ATTR_MODEL_PATH.exists() else None
 
 
 def lemma(low: str) -> str:
@@ -214,26 +220,63 @@ _NOT_CUES = {"seem", "appear", "become", "becom", "remain"}  # "becom": lemma() 
 _MIN_CUE_GAP = 4
 
 
-def model_hits(model: CueModel, sent: Sentence, quotes: Sequence[tuple[int, int]] = ()) -> list[RuleHit]:
-    """Attributions whose cue the model accepts, in a sentence the rules left empty."""
+def model_hits(model: CueModel, sent: Sentence, quotes: Sequence[tuple[int, int]] = (),
+               judge: CueModel | None = None, busy: bool = False) -> list[RuleHit]:
+    """Attributions whose cue the model accepts. With a ``judge`` (``quotes_attr``), every cue above
+    ``JUDGE_CUE_FLOOR`` gets a proposed speaker and content, kept when the judge accepts them; without
+    one, cues above the model's gate get ``build_hit``'s strict speaker."""
     s = sent.text
     toks = tokens(s)
-    inside = [(a - sent.start, b - sent.start) for a, b in quotes if a < sent.end and sent.start < b]
-    scored = sorted(sentence_probabilities(model, sent, toks, inside), key=lambda x: -x[1])
     taken: list[int] = []
     hits: list[RuleHit] = []
-    for i, p in scored:
-        if p < model.threshold:
-            break
-        if lemma(toks[i].low) in _NOT_CUES:
-            continue
+    floor = model.threshold if judge is None else JUDGE_CUE_FLOOR
+    for i, p in _scored(model, sent, toks, quotes, floor):
         if any(abs(i - k) < _MIN_CUE_GAP for k in taken):
             continue
-        hit = build_hit(sent, toks, i)
+        hit: RuleHit | None
+        if judge is None:
+            hit = build_hit(sent, toks, i)
+        else:
+            judged_one = _judge_one(sent, toks, i, p, busy)
+            hit = judged_one[0].hit if judged_one and judge.probability(judged_one[1]) >= judge.threshold else None
         if hit is not None:
             taken.append(i)
             hits.append(hit)
     return hits
+
+
+# Cues scored below this never reach the judge: set by hand from the judge's weights (quotes-dev half A,
+# out-of-fold cue probabilities), under which it accepted next to nothing.
+JUDGE_CUE_FLOOR = 0.1
+
+
+def _scored(model: CueModel, sent: Sentence, toks: Sequence[Tok], quotes: Sequence[tuple[int, int]],
+            floor: float) -> list[tuple[int, float]]:
+    """Candidate cue heads scored at least ``floor``, best first, verbs of seeming left out."""
+    inside = [(a - sent.start, b - sent.start) for a, b in quotes if a < sent.end and sent.start < b]
+    scored = sorted(sentence_probabilities(model, sent, toks, inside), key=lambda x: -x[1])
+    return [(i, p) for i, p in scored if p >= floor and lemma(toks[i].low) not in _NOT_CUES]
+
+
+def _judge_one(sent: Sentence, toks: Sequence[Tok], i: int, p: float,
+               busy: bool) -> tuple[Proposal, list[str]] | None:
+    prop = propose(sent, toks, i, subject_side(sent.text, toks, i))
+    if prop is None:
+        return None
+    strict = build_hit(sent, toks, i) is not None
+    return prop, judge_features(prop, p, lemma(toks[i].low), strict, busy)
+
+
+def judged(model: CueModel, sent: Sentence, toks: Sequence[Tok], quotes: Sequence[tuple[int, int]],
+           busy: bool) -> list[tuple[int, float, Proposal, list[str]]]:
+    """(cue index, cue probability, proposal, judge features) for each cue above the floor, best first
+    (the judge's training examples)."""
+    out = []
+    for i, p in _scored(model, sent, toks, quotes, JUDGE_CUE_FLOOR):
+        one = _judge_one(sent, toks, i, p, busy)
+        if one is not None:
+            out.append((i, p, one[0], one[1]))
+    return out
 
 
 def build_hit(sent: Sentence, toks: Sequence[Tok], i: int) -> RuleHit | None:
