@@ -120,11 +120,12 @@ def _article_location(article: Article) -> tuple[str | None, str | None, str | N
                     float(f.attrs.get("confidence") or 0.5),
                 )
             )
-    if not places:
+    if places:
+        said = {f.sentence_start: f.sentence for f in article.facts if f.sentence}
+        where = main_location(places, neighbourhoods(" ".join([article.title or "", *said.values()])))
+    else:
         main = next((f for f in article.facts if f.type == "location" and f.attrs.get("kind") == "main"), None)
-        return (main.attrs.get("city"), main.attrs.get("region"), main.attrs.get("country")) if main else None
-    said = {f.sentence_start: f.sentence for f in article.facts if f.sentence}
-    where = main_location(places, neighbourhoods(" ".join([article.title or "", *said.values()])))
+        where = (main.attrs.get("city"), main.attrs.get("region"), main.attrs.get("country")) if main else (None,) * 3
     if where[0] is None and BRANDING_CITY and article.title:
         # no town named: the local outlet's own city, from the branding after its headline
         brand = _BRANDING.search(article.title)
