@@ -39,6 +39,8 @@ ARTICLE_TYPES = frozenset({
     "socialmediaposting", "discussionforumposting", "posting", "advertisercontentarticle", "satiricalarticle",
     "medicalscholarlyarticle", "review", "recipe", "howto", "videoobject", "podcastepisode", "creativework",
 })
+_ORGANISATION_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "governmentorganization",
+                                 "ngo", "educationalorganization", "localbusiness", "website"})
 _PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "profilepage", "qapage", "faqpage", "collectionpage"})
 # <meta> keys holding the publication date, strongest first (modified/updated keys are never read).
 _DATE_KEYS = (
@@ -153,6 +155,8 @@ def _names(value: Any) -> list[str]:
         return [name for item in value for name in _names(item)]
     if isinstance(value, dict):
         name = value.get("name")
+        if _types(value) & _ORGANISATION_TYPES and not (isinstance(name, str) and wire_of(name)):
+            return []  # the publisher named as author: not a person (a wire is kept, it becomes ``wire``)
         if isinstance(name, (str, list, dict)):
             return _names(name)
         given, family = value.get("givenName"), value.get("familyName")

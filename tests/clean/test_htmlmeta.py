@@ -127,3 +127,9 @@ def test_unparsable_page_gets_outlet_and_url_date_only() -> None:
     meta = htmlmeta.extract("", "https://www.valley.example/2019/11/19/x", htmlmeta.ParsedPage(None), TODAY)
     assert meta.title is None
     assert meta.published == date(2019, 11, 19)
+
+
+def test_organisation_typed_jsonld_author_is_not_a_person() -> None:
+    head = ld('{"@type": "NewsArticle", "headline": "Bridge", "author": [{"@type": "Organization", '
+              '"name": "Valley Media Holdings"}, {"@type": "Person", "name": "Dana Kim"}]}')
+    assert meta_of(head, "<h1>Bridge</h1>").authors == ["Dana Kim"]
