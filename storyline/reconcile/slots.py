@@ -47,6 +47,9 @@ COUNT_SLOTS = {
     "wounded",
 }
 CASUALTY = {"killed", "injured", "missing", "wounded"}
+# see _toll_values: gva-dev half A killed 0.8512 -> 0.8554, injured 0.7727 -> 0.7748 (held-out B 0.8267 -> 0.8286,
+# 0.7505 unchanged); 1 day gave A 0.8533 / 0.7707, 7 days 0.8554 / 0.7748 with B injured 0.7486
+MERGE_NEAR_DAYS = 2
 SAME_EVENT_DAYS = 7  # an article's only casualty day this close to the story's is the story's event
 TITLE_COUNTS = True  # read the headline's casualty counts too (gva-dev half A: see git log for the figure)
 
@@ -250,6 +253,13 @@ def _toll_values(article: Article, event_day: date | None) -> list[SlotValue]:
         other = day_of(suffix[1:])
         if other is not None and event_day is not None and abs((other - event_day).days) <= SAME_EVENT_DAYS:
             groups = {"": mentions}
+    elif MERGE_NEAR_DAYS and "" in groups:
+        # a figure dated a day or two off the story's ("Posted: Friday" carried to "shot and killed") is
+        # the same event: merged into it, so the dead and the hurt are summed up together
+        for suffix in [k for k in groups if k]:
+            other = day_of(suffix[1:])
+            if other is not None and event_day is not None and abs((other - event_day).days) <= MERGE_NEAR_DAYS:
+                groups[""] += groups.pop(suffix)
     if TITLE_COUNTS and article.title and not roundup(article.title):
         # the headline states the toll of the article's own event ("Teen killed, three others wounded")
         for c in find_counts(_headline_as_sentence(article.title)):

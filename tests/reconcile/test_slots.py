@@ -159,3 +159,13 @@ def test_a_bare_weekday_most_of_a_week_back_loses_to_the_report_day() -> None:
 def test_an_article_naming_no_town_takes_its_outlets_city() -> None:
     a = _article("a", date(2024, 3, 5), title="Boy, 15, hurt in drive-by - KXYZ News 4 - Tucson, Arizona")
     assert reconcile_story("s1", [a]).location.city == "Tucson"
+
+
+def test_a_toll_dated_a_day_off_the_story_joins_its_event() -> None:
+    a = _article("a", date(2024, 3, 6))
+    _fact(a, "count", "the child was shot", "Police said the child was shot.", value=1.0, category="shot",
+          attrs={"single": True})
+    _fact(a, "count", "a girl shot and killed", "The father of a girl shot and killed was charged.",
+          sentence_start=40, value=1.0, category="killed", period="2024-03-06", attrs={"single": True})
+    slots = _slots(a, date(2024, 3, 5))
+    assert slots.get("killed") == 1 and "injured" not in slots
