@@ -30,7 +30,9 @@ ROUNDUP = re.compile(
     r"(?:separate|unrelated|other)\s+(?:shootings|incidents)|across\s+the\s+(?:city|county|state|country)|"
     r"(?:another|a\s+separate|an\s+unrelated|an\s+earlier|a\s+previous|a\s+similar)\s+(?:shooting|incident|attack)|"
     r"citywide|nationwide|homicides?\s+(?:in|this|so)|(?:mass\s+)?shootings\s+(?:in|across)\s+(?:the\s+)?u\.?s|"
-    r"(?:per|a|each)\s+year|every\s+year|annually|record\s+number|previous(?:ly)?\s+(?:shootings|incidents))",
+    r"(?:per|a|each)\s+year|every\s+year|annually|record\s+number|previous(?:ly)?\s+(?:shootings|incidents)|"
+    r"throughout\s+the\s+(?:city|county|state|region|area)|across\s+the\s+(?:five\s+boroughs|region|area|metro)|"
+    r"incidents\s+spanning|\d+-hour\s+(?:span|period|stretch)|(?:separate|multiple)\s+incidents)",
     re.IGNORECASE,
 )
 _VAGUE_WORDS = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|several|few|handful|couple)\b", re.I)

@@ -62,3 +62,10 @@ def test_wounded_is_read_as_injured() -> None:
 
 def test_stored_attrs_win_over_the_words() -> None:
     assert not mention_of("a man was shot", 1.0, "shot", {"single": False}).single
+
+
+def test_tallies_over_a_span_of_hours_or_a_whole_city_are_roundups() -> None:
+    assert roundup("At least 21 people were shot in incidents spanning each of the five boroughs.")
+    assert roundup("Eighteen people were shot in Philadelphia in a 48-hour span.")
+    assert roundup("Fifteen were wounded overnight in shootings throughout the city.")
+    assert not roundup("Four people were shot outside a bar on Main Street early Sunday.")
