@@ -169,3 +169,11 @@ def test_a_toll_dated_a_day_off_the_story_joins_its_event() -> None:
           sentence_start=40, value=1.0, category="killed", period="2024-03-06", attrs={"single": True})
     slots = _slots(a, date(2024, 3, 5))
     assert slots.get("killed") == 1 and "injured" not in slots
+
+
+def test_a_follow_up_report_dates_the_event_by_its_written_date() -> None:
+    a = _article("a", date(2024, 10, 28))
+    sentence = "Detectives on Monday arrested two more men in the Sept. 13 shooting outside a nightclub."
+    _fact(a, "time", "Monday", sentence, value="2024-10-28", timex_type="DATE")
+    _fact(a, "time", "Sept. 13", sentence, value="2024-09-13", timex_type="DATE")
+    assert article_event_date(a) == date(2024, 9, 13)
