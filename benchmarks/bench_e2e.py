@@ -6,8 +6,9 @@
    engine, SQLite): articles/s, and the seconds spent in each stage;
 2. the same for feeds resampled from the real dev feeds (gva, ecbplus, quotes, timex; text
    only) at each size: every copy gets a fresh id and its publication date moved on by
-   ``COPY_SHIFT_DAYS`` per copy, so copies of one page do not pile into one story; peak RSS of
-   each run (a fresh process each), and whether it stays within 2x from the smallest size up.
+   ``COPY_SHIFT_DAYS`` per copy, so copies of one page do not pile into one story, and the feed
+   is written in publication order (a stream); peak RSS of each run (a fresh process each), and
+   whether it stays within 2x from the smallest size up.
 Each run is a subprocess, so the peak memory is that run's own.
 """
 
@@ -44,20 +45,28 @@ def _open(path: Path) -> Any:
 
 
 def resample(out: Path, n: int, seed: int = 7) -> None:
+    """n records drawn from the dev feeds, written in publication order (a stream, as a monitoring
+    desk receives it: the issue's incremental setting); undated records keep their drawn place."""
     records = []
     for name in FEEDS:
         with _open(EVAL / "data" / name) as handle:
             records += [json.loads(line) for line in handle if line.strip()]
     rng = random.Random(seed)
     copies: dict[str, int] = {}
+    drawn: list[tuple[str, int, dict[str, Any]]] = []
+    last = ""
+    for i in range(n):
+        record = dict(rng.choice(records))
+        k = copies[record["id"]] = copies.get(record["id"], -1) + 1
+        record["id"] = f"{record['id']}~r{i}"
+        if k and record.get("published"):
+            day = date.fromisoformat(record["published"][:10]) + timedelta(days=COPY_SHIFT_DAYS * k)
+            record["published"] = day.isoformat()
+        last = record.get("published") or last
+        drawn.append((last, i, record))
+    drawn.sort(key=lambda t: (t[0], t[1]))
     with gzip.open(out, "wt", encoding="utf-8") as handle:
-        for i in range(n):
-            record = dict(rng.choice(records))
-            k = copies[record["id"]] = copies.get(record["id"], -1) + 1
-            record["id"] = f"{record['id']}~r{i}"
-            if k and record.get("published"):
-                day = date.fromisoformat(record["published"][:10]) + timedelta(days=COPY_SHIFT_DAYS * k)
-                record["published"] = day.isoformat()
+        for _, _, record in drawn:
             handle.write(json.dumps(record) + "\n")
 
 

@@ -166,7 +166,7 @@ class Cleaner:
         html = article.raw_html or ""
         site = self._site(article)
         tree = htmlbody.parse(html)  # parsed once for the metadata and the body
-        doc = htmlmeta.trafilatura_metadata(tree, article.url) if tree is not None else None
+        doc = htmlmeta.ParsedPage(tree, article.url) if tree is not None else None
         meta = htmlmeta.extract(html, article.url, doc, self.today)
         result = htmlbody.extract_body(html, article.url, self._memory(), site, article.hash, self.model, tree,
                                        meta.title)

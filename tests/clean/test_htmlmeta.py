@@ -14,7 +14,7 @@ def meta_of(head: str, body: str, url: str | None = "https://www.valley-courier.
         htmlmeta.HtmlMeta:
     html = f"<html lang='en-GB'><head>{head}</head><body>{body}{BODY}</body></html>"
     tree = htmlbody.parse(html)
-    return htmlmeta.extract(html, url, htmlmeta.trafilatura_metadata(tree, url), TODAY)
+    return htmlmeta.extract(html, url, htmlmeta.ParsedPage(tree, url), TODAY)
 
 
 def ld(data: str) -> str:

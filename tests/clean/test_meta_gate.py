@@ -55,7 +55,7 @@ def accuracies(feed: Path, gold_path: Path) -> dict[str, float]:
                 continue
             tree = htmlbody.parse(row.get("html") or "")
             meta = htmlmeta.extract(row.get("html") or "", row.get("url"),
-                                    htmlmeta.trafilatura_metadata(tree, row.get("url")))
+                                    htmlmeta.ParsedPage(tree, row.get("url")))
             if want.get("title"):
                 totals["title"] += 1
                 hits["title"] += _ws(meta.title).lower() == _ws(want["title"]).lower()
