@@ -256,3 +256,14 @@ def test_a_person_who_shot_himself_is_one_victim_hit() -> None:
     assert casualty_summary(counts) == {"injured": 1.0}
     counts = find_counts("The gunman killed two people and then shot himself, police said.")
     assert casualty_summary(counts).get("injured", 0) == 0
+
+
+def test_an_adverb_between_auxiliary_and_verb_is_read_through() -> None:
+    assert casualty_summary(find_counts("A 16-year-old was accidentally shot in the neck Tuesday night.")) == {
+        "injured": 1
+    }
+
+
+def test_people_suffering_from_gunshot_wounds_were_shot() -> None:
+    counts = find_counts("Officers found two men suffering from gunshot wounds.")
+    assert [(c.value, c.category) for c in counts] == [(2.0, "shot")]
