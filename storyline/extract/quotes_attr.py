@@ -8,9 +8,9 @@ appositive, the sentence's opening subject, or an inverted speaker after a closi
 logistic model (``AttrModel``, JSON weights trained by ``benchmarks/train_quotes.py`` on half A of
 quotes-dev) then judges the attribution from the cue's probability, the strategy, the speaker's shape
 (pronoun, capitalised run, determiner, length, head word), its distance and side, and the content's
-side and length; only attributions it accepts are kept. This is what lets lower-case speakers
-("advocates estimate …", "smaller nonprofits also expressed concerns …") through without letting
-stray words ("Perhaps", "short-term") through.
+side and length; only attributions it accepts are kept. Lower-case speakers ("advocates estimate
+…", "smaller nonprofits also expressed concerns …"), which the strict rules of ``quotes_model.build_hit``
+refuse, can pass when the judge trusts them (quotes-dev half B, held out: source F1 0.700 -> 0.708).
 """
 
 from __future__ import annotations

@@ -7,9 +7,11 @@ crude lemma, its neighbours, word shapes, the cue lexicon, the quote marks aroun
 on its subject side. Weights are trained by ``benchmarks/train_quotes.py`` (scikit-learn, half A of
 quotes-dev only) and stored as JSON: applying them needs only a dict lookup per feature.
 
-For a cue the model accepts, the speaker is the noun phrase (or pronoun) on its subject side and the
-content the clause after it (or, when nothing follows, the words before the speaker), found with the
-rules' own helpers.
+By default (``find_quotes`` with the bundled models) every cue scored ``JUDGE_CUE_FLOOR`` or more gets
+a speaker and content proposed by ``quotes_attr`` and is kept when the trained judge accepts it. With a
+cue model and no judge, the speaker is the noun phrase (or pronoun) on its subject side, when it is
+named or determined, and the content the clause after it (or, when nothing follows, the words before
+the speaker), found with the rules' own helpers.
 """
 
 from __future__ import annotations
