@@ -514,9 +514,14 @@ _PART_CUE = re.compile(
 )
 
 
+_PART_WORD = re.compile(r"neighbou?rhood|section|community\s+area", re.I)
+
+
 def neighbourhoods(text: str) -> frozenset[str]:
     """Names the text calls a part of a city: "the Gage Park neighborhood", "the section of Kingsessing"."""
-    found = set()
+    found: set[str] = set()
+    if not _PART_WORD.search(text):
+        return frozenset()  # most articles name no neighbourhood: skip the costly pattern
     for m in _PART_CUE.finditer(text):
         name = m.group("a") or m.group("b") or m.group("c")
         found.add(key(re.sub(r"^(?:The|In|On|At)\s+", "", name)))
