@@ -68,6 +68,16 @@ def test_articles_outside_the_window_start_a_new_story(config: GroupConfig) -> N
     assert len(grouper._entries) == 1  # the old article left the in-memory index
 
 
+def test_an_undated_article_leaves_the_window_with_the_articles_around_it(config: GroupConfig) -> None:
+    grouper = Grouper(config)
+    grouper.add(make("undated", *FIRE_NORTH, None))  # before any dated article: no clock to date it by
+    grouper.add(make("old", *COUNCIL_A, DAY))
+    assert len(grouper._entries) == 2
+    grouper.add(make("late", *COUNCIL_B, DAY + timedelta(days=config.window_days + 30)))
+    # the undated page arrived before an article that has left: it leaves too, and holds nothing back
+    assert len(grouper._entries) == 1
+
+
 def test_resuming_from_dumps_gives_the_same_stories(config: GroupConfig) -> None:
     def articles() -> list:
         return [make("a", *COUNCIL_A, DAY), make("n", *FIRE_NORTH, DAY), make("s", *FIRE_SOUTH, DAY),
