@@ -23,6 +23,7 @@ from eval_clean import eval_dir, read_feed, to_article
 
 from storyline.clean import Cleaner, TemplateMemory, htmlbody
 from storyline.errors import InputError
+from storyline.model import Article
 
 
 def _measure(work: Callable[[], None], pages: int) -> tuple[float, float]:
@@ -36,11 +37,16 @@ def _measure(work: Callable[[], None], pages: int) -> tuple[float, float]:
     return pages / seconds, peak / 2**20
 
 
-def _ours(rows: list[dict[str, Any]]) -> Callable[[], None]:
+def _observed(rows: list[dict[str, Any]]) -> tuple[list[Article], Cleaner]:
     articles = [to_article(r) for r in rows]
     cleaner = Cleaner(None, TemplateMemory())
     for article in articles:
         cleaner.observe(article)
+    return articles, cleaner
+
+
+def _ours(rows: list[dict[str, Any]]) -> Callable[[], None]:
+    articles, cleaner = _observed(rows)
 
     def work() -> None:
         for article in articles:
@@ -52,10 +58,7 @@ def _ours(rows: list[dict[str, Any]]) -> Callable[[], None]:
 
 def _body_only(rows: list[dict[str, Any]]) -> Callable[[], None]:
     """The HTML body side alone (parse and ``htmlbody.extract_body``), without the metadata readers."""
-    articles = [to_article(r) for r in rows]
-    cleaner = Cleaner(None, TemplateMemory())
-    for article in articles:
-        cleaner.observe(article)
+    articles, cleaner = _observed(rows)
 
     def work() -> None:
         for article in articles:

@@ -29,7 +29,7 @@ import re
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -114,24 +114,33 @@ def examples(row: dict[str, object], rule_free: bool = False) -> Iterator[tuple[
             yield features(sent.text, toks, i, marks), label
 
 
-def fit(rows: list[dict[str, object]], c: float, rule_free: bool = False) -> CueModel:
+def logistic(
+    examples: Iterable[tuple[Iterable[str], int]], c: float, max_iter: int, prune: float
+) -> tuple[dict[str, float], float, int, int, int]:
+    """Binary features to logistic weights (|w| >= prune kept) and bias; also the counts of examples,
+    positives and features, for the report."""
     feats: list[dict[str, int]] = []
     labels: list[int] = []
-    for row in rows:
-        for f, y in examples(row, rule_free):
-            feats.append(dict.fromkeys(f, 1))
-            labels.append(y)
+    for f, y in examples:
+        feats.append(dict.fromkeys(f, 1))
+        labels.append(y)
     vec = DictVectorizer()
     x = vec.fit_transform(feats).tocsr()
     x.indices = x.indices.astype(np.int32)  # liblinear takes 32-bit indices only
     x.indptr = x.indptr.astype(np.int32)
-    clf = LogisticRegression(C=c, max_iter=300, solver="liblinear", random_state=0)
+    clf = LogisticRegression(C=c, max_iter=max_iter, solver="liblinear", random_state=0)
     clf.fit(x, labels)
     names = vec.get_feature_names_out()
-    weights = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= PRUNE}
-    print(f"trained on {len(rows)} articles, {len(labels)} candidates ({sum(labels)} cue heads), "
-          f"{len(weights)} of {len(names)} weights kept", file=sys.stderr)
-    return CueModel(weights, round(float(clf.intercept_[0]), 4), 0.5)
+    weights = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= prune}
+    return weights, round(float(clf.intercept_[0]), 4), len(labels), sum(labels), len(names)
+
+
+def fit(rows: list[dict[str, object]], c: float, rule_free: bool = False) -> CueModel:
+    pairs = (pair for row in rows for pair in examples(row, rule_free))
+    weights, bias, n, positive, n_names = logistic(pairs, c, 300, PRUNE)
+    print(f"trained on {len(rows)} articles, {n} candidates ({positive} cue heads), "
+          f"{len(weights)} of {n_names} weights kept", file=sys.stderr)
+    return CueModel(weights, bias, 0.5)
 
 
 _TOKEN = re.compile(r"\w+")
@@ -190,22 +199,10 @@ def judge_examples(row: dict[str, object], model: CueModel) -> Iterator[tuple[li
 
 def fit_judge(rows: list[dict[str, object]], models: dict[int, CueModel], c: float) -> CueModel:
     """The judge, trained on the proposals of each row's out-of-fold cue model."""
-    feats: list[dict[str, int]] = []
-    labels: list[int] = []
-    for row in rows:
-        for f, y in judge_examples(row, models[1 - fold(str(row["id"]))]):
-            feats.append(dict.fromkeys(f, 1))
-            labels.append(y)
-    vec = DictVectorizer()
-    x = vec.fit_transform(feats).tocsr()
-    x.indices = x.indices.astype(np.int32)  # liblinear takes 32-bit indices only
-    x.indptr = x.indptr.astype(np.int32)
-    clf = LogisticRegression(C=c, max_iter=500, solver="liblinear", random_state=0)
-    clf.fit(x, labels)
-    names = vec.get_feature_names_out()
-    weights = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= 0.01}
-    print(f"judge: {len(labels)} proposals ({sum(labels)} right), {len(weights)} weights", file=sys.stderr)
-    return CueModel(weights, round(float(clf.intercept_[0]), 4), JUDGE_GATE)
+    pairs = (pair for row in rows for pair in judge_examples(row, models[1 - fold(str(row["id"]))]))
+    weights, bias, n, positive, _ = logistic(pairs, c, 500, 0.01)
+    print(f"judge: {n} proposals ({positive} right), {len(weights)} weights", file=sys.stderr)
+    return CueModel(weights, bias, JUDGE_GATE)
 
 
 def source_f1(rows: list[dict[str, object]], models: dict[int, CueModel], gate: float, work: Path,
