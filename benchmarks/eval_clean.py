@@ -78,6 +78,31 @@ def run(feed: Path, out: Path, config: CleanConfig | None = None) -> tuple[int, 
     return len(articles), time.perf_counter() - start
 
 
+def run_trafilatura(feed: Path, out: Path) -> tuple[int, float]:
+    """The baseline side by side: trafilatura's ``bare_extraction`` (default mode, comments off) on the
+    same pages (HTML, or a text page with each line a paragraph), into ``out/articles.jsonl``."""
+    import trafilatura
+
+    rows = read_feed(feed)
+    out.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    with open(out / "articles.jsonl", "w", encoding="utf-8") as handle:
+        for row in rows:
+            page = row.get("html") or "".join(f"<p>{line}</p>" for line in (row.get("text") or "").split("\n"))
+            found: Any = trafilatura.bare_extraction(
+                page, url=row.get("url"), include_comments=False, with_metadata=True
+            )
+            doc: dict[str, Any] = found.as_dict() if hasattr(found, "as_dict") else (found or {})
+            author = doc.get("author")
+            record = {
+                "id": str(row["id"]), "story_id": None, "duplicate_of": None, "title": doc.get("title"),
+                "outlet": doc.get("sitename"), "url": row.get("url"), "published": doc.get("date"),
+                "authors": [a.strip() for a in author.split(";")] if author else [], "body": doc.get("text") or "",
+            }  # fmt: skip
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return len(rows), time.perf_counter() - start
+
+
 def site_half(url: str | None) -> str:
     """"A" or "B": the site-grouped split used to tune on one half and check on the other (sha1 of the host)."""
     host = (urlsplit(url or "").hostname or "").removeprefix("www.")
@@ -106,15 +131,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", default=None)
     parser.add_argument("--no-templates", action="store_true", help="clean without template learning")
     parser.add_argument("--halves", action="store_true", help="also score the two site halves (A: tuned on, B: held)")
+    parser.add_argument("--trafilatura", action="store_true", help="score trafilatura 2.3.1 instead, on the same pages")
     args = parser.parse_args(argv)
     data = eval_dir() / "data"
     feed = Path(args.feed) if Path(args.feed).exists() else data / f"{args.feed}.jsonl.gz"
     name = feed.name.split(".jsonl")[0]
     gold = Path(args.gold) if args.gold else data / GOLD["zyte" if name.startswith("zyte") else "trafilatura-eval"]
-    out = Path(args.out or ROOT / "out" / f"clean-{name}")
-    config = CleanConfig(learn_templates=not args.no_templates)
-    pages, seconds = run(feed, out, config)
-    print(f"{name}: cleaned {pages} pages in {seconds:.1f} s ({pages / seconds:.1f} pages/s)")
+    out = Path(args.out or ROOT / "out" / f"clean-{name}{'-trafilatura' if args.trafilatura else ''}")
+    if args.trafilatura:
+        pages, seconds = run_trafilatura(feed, out)
+    else:
+        pages, seconds = run(feed, out, CleanConfig(learn_templates=not args.no_templates))
+    who = "trafilatura" if args.trafilatura else "storyline"
+    print(f"{name}: {who} cleaned {pages} pages in {seconds:.1f} s ({pages / seconds:.1f} pages/s)")
     code = subprocess.call([sys.executable, str(eval_dir() / "score.py"), "cleaning", "--gold", str(gold),
                             "--export", str(out)])
     if args.halves:
