@@ -172,6 +172,8 @@ class Pipeline:
                         progress(done, len(articles))
             finally:
                 pool.shutdown(cancel_futures=True)
+                parts.clear()  # the inputs: what came back replaces them
+                futures.clear()
             return kept, rejected
 
         return collect
@@ -208,10 +210,12 @@ class Pipeline:
             templates = memory.dumps()
             # the previous chunk's workers finish before this chunk's are forked: one pool at a time
             done = pending.collect() if pending is not None else None
-            started = _Pending(articles, rejected, templates, self.start_clean_extract(fresh, memory, chunk_progress))
+            collect = self.start_clean_extract(fresh, memory, chunk_progress)
+            started = _Pending([a.id for a in articles], rejected, templates, collect)
+            del chunk, articles, fresh  # the workers have them; this process keeps only the ids
             if pending is not None and done is not None:
                 story_ids |= self._store(pending, done, report)
-            pending = started
+            pending, done = started, None
         if pending is not None:
             story_ids |= self._store(pending, pending.collect(), report)
         report.story_ids = sorted(story_ids)
@@ -234,8 +238,8 @@ class Pipeline:
         report.n_rejected += len(rejected)
         report.rejected += rejected[: max(0, MAX_LISTED - len(report.rejected))]
         if len(report.article_ids) < MAX_LISTED:
-            report.article_ids += [a.id for a in chunk.articles][: MAX_LISTED - len(report.article_ids)]
-        return self.store.story_ids_of(a.id for a in chunk.articles)
+            report.article_ids += chunk.article_ids[: MAX_LISTED - len(report.article_ids)]
+        return self.store.story_ids_of(chunk.article_ids)
 
     def _fresh(self, articles: list[Article], report: RunReport, rejected: list[Rejected]) -> list[Article]:
         """Articles not stored yet; the same input again changes nothing (content hash)."""
@@ -299,10 +303,10 @@ class Pipeline:
 
 @dataclass(slots=True)
 class _Pending:
-    """A chunk whose clean+extract is running: its inputs, the rejects so far, the template memory
+    """A chunk whose clean+extract is running: its inputs' ids, the rejects so far, the template memory
     as observed up to this chunk (stored with it), and the call that waits for the result."""
 
-    articles: list[Article]
+    article_ids: list[str]
     rejected: list[Rejected]
     templates: bytes
     collect: Callable[[], tuple[list[Article], list[Rejected]]]
