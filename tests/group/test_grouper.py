@@ -8,6 +8,7 @@ import pytest
 
 from storyline.config import GroupConfig
 from storyline.group import Grouper, GroupStateError
+from storyline.group import grouper as grouper_module
 from tests.group.conftest import COUNCIL_A, COUNCIL_B, FIRE_NORTH, FIRE_SOUTH, make
 
 DAY = date(2024, 3, 5)
@@ -58,7 +59,8 @@ def test_bridging_article_merges_stories_and_reports_it(config: GroupConfig) -> 
     assert grouper.take_merges() == {}
 
 
-def test_articles_outside_the_window_start_a_new_story(config: GroupConfig) -> None:
+def test_articles_outside_the_window_start_a_new_story(config: GroupConfig, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(grouper_module, "MIN_WINDOW_ARTICLES", 0)
     grouper = Grouper(config)
     old = make("old", *COUNCIL_A, DAY)
     late = make("late", *COUNCIL_B, DAY + timedelta(days=config.window_days + 30))
@@ -68,7 +70,10 @@ def test_articles_outside_the_window_start_a_new_story(config: GroupConfig) -> N
     assert len(grouper._entries) == 1  # the old article left the in-memory index
 
 
-def test_an_undated_article_leaves_the_window_with_the_articles_around_it(config: GroupConfig) -> None:
+def test_an_undated_article_leaves_the_window_with_the_articles_around_it(
+    config: GroupConfig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(grouper_module, "MIN_WINDOW_ARTICLES", 0)
     grouper = Grouper(config)
     grouper.add(make("undated", *FIRE_NORTH, None))  # before any dated article: no clock to date it by
     grouper.add(make("old", *COUNCIL_A, DAY))
@@ -78,10 +83,25 @@ def test_an_undated_article_leaves_the_window_with_the_articles_around_it(config
     assert len(grouper._entries) == 1
 
 
+def test_an_older_report_arriving_after_newer_news_still_joins_its_story(config: GroupConfig) -> None:
+    # an archive out of publication order: the clock has moved on past the window when it arrives
+    grouper = Grouper(config)
+    first = make("first", *COUNCIL_A, DAY)
+    grouper.add(first)
+    grouper.add(make("later", *FIRE_NORTH, DAY + timedelta(days=config.window_days + 100)))
+    follow_up = make("follow-up", *COUNCIL_B, DAY + timedelta(days=1))
+    grouper.add(follow_up)
+    assert follow_up.story_id == first.story_id
+
+
 def test_resuming_from_dumps_gives_the_same_stories(config: GroupConfig) -> None:
     def articles() -> list:
-        return [make("a", *COUNCIL_A, DAY), make("n", *FIRE_NORTH, DAY), make("s", *FIRE_SOUTH, DAY),
-                make("b", *COUNCIL_B, DAY + timedelta(days=1))]
+        return [
+            make("a", *COUNCIL_A, DAY),
+            make("n", *FIRE_NORTH, DAY),
+            make("s", *FIRE_SOUTH, DAY),
+            make("b", *COUNCIL_B, DAY + timedelta(days=1)),
+        ]
 
     straight = Grouper(config)
     expected = []
