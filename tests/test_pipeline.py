@@ -80,3 +80,21 @@ def test_a_bug_on_one_page_sets_it_aside_and_the_run_goes_on(monkeypatch: pytest
     report = Pipeline(load_config(None, db=":memory:", workers=1), store).run_items(_seed_copies(3))
     assert report.new == 2
     assert [r.id for r in report.rejected] == ["copy1"] and "internal error" in report.rejected[0].reason
+
+
+def test_a_long_story_is_reconciled_from_its_latest_reports_and_keeps_every_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("storyline.pipeline.RECONCILE_RECENT", 1)
+    store = SQLiteStore(tmp_path / "s.db")
+    pipeline = Pipeline(load_config(None, db=str(tmp_path / "s.db"), workers=1), store)
+    copies = _seed_copies(4)  # the two seed pages, twice each: one story
+    for article in copies:  # one run each: every run reconciles the stored ones again
+        pipeline.run_items([article])
+    (story,) = store.stories()
+    assert sorted(story.article_ids) == sorted(a.id for a in copies)
+    supporting = {s.article_id for claim in story.claims for s in claim.support}
+    # the newest run's article and the latest stored one; the first two (which support every claim
+    # when the whole story is reconciled: copies count once, as the earliest) add no facts any more
+    assert supporting == {"copy2", "copy3"}
+    assert all(store.articles(ids=[a.id])[0].facts for a in copies)  # nothing stored was lost
