@@ -290,14 +290,14 @@ class Pipeline:
         by_story: dict[str | None, list[Article]] = {}
         for a in stored:
             by_story.setdefault(a.story_id, []).append(a)
-        recent: list[str] = []
+        recent: list[Article] = []
         for members in by_story.values():
             members.sort(key=lambda a: (a.best_published or date.min, a.id), reverse=True)
-            recent += [a.id for a in members[:RECONCILE_RECENT]]
+            recent += members[:RECONCILE_RECENT]
             for a in members[RECONCILE_RECENT:]:
                 a.body = ""  # kept for the story's article list and dates, not for its claims
-        full = {a.id: a for a in self.store.articles(ids=recent, raw=False)}
-        return [full.get(a.id, a) for a in stored]
+        self.store.attach_facts(recent)
+        return stored
 
     def _group_and_reconcile(self, kept: list[Article], grouper: Grouper) -> Batch:
         for article in sorted(kept, key=lambda a: (a.best_published or date.min, a.id)):

@@ -173,7 +173,7 @@ class PostgresStore:
         rows = self._rows("SELECT value FROM state WHERE key = %s", (key,))
         return bytes(rows[0][0]) if rows else None
 
-    def _attach_facts(self, articles: list[Article]) -> None:
+    def attach_facts(self, articles: list[Article]) -> None:
         by_id = {a.id: a for a in articles}
         for chunk in _chunks(list(by_id)):
             rows = self._rows(
@@ -203,14 +203,14 @@ class PostgresStore:
             )
             result += [article_from_row(r) for r in rows]
         if facts:
-            self._attach_facts(result)
+            self.attach_facts(result)
         return result
 
     def iter_articles(self, *, facts: bool = True, batch_size: int = 500) -> Iterator[Article]:
         def fetch(last: str, n: int) -> Any:
             return self._rows(f"SELECT {article_select()} FROM articles WHERE id > %s ORDER BY id LIMIT %s", (last, n))
 
-        finish: Callable[[list[Article]], None] = self._attach_facts if facts else (lambda page: None)
+        finish: Callable[[list[Article]], None] = self.attach_facts if facts else (lambda page: None)
         return paged(fetch, article_from_row, lambda a: a.id, finish, batch_size)
 
     def _claims(self, story_ids: list[str]) -> dict[str, list[Claim]]:

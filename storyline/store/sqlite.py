@@ -176,7 +176,7 @@ class SQLiteStore:
         row = self.conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
         return bytes(row[0]) if row else None
 
-    def _attach_facts(self, articles: list[Article]) -> None:
+    def attach_facts(self, articles: list[Article]) -> None:
         by_id = {a.id: a for a in articles}
         for chunk in _chunks(list(by_id)):
             rows = self.conn.execute(
@@ -207,7 +207,7 @@ class SQLiteStore:
             )
             result += [article_from_row(r) for r in rows]
         if facts:
-            self._attach_facts(result)
+            self.attach_facts(result)
         return result
 
     def iter_articles(self, *, facts: bool = True, batch_size: int = 500) -> Iterator[Article]:
@@ -216,7 +216,7 @@ class SQLiteStore:
                 f"SELECT {article_select()} FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, n)
             ).fetchall()
 
-        finish: Callable[[list[Article]], None] = self._attach_facts if facts else (lambda page: None)
+        finish: Callable[[list[Article]], None] = self.attach_facts if facts else (lambda page: None)
         return paged(fetch, article_from_row, lambda a: a.id, finish, batch_size)
 
     def _claims(self, story_ids: list[str]) -> dict[str, list[Claim]]:
