@@ -177,3 +177,12 @@ def test_a_follow_up_report_dates_the_event_by_its_written_date() -> None:
     _fact(a, "time", "Monday", sentence, value="2024-10-28", timex_type="DATE")
     _fact(a, "time", "Sept. 13", sentence, value="2024-09-13", timex_type="DATE")
     assert article_event_date(a) == date(2024, 9, 13)
+
+
+def test_a_day_next_to_a_later_steps_verb_does_not_date_the_event() -> None:
+    a = _article("a", date(2024, 3, 6))  # a Wednesday
+    s1 = "Six people were wounded in the shooting, the police chief said Tuesday."
+    _fact(a, "time", "Tuesday", s1, value="2024-03-05", timex_type="DATE")
+    s2 = "Shell casings marked the spot where the gunman opened fire Monday evening."
+    _fact(a, "time", "Monday evening", s2, sentence_start=len(s1) + 1, value="2024-03-04TEV", timex_type="TIME")
+    assert article_event_date(a) == date(2024, 3, 4)
