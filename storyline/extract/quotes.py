@@ -210,12 +210,21 @@ def _fast_raws(text: str, quotes: list[tuple[int, int]], sentences: list[Sentenc
     return raws
 
 
+# A question or exclamation closed by a quote mark, and the speaker and verb of saying that follow it on the line:
+# "“Why …?” Lichtman said about …" is one sentence.
+_QUOTE_END = re.compile(r"[?!][”\"’]$|[?!]''$")
+_SPEAKER_OPEN = re.compile(r"(?:[A-Z][\w’'\-.]*\s+){1,4}(?:" + "|".join(sorted(
+    (f for f, lem in SPEECH_FORMS.items() if f != lem or f in ("say",)), key=len, reverse=True)) + r")\b")
+
+
 def _rejoined(text: str, sentences: list[Sentence]) -> list[Sentence]:
     """Sentences with a wrong split mended: one that starts in lower case continues the one before
-    ("Rep. Trey Gowdy (R-S.C.) said …" split after "C.)")."""
+    ("Rep. Trey Gowdy (R-S.C.) said …" split after "C.)"), and so does a speaker with a verb of saying
+    after a quoted question ("“Why …?” Lichtman said about …")."""
     out: list[Sentence] = []
     for sent in sentences:
-        if out and sent.text[:1].islower() and "\n" not in text[out[-1].end : sent.start]:
+        joined = out and "\n" not in text[out[-1].end : sent.start]
+        if joined and (sent.text[:1].islower() or (_QUOTE_END.search(out[-1].text) and _SPEAKER_OPEN.match(sent.text))):
             prev = out[-1]
             out[-1] = Sentence(prev.start, sent.end, text[prev.start : sent.end])
         else:

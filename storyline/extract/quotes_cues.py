@@ -113,7 +113,10 @@ _CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(CUE_FORMS, key=len, reverse=True
                      re.IGNORECASE)
 
 # Quoted spans within one paragraph: “…”, "…", ''…'' (NYT-style), «…».
-_QUOTE_RE = re.compile(r"“[^”\n]+”|\"[^\"\n]+\"|''(?:[^'\n]|'(?!'))+''|«[^»\n]+»")
+# A quote opened with one kind of mark may close with the other ("“…," Clinton said): mixed marks close at the first
+# closing mark of either kind (quotes-dev has 117 such quotes in 924 articles, and 13 curly quotes that hold a
+# straight mark all close there).
+_QUOTE_RE = re.compile(r"“[^”\"\n]+[”\"]|\"[^\"”\n]+[\"”]|''(?:[^'\n]|'(?!'))+''|«[^»\n]+»")
 # An opening quote mark left open until the end of its paragraph (news style for quotes that run on).
 _OPEN_RE = re.compile(r"“[^”\n]+$|\"[^\"\n]+$", re.MULTILINE)
 

@@ -409,7 +409,8 @@ def _skip_left(s: str, toks: list[_Tok], i: int) -> int:
             if k > 0 and toks[k].text == "(":
                 j = k - 1
                 continue
-        if low in _AUX or (low.endswith("ly") and low not in ("only", "family", "italy", "early") and low.islower()):
+        if low in _AUX or (low.endswith("ly") and low not in ("only", "family", "italy", "early")
+                           and toks[j].text.islower()):  # "Jolly said": a name, not an adverb
             j -= 1
             continue
         m = _SKIP_TAIL.search(s, max(0, toks[j].end - _SKIP_WINDOW), toks[j].end) if (
@@ -533,13 +534,20 @@ def _np_right(s: str, toks: list[_Tok], i: int) -> tuple[int, int] | None:
         k += 1
     if k > start and k < len(toks) and toks[k].text not in ",.;:!?—–()" and _closes_after(s, toks[k - 1].end):
         pass  # "…,” said Anthony Romero in a statement.": a time or venue phrase ends the clause
-    elif k == start or (k < len(toks) and toks[k].text not in ",.;:!?—–()"):
+    elif k == start or (k < len(toks) and toks[k].text not in ",.;:!?—–()" and not (
+            toks[k].low in _POSTMODIFIERS and toks[start].low not in _PRONOUNS)):
         return None  # "…, said he had seen": a subject and its verb, not an inverted speaker
     first = toks[start]
     if not (first.text[:1].isupper() or first.text[:1].isdigit() or first.low in _DETERMINERS
             or first.low in _PRONOUNS or _described_person(toks[start:k])):
         return None
     return first.start, toks[k - 1].end
+
+
+# Words that open what follows an inverted speaker's head ("…,” said a longtime adviser to both Clintons,
+# who …", "said the base chief known as Bob"): the speaker is the phrase before them.
+_POSTMODIFIERS = {"to", "of", "at", "from", "with", "for", "in", "on", "who", "whose", "as", "when", "while", "after",
+                  "before", "during", "about"}
 
 
 def _closes_after(s: str, at: int) -> bool:

@@ -205,3 +205,26 @@ def test_trailing_speaker_stays_on_the_quote_line() -> None:
     text = ("Reyes spoke at the opening.\n\n“We built this bridge for everyone who crosses it.”\n\n"
             "Downtown traffic returns\n")
     assert all(a.speaker != "Downtown traffic" for a in find_quotes(text, mode="rules"))
+
+
+def test_a_capitalised_name_ending_in_ly_is_not_an_adverb() -> None:
+    found = find_quotes("Kelly said the bridge would reopen in May.", mode="rules")
+    assert [(a.speaker, a.cue) for a in found] == [("Kelly", "said")]
+
+
+def test_a_quote_may_close_with_the_other_kind_of_mark() -> None:
+    text = "“The bridge will reopen. We are sure of it,\" Mayor Ann Vos said."
+    found = find_quotes(text, mode="rules")
+    assert [a.speaker for a in found] == ["Ann Vos"] and "bridge will reopen" in found[0].content
+
+
+def test_a_quoted_question_keeps_the_speaker_after_it() -> None:
+    text = "“Why would anyone close the bridge?” Vos said about the council’s plan for the river."
+    a = _by_content(find_quotes(text, mode="rules"), "close the bridge")
+    assert a.speaker == "Vos" and a.direct
+
+
+def test_an_inverted_speaker_may_run_on_into_a_modifier() -> None:
+    text = "“We have a lot of work to do,” said a longtime adviser to the mayor, who asked not to be named."
+    a = _by_content(find_quotes(text, mode="rules"), "lot of work")
+    assert a.speaker is not None and "adviser" in a.speaker
