@@ -186,3 +186,12 @@ def test_a_day_next_to_a_later_steps_verb_does_not_date_the_event() -> None:
     s2 = "Shell casings marked the spot where the gunman opened fire Monday evening."
     _fact(a, "time", "Monday evening", s2, sentence_start=len(s1) + 1, value="2024-03-04TEV", timex_type="TIME")
     assert article_event_date(a) == date(2024, 3, 4)
+
+
+def test_a_lead_dated_only_by_page_furniture_reads_on_to_the_event() -> None:
+    a = _article("a", date(2024, 3, 5))
+    s1 = "Boy shoots uncle Posted: Monday, March 4, 2024 9:45 PM"
+    _fact(a, "time", "Monday, March 4, 2024", s1, value="2024-03-04", timex_type="DATE")
+    s2 = "Police said the shooting happened at noon Saturday afternoon."
+    _fact(a, "time", "Saturday afternoon", s2, sentence_start=800, value="2024-03-02TAF", timex_type="TIME")
+    assert article_event_date(a) == date(2024, 3, 2)
