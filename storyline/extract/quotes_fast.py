@@ -80,6 +80,9 @@ _PARTICIPLES_LEAD = {"saying", "adding", "calling", "telling", "noting", "arguin
                      "praising", "warning", "urging", "asking", "explaining", "insisting", "claiming",
                      "declaring", "suggesting", "writing", "stressing", "pointing", "acknowledging",
                      "criticizing", "blaming", "predicting", "promising", "vowing", "describing", "referring"}
+# Any participle of the cue lexicon opens its own attribution after a comma ("…, believing that A"), with the
+# clause's speaker: PolNeAR marks it apart from the content before it.
+_PARTICIPLES_LEAD |= {f for forms in (SPEECH_FORMS, BELIEF_FORMS, STANCE_FORMS) for f in forms if f.endswith("ing")}
 _POLL = re.compile(r"\b(?:poll|survey|study|report|analysis|audit|memo|filing|lawsuit|complaint|indictment|"
                    r"exit polls?|polls|surveys|data|figures|estimates|records|documents)\b", re.IGNORECASE)
 _IN_SOURCE = re.compile(
@@ -341,6 +344,8 @@ def _verb_hit(sent: Sentence, toks: list[_Tok], i: int, kind: str) -> RuleHit | 
     rest_start = after
     if not inverted and lemma in _LISTENER_VERBS:
         rest_start = _skip_listener(s, toks, i + 1, cue.end)
+        if rest_start != cue.end and len(_WORD.findall(s, rest_start)) <= _TRAILING_WORDS:
+            rest_start = cue.end  # "promising the group will return to its roots": no listener, all content
     head = _SKIP_HEAD.match(s, rest_start)
     while head is not None and head.end() > rest_start:
         rest_start = head.end()

@@ -228,3 +228,10 @@ def test_an_inverted_speaker_may_run_on_into_a_modifier() -> None:
     text = "“We have a lot of work to do,” said a longtime adviser to the mayor, who asked not to be named."
     a = _by_content(find_quotes(text, mode="rules"), "lot of work")
     assert a.speaker is not None and "adviser" in a.speaker
+
+
+def test_a_participle_after_a_quote_is_its_own_attribution() -> None:
+    text = "Vos said, “We will change how we do it,” promising the council will return to its roots."
+    found = find_quotes(text, mode="rules")
+    assert [(a.speaker, a.cue) for a in found] == [("Vos", "said"), ("Vos", "promising")]
+    assert "roots" not in found[0].content
