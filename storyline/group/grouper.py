@@ -100,7 +100,8 @@ DF_CAP = 400_000
 # them pages that share only boilerplate, with it 25 (22 right). 3 was set by hand, not swept.
 TEMPLATE_MIN = 3
 LINES_CAP = 400_000
-STATE_VERSION = 2  # 2: entries carry their event evidence
+STATE_VERSION = 3  # 2: entries carry their event evidence; 3: the evidence names the main participant
+READABLE_VERSIONS = (2, 3)  # a version 2 state reads with no main participants (no name conflicts)
 
 
 class GroupStateError(StorylineError):
@@ -430,8 +431,10 @@ class Grouper:
             state = json.loads(zlib.decompress(blob))
         except (zlib.error, ValueError) as exc:
             raise GroupStateError(f"grouping state is not readable: {exc}") from exc
-        if state.get("version") != STATE_VERSION:
-            raise GroupStateError(f"grouping state version {state.get('version')} is not {STATE_VERSION}")
+        if state.get("version") not in READABLE_VERSIONS:
+            raise GroupStateError(
+                f"grouping state version {state.get('version')} is not one of {READABLE_VERSIONS}"
+            )
         self._df, self._n_docs = state["df"], state["n_docs"]
         self._parent, self._born, self._merges = state["parent"], state["born"], state["merges"]
         self._next_key, self._clock = state["next_key"], state["clock"]

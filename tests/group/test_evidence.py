@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from storyline.group import evidence
 from storyline.group.evidence import Evidence, adjustment, evidence_of
 from storyline.model import Fact
@@ -57,7 +59,7 @@ def test_fact_weights_add_and_subtract_when_switched_on(monkeypatch) -> None:  #
 
 
 def test_evidence_survives_its_dump() -> None:
-    found = Evidence("dunmore", "ostvale", 738000, ("osgood",), ("killed:1",), True)
+    found = Evidence("dunmore", "ostvale", 738000, ("osgood",), ("killed:1",), True, ("osgood",))
     assert Evidence.load(found.dump()) == found
     assert Evidence.load(None) == Evidence()
 
@@ -65,3 +67,40 @@ def test_evidence_survives_its_dump() -> None:
 def test_an_undated_pair_pays_a_fixed_penalty_whatever_the_window() -> None:
     assert adjustment(Evidence(), Evidence(), None, _rare) == -evidence.UNDATED_PENALTY
     assert adjustment(Evidence(), Evidence(), None, _rare) < adjustment(Evidence(), Evidence(), 1, _rare)
+
+
+def test_the_most_mentioned_person_is_the_main_participant() -> None:
+    article = make("a", "Title", "A long enough body. " * 20, date(2024, 3, 5))
+    names = ["reyburn"] * evidence.MAIN_MENTIONS + ["osgood"]
+    article.facts = [_fact("entity", value=n, attrs={"label": "PERSON", "key": n}) for n in names]
+    found = evidence_of(article, 400)
+    assert found.main_persons == ("reyburn",)
+    assert found.persons == ("osgood", "reyburn")
+
+
+def test_undated_reports_whose_main_participants_differ_are_kept_apart() -> None:
+    # two fights of one champion: each report's main opponent is never named in the other
+    a = Evidence(persons=("halvorsen", "osgood"), main_persons=("osgood",))
+    b = Evidence(persons=("halvorsen", "reyburn"), main_persons=("reyburn",))
+    base = adjustment(Evidence(), Evidence(), None, _rare)
+    assert adjustment(a, b, None, _rare) == pytest.approx(base - evidence.NAME_CONFLICT_PENALTY)
+
+
+def test_a_report_that_names_the_other_main_participant_is_no_conflict() -> None:
+    a = Evidence(persons=("halvorsen", "osgood"), main_persons=("osgood",))
+    names_both = Evidence(persons=("osgood", "reyburn"), main_persons=("reyburn",))
+    no_main = Evidence(persons=("reyburn",))
+    base = adjustment(Evidence(), Evidence(), None, _rare)
+    assert adjustment(a, names_both, None, _rare) == base
+    assert adjustment(a, no_main, None, _rare) == base
+
+
+def test_dated_pairs_do_not_pay_the_name_conflict() -> None:
+    a = Evidence(persons=("osgood",), main_persons=("osgood",))
+    b = Evidence(persons=("reyburn",), main_persons=("reyburn",))
+    assert adjustment(a, b, 1, _rare) == adjustment(Evidence(), Evidence(), 1, _rare)
+
+
+def test_a_version_2_evidence_row_loads_without_main_participants() -> None:
+    row: list[object] = ["dunmore", "ostvale", 738000, ["osgood"], ["killed:1"], False]
+    assert Evidence.load(row) == Evidence("dunmore", "ostvale", 738000, ("osgood",), ("killed:1",), False)

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+import zlib
 from datetime import date, timedelta
 
 import pytest
@@ -153,3 +155,17 @@ def test_a_page_without_title_is_matched_on_its_first_paragraph(config: GroupCon
     grouper.add(a)
     grouper.add(b)
     assert a.story_id == b.story_id
+
+
+def test_a_version_2_state_is_still_read(config: GroupConfig) -> None:
+    first = Grouper(config)
+    a = make("a", *COUNCIL_A, DAY)
+    first.add(a)
+    state = json.loads(zlib.decompress(first.dumps()))
+    state["version"] = 2
+    for entry in state["entries"]:
+        entry[-1] = entry[-1][:6]  # version 2 evidence rows had no main participants
+    resumed = Grouper(config, state=zlib.compress(json.dumps(state).encode()))
+    b = make("b", *COUNCIL_B, DAY + timedelta(days=1))
+    resumed.add(b)
+    assert b.story_id == a.story_id
