@@ -246,6 +246,7 @@ def _assemble(text: str, quotes: list[tuple[int, int]], raws: list[_Raw]) -> lis
     out.extend(a for a in extra if not any(_overlaps_any(s, e, taken) for s, e in a.parts))
     out.sort(key=lambda a: a.cue_start)
     _attach_continuations(text, quotes, out)
+    _split_at_clauses(text, out)
     out = [a for a in out if not _nested(a, out) and not _misread_speaker(a.mention)]
     out.sort(key=lambda a: (a.content_start, a.cue_start))
     return out
@@ -264,6 +265,28 @@ def _misread_speaker(mention: str | None) -> bool:
         return False
     return words[0].lower() in _PREPOSITIONS or (
         len(words) == 1 and words[0].islower() and words[0].endswith(("ed", "ing")))
+
+
+# A clause break just before a speaker inside another attribution's content: "X said A, although he tweeted B".
+_CLAUSE_BREAK = re.compile(r"(?:[,;]|[,;]?\s+(?:although|though|but|while|whereas|even as|and))\s*$")
+
+
+def _split_at_clauses(text: str, out: list[Attribution]) -> None:
+    """An attribution whose speaker opens a new clause inside another one's content ends that content there,
+    so that both stand (PolNeAR marks both; a speaker inside a "that" clause stays nested and is dropped)."""
+    for a in out:
+        for b in out:
+            if b is a or b.cue_start == a.cue_start or not (b.content_start < a.speaker_start < b.content_end):
+                continue
+            if a.speaker_start < a.cue_start and a.content_start > b.content_start and (
+                    m := _CLAUSE_BREAK.search(text, b.content_start, a.speaker_start)) is not None:
+                cut = _JOIN_TAIL.search(text, b.content_start, m.start())
+                end = cut.start() if cut else m.start()
+                parts = [(s, min(e, end)) for s, e in b.parts if s < end]
+                if parts and len(_WORD.findall(text, parts[0][0], parts[-1][1])) >= 2:
+                    b.parts = parts
+                    b.content = " ".join(text[s:e] for s, e in parts)
+                    b.content_end = parts[-1][1]
 
 
 def _nested(a: Attribution, out: Sequence[Attribution]) -> bool:

@@ -235,3 +235,15 @@ def test_a_participle_after_a_quote_is_its_own_attribution() -> None:
     found = find_quotes(text, mode="rules")
     assert [(a.speaker, a.cue) for a in found] == [("Vos", "said"), ("Vos", "promising")]
     assert "roots" not in found[0].content
+
+
+def test_a_speaker_opening_a_new_clause_ends_the_content_before_it() -> None:
+    text = "Vos said on Monday that the bridge would reopen, although she warned that repairs could take a year."
+    found = find_quotes(text, mode="rules")
+    assert [a.cue for a in found] == ["said", "warned"]
+    assert found[0].content.endswith("would reopen") and "repairs" in found[1].content
+
+
+def test_a_speaker_inside_a_that_clause_stays_nested() -> None:
+    found = find_quotes("Vos said that the council believes the bridge is safe.", mode="rules")
+    assert [a.cue for a in found] == ["said"]
