@@ -195,3 +195,14 @@ def test_a_lead_dated_only_by_page_furniture_reads_on_to_the_event() -> None:
     s2 = "Police said the shooting happened at noon Saturday afternoon."
     _fact(a, "time", "Saturday afternoon", s2, sentence_start=800, value="2024-03-02TAF", timex_type="TIME")
     assert article_event_date(a) == date(2024, 3, 2)
+
+
+def test_a_town_is_read_in_the_state_of_the_outlets_branding() -> None:
+    from storyline.extract.places import Place
+    from storyline.reconcile import _in_region
+
+    elsewhere = Place("Brookhaven", 0, 10, "Brookhaven", "city", "Brookhaven", "Georgia", "United States", 0.6)
+    moved = _in_region(elsewhere, "Mississippi")
+    assert moved is not None and (moved.city, moved.region) == ("Brookhaven", "Mississippi")
+    shop = Place("Allgood", 0, 7, "Allgood", "city", "Allgood", "Alabama", "United States", 0.6)
+    assert _in_region(shop, "Tennessee") is None
