@@ -62,8 +62,16 @@ _NOT_BYLINE_ATTR = re.compile(r"comment|kommentar|reply|respond|widget|sidebar|f
 # in a "widget", themes wrap the article in "content-has-sidebar"; bylines below the headline come first.
 _NOT_BYLINE_BLOCK = re.compile(r"(?:comment|kommentar|reply|respond|related|teaser|recommend|more-from|"
                                r"read-?more).*|.*[-_](?:comments?|related|teasers?)")
-_BYLINE_TEXT = re.compile(r"^\s*(?:(?:written|posted|geschrieben|verfasst)\s+)?(?:by|von|autor(?:in)?:|author:|"
-                          r"text:|por|par)\s+\S", re.I)
+# The words that open a byline: "By", "Von", "Written by:", "Blog-Beitrag von", "Submitted by", "Autor:", "Text:";
+# dashes may lead ("-- by Ana Berg"). Shared by the XPath that finds candidate text nodes and the check below.
+_OPENING = (r"^[\s\-\u2013\u2014]*((written|posted|submitted|geschrieben|verfasst|gespeichert|eingereicht|"
+            r"(ein(e|en)?\s+)?(blog-?\s?)?(beitrag|artikel|gastbeitrag))\s+)?"
+            r"(by|von|autor(in)?\s*:|author\s*:|text\s*:|por|par)")
+_BYLINE_TEXT = re.compile(_OPENING + r"\s*:?\s+\S", re.I)
+# An element that holds only a label ("Autor", "Von:", "Text:"): the names follow it, in its tail or in the
+# next element ("<b>Von:</b> Ana Berg", "<h4>Autor</h4><p><a>Ana Berg</a></p>").
+_LABEL_ONLY = r"^\s*(by|von|autor(in|en)?|author|authors|verfasser(in)?|text|written by|geschrieben von)\s*:?\s*$"
+_LABEL_TEXT = re.compile(_LABEL_ONLY, re.I)
 MAX_BYLINE_CHARS = 120  # a byline element holds a few names, a role and a date; longer is a bio or a teaser
 
 
@@ -147,15 +155,20 @@ def jsonld_nodes(tree: HtmlElement) -> list[dict[str, Any]]:
     return nodes
 
 
-def _names(value: Any) -> list[str]:
-    """Author names of a JSON-LD ``author``: a string, a Person, or a list of them."""
+def _names(value: Any, ids: dict[str, dict[str, Any]] | None = None) -> list[str]:
+    """Author names of a JSON-LD ``author``: a string, a Person, or a list of them; ``ids``: the page's nodes by
+    ``@id``, for an author given as a reference (``{"@id": ".../#/schema/person/1"}``, the Yoast graph's way)."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, list):
-        return [name for item in value for name in _names(item)]
+        return [name for item in value for name in _names(item, ids)]
     if isinstance(value, dict):
         name = value.get("name")
-        if _types(value) & _ORGANISATION_TYPES and not (isinstance(name, str) and wire_of(name)):
+        if name is None and ids and isinstance(value.get("@id"), str) and value["@id"] in ids:
+            value = ids[value["@id"]]  # a reference: the node it names (resolved once, no chains)
+            name = value.get("name")
+        kinds = _types(value)
+        if kinds & _ORGANISATION_TYPES and "person" not in kinds and not (isinstance(name, str) and wire_of(name)):
             return []  # the publisher named as author: not a person (a wire is kept, it becomes ``wire``)
         if isinstance(name, (str, list, dict)):
             return _names(name)
@@ -176,6 +189,7 @@ class JsonLd:
 def read_jsonld(nodes: list[dict[str, Any]]) -> JsonLd:
     """Headline, publication date and authors of the page's article node (a web page node as fallback)."""
     found = JsonLd()
+    ids = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
     articles = [n for n in nodes if _types(n) & ARTICLE_TYPES]
     pages = [n for n in nodes if _types(n) & _PAGE_TYPES]
     for node in articles + pages:
@@ -189,7 +203,7 @@ def read_jsonld(nodes: list[dict[str, Any]]) -> JsonLd:
                     found.published = node[key].strip()
                     break
         if not found.authors and node in articles:
-            found.authors = [_text(n) for n in _names(node.get("author") or node.get("creator")) if _text(n)]
+            found.authors = [_text(n) for n in _names(node.get("author") or node.get("creator"), ids) if _text(n)]
     for node in nodes:
         if _types(node) & {"website", "organization", "newsmediaorganization"} and isinstance(node.get("name"), str):
             found.site = _text(node["name"])
@@ -507,11 +521,11 @@ def _dom_bylines(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
 # ancestors are read whole below, instead of every element of the page (the scan was a quarter of
 # the HTML cleaning time on zyte-html-dev).
 _BYLINE_START = etree.XPath(
-    r"//text()[re:test(., '^\s*((written|posted|geschrieben|verfasst)\s+)?"
-    r"(by|von|autor(in)?:|author:|text:|por|par)(\s|$)', 'i')]",
+    f"//text()[re:test(., '{_OPENING}(\\s|:|$)|{_LABEL_ONLY}', 'i')]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
-_BYLINE_TAGS = ("p", "span", "div", "em", "strong", "b", "i", "small", "h4", "h5", "h6", "address", "li")
+_BYLINE_TAGS = ("p", "span", "div", "em", "strong", "b", "i", "small", "h4", "h5", "h6", "address", "li", "dt", "th",
+                "label")
 
 
 def _byline_candidates(tree: HtmlElement) -> set[HtmlElement]:
@@ -530,6 +544,27 @@ def _byline_candidates(tree: HtmlElement) -> set[HtmlElement]:
     return found
 
 
+def _following_text(el: HtmlElement) -> str:
+    """The text after a label element: its tail, else the next non-empty sibling's (or its parent's) short text."""
+    tail = " ".join((el.tail or "").split())
+    if len(tail) > 1:
+        return tail[:MAX_BYLINE_CHARS]
+    for node in (el, el.getparent()):
+        if node is None:
+            continue
+        for sibling in node.itersiblings():
+            if not isinstance(sibling.tag, str) or sibling.tag == "br":
+                continue
+            text = _short_text(sibling, MAX_BYLINE_CHARS)
+            if text:
+                return text
+            if len(sibling.text_content().strip()) > 1:
+                return ""  # a long sibling: not a name
+        if node.getparent() is None or len(" ".join((node.tail or "").split())) > 1:
+            break
+    return ""
+
+
 def _text_bylines(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
     """Short elements whose text reads "Von X", "By X", "Autor: X" (first few, page order)."""
     out: list[tuple[HtmlElement, str]] = []
@@ -540,6 +575,8 @@ def _text_bylines(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
         if el not in candidates:
             continue
         text = _short_text(el, MAX_BYLINE_CHARS)
+        if text and _LABEL_TEXT.match(text):
+            text = f"{text.strip(' :')}: {_following_text(el)}"
         if not text or not _BYLINE_TEXT.match(text) or _skip_byline(el):
             continue
         out.append((el, text))
@@ -590,6 +627,22 @@ def _after_headline(found: list[tuple[HtmlElement, str]], order: dict[HtmlElemen
     return below + [text for el, text in found if order.get(el, -1) <= h1_at]
 
 
+# The label of a ``twitter:labelN``/``twitter:dataN`` pair that names the author (Yoast and other SEO plugins
+# write "Written by"/"Verfasst von" there, also when no author meta tag is set).
+_AUTHOR_LABELS = frozenset({"written by", "verfasst von", "geschrieben von", "author", "autor", "autorin", "by",
+                            "von", "écrit par", "ecrit par", "escrito por", "scritto da", "geschreven door"})
+
+
+def labelled_author(tags: dict[str, list[str]]) -> list[str]:
+    """The ``twitter:dataN`` values whose ``twitter:labelN`` says "Written by" (one pair per number)."""
+    out = []
+    for number in "1234":
+        labels, values = tags.get(f"twitter:label{number}"), tags.get(f"twitter:data{number}")
+        if labels and values and labels[0].strip(" :").lower() in _AUTHOR_LABELS:
+            out.append(values[0])
+    return out
+
+
 def pick_authors(ld: JsonLd, tags: dict[str, list[str]], tree: HtmlElement, outlet: str | None,
                  site_names: list[str], h1: HtmlElement | None = None) -> tuple[list[str], str | None]:
     """People named as the article's authors, and the wire service when one is named.
@@ -597,6 +650,7 @@ def pick_authors(ld: JsonLd, tags: dict[str, list[str]], tree: HtmlElement, outl
     Sources, strongest first: JSON-LD, author ``<meta>`` tags, byline elements, "Von X" texts; a source's
     full names (two words or more) beat a single-word handle found in a stronger one ("edilson.la.rosa")."""
     meta_values = [v for key in _AUTHOR_KEYS for v in tags.get(key, []) if not v.startswith(("http", "@", "www."))]
+    meta_values += labelled_author(tags)
     page: dict[str, list[str]] = {"jsonld": ld.authors, "meta": meta_values}
 
     def source(kind: str) -> list[str]:

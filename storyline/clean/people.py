@@ -30,7 +30,10 @@ _NOT_PERSON = re.compile(
     r"sprache|protection|customs|online|editorial|diario|peri\u00f3dico|journal|"
     # interface labels
     r"skip|navigation|pdf|vorschau|preview|download|print|drucken|teilen|login|anmelden|register|search|suche|"
-    r"tests?|ver\u00f6ffentlicht|published|eingestellt)\b",
+    r"tests?|ver\u00f6ffentlicht|published|eingestellt|autorenseite|schlie\u00dfen|close|\u00fcber|"
+    # bodies and programmes that sign pages, not people ("Redonda Restoration Programme", "Sekretariat ...")
+    r"programme|program|programm|project|projekt|foundation|stiftung|association|verein|institut|institute|"
+    r"initiative|council|committee|sekretariat|secretariat|society|network|netzwerk|partei|party|international)\b",
     re.IGNORECASE,
 )
 _ROLE = re.compile(
@@ -42,8 +45,8 @@ _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b|\bu\.\b|/|\
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]+ (?:Writer|Reporter|Editor|Correspondent))")
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÝĀ-Ž][\w'’.-]*|van|von|de|der|den|da|di|del|della|le|la|du|bin|al|el|ter|zu)$")
 _PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|published|geschrieben|verfasst|ver\u00f6ffentlicht|eingestellt|erstellt|"
-    r"ein(?:e)?\s+(?:kolumne|beitrag|"
+    r"^[\s\-\u2013\u2014]*(?:(?:written|posted|published|submitted|geschrieben|verfasst|ver\u00f6ffentlicht|"
+    r"eingestellt|erstellt|gespeichert|eingereicht|(?:ein(?:e)?\s+)?(?:blog-?\s?)?(?:kolumne|beitrag|artikel|"
     r"kommentar|interview|gastbeitrag|analyse))\s+)?(?:by|von|por|par|di|door|authors?|autor(?:in|en)?|autore|text|"
     r"interview)"
     r"\s*:?\s+",
@@ -56,6 +59,9 @@ _WEEKDAY_AHEAD = re.compile(r"\s(?=(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|S
 _DOMAIN = re.compile(r"\w\.(?:com|de|ch|at|net|org|info|eu|fr|it|es|pl|uk|io|co|tv|news|online)\b", re.I)
 # The next "Label:" of a meta line ends the names ("Autor: Ana Berg Quelle: Livenet").
 _NEXT_LABEL = re.compile(r"\s(?=[A-Z\u00c0-\u00dd][a-z\u00e0-\u00ff]+:\s)")
+# Three words or more opening with an article are a title or a body ("Die Zukunft der Arbeit", "Les Amis de la
+# Terre"), not a name; two may be a pen name ("der Michel").
+_ARTICLES = frozenset({"the", "die", "der", "das", "ein", "eine", "el", "los", "las", "les", "une", "un", "a"})
 _DESK = re.compile(r"\b(?:news desk|desk|newsroom)$", re.IGNORECASE)
 
 
@@ -75,7 +81,7 @@ def is_person(name: str, outlet: str | None = None) -> bool:
         return False
     if _DESK.search(name):  # "The Valley Courier news desk": a named desk signs as its author
         return not re.search(r"\b(?:staff|email|e-mail|follow|contact)\b", name, re.I)
-    if _NOT_PERSON.search(name):
+    if _NOT_PERSON.search(name) or (len(tokens) > 2 and tokens[0].lower() in _ARTICLES):
         return False
     return all(_NAME_TOKEN.match(t) for t in tokens)
 
@@ -130,7 +136,11 @@ def merge_people(*groups: list[str]) -> list[str]:
 
 
 _GLUED_LABEL = re.compile(r"^(?:Author|Autor|Autorin|Auteur|By|Von)(?=[A-Z\u00c0-\u00dd][a-z])")  # "AuthorAna Berg"
-_GLUED_WEEKDAY = re.compile(r"(?<=[a-z\u00e0-\u00ff])(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)$")
+# A weekday, a time phrase or share buttons glued to the last name ("Tom WeberDo", "Ana BergHace 2 horas",
+# "Ana Bergfacebooktwitter"): a byline read without the spaces between its elements.
+_GLUED_WEEKDAY = re.compile(r"(?<=[a-z\u00e0-\u00ff])(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)$|"
+                            r"(?:Hace|Vor|Il|Updated|Aktualisiert|Publicado|Actualizado)\b.*$|"
+                            r"(?:facebook|twitter|flipboard|whatsapp|linkedin|instagram)\w*$)")
 _TRAILING_LABELS = frozenset({"date", "datum", "updated", "published", "posted", "fecha", "stand"})
 
 
@@ -158,6 +168,8 @@ _NOT_A_NAME = frozenset({
     "presse", "press", "kontakt", "por", "par", "di", "door", "avec", "with", "und", "and", "contact", "blog",
     "posts", "beitr\u00e4ge", "artikel", "article", "articles", "quelle", "source", "fuente", "foto", "photo",
     "red", "publisher", "redakteur", "editorial", "auteur", "autore", "autoren", "authors", "biography", "bio",
+    "stand", "created", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 })
 _HANDLE = re.compile(r"^[^\W\d_][\w.'\u2019-]{1,30}$")
 

@@ -133,3 +133,46 @@ def test_organisation_typed_jsonld_author_is_not_a_person() -> None:
     head = ld('{"@type": "NewsArticle", "headline": "Bridge", "author": [{"@type": "Organization", '
               '"name": "Valley Media Holdings"}, {"@type": "Person", "name": "Dana Kim"}]}')
     assert meta_of(head, "<h1>Bridge</h1>").authors == ["Dana Kim"]
+
+
+def test_jsonld_author_given_as_a_reference_is_resolved() -> None:
+    graph = ('{"@context": "https://schema.org", "@graph": [{"@type": "Article", "headline": "Bridge", '
+             '"author": {"@id": "https://valley.example/#/schema/person/7"}}, '
+             '{"@type": "Person", "@id": "https://valley.example/#/schema/person/7", "name": "Rita Vogel"}]}')
+    assert meta_of(ld(graph), "<h1>Bridge</h1>").authors == ["Rita Vogel"]
+
+
+def test_author_typed_person_and_organization_is_a_person() -> None:
+    head = ld('{"@type": "BlogPosting", "headline": "Bridge", "author": {"@type": ["Person", "Organization"], '
+              '"name": "Frau Lindgren"}}')
+    assert meta_of(head, "<h1>Bridge</h1>").authors == ["Frau Lindgren"]
+
+
+def test_written_by_label_of_the_twitter_card_names_the_author() -> None:
+    head = '<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Jonas Feld">'
+    assert meta_of(head, "<h1>Bridge</h1>").authors == ["Jonas Feld"]
+
+
+def test_other_twitter_card_labels_are_not_authors() -> None:
+    head = '<meta name="twitter:label1" content="Lesezeit"><meta name="twitter:data1" content="Drei Minuten">'
+    assert meta_of(head, "<h1>Bridge</h1>").authors == []
+
+
+def test_label_element_followed_by_the_name_in_its_tail() -> None:
+    body = "<h1>Neue Brücke</h1><p>Der Rat hat entschieden.<br><strong>Text:</strong> Jonas Feld</p>"
+    assert meta_of("", body).authors == ["Jonas Feld"]
+
+
+def test_label_heading_followed_by_the_name_in_the_next_element() -> None:
+    body = '<h1>Neue Brücke</h1><div><h4>Autor</h4><p><a href="/profil/feld">Jonas Feld</a></p></div>'
+    assert meta_of("", body).authors == ["Jonas Feld"]
+
+
+def test_written_by_with_a_colon_and_leading_dashes() -> None:
+    assert meta_of("", '<h1>Bridge</h1><p><em>Written by: <a href="/x">Dana Kim</a></em></p>').authors == \
+        ["Dana Kim"]
+    assert meta_of("", "<h1>Bridge</h1><div><em>---- by Omar Haddad</em></div>").authors == ["Omar Haddad"]
+
+
+def test_blog_post_by_opens_a_byline() -> None:
+    assert meta_of("", "<h1>Neue Brücke</h1><p>Blog Beitrag von Jonas Feld</p>").authors == ["Jonas Feld"]

@@ -66,3 +66,28 @@ def test_labels_and_weekdays_glued_to_a_name_are_cut() -> None:
     assert clean_author_text("AuthorAna Berg")[0] == ["Ana Berg"]
     assert clean_author_text("Tom WeberDo, 3. März 2023")[0] == ["Tom Weber"]
     assert clean_author_text("Datum: 19.11.2021 Autor: Ana Berg Quelle: Valley")[0] == ["Ana Berg"]
+
+
+def test_interface_words_after_a_name_are_not_part_of_it() -> None:
+    assert split_byline("von Jonas Feld Über Autorenseite von Schließen")[0] == []
+    assert clean_author_text("von Jonas Feld | Über | Autorenseite")[0] == ["Jonas Feld"]
+
+
+def test_programmes_and_bodies_are_not_people() -> None:
+    assert split_byline("By Riverside Restoration Programme")[0] == []
+    assert split_byline("Von Sekretariat Partei Umwelt")[0] == []
+
+
+def test_long_name_opening_with_an_article_is_a_title_but_a_pen_name_is_kept() -> None:
+    assert split_byline("Die Zukunft der Arbeit")[0] == []
+    assert clean_author_text("der Michel", structured=True)[0] == ["der Michel"]
+
+
+def test_time_phrase_or_share_buttons_glued_to_a_name_are_cut() -> None:
+    assert split_byline("Por Ana Ruiz y José Miguel LagosHace 2 horas")[0] == ["Ana Ruiz", "José Miguel Lagos"]
+    assert split_byline("By Dana Kimfacebooktwitterwhatsapp")[0] == ["Dana Kim"]
+
+
+def test_weekday_or_date_label_alone_is_not_a_handle() -> None:
+    assert clean_author_text("Donnerstag", structured=True)[0] == []
+    assert clean_author_text("Stand", structured=True)[0] == []
