@@ -104,3 +104,11 @@ def test_agreed_quote_value_is_the_quoted_words() -> None:
     _fact(b, 1, "quote", "q", speaker="Ana Lima", content="it a “firm sign of unity in hard times”", direct=True)
     (claim,) = [c for slot, c in _claims([a, b]).items() if slot.startswith("quote:")]
     assert (claim.status, claim.value) == ("agreed", "firm sign of unity in hard times")
+
+
+def test_a_rising_injured_figure_is_a_conflict_tied_to_the_smallest() -> None:
+    a, b = _article("a", date(2024, 3, 1), "A"), _article("b", date(2024, 3, 2), "B")
+    _fact(a, 1, "count", "Four people were wounded.", value=4.0, qualifier="exact", category="injured")
+    _fact(b, 1, "count", "Six people were wounded.", value=6.0, qualifier="exact", category="injured")
+    claim = _claims([a, b])["injured"]
+    assert (claim.status, claim.value, claim.low, claim.high) == ("conflict", 4, 4.0, 6.0)
