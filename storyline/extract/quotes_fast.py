@@ -42,11 +42,14 @@ _SKIP_TAIL = re.compile(
     r"|\s*,?\s*(?:last|this|earlier this|late last|on)\s+(?:week|month|year|morning|night|spring|summer|fall)"
     r"|\s*,?\s*(?:in\s+(?:a|an|his|her|their|its)\s+(?:\w+\s+){0,2}(?:statement|interview|speech|"
     r"tweet|post|letter|email|op-ed|essay|memo|release|video|appearance|call|conference|rally|remarks))"
-    r"|\s*,?\s*(?:in|on)\s+\w+ly)\s*$"
+    r"|\s*,?\s*(?:in|on)\s+\w+ly"
+    r"|\s*,?\s*(?:(?:earlier|later|early|late)\s+)?(?:at|in|during|by|for|over)\s+(?:the|that)\s+(?:time|day|moment|end|past))"
+    r"\s*$"
 )
 _SKIP_HEAD = re.compile(
     rf"\s*,?\s*(?:(?:on\s+)?{_DAYS}(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|(?:last|this|earlier this|late last)\s+(?:week|month|year|morning|night)"
+    r"|(?:last|this|earlier this|late last)\s+(?:week|month|year|morning|night|January|February|March|April|May|June"
+    r"|July|August|September|October|November|December)"
     r"|(?:in|during|at|on|via|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'\-]+\s+){0,4}?"
     r"(?:statement|interview|speech|tweet|post|letter|email|op-ed|essay|memo|release|video|appearance|"
     r"call|conference|rally|remarks|debate|hearing|briefing|event|show|broadcast|town hall)"
@@ -121,7 +124,8 @@ _SKIP_WINDOW = 80
 # The last words of those phrases: the search runs only before a cue that follows one of them.
 _TAIL_LAST_WORDS = {"morning", "afternoon", "evening", "night", "week", "month", "year", "spring", "summer", "fall",
                     "statement", "interview", "speech", "tweet", "post", "letter", "email", "op-ed", "essay", "memo",
-                    "release", "video", "appearance", "call", "conference", "rally", "remarks"}
+                    "release", "video", "appearance", "call", "conference", "rally", "remarks", "time", "moment",
+                    "end", "past"}
 _LEAD_SKIP = {"but", "and", "so", "yet", "still", "meanwhile"}
 _IN_POLL = re.compile(r"\b[Ii]n\s+(?P<src>(?:the|a|an|this|that|their|his|her|its|[A-Z][\w’'\-.]*)\s+"
                       r"(?:[\w’'\-./]+\s+){0,6}?(?:polls?|surveys?))\b")
@@ -578,8 +582,14 @@ def _described_person(words: Sequence[_Tok]) -> bool:
     return len(words) >= 2 and any(t.text[:1].isupper() or t.low in _LINKED_HEADS for t in words[1:])
 
 
+_OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "you"}
+
+
 def _skip_listener(s: str, toks: list[_Tok], i: int, default: int) -> int:
-    """After "told", the listener runs to "that", a comma, a colon or a quote."""
+    """After "told", the listener runs to "that", a comma, a colon or a quote; a pronoun listener is one word
+    ("assured him it was done")."""
+    if i < len(toks) and toks[i].low in _OBJECT_PRONOUNS:
+        return toks[i + 1].start if i + 1 < len(toks) and toks[i + 1].low == "that" else toks[i].end
     k = i
     while k < len(toks) and k - i < 9:
         t = toks[k]
