@@ -206,3 +206,10 @@ def test_a_town_is_read_in_the_state_of_the_outlets_branding() -> None:
     assert moved is not None and (moved.city, moved.region) == ("Brookhaven", "Mississippi")
     shop = Place("Allgood", 0, 7, "Allgood", "city", "Allgood", "Alabama", "United States", 0.6)
     assert _in_region(shop, "Tennessee") is None
+
+
+def test_victims_listed_with_commas_in_a_headline_are_two_people() -> None:
+    a = _article("a", date(2024, 3, 5), title="Mother, boy fatally shot in head in southwest Baltimore")
+    assert _slots(a, date(2024, 3, 5)).get("killed") == 2
+    b = _article("b", date(2024, 3, 5), title="Woman and 5-year-old child injured in shooting")
+    assert _slots(b, date(2024, 3, 5)).get("injured") == 2
