@@ -12,6 +12,9 @@ written to an export ``articles.jsonl`` with ``id`` and ``story_id``, and scored
     .venv/bin/python benchmarks/eval_group.py --pipeline --cache /tmp/grp --window 30 --halves
         # articles cleaned and extracted by the real pipeline (facts included), cached as pickles;
         # --halves also scores the two halves of the gold (split by a hash of the id's topic)
+    .venv/bin/python benchmarks/eval_group.py --pipeline --cache /tmp/grp --halves --embeddings 0.2,0.5
+        # the [embeddings] extra tried: each candidate's score gains W * (MiniLM cosine - C); the
+        # vectors of title + lead are cached beside the articles (storyline.group.embed)
 """
 
 from __future__ import annotations
@@ -124,6 +127,57 @@ def group_incremental(articles: list[Article], config: GroupConfig) -> dict[str,
     return {i: final(s) for i, s in placed.items()}
 
 
+def group_embedded(
+    weight: float, center: float, cache: Path | None
+) -> Callable[[list[Article], GroupConfig], dict[str, str]]:
+    """Incremental grouping where each candidate's score gains ``weight * (cosine - center)`` of the
+    two articles' MiniLM vectors (the optional extra, measured here before it earns a switch)."""
+
+    def run(articles: list[Article], config: GroupConfig) -> dict[str, str]:
+        import numpy as np
+
+        from storyline.group.embed import Embedder
+
+        key = hashlib.sha1("\x00".join(a.id for a in articles).encode()).hexdigest()[:12]
+        cached = cache / f"embed-{key}.npy" if cache is not None else None
+        if cached is not None and cached.exists():
+            vectors = np.load(cached)
+        else:
+            vectors = Embedder().encode_articles(articles)
+            if cached is not None:
+                np.save(cached, vectors)
+        row = {a.id: vectors[n] for n, a in enumerate(articles)}
+        g = Grouper(config)
+        links = g._links  # the experiment wraps the grouper's candidate scoring
+        current: list[str] = [""]
+
+        def embedded_links(*args: object) -> tuple[dict[int, float], dict[int, float]]:
+            scores, cosines = links(*args)  # type: ignore[arg-type]
+            for k, value in scores.items():
+                if value < 1.0:  # a copy stays a copy
+                    other = row[g._entries[k].article_id]
+                    scores[k] = value + weight * (float(row[current[0]] @ other) - center)
+            return scores, cosines
+
+        g._links = embedded_links  # type: ignore[method-assign,assignment]  # wraps the private scorer
+        merged: dict[str, str] = {}
+        placed = {}
+        for article in in_arrival_order(articles):
+            current[0] = article.id
+            g.add(article)
+            placed[article.id] = article.story_id or article.id
+            merged.update(g.take_merges())
+
+        def final(story: str) -> str:
+            while story in merged:
+                story = merged[story]
+            return story
+
+        return {i: final(s) for i, s in placed.items()}
+
+    return run
+
+
 def group_batch(articles: list[Article], config: GroupConfig) -> dict[str, str]:
     return Grouper(config).cluster_batch(articles)
 
@@ -210,6 +264,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pipeline", action="store_true", help="articles from the real clean+extract stages")
     parser.add_argument("--cache", type=Path, help="folder for the --pipeline articles")
     parser.add_argument("--halves", action="store_true", help="also score half A and half B of the gold")
+    parser.add_argument("--embeddings", metavar="W,C", help="also run the MiniLM extra: score + W * (cosine - C)")
     args = parser.parse_args(argv)
     if not (EVAL / "score.py").exists():
         raise SystemExit(f"no eval kit at {EVAL} (set STORYLINE_EVAL_DIR)")
@@ -228,6 +283,9 @@ def main(argv: list[str] | None = None) -> None:
             methods += [("alone", baseline_alone), ("tfidf-single-link@0.31", baseline_tfidf(0.31)),
                         ("tfidf-single-link@0.27", baseline_tfidf(0.27))]
         methods.append(("storyline incremental", group_incremental))
+        if args.embeddings:
+            weight, center = (float(v) for v in args.embeddings.split(","))
+            methods.append((f"+ MiniLM {weight:g},{center:g}", group_embedded(weight, center, args.cache)))
         if not args.no_batch:
             methods.append(("storyline batch", group_batch))
         for assignment in sweep:
