@@ -31,7 +31,7 @@ _AUX = {"has", "have", "had", "also", "later", "then", "once", "would", "will", 
         "still", "often", "again", "first", "long", "previously", "recently", "repeatedly",
         "reportedly", "publicly", "privately", "frequently", "initially", "earlier", "now", "n't",
         "both", "all", "too", "separately", "subsequently", "ultimately", "finally", "simply",
-        "flatly", "openly", "explicitly", "specifically", "directly", "personally", "quickly"}
+        "flatly", "openly", "explicitly", "specifically", "directly", "personally", "quickly", "instead"}
 _AUX |= {f"{w}{apo}t" for w in ("wasn", "isn", "didn", "doesn", "don", "won", "wouldn", "hasn", "haven",
                                   "aren", "weren", "couldn", "can") for apo in ("'", "’")}
 _BE = {"is", "was", "were", "are", "been", "being", "be", "'s", "’s"}
@@ -102,6 +102,7 @@ _LISTENER_WORDS = 6
 _END_CLAUSE = re.compile(r"\s*(?:[.!?]|[,;—–]\s*$|$|(?:as|after|while|during|before|when)\b"
                          r"|,\s*(?:\w+ing|as|while|when|after|before|in|at|during|"
                          r"according|who|with|because|since|though|although)\b)")
+_ADVERB_PARTICIPLE = re.compile(r"\s*,\s*(?:instead|then|later|also|again|still|even|\w+ly)\s+\w+ing\b")
 # Content before the speaker ends with a comma, a question mark or a closing quote.
 _LEAD_END = re.compile(r"(?:[,?!]\s*(?:[”\"’]|'')?|[”\"’]|'')\s*$")
 _CLOSE_PUNCT = {",", "”", "\"", "'", "’", "''", ":", "—", "–"}
@@ -226,7 +227,7 @@ def sentence_hits(sent: Sentence, quotes: Sequence[tuple[int, int]] = ()) -> lis
             continue  # "change offered by Trump", "thanks to a big win"
         if prev.endswith(("'s", "’s")) and kind != "speech":
             continue  # "Hannity's show"
-        hit = _verb_hit(sent, toks, i, kind)
+        hit = _verb_hit(sent, toks, i, kind, inside)
         if hit is not None:
             hits.append(hit)
     _cut_at_coordinations(hits, sent)
@@ -296,7 +297,8 @@ def _according(sent: Sentence, a: int, b: int) -> RuleHit | None:
     return RuleHit(_abs(sent, *src), _abs(sent, a, b), [_abs(sent, cs, ce)])
 
 
-def _verb_hit(sent: Sentence, toks: list[_Tok], i: int, kind: str) -> RuleHit | None:
+def _verb_hit(sent: Sentence, toks: list[_Tok], i: int, kind: str,
+              inside: Sequence[tuple[int, int]] = ()) -> RuleHit | None:
     s = sent.text
     cue = toks[i]
     lemma = SPEECH_FORMS.get(cue.low) or BELIEF_FORMS.get(cue.low) or STANCE_FORMS.get(cue.low) or cue.low
@@ -355,7 +357,8 @@ def _verb_hit(sent: Sentence, toks: list[_Tok], i: int, kind: str) -> RuleHit | 
         rest_start = head.end()
         head = _SKIP_HEAD.match(s, rest_start)
     rest = s[rest_start:]
-    ends_clause = _END_CLAUSE.match(rest) is not None or (inverted and not rest.strip(" ."))
+    ends_clause = _END_CLAUSE.match(rest) is not None or (inverted and not rest.strip(" .")) or (
+        _ADVERB_PARTICIPLE.match(s, after) is not None)  # "…,” Devine said, instead seeking to …"
     if (not inverted and lemma in _LISTENER_VERBS and rest_start == cue.end
             and not re.match(r"\s*(?:that\b|[“\"':])", rest) and len(_WORD.findall(rest)) <= _LISTENER_WORDS):
         ends_clause = True  # "…, Trump told the New York Times."
@@ -364,8 +367,9 @@ def _verb_hit(sent: Sentence, toks: list[_Tok], i: int, kind: str) -> RuleHit | 
         ends_clause = True  # "…,” Melanie said to the TV."
     lead_end = speaker[0] if speaker is not None and not inverted and not follow else cue.start
     lead = _trim(s, 0, lead_end)
-    before_ok = (kind != "stance" and joins is None and len(_WORD.findall(s[lead[0]:lead[1]])) >= 2
-                 and _LEAD_END.search(s, 0, lead_end) is not None)
+    before_ok = (kind != "stance" and joins is None and (len(_WORD.findall(s[lead[0]:lead[1]])) >= 2 or any(
+        a < 0 and lead[1] <= b for a, b in inside)) and _LEAD_END.search(s, 0, lead_end) is not None)
+    # (one word is enough when it closes a quote opened in an earlier sentence: "“… areas? Absolutely,” X said")
     split_quote = rest.lstrip(" ,")[:1] in _OPENERS
     quoted_lead = s[lead[0]:lead[0] + 1] in _OPENERS and s[lead[0]:lead[1]].rstrip(",")[-1:] in _CLOSERS
     ends_clause = ends_clause or inverted or (before_ok and quoted_lead)
@@ -513,14 +517,16 @@ def _opening_subject(toks: list[_Tok], j: int) -> tuple[int, int] | None:
 def _appositive_subject(toks: list[_Tok], j: int) -> tuple[int, int] | None:
     """"Cruz, the Texas senator, said": the noun phrase before the appositive that ends at ``j``."""
     k = j - 1
+    joined = False
     while k >= 0 and toks[k].text != "," and j - k < 30:
-        if toks[k].text in "“”\"" or toks[k].low in ("and", "but", "that", "said", "says"):
+        if toks[k].text in "“”\"" or toks[k].low in ("but", "that", "said", "says"):
             return None
+        joined = joined or toks[k].low == "and"
         k -= 1
     if k >= 0 and j - k >= 14 and toks[k + 1].low not in ("who", "whose", "which"):
         return None
-    if k <= 0 or toks[k].text != ",":
-        return None
+    if k <= 0 or toks[k].text != "," or (joined and toks[k + 1].low not in ("a", "an", "the")):
+        return None  # "and" only inside a described person: "X, an Iowa strategist and former adviser, said"
     if toks[k - 1].text[:1].isupper() or toks[k - 1].low in _PRONOUNS:
         return _np_left(toks, k - 1)
     return None
@@ -547,6 +553,8 @@ def _np_right(s: str, toks: list[_Tok], i: int) -> tuple[int, int] | None:
             toks[k].low in _POSTMODIFIERS and toks[start].low not in _PRONOUNS)):
         return None  # "…, said he had seen": a subject and its verb, not an inverted speaker
     first = toks[start]
+    if first.low in _POSTMODIFIERS:
+        return None  # "…, said of Cruz.": the speaker is before the cue
     if not (first.text[:1].isupper() or first.text[:1].isdigit() or first.low in _DETERMINERS
             or first.low in _PRONOUNS or _described_person(toks[start:k])):
         return None

@@ -247,3 +247,16 @@ def test_a_speaker_opening_a_new_clause_ends_the_content_before_it() -> None:
 def test_a_speaker_inside_a_that_clause_stays_nested() -> None:
     found = find_quotes("Vos said that the council believes the bridge is safe.", mode="rules")
     assert [a.cue for a in found] == ["said"]
+
+
+def test_an_adverb_before_a_participle_ends_the_clause() -> None:
+    text = "“We were never part of that,” Vos said, instead seeking to talk about the bridge."
+    found = find_quotes(text, mode="rules")
+    assert [(a.speaker, a.cue) for a in found] == [("Vos", "said"), ("Vos", "seeking")]
+    assert "never part" in found[0].content
+
+
+def test_an_appositive_may_join_two_descriptions() -> None:
+    text = "“It was the right call,” Ann Vos, a local engineer and former council member, said of the plan."
+    a = _by_content(find_quotes(text, mode="rules"), "right call")
+    assert a.speaker == "Ann Vos"
