@@ -122,7 +122,7 @@ _LEFT_EXCLUDE = re.compile(
     rf"(?:\b{_MONTH}|\b(?:no|nos|number|route|rt|highway|hwy|interstate|sr|apt|unit|suite|room|channel|"
     r"section|chapter|article|page|pages|age|aged|ages|precinct|district|ward|grade|class|level|title|count|"
     r"counts|year|game|week|season|phase|exit|mile|episode|vol|volume|"
-    r"number|code|flight|bus|ch|mm|caliber|calibre|block)\.?|[#$£€/:(])\s*$",
+    r"number|code|flight|bus|ch|mm|caliber|calibre|block)\.?|[#$£€/(])\s*$|:$",
     re.IGNORECASE,
 )
 # text right after a number that makes it a unit, a time, a date, a percentage or an ordinal
@@ -476,6 +476,13 @@ def read_counts(text: str) -> list[RawCount]:
             RawCount(self_shot.start(), self_shot.end(), 1.0, None, None, "exact", "killed" if fatal else "shot",
                      self_shot.group(0), False, True)
         )
+    multiple = _MULTIPLE.search(text) if MULTIPLE_SHOOTING and ("ple" in lower or "double" in lower) else None
+    if multiple:
+        # "a quadruple shooting", "a double homicide": that many people hit (or killed)
+        value = float(_MULTIPLE_VALUE[multiple.group("n").lower()])
+        category = "shot" if multiple.group("what").lower() == "shooting" else "killed"
+        found.append(RawCount(multiple.start(), multiple.end(), value, None, None, "exact", category,
+                              multiple.group(0), False, False))
     suicide = _SUICIDE.search(text)
     if suicide is None:
         # "killed four classmates and himself": only after a count of the dead in the same sentence
@@ -520,6 +527,17 @@ _SUICIDE = re.compile(
     r"(?:fatally\s+)?turning\s+the\s+gun\s+on|(?:fatally\s+)?turned\s+the\s+gun\s+on)\s+(?:himself|herself)"
     r"|then\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life|killed\s+(?:himself|herself))\b",
     re.IGNORECASE,
+)
+
+
+# "a double shooting", "a quadruple shooting", "a double homicide" (one event; plurals are round-ups) tell how
+# many people were hit or killed. gva-dev whole pipeline (with the colon rule of _LEFT_EXCLUDE, "Police: 4 people
+# shot"), against the run of a7a68f9 re-reconciled at e1b6b01: half A killed 0.8533 -> 0.8616, injured 0.7769 -> 0.7831;
+# held-out B killed 0.8229 -> 0.8267, injured 0.7581 -> 0.7638; questions A 0.6447 unchanged, B 0.6087 -> 0.6025.
+MULTIPLE_SHOOTING = True
+_MULTIPLE_VALUE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+_MULTIPLE = re.compile(
+    r"\b(?P<n>double|triple|quadruple|quintuple)[- ](?P<what>shooting|homicide|murder|slaying)\b(?!s)", re.IGNORECASE
 )
 
 

@@ -267,3 +267,14 @@ def test_an_adverb_between_auxiliary_and_verb_is_read_through() -> None:
 def test_people_suffering_from_gunshot_wounds_were_shot() -> None:
     counts = find_counts("Officers found two men suffering from gunshot wounds.")
     assert [(c.value, c.category) for c in counts] == [(2.0, "shot")]
+
+
+def test_a_quadruple_shooting_hit_four_people() -> None:
+    counts = find_counts("Police are investigating a quadruple shooting in Chinatown.")
+    assert casualty_summary(counts) == {"injured": 4.0}
+    assert [c for c in find_counts("Police investigated double shootings overnight.") if c.category == "shot"] == []
+
+
+def test_a_headline_number_after_a_colon_is_read() -> None:
+    counts = find_counts("Police: 4 people shot in southeast Fresno")
+    assert [(c.value, c.category) for c in counts] == [(4.0, "shot")]
