@@ -31,6 +31,14 @@ log = logging.getLogger(__name__)
 # ~10-20 ms of cleaning and extraction per article (gva-dev, benchmarks/bench_dask.py).
 PARTITIONS_PER_WORKER = 4
 MIN_PARTITION = 8  # articles; smaller partitions cost more in scheduling than they save
+# The LocalCluster's workers run without distributed's statistical profiler (it takes the GIL to walk
+# the task thread's stack every 10 ms) and its GIL monitor: storyline's tasks are pure Python, so
+# both cost throughput and show nothing a user of `storyline run` reads. A real cluster keeps its
+# own configuration.
+LOCAL_WORKER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.gil.enabled": False,
+}
 
 
 class DaskEngine:
@@ -46,12 +54,15 @@ class DaskEngine:
             if scheduler:
                 self.client = Client(scheduler, timeout="30s")
             else:
-                self.cluster = LocalCluster(
-                    n_workers=n_workers or os.cpu_count() or 1,
-                    threads_per_worker=1,  # spaCy and the cleaners hold the GIL: processes, not threads
-                    processes=True,
-                    dashboard_address=None,
-                )
+                import dask
+
+                with dask.config.set(LOCAL_WORKER_CONFIG):  # the nannies pass it on to their workers
+                    self.cluster = LocalCluster(
+                        n_workers=n_workers or os.cpu_count() or 1,
+                        threads_per_worker=1,  # spaCy and the cleaners hold the GIL: processes, not threads
+                        processes=True,
+                        dashboard_address=None,
+                    )
                 self.client = Client(self.cluster)
         except OSError as exc:  # includes timeouts reaching the scheduler
             raise ConfigError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}") from exc
