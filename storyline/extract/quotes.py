@@ -160,6 +160,12 @@ def _model_raws(text: str, model: CueModel, quotes: list[tuple[int, int]], sente
         for hit in model_hits(model, sent, quotes, judge, busy):
             parts = hit.parts
             if busy:
+                if hit.speaker is not None and _new_clause(text, hit.speaker, hit.cue, raws):
+                    # "X said A, but critics argued B": the rule's content ends at the clause (_split_at_clauses)
+                    parts = _cut_before(text, parts, [c for c in claimed if c[0] > hit.cue[0]])
+                    if parts:
+                        out.append(_Raw(None, hit.cue, parts, sent.start, speaker_override=hit.speaker))
+                    continue
                 spoken = hit.speaker is not None and _overlaps_any(*hit.speaker, taken)
                 if spoken or _overlaps_any(*hit.cue, taken):  # a rule's speaker may also be the model's
                     continue
@@ -168,6 +174,20 @@ def _model_raws(text: str, model: CueModel, quotes: list[tuple[int, int]], sente
                     continue
             out.append(_Raw(None, hit.cue, parts, sent.start, speaker_override=hit.speaker))
     return out
+
+
+def _new_clause(text: str, speaker: tuple[int, int], cue: tuple[int, int], raws: Sequence[_Raw]) -> bool:
+    """A speaker before its cue, opening a clause inside a rule's content, and clear of every rule cue and speaker."""
+    if not speaker[1] <= cue[0]:
+        return False
+    marks = [r.cue for r in raws] + [r.speaker_override for r in raws if r.speaker_override is not None]
+    if _overlaps_any(speaker[0], cue[1], marks):
+        return False
+    for r in raws:
+        for s, e in r.parts:
+            if s < speaker[0] and cue[1] <= e:
+                return _CLAUSE_BREAK.search(text, s, speaker[0]) is not None
+    return False
 
 
 def _cut_before(text: str, parts: list[tuple[int, int]],

@@ -58,7 +58,8 @@ def test_model_adds_an_attribution_for_an_unknown_cue(harrumphed: CueModel) -> N
 
 
 def test_rules_keep_priority_over_the_model(harrumphed: CueModel) -> None:
-    text = "The mayor said the bridge would reopen, and she harrumphed against the delays in the works."
+    # a model cue inside the rule's content, not opening a clause of its own (", and she harrumphed …" would)
+    text = "The mayor said the council harrumphed against the delays in the works."
     rules = find_quotes(text, mode="rules")
     model = find_quotes(text, mode="fast", cue_model=harrumphed)
     assert [a.cue for a in model] == [a.cue for a in rules]
@@ -113,3 +114,12 @@ def test_verbs_of_seeming_are_not_cues() -> None:
     model = CueModel({"w=seems": 10.0}, -5.0, 0.5)
     assert find_quotes("Senator Jane Doe seems to favour the new budget plan this year.", mode="fast",
                        cue_model=model) == []
+
+
+def test_a_model_cue_opening_a_new_clause_inside_rule_content_is_kept() -> None:
+    cue_model = CueModel({"w=grumbled": 10.0}, -5.0, 0.5)  # only "grumbled" is a cue
+    judge = CueModel({}, 5.0, 0.5)  # accepts every proposal
+    text = "Vos said the bridge would reopen in May, but engineers grumbled that repairs could take a year."
+    found = find_quotes(text, cue_model=cue_model, judge=judge)
+    assert [(a.speaker, a.cue) for a in found] == [("Vos", "said"), ("engineers", "grumbled")]
+    assert found[0].content.endswith("in May")
