@@ -7,7 +7,7 @@ Every date that leaves this module is a real calendar day, not after ``today`` a
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime, tzinfo
 
 EARLIEST = date(1995, 1, 1)  # the web news era; older "dates" on a page are history, not publication
 
@@ -87,6 +87,9 @@ _D_MONTH_L = re.compile(_opening(_D_MONTH.pattern))
 _WORDLIKE_MONTHS = frozenset({"may", "mar", "jun", "mai", "dec", "sep"})
 _YEARISH = re.compile(r"(?:19|20)\d\d")  # every full date holds a year like this
 _FUTURE_CUE = re.compile(r"\b(?:will|next|until|by|upcoming|scheduled|planned|to be held|due)\b[^.;]*$", re.I)
+# A timestamp given in UTC ("2022-11-06T23:00:00.000Z", "+00:00", "UTC"): year, month, day, hour, minute.
+_ISO_UTC = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{2})(?::\d{2}(?:[.,]\d+)?)?\s*"
+                      r"(?:Z|UTC|GMT|\+00:?00)(?!\w)")
 _SCRAPER_HEADER = re.compile(r"^\s*date\s+((?:19|20)\d{2}-\d{2}-\d{2})\b")
 
 
@@ -113,9 +116,20 @@ def scraper_header(text: str) -> date | None:
     return parse_iso(match.group(1))
 
 
-def parse_iso(value: str | None, today: date | None = None) -> date | None:
+def parse_iso(value: str | None, today: date | None = None, local: tzinfo | None = None) -> date | None:
+    """The day of an ISO timestamp; ``local``: the zone a UTC time ("...T23:00:00Z") is shown to readers in."""
     if not value:
         return None
+    if local is not None:
+        moment = _ISO_UTC.search(value)
+        if moment:
+            try:
+                year, month, day_of_month, hour, minute = (int(moment.group(i)) for i in range(1, 6))
+                stamp = datetime(year, month, day_of_month, hour, minute, tzinfo=UTC)
+            except ValueError:
+                return None
+            day = stamp.astimezone(local).date()
+            return day if valid(day, today) else None
     match = _ISO.search(value)
     if not match:
         return None

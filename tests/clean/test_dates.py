@@ -74,3 +74,19 @@ def test_slash_dates_read_day_first_when_asked() -> None:
 def test_parse_text_reads_the_first_date_of_a_short_text() -> None:
     assert dates.parse_text("Stand: 14.03.2023, 10:12 Uhr", TODAY) == date(2023, 3, 14)
     assert dates.parse_text("no date here", TODAY) is None
+
+
+def test_utc_timestamp_read_in_a_local_zone() -> None:
+    from datetime import timedelta, timezone
+
+    cet = timezone(timedelta(hours=1))
+    assert dates.parse_iso("2023-03-13T23:30:00.000Z", TODAY, cet) == date(2023, 3, 14)
+    assert dates.parse_iso("2023-03-13T22:30:00+00:00", TODAY, cet) == date(2023, 3, 13)
+    assert dates.parse_iso("2023-03-13T23:30:00-05:00", TODAY, cet) == date(2023, 3, 13)  # not UTC: as written
+    assert dates.parse_iso("2023-03-13T23:30:00Z", TODAY) == date(2023, 3, 13)
+
+
+def test_utc_timestamp_moved_into_the_future_is_rejected() -> None:
+    from datetime import timedelta, timezone
+
+    assert dates.parse_iso("2024-06-01T23:30:00Z", TODAY, timezone(timedelta(hours=1))) is None

@@ -176,3 +176,44 @@ def test_written_by_with_a_colon_and_leading_dashes() -> None:
 
 def test_blog_post_by_opens_a_byline() -> None:
     assert meta_of("", "<h1>Neue Brücke</h1><p>Blog Beitrag von Jonas Feld</p>").authors == ["Jonas Feld"]
+
+
+def test_hidden_machine_date_under_the_headline_is_passed_over() -> None:
+    body = ('<h1>Bridge vote passes</h1><time hidden>2023-05-02 10:00</time>'
+            '<span class="date">14.03.2023 08:00</span>')
+    assert meta_of("", body, url=None).published == date(2023, 3, 14)
+
+
+def test_label_hidden_class_of_a_field_does_not_hide_it() -> None:
+    body = '<h1>Bridge vote passes</h1><div class="field field--label-hidden">Dienstag, 14.03.2023</div>'
+    assert meta_of("", body, url=None).published == date(2023, 3, 14)
+
+
+def test_update_time_gives_way_to_the_marked_publication_time() -> None:
+    body = ('<h1>Bridge vote passes</h1><time class="updated">2. Mai 2023</time>'
+            '<time class="entry-date published">14. März 2023</time>')
+    assert meta_of("", body, url=None).published == date(2023, 3, 14)
+
+
+def test_update_time_alone_is_the_printed_date() -> None:
+    body = '<h1>Bridge vote passes</h1><span class="updated">Stand: 2. Mai 2023</span>'
+    assert meta_of("", body, url=None).published == date(2023, 5, 2)
+
+
+def test_utc_evening_timestamp_is_the_next_day_on_a_central_european_page() -> None:
+    head = '<meta property="article:published_time" content="2023-03-13T23:30:00Z">'
+    html = f"<html lang='de-DE'><head>{head}</head><body><h2>Brücke</h2>{BODY}</body></html>"
+    tree = htmlbody.parse(html)
+    meta = htmlmeta.extract(html, None, htmlmeta.ParsedPage(tree, None), TODAY)
+    assert meta.published == date(2023, 3, 14)
+
+
+def test_utc_timestamp_keeps_its_day_elsewhere() -> None:
+    head = '<meta property="article:published_time" content="2023-03-13T23:30:00Z">'
+    assert meta_of(head, "<h2>Bridge</h2>", url=None).published == date(2023, 3, 13)
+
+
+def test_page_microdata_date_beats_the_generic_date_meta_key() -> None:
+    head = '<meta name="date" content="2023-05-02T10:00:00+02:00">'
+    body = '<h2>Bridge</h2><time itemprop="datePublished" datetime="2023-03-14">14.03.2023</time>'
+    assert meta_of(head, body, url=None).published == date(2023, 3, 14)
