@@ -278,3 +278,14 @@ def test_a_quadruple_shooting_hit_four_people() -> None:
 def test_a_headline_number_after_a_colon_is_read() -> None:
     counts = find_counts("Police: 4 people shot in southeast Fresno")
     assert [(c.value, c.category) for c in counts] == [(4.0, "shot")]
+
+
+def test_at_home_after_the_verb_says_where_not_whom() -> None:
+    counts = find_counts("3 people shot to death at home in Atlanta suburbs")
+    assert [(c.value, c.category) for c in counts] == [(3.0, "killed")]
+    assert find_counts("A man reportedly shot at officers.") == []
+
+
+def test_a_headline_adverb_without_auxiliary_is_read_through() -> None:
+    counts = find_counts("a man accidentally shot in Kennewick")
+    assert casualty_summary(counts) == {"injured": 1.0}
