@@ -217,3 +217,24 @@ def test_page_microdata_date_beats_the_generic_date_meta_key() -> None:
     head = '<meta name="date" content="2023-05-02T10:00:00+02:00">'
     body = '<h2>Bridge</h2><time itemprop="datePublished" datetime="2023-03-14">14.03.2023</time>'
     assert meta_of(head, body, url=None).published == date(2023, 3, 14)
+
+
+def test_blogger_handle_that_names_the_blog_subdomain_is_the_author() -> None:
+    body = ('<h1>Notes on the bridge</h1><span class="byline author vcard">'
+            '<a class="url fn n" href="/author/riverwatcher/">riverwatcher</a></span>')
+    assert meta_of("", body, url="https://riverwatcher.wordpress.com/2023/03/14/notes").authors == ["riverwatcher"]
+
+
+def test_label_followed_by_line_breaks_then_the_name() -> None:
+    body = "<h1>Neue Brücke</h1><div><b>Von:</b> <br /> <br /> Jonas Feld</div>"
+    assert meta_of("", body).authors == ["Jonas Feld"]
+
+
+def test_meta_line_of_a_date_and_a_name_under_the_headline() -> None:
+    body = '<h1>Neue Brücke</h1><p class="text-muted">14.03.2023 - Jonas Feld</p>'
+    assert meta_of("", body).authors == ["Jonas Feld"]
+
+
+def test_meta_line_of_a_date_and_a_place_label_is_not_a_byline() -> None:
+    body = "<h1>Neue Brücke</h1><p>Hamburg, 14. März 2023</p><p>Ort: Saarbrücken | 14.03.2023 | Messe</p>"
+    assert meta_of("", body).authors == []
