@@ -267,7 +267,9 @@ def _assemble(text: str, quotes: list[tuple[int, int]], raws: list[_Raw]) -> lis
     out.sort(key=lambda a: a.cue_start)
     _attach_continuations(text, quotes, out)
     _split_at_clauses(text, out)
+    _cut_at_trailing_attributions(text, out)
     out = [a for a in out if not _nested(a, out) and not _misread_speaker(a.mention)]
+    out = [a for a in out if not _contained(a, out)]
     out.sort(key=lambda a: (a.content_start, a.cue_start))
     return out
 
@@ -307,6 +309,36 @@ def _split_at_clauses(text: str, out: list[Attribution]) -> None:
                     b.parts = parts
                     b.content = " ".join(text[s:e] for s, e in parts)
                     b.content_end = parts[-1][1]
+
+
+def _cut_at_trailing_attributions(text: str, out: list[Attribution]) -> None:
+    """Content that runs into a later attribution's speaker and cue ends before them ("X called for A, sources
+    said.": X's content is "for A"); it then lies inside that attribution's content, and ``_contained`` drops it."""
+    for a in out:
+        for b in out:
+            if b is a or b.cue_start <= a.cue_end or b.speaker_start < a.cue_end:
+                continue
+            start = min(b.speaker_start, b.cue_start)
+            if not any(s < start < e for s, e in a.parts) or not _LEAD_CLOSE.search(text, a.content_start, start):
+                continue
+            cut = _JOIN_TAIL.search(text, a.content_start, start)
+            end = cut.start() if cut else start
+            parts = [(s, min(e, end)) for s, e in a.parts if s < end]
+            if parts and _WORD.search(text, parts[-1][0], parts[-1][1]):
+                a.parts = parts
+                a.content = " ".join(text[s:e] for s, e in parts)
+                a.content_end = parts[-1][1]
+
+
+# A lead content ends with a comma or a closing quote before its speaker ("A, sources said").
+_LEAD_CLOSE = re.compile(r"(?:,|[,?!]?[”\"’]|'')\s*$")
+
+
+def _contained(a: Attribution, out: Sequence[Attribution]) -> bool:
+    """Content that lies wholly inside another attribution's content (quotes-dev half A: such attributions were
+    right 13 times in 83, the ones holding them 66 times)."""
+    return any(b is not a and b.cue_start != a.cue_start and (b.parts != a.parts or b.cue_start < a.cue_start)
+               and all(any(s <= s2 and e2 <= e for s, e in b.parts) for s2, e2 in a.parts) for b in out)
 
 
 def _nested(a: Attribution, out: Sequence[Attribution]) -> bool:

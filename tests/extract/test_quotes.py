@@ -260,3 +260,10 @@ def test_an_appositive_may_join_two_descriptions() -> None:
     text = "“It was the right call,” Ann Vos, a local engineer and former council member, said of the plan."
     a = _by_content(find_quotes(text, mode="rules"), "right call")
     assert a.speaker == "Ann Vos"
+
+
+def test_content_running_into_a_later_speaker_ends_before_it_and_is_dropped_inside_its_content() -> None:
+    text = "Transit officials called for the bridge to be closed for a month, sources said."
+    found = find_quotes(text, mode="rules")
+    assert [(a.speaker, a.cue) for a in found] == [("sources", "said")]
+    assert found[0].content.startswith("Transit officials called")
