@@ -213,3 +213,15 @@ def test_victims_listed_with_commas_in_a_headline_are_two_people() -> None:
     assert _slots(a, date(2024, 3, 5)).get("killed") == 2
     b = _article("b", date(2024, 3, 5), title="Woman and 5-year-old child injured in shooting")
     assert _slots(b, date(2024, 3, 5)).get("injured") == 2
+
+
+def test_a_part_of_a_big_city_gives_way_to_the_city_whose_police_are_named() -> None:
+    from storyline.extract.places import Place
+    from storyline.reconcile import _police_city
+
+    part = Place("GAGE PARK", 0, 9, "Gage Park", "city", "Gage Park", "Illinois", "United States", 0.95)
+    police = Place("Chicago", 20, 27, "Chicago", "city", "Chicago", "Illinois", "United States", 0.8)
+    where = ("Gage Park", "Illinois", "United States")
+    assert _police_city(where, [part, police])[0] == "Chicago"
+    own = Place("Gage Park", 40, 49, "Gage Park", "city", "Gage Park", "Illinois", "United States", 0.8)
+    assert _police_city(where, [part, police, own])[0] == "Gage Park"
