@@ -298,7 +298,8 @@ def _split_at_clauses(text: str, out: list[Attribution]) -> None:
     so that both stand (PolNeAR marks both; a speaker inside a "that" clause stays nested and is dropped)."""
     for a in out:
         for b in out:
-            if b is a or b.cue_start == a.cue_start or not (b.content_start < a.speaker_start < b.content_end):
+            if b is a or b.cue_start == a.cue_start or b.content_start < b.cue_start or not (
+                    b.content_start < a.speaker_start < b.content_end):
                 continue
             if a.speaker_start < a.cue_start and a.content_start > b.content_start and (
                     m := _CLAUSE_BREAK.search(text, b.content_start, a.speaker_start)) is not None:

@@ -267,3 +267,10 @@ def test_content_running_into_a_later_speaker_ends_before_it_and_is_dropped_insi
     found = find_quotes(text, mode="rules")
     assert [(a.speaker, a.cue) for a in found] == [("sources", "said")]
     assert found[0].content.startswith("Transit officials called")
+
+
+def test_content_before_its_cue_is_not_split_at_a_clause() -> None:
+    text = "The bridge will open in May, and the council wants a party, officials said."
+    found = find_quotes(text, mode="rules")
+    assert [(a.speaker, a.cue) for a in found] == [("officials", "said")]
+    assert "council wants a party" in found[0].content
