@@ -2,9 +2,10 @@
 
 Articles go through the real clean+extract stages first (facts included), as in ``storyline run``.
 The floors sit just below the figures measured with
-``benchmarks/eval_group.py --pipeline --window 60`` (incremental) at 31b0461 plus the main-participant
-check (evidence.NAME_CONFLICT_PENALTY): gva-dev B-cubed 0.921 / pairwise 0.790 (batch 0.920 / 0.786),
-ecbplus-dev B-cubed 0.905 / pairwise 0.888 (batch 0.856; without the check 0.880 / 0.841).
+``benchmarks/eval_group.py --pipeline --window 60`` (incremental) at 1711a20 plus matching beyond the
+window (grouper.FAR_MIN_COSINE, FAR_SHARED_PERSONS): gva-dev B-cubed 0.928 / pairwise 0.822 (batch
+0.927 / 0.817), ecbplus-dev B-cubed 0.918 / pairwise 0.902 (batch 0.879). Before both this round's
+changes: gva-dev 0.921 / 0.790, ecbplus-dev 0.880 / 0.841.
 Window 60 is the window the grouper is tuned for (at 30: gva-dev 0.917 / 0.760, ecbplus-dev 0.873).
 Do not lower a floor to make a change pass: re-run the sets and explain the drop.
 """
@@ -55,7 +56,7 @@ def _harness() -> ModuleType:
 
 @pytest.mark.parametrize(
     ("name", "bcubed_floor", "pairwise_floor"),
-    [("gva", 0.915, 0.78), ("ecbplus", 0.9, 0.88)],
+    [("gva", 0.922, 0.81), ("ecbplus", 0.91, 0.89)],
 )
 def test_incremental_grouping_stays_above_the_dev_floor(name: str, bcubed_floor: float, pairwise_floor: float) -> None:
     harness = _harness()

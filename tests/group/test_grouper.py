@@ -11,6 +11,7 @@ import pytest
 from storyline.config import GroupConfig
 from storyline.group import Grouper, GroupStateError
 from storyline.group import grouper as grouper_module
+from storyline.model import Article, Fact
 from tests.group.conftest import COUNCIL_A, COUNCIL_B, FIRE_NORTH, FIRE_SOUTH, make
 
 DAY = date(2024, 3, 5)
@@ -169,3 +170,51 @@ def test_a_version_2_state_is_still_read(config: GroupConfig) -> None:
     b = make("b", *COUNCIL_B, DAY + timedelta(days=1))
     resumed.add(b)
     assert b.story_id == a.story_id
+
+
+def _named(article: Article, *keys: str) -> Article:
+    """The article with the PERSON facts the extract stage would have left on it."""
+    article.facts = [
+        Fact(f"{article.id}-{key}", article.id, "entity", key, key, 0, 1, "test", "0", value=key,
+             attrs={"label": "PERSON", "key": key})
+        for key in keys
+    ]
+    return article
+
+
+def test_a_close_follow_up_beyond_the_window_still_joins(config: GroupConfig, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a trial months later names the event and its people as the first reports did
+    late = DAY + timedelta(days=config.window_days + 120)
+    grouper = Grouper(config)
+    first, follow_up = _named(make("first", *COUNCIL_A, DAY), "halvorsen", "gellert"), _named(
+        make("follow-up", *COUNCIL_B, late), "halvorsen", "gellert"
+    )
+    grouper.add(first)
+    grouper.add(follow_up)
+    assert follow_up.story_id == first.story_id
+    monkeypatch.setattr(grouper_module, "FAR_MIN_COSINE", 0.0)  # switched off: the window is a hard limit
+    strict = Grouper(config)
+    first, follow_up = _named(make("first", *COUNCIL_A, DAY), "halvorsen", "gellert"), _named(
+        make("follow-up", *COUNCIL_B, late), "halvorsen", "gellert"
+    )
+    strict.add(first)
+    strict.add(follow_up)
+    assert follow_up.story_id != first.story_id
+
+
+def test_a_report_beyond_the_window_that_names_no_one_in_common_starts_a_new_story(config: GroupConfig) -> None:
+    grouper = Grouper(config)
+    first = _named(make("first", *COUNCIL_A, DAY), "halvorsen", "gellert")
+    other = _named(make("other", *COUNCIL_B, DAY + timedelta(days=config.window_days + 120)), "osgood")
+    grouper.add(first)
+    grouper.add(other)
+    assert other.story_id != first.story_id
+
+
+def test_a_weak_match_beyond_the_window_starts_a_new_story(config: GroupConfig) -> None:
+    grouper = Grouper(config)
+    north = make("n", *FIRE_NORTH, DAY)
+    south = make("s", *FIRE_SOUTH, DAY + timedelta(days=config.window_days + 120))
+    grouper.add(north)
+    grouper.add(south)
+    assert north.story_id != south.story_id
