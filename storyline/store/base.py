@@ -58,8 +58,10 @@ class Store(Protocol):
         story_ids: Iterable[str] | None = None,
         facts: bool = True,
         raw: bool = True,
+        body: bool = True,
     ) -> list[Article]:
-        """Articles by id or by story, oldest first; ``raw=False`` leaves out the page as read."""
+        """Articles by id or by story, oldest first; ``raw=False`` leaves out the page as read,
+        ``body=False`` the body too (both read as None)."""
         ...
 
     def attach_facts(self, articles: list[Article]) -> None:

@@ -192,12 +192,13 @@ class PostgresStore:
         story_ids: Iterable[str] | None = None,
         facts: bool = True,
         raw: bool = True,
+        body: bool = True,
     ) -> list[Article]:
         column, keys = ("id", list(ids)) if ids is not None else ("story_id", list(story_ids or []))
         result: list[Article] = []
         for chunk in _chunks(keys):
             rows = self._rows(
-                f"SELECT {_cols(ARTICLE_COLUMNS)} FROM articles WHERE {column} = ANY(%s)"
+                f"SELECT {article_select(raw, body)} FROM articles WHERE {column} = ANY(%s)"
                 " ORDER BY COALESCE(feed_published, published) NULLS FIRST, id",
                 (chunk,),
             )

@@ -35,10 +35,12 @@ ARTICLE_COLUMNS = (
 RAW_COLUMNS = ("raw_text", "raw_html")  # the page as read: the largest columns by far
 
 
-def article_select(raw: bool = True) -> str:
-    """The article columns for a SELECT, with the raw page left out (read as NULL) unless asked for:
-    grouping and reconciling reload the stored articles of every touched story, and never need it."""
-    return ", ".join(c if raw or c not in RAW_COLUMNS else f"NULL AS {c}" for c in ARTICLE_COLUMNS)
+def article_select(raw: bool = True, body: bool = True) -> str:
+    """The article columns for a SELECT, with the raw page (and with ``body=False`` the body) left out,
+    read as NULL: grouping and reconciling reload the stored articles of every touched story and never
+    need the raw page; a long story's older reports are reloaded for their ids, dates and titles only."""
+    left_out = (RAW_COLUMNS if not raw else ()) + (("body",) if not body else ())
+    return ", ".join(f"NULL AS {c}" if c in left_out else c for c in ARTICLE_COLUMNS)
 
 
 T = TypeVar("T")

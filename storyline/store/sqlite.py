@@ -195,12 +195,13 @@ class SQLiteStore:
         story_ids: Iterable[str] | None = None,
         facts: bool = True,
         raw: bool = True,
+        body: bool = True,
     ) -> list[Article]:
         column, keys = ("id", list(ids)) if ids is not None else ("story_id", list(story_ids or []))
         result: list[Article] = []
         for chunk in _chunks(keys):
             rows = self.conn.execute(
-                f"SELECT {article_select(raw)} FROM articles"
+                f"SELECT {article_select(raw, body)} FROM articles"
                 f" WHERE {column} IN ({','.join('?' * len(chunk))})"
                 " ORDER BY COALESCE(feed_published, published), id",
                 chunk,
