@@ -289,3 +289,9 @@ def test_at_home_after_the_verb_says_where_not_whom() -> None:
 def test_a_headline_adverb_without_auxiliary_is_read_through() -> None:
     counts = find_counts("a man accidentally shot in Kennewick")
     assert casualty_summary(counts) == {"injured": 1.0}
+
+
+def test_a_shooter_who_kills_himself_after_the_dead_is_one_more_dead() -> None:
+    counts = find_counts("Two boys were killed, and their father committed suicide.")
+    assert casualty_summary(counts) == {"killed": 3.0}
+    assert casualty_summary(find_counts("He killed two children, then shot himself.")) == {"killed": 3.0}
