@@ -353,7 +353,9 @@ def pick_title(ld: JsonLd, tags: dict[str, list[str]], tree: HtmlElement, site_n
 def _dom_dates(tree: HtmlElement, today: date | None) -> date | None:
     """``itemprop=datePublished``, ``<time pubdate>``, a first ``<time datetime>`` marked as published."""
     for el in tree.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]'):
-        found = dates.parse_iso(el.get("content") or el.get("datetime") or "", today) or dates.parse_text(
+        # hAtom's "<abbr class=published itemprop=datePublished title=2017-09-09T10:52:00+02:00>" keeps it in title
+        stamp = el.get("content") or el.get("datetime") or (el.get("title") if el.tag == "abbr" else "") or ""
+        found = dates.parse_iso(stamp, today) or dates.parse_text(
             _text(el.text_content()), today)
         if found:
             return found

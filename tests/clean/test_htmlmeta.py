@@ -238,3 +238,9 @@ def test_meta_line_of_a_date_and_a_name_under_the_headline() -> None:
 def test_meta_line_of_a_date_and_a_place_label_is_not_a_byline() -> None:
     body = "<h1>Neue Brücke</h1><p>Hamburg, 14. März 2023</p><p>Ort: Saarbrücken | 14.03.2023 | Messe</p>"
     assert meta_of("", body).authors == []
+
+
+def test_hatom_abbr_keeps_the_publication_time_in_its_title() -> None:
+    body = ('<h2>Bridge</h2><abbr class="published" itemprop="datePublished" title="2023-03-14T10:52:00+01:00">'
+            '10:52</abbr>')
+    assert meta_of("", body, url=None).published == date(2023, 3, 14)
