@@ -7,7 +7,7 @@ Every date that leaves this module is a real calendar day, not after ``today`` a
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 EARLIEST = date(1995, 1, 1)  # the web news era; older "dates" on a page are history, not publication
 
@@ -225,3 +225,37 @@ def infer_lower_bound(text: str, years: list[int], today: date | None = None) ->
         if d.year == year and (best is None or d > best):
             best = d
     return best
+
+
+# "vor 2 Stunden", "3 days ago", "hace 2 días", "il y a 3 jours", "gestern", "yesterday": a day counted back from
+# the crawl; units are minutes/hours (same day or the day before), days and weeks.
+_RELATIVE = re.compile(
+    r"\b(?:vor|hace|il y a)\s+(?P<n1>\d{1,3}|einem|einer|un|una|une)\s+(?P<u1>[a-zäéí]+)|"
+    r"\b(?P<n2>\d{1,3}|an?|one)\s+(?P<u2>[a-z]+)\s+ago\b|\b(?P<word>gestern|yesterday|ayer|hier|vorgestern|"
+    r"heute|today|hoy|aujourd'hui)\b", re.IGNORECASE)
+_UNIT_DAYS = {"minute": 0.0, "minuten": 0.0, "minutes": 0.0, "minutos": 0.0, "min": 0.0, "stunde": 1 / 24,
+              "stunden": 1 / 24, "hour": 1 / 24, "hours": 1 / 24, "hora": 1 / 24, "horas": 1 / 24, "heure": 1 / 24,
+              "heures": 1 / 24, "tag": 1.0, "tagen": 1.0, "day": 1.0, "days": 1.0, "día": 1.0, "días": 1.0,
+              "jour": 1.0, "jours": 1.0, "woche": 7.0, "wochen": 7.0, "week": 7.0, "weeks": 7.0, "semana": 7.0,
+              "semanas": 7.0, "semaine": 7.0, "semaines": 7.0}
+_WORD_DAYS = {"gestern": 1, "yesterday": 1, "ayer": 1, "hier": 1, "vorgestern": 2, "heute": 0, "today": 0, "hoy": 0,
+              "aujourd'hui": 0}
+
+
+def relative_date(text: str, crawled: date) -> date | None:
+    """The day a relative stamp ("vor 2 Stunden", "3 days ago", "gestern") means on a page crawled on ``crawled``.
+
+    Hours count back from the end of the crawl day, so "vor 30 Stunden" is the day before; only call this with
+    a known crawl date (the clock of the machine reading a page later says nothing about it)."""
+    match = _RELATIVE.search(text)
+    if not match:
+        return None
+    if match.group("word"):
+        return crawled - timedelta(days=_WORD_DAYS[match.group("word").lower()])
+    count, unit = (match.group("n1"), match.group("u1")) if match.group("u1") else (match.group("n2"),
+                                                                                   match.group("u2"))
+    per_day = _UNIT_DAYS.get(unit.lower())
+    if per_day is None:
+        return None
+    number = int(count) if count.isdigit() else 1
+    return crawled - timedelta(days=int(number * per_day))

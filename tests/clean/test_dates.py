@@ -90,3 +90,18 @@ def test_utc_timestamp_moved_into_the_future_is_rejected() -> None:
     from datetime import timedelta, timezone
 
     assert dates.parse_iso("2024-06-01T23:30:00Z", TODAY, timezone(timedelta(hours=1))) is None
+
+
+def test_relative_stamps_count_back_from_the_crawl_day() -> None:
+    crawled = date(2024, 6, 1)
+    assert dates.relative_date("vor 2 Stunden", crawled) == date(2024, 6, 1)
+    assert dates.relative_date("vor 30 Stunden", crawled) == date(2024, 5, 31)
+    assert dates.relative_date("3 days ago", crawled) == date(2024, 5, 29)
+    assert dates.relative_date("hace 2 días", crawled) == date(2024, 5, 30)
+    assert dates.relative_date("gestern, 10:12 Uhr", crawled) == date(2024, 5, 31)
+    assert dates.relative_date("vor einer Woche", crawled) == date(2024, 5, 25)
+
+
+def test_relative_stamps_in_unknown_units_are_not_read() -> None:
+    assert dates.relative_date("vor 5 Jahren", date(2024, 6, 1)) is None
+    assert dates.relative_date("Bridge vote passes", date(2024, 6, 1)) is None

@@ -244,3 +244,23 @@ def test_hatom_abbr_keeps_the_publication_time_in_its_title() -> None:
     body = ('<h2>Bridge</h2><abbr class="published" itemprop="datePublished" title="2023-03-14T10:52:00+01:00">'
             '10:52</abbr>')
     assert meta_of("", body, url=None).published == date(2023, 3, 14)
+
+
+def test_relative_stamp_under_the_headline_counts_back_from_the_crawl_day() -> None:
+    html = f"<html lang='de'><head></head><body><h1>Neue Brücke</h1><p>vor 30 Stunden</p>{BODY}</body></html>"
+    tree = htmlbody.parse(html)
+    meta = htmlmeta.extract(html, None, htmlmeta.ParsedPage(tree, None), TODAY, crawled=date(2024, 3, 14))
+    assert meta.published == date(2024, 3, 13)
+
+
+def test_relative_stamp_without_a_crawl_day_dates_nothing() -> None:
+    assert meta_of("", "<h1>Bridge</h1><p>2 hours ago</p>", url=None).published is None
+
+
+def test_no_date_after_the_crawl_day() -> None:
+    head = '<meta property="article:published_time" content="2024-03-20T10:00:00+01:00">'
+    html = f"<html><head>{head}</head><body><h2>Bridge</h2>{BODY}</body></html>"
+    tree = htmlbody.parse(html)
+    meta = htmlmeta.extract(html, "https://valley.example/2024/03/12/bridge", htmlmeta.ParsedPage(tree, None), TODAY,
+                            crawled=date(2024, 3, 14))
+    assert meta.published == date(2024, 3, 12)
