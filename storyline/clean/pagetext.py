@@ -287,6 +287,15 @@ class PageText:
         hits = self.hits(table)
         return None if hits is None else hits.count(table.bits[name])
 
+    def vocab_starts(self, table: VocabTable, name: str) -> np.ndarray | None:
+        """Offsets (in ``joined``) of the tokens of vocabulary ``name``, in page order (a word pair: its first
+        token); None when the page could not be tokenised."""
+        hits = self.hits(table)
+        tokens = self.tokens()
+        if hits is None or tokens is None:
+            return None
+        return tokens.start[hits.index[(hits.bits & table.bits[name]) > 0]]
+
     def vocab_lines(self, table: VocabTable, name: str) -> np.ndarray | None:
         counts = self.vocab_count(table, name)
         return None if counts is None else counts > 0
@@ -304,6 +313,11 @@ class PageText:
     def count(self, pattern: PagePattern, only: np.ndarray | None = None, first: bool = False) -> np.ndarray:
         """Matches of ``pattern`` per line (a match belongs to the line where it starts); with ``only``
         (a boolean mask), only those lines are scanned and the others count 0."""
+        if pattern.starts is not None and (not pattern.lowered or self.lowered()):
+            at = pattern.starts(self)
+            if at is not None:
+                return self._count_from(pattern.regex, self.lowered() if pattern.lowered else self.joined, at, only,
+                                        first)
         if pattern.candidates is not None:
             cand = pattern.candidates(self)
             if cand is not None:
@@ -316,6 +330,31 @@ class PageText:
                 return self._count_in(re.compile(pattern.regex.pattern, pattern.regex.flags | re.IGNORECASE),
                                       text, only, first)
         return self._count_in(pattern.regex, text, only, first)
+
+    def _count_from(self, regex: re.Pattern[str], text: str, at: np.ndarray, only: np.ndarray | None,
+                    first: bool) -> np.ndarray:
+        """``_count_in`` for a pattern whose matches can only begin at the offsets ``at`` (sorted): ``re``
+        tries a match there and nowhere else, and, as ``finditer`` does, not inside the previous match."""
+        n = len(self.starts)
+        out = np.zeros(n, dtype=np.int64)
+        if not len(at):
+            return out
+        line = np.searchsorted(self.starts, at, side="right") - 1
+        if only is not None:
+            inside = only[line]
+            at, line = at[inside], line[inside]
+        ends = (self.starts + self.lengths).tolist()
+        counts = [0] * n
+        done = -1  # end of the last match: the next one starts at or after it
+        for pos, i in zip(at.tolist(), line.tolist(), strict=True):
+            if pos < done or (first and counts[i]):
+                continue
+            match = regex.match(text, pos, ends[i])
+            if match is not None:
+                counts[i] += 1
+                done = match.end()
+        out[:] = counts
+        return out
 
     def _count_in(self, regex: re.Pattern[str], text: str, only: np.ndarray | None, first: bool = False) -> np.ndarray:
         n = len(self.starts)
@@ -347,19 +386,22 @@ class PagePattern:
     """A line pattern for a page whose lines are joined by newlines: ``^``/``$`` match at line ends
     and whitespace is a space (lines are whitespace-collapsed), so no match runs into the next line.
     A case-insensitive pattern (all written in lower case) is compiled case-sensitive and runs on the
-    lower-cased page: Python's ``re`` scans several times faster that way. ``candidates``, when set,
+    lower-cased page: Python's ``re`` scans several times faster that way. ``starts``, when set, gives the
+    offsets where a match can begin (every match of a vocabulary pattern begins at one of its vocabulary's
+    tokens): ``re`` then tries those offsets only instead of scanning (None: scan). ``candidates``, when set,
     gives the lines where a match is possible (a necessary condition; None: all lines)."""
 
     regex: re.Pattern[str]
     lowered: bool
     candidates: Callable[[PageText], np.ndarray | None] | None = None
+    starts: Callable[[PageText], np.ndarray | None] | None = None
 
     @classmethod
-    def of(cls, pattern: re.Pattern[str],
-           candidates: Callable[[PageText], np.ndarray | None] | None = None) -> PagePattern:
+    def of(cls, pattern: re.Pattern[str], candidates: Callable[[PageText], np.ndarray | None] | None = None,
+           starts: Callable[[PageText], np.ndarray | None] | None = None) -> PagePattern:
         folded = bool(pattern.flags & re.IGNORECASE)
         flags = (pattern.flags | re.MULTILINE) & ~re.IGNORECASE
-        return cls(re.compile(pattern.pattern.replace(r"\s", " "), flags), folded, candidates)
+        return cls(re.compile(pattern.pattern.replace(r"\s", " "), flags), folded, candidates, starts)
 
 
 def _bincount(regex: re.Pattern[str], text: str, starts: np.ndarray) -> np.ndarray:

@@ -128,6 +128,11 @@ def _has(name: str) -> Callable[[PageText], np.ndarray | None]:
     return lambda page: page.vocab_lines(VOCABS, name)
 
 
+def _starts(name: str) -> Callable[[PageText], np.ndarray | None]:
+    """Where a match of a pattern that opens with a word of vocabulary ``name`` can begin."""
+    return lambda page: page.vocab_starts(VOCABS, name)
+
+
 def _digits(page: PageText) -> np.ndarray:
     return page.digits() > 0
 
@@ -170,6 +175,17 @@ def _comment_lines(page: PageText) -> np.ndarray | None:
 
 def _glued_lines(page: PageText) -> np.ndarray:
     """Lines with an ASCII capital after a lower-case letter, digit or ')' (maybe with .!? between)."""
+    return page.per_line(_glued_hits(page)) > 0
+
+
+def _glued_starts(page: PageText) -> np.ndarray:
+    """Where a match of ``_GLUED`` can begin: each offset that ``_glued_hits`` marks (it reads the pattern)."""
+    return np.flatnonzero(_glued_hits(page))
+
+
+def _glued_hits(page: PageText) -> np.ndarray:
+    """Per character: a lower-case letter, digit or ')' followed by a capital and two lower-case letters
+    (maybe with .!? before the capital), i.e. where ``_GLUED`` matches."""
     c = page.cps.astype(np.int64)
     n = len(c)
     low = (c >= 97) & (c <= 122)
@@ -181,7 +197,7 @@ def _glued_lines(page: PageText) -> np.ndarray:
         after = cap[1:-2] & low[2:-1] & low[3:]  # a capital at i+1 followed by two lower-case letters
         hit[:-3] = before[:-3] & after
         hit[:-4] |= before[:-4] & punct[1:-3] & after[1:]
-    return page.per_line(hit) > 0
+    return hit
 
 
 def _urlish_lines(page: PageText) -> np.ndarray:
@@ -215,7 +231,7 @@ def _bullet_lines(page: PageText) -> np.ndarray:
     return found
 
 
-_BOILER_M = PagePattern.of(_BOILER, _has("boiler"))
+_BOILER_M = PagePattern.of(_BOILER, _has("boiler"), _starts("boiler"))
 _ENDS_SENTENCE_M = PagePattern.of(_ENDS_SENTENCE)
 _SENT_INSIDE_M = PagePattern.of(_SENT_INSIDE)
 _TEASER_PREFIX_M = PagePattern.of(_TEASER_PREFIX)
@@ -225,10 +241,10 @@ _CLOCK_M = PagePattern.of(_CLOCK, _digits)
 _BULLET_M = PagePattern.of(_BULLET, _bullet_lines)
 _SEPARATORS_M = PagePattern.of(_SEPARATORS, lambda page: _chars(page, "|·•/\t"))
 _COMMENT_M = PagePattern.of(_COMMENT, _comment_lines)
-_APPEAL_M = PagePattern.of(_APPEAL, _has("appeal"))
+_APPEAL_M = PagePattern.of(_APPEAL, _has("appeal"), _starts("appeal"))
 _YEAR_M = PagePattern.of(_YEAR, _digits)
 _URLISH_M = PagePattern.of(_URLISH, _urlish_lines)
-_GLUED_M = PagePattern.of(_GLUED, _glued_lines)
+_GLUED_M = PagePattern.of(_GLUED, _glued_lines, _glued_starts)
 _YOU_WE_M = PagePattern.of(_YOU_WE)
 
 
