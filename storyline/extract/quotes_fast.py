@@ -562,7 +562,7 @@ def _np_right(s: str, toks: list[_Tok], i: int) -> tuple[int, int] | None:
 
 
 # Words that open what follows an inverted speaker's head ("…,” said a longtime adviser to both Clintons,
-# who …", "said the base chief known as Bob"): the speaker is the phrase before them.
+# who …", "said the base chief known as Bob"): the speaker is the phrase before them (set by hand, not swept).
 _POSTMODIFIERS = {"to", "of", "at", "from", "with", "for", "in", "on", "who", "whose", "as", "when", "while", "after",
                   "before", "during", "about"}
 
