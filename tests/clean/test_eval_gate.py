@@ -17,8 +17,9 @@ from .conftest import eval_dir
 ROOT = Path(__file__).resolve().parents[2]
 ZYTE_TEXT_FLOOR = 0.925  # measured 0.9325 on zyte-text-dev (benchmarks/eval_clean.py zyte-text-dev)
 ZYTE_HTML_FLOOR = 0.975  # measured 0.9785 on zyte-html-dev (benchmarks/eval_clean.py zyte-html-dev); trafilatura 0.965
-# measured 0.9254 on trafilatura-eval-dev (benchmarks/eval_clean.py trafilatura-eval-dev); trafilatura 0.925
-TRAFILATURA_EVAL_FLOOR = 0.92
+# measured 0.9254 on trafilatura-eval-dev (benchmarks/eval_clean.py trafilatura-eval-dev); trafilatura 0.925. The
+# floor is trafilatura's figure: a speed change that reruns fewer cascades (htmlbody.RESCUE_*) must not go below it.
+TRAFILATURA_EVAL_FLOOR = 0.925
 
 
 def _summary(feed: str, tmp_path: Path) -> float:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from types import SimpleNamespace
+
+import pytest
+
 from storyline.clean import htmlbody
 from storyline.clean.cleaner import body_words
 
@@ -45,3 +50,43 @@ def test_extract_body_drops_the_repeated_headline() -> None:
 def test_chinese_text_counts_as_words_without_spaces() -> None:
     assert body_words("市政府周二宣布重建河上的旧桥") >= 5
     assert body_words("one two three") == 3
+
+
+def test_parse_gives_plain_html_elements_with_their_methods() -> None:
+    tree = htmlbody.parse("<html><body><form><input name='q'></form><p>Bridge <b>vote</b></p></body></html>")
+    assert tree is not None
+    assert {type(el) for el in tree.iter()} == {htmlbody.HtmlElement}
+    assert tree.find(".//p").text_content() == "Bridge vote"
+
+
+def test_parse_of_an_empty_page_is_none() -> None:
+    assert htmlbody.parse("") is None
+
+
+def _fake_trafilatura(texts: dict[tuple[bool, bool], str],
+                      calls: list[tuple[bool, bool]]) -> Callable[[object, str | None, bool, bool], SimpleNamespace]:
+    """Stands in for ``htmlbody._trafilatura``: the text of each (precision, fast) mode, and the modes asked."""
+    def run(source: object, url: str | None, precision: bool, fast: bool) -> SimpleNamespace:
+        calls.append((precision, fast))
+        return SimpleNamespace(text=texts[(precision, fast)])
+
+    return run
+
+
+def test_balanced_cascade_finding_no_more_skips_the_precision_cascade(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[bool, bool]] = []
+    texts = {(True, True): "short story", (False, False): "short", (True, False): "a much longer story text"}
+    monkeypatch.setattr(htmlbody, "_trafilatura", _fake_trafilatura(texts, calls))
+    _, text = htmlbody.main_text("<html><body><p>x</p></body></html>", None, htmlbody.parse("<html><p>x</p></html>"))
+    assert text == "short story" and calls == [(True, True), (False, False)]
+
+
+def test_longer_precision_text_wins_unless_balanced_is_far_longer(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[bool, bool]] = []
+    texts = {(True, True): "ab", (False, False): "abcdefgh", (True, False): "abcdef"}
+    monkeypatch.setattr(htmlbody, "_trafilatura", _fake_trafilatura(texts, calls))
+    _, text = htmlbody.main_text("<html><body><p>x</p></body></html>", None, htmlbody.parse("<html><p>x</p></html>"))
+    assert text == "abcdef" and calls == [(True, True), (False, False), (True, False)]
+    texts[(False, False)] = "x" * 19
+    _, text = htmlbody.main_text("<html><body><p>x</p></body></html>", None, htmlbody.parse("<html><p>x</p></html>"))
+    assert text == "x" * 19

@@ -77,3 +77,16 @@ def test_prefiltered_counts_on_zyte_text_dev() -> None:
         texts = [line.text for line in split_lines(row["text"])]
         if texts:
             _check(texts)
+
+
+def test_patterns_tried_at_their_vocabulary_tokens_count_as_full_scans_on_chosen_lines() -> None:
+    texts = ["Sign up for our newsletter and share it", "The council voted. Share: Facebook, Twitter",
+             "Please disable your ad blocker, we use cookies", "townHall voted.Then NewsHome", "Nothing here"]
+    only = np.array([True, False, True, True, False])
+    for pattern in (patterns._BOILER_M, patterns._APPEAL_M, patterns._GLUED_M):
+        assert pattern.starts is not None
+        full = PagePattern(pattern.regex, pattern.lowered, None)
+        for first in (False, True):
+            fast = PageText.of(texts).count(pattern, only, first)
+            assert fast.tolist() == PageText.of(texts).count(full, only, first).tolist()
+    assert PageText.of(texts).count(patterns._BOILER_M).tolist()[:2] == [3, 3]
