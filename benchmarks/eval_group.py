@@ -13,8 +13,8 @@ written to an export ``articles.jsonl`` with ``id`` and ``story_id``, and scored
         # articles cleaned and extracted by the real pipeline (facts included), cached as pickles;
         # --halves also scores the two halves of the gold (split by a hash of the id's topic)
     .venv/bin/python benchmarks/eval_group.py --pipeline --cache /tmp/grp --halves --embeddings 0.2,0.5
-        # the [embeddings] extra tried: each candidate's score gains W * (MiniLM cosine - C); the
-        # vectors of title + lead are cached beside the articles (storyline.group.embed)
+        # the [embeddings] extra tried: each candidate's score gains W * (MiniLM cosine - C) (with
+        # ",bonus": only above C); the vectors of title + lead are cached beside the articles
 """
 
 from __future__ import annotations
@@ -128,10 +128,11 @@ def group_incremental(articles: list[Article], config: GroupConfig) -> dict[str,
 
 
 def group_embedded(
-    weight: float, center: float, cache: Path | None
+    weight: float, center: float, cache: Path | None, bonus_only: bool = False
 ) -> Callable[[list[Article], GroupConfig], dict[str, str]]:
     """Incremental grouping where each candidate's score gains ``weight * (cosine - center)`` of the
-    two articles' MiniLM vectors (the optional extra, measured here before it earns a switch)."""
+    two articles' MiniLM vectors (the optional extra, measured here before it earns a switch);
+    ``bonus_only``: only cosines above ``center`` count (a paraphrase bonus, never a penalty)."""
 
     def run(articles: list[Article], config: GroupConfig) -> dict[str, str]:
         import numpy as np
@@ -156,7 +157,8 @@ def group_embedded(
             for k, value in scores.items():
                 if value < 1.0:  # a copy stays a copy
                     other = row[g._entries[k].article_id]
-                    scores[k] = value + weight * (float(row[current[0]] @ other) - center)
+                    shift = float(row[current[0]] @ other) - center
+                    scores[k] = value + weight * (max(shift, 0.0) if bonus_only else shift)
             return scores, cosines
 
         g._links = embedded_links  # type: ignore[method-assign,assignment]  # wraps the private scorer
@@ -264,7 +266,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pipeline", action="store_true", help="articles from the real clean+extract stages")
     parser.add_argument("--cache", type=Path, help="folder for the --pipeline articles")
     parser.add_argument("--halves", action="store_true", help="also score half A and half B of the gold")
-    parser.add_argument("--embeddings", metavar="W,C", help="also run the MiniLM extra: score + W * (cosine - C)")
+    parser.add_argument(
+        "--embeddings", metavar="W,C[,bonus]", help="also run the MiniLM extra: score + W * (cosine - C)"
+    )
     args = parser.parse_args(argv)
     if not (EVAL / "score.py").exists():
         raise SystemExit(f"no eval kit at {EVAL} (set STORYLINE_EVAL_DIR)")
@@ -284,8 +288,10 @@ def main(argv: list[str] | None = None) -> None:
                         ("tfidf-single-link@0.27", baseline_tfidf(0.27))]
         methods.append(("storyline incremental", group_incremental))
         if args.embeddings:
-            weight, center = (float(v) for v in args.embeddings.split(","))
-            methods.append((f"+ MiniLM {weight:g},{center:g}", group_embedded(weight, center, args.cache)))
+            weight, center, *mode = args.embeddings.split(",")
+            bonus = mode == ["bonus"]
+            label = f"+ MiniLM {args.embeddings}"
+            methods.append((label, group_embedded(float(weight), float(center), args.cache, bonus)))
         if not args.no_batch:
             methods.append(("storyline batch", group_batch))
         for assignment in sweep:
