@@ -488,7 +488,8 @@ def read_counts(text: str) -> list[RawCount]:
             RawCount(self_shot.start(), self_shot.end(), 1.0, None, None, "exact", "killed" if fatal else "shot",
                      self_shot.group(0), False, True)
         )
-    multiple = _MULTIPLE.search(text) if MULTIPLE_SHOOTING and ("ple" in lower or "double" in lower) else None
+    several = MULTIPLE_SHOOTING and ("uple" in lower or "triple" in lower or "double" in lower)
+    multiple = _MULTIPLE.search(text) if several else None
     if multiple:
         # "a quadruple shooting", "a double homicide": that many people hit (or killed)
         value = float(_MULTIPLE_VALUE[multiple.group("n").lower()])
@@ -498,7 +499,8 @@ def read_counts(text: str) -> list[RawCount]:
     suicide = _SUICIDE.search(text)
     if suicide is None:
         # "killed four classmates and himself": only after a count of the dead in the same sentence
-        also = _AND_HIMSELF.search(text) or (_SHOOTER_DIED.search(text) if SHOOTER_DIED else None)
+        shooter = SHOOTER_DIED and ("suicide" in lower or "self" in lower)
+        also = _AND_HIMSELF.search(text) or (_SHOOTER_DIED.search(text) if shooter else None)
         if also and any(c.category == "killed" and c.end <= also.start() for c in found):
             suicide = also
     if suicide:
