@@ -1,0 +1,294 @@
+"""Authors of a parsed page: JSON-LD, author ``<meta>`` tags, byline elements, "Von X" texts and the meta line
+under the headline, cleaned to people (``storyline.clean.people``); a wire named there is kept apart."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from storyline.clean import dates
+from storyline.clean.meta_jsonld import JsonLd, clean_text, lower_attr
+from storyline.clean.people import clean_author_text, merge_people
+
+_AUTHOR_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author",
+                "citation_author", "byl", "twitter:creator", "og:article:author", "book:author", "dc.contributor")
+# class/id words of byline elements; comment, sidebar and footer containers are skipped
+_BYLINE_ATTR = re.compile(r"byline|author|autor|verfasser|writer|\bfn\b|vcard|reporter|redakteur|posted-?by", re.I)
+_NOT_BYLINE_ATTR = re.compile(r"comment|kommentar|reply|respond|widget|sidebar|footer|related|teaser|avatar|"
+                              r"author-?(?:box|bio|info|description|about|img|image|photo|pic)|about-?author|"
+                              r"share|social|login|menu|nav", re.I)
+# A container no byline of the article is in: comments, replies, related stories, teasers (one class token:
+# "comments", "commentlist", "related-posts"). Sidebars and widgets are not excluded: Blogger puts the post
+# in a "widget", themes wrap the article in "content-has-sidebar"; bylines below the headline come first.
+_NOT_BYLINE_BLOCK = re.compile(r"(?:comment|kommentar|reply|respond|related|teaser|recommend|more-from|"
+                               r"read-?more).*|.*[-_](?:comments?|related|teasers?)")
+# The words that open a byline: "By", "Von", "Written by:", "Blog-Beitrag von", "Submitted by", "Autor:", "Text:";
+# dashes may lead ("-- by Ana Berg"). Shared by the XPath that finds candidate text nodes and the check below.
+_OPENING = (r"^[\s\-\u2013\u2014]*((written|posted|submitted|geschrieben|verfasst|gespeichert|eingereicht|"
+            r"(ein(e|en)?\s+)?(blog-?\s?)?(beitrag|artikel|gastbeitrag))\s+)?"
+            r"(by|von|autor(in)?\s*:|author\s*:|text\s*:|por|par)")
+_BYLINE_TEXT = re.compile(_OPENING + r"\s*:?\s+\S", re.I)
+# An element that holds only a label ("Autor", "Von:", "Text:"): the names follow it, in its tail or in the
+# next element ("<b>Von:</b> Ana Berg", "<h4>Autor</h4><p><a>Ana Berg</a></p>").
+_LABEL_ONLY = r"^\s*(by|von|autor(in|en)?|author|authors|verfasser(in)?|text|written by|geschrieben von)\s*:?\s*$"
+_LABEL_TEXT = re.compile(_LABEL_ONLY, re.I)
+MAX_BYLINE_CHARS = 120  # a byline element holds a few names, a role and a date; longer is a bio or a teaser
+
+# ---------------------------------------------------------------------------------------------- authors
+
+
+_MARKED = etree.XPath("//*[@class or @id or @rel or @itemprop or self::byline or self::author]")
+
+
+def _short_text(el: HtmlElement, limit: int) -> str:
+    """The element's text with whitespace collapsed, or "" when it is longer than ``limit`` (read no further)."""
+    pieces: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        size += len(piece)
+        if size > 4 * limit:  # whitespace may shrink it, but not by this much: a container, not a byline
+            return ""
+        pieces.append(piece)
+    text = " ".join("".join(pieces).split())
+    return text if len(text) <= limit else ""
+
+
+def _skip_byline(el: HtmlElement) -> bool:
+    for anc in el.iterancestors():
+        if anc.tag in ("body", "html"):  # their classes describe the whole page ("has-sidebar")
+            break
+        if anc.tag in ("nav", "form"):
+            return True
+        tokens = ((anc.get("class") or "") + " " + (anc.get("id") or "")).lower().split()
+        if any(_NOT_BYLINE_BLOCK.fullmatch(token) for token in tokens):
+            return True
+    return False
+
+
+def _dom_bylines(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    """Byline elements and their text, page order: ``rel=author``, ``itemprop=author``, class/id like byline/author."""
+    out: list[tuple[HtmlElement, str]] = []
+    for el in _MARKED(tree):
+        if el.tag in ("script", "style", "link", "img", "body", "html", "head"):
+            continue
+        marks = (el.get("class") or "") + " " + (el.get("id") or "")
+        rel = lower_attr(el, "rel")
+        prop = lower_attr(el, "itemprop")
+        if not (rel == "author" or prop in ("author", "creator") or _BYLINE_ATTR.search(marks)
+                or el.tag in ("byline", "author")):
+            continue
+        if _NOT_BYLINE_ATTR.search(marks) or _skip_byline(el):
+            continue
+        if prop in ("author", "creator"):
+            names = el.xpath('.//*[@itemprop="name"]')
+            if names:
+                el = names[0]
+        text = clean_text(el.get("content")) if el.tag == "meta" else _short_text(el, MAX_BYLINE_CHARS)
+        if 2 <= len(text) <= MAX_BYLINE_CHARS:
+            out.append((el, text))
+        if len(out) >= 12:
+            break
+    return out
+
+
+# A text node that may open a byline ("By", "Von " before a link): only its elements and their
+# ancestors are read whole below, instead of every element of the page (the scan was a quarter of
+# the HTML cleaning time on zyte-html-dev).
+_BYLINE_START = etree.XPath(
+    f"//text()[re:test(., '{_OPENING}(\\s|:|$)|{_LABEL_ONLY}', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+_BYLINE_TAGS = ("p", "span", "div", "em", "strong", "b", "i", "small", "h4", "h5", "h6", "address", "li", "dt", "th",
+                "label")
+
+
+def _byline_candidates(tree: HtmlElement) -> set[HtmlElement]:
+    found: set[HtmlElement] = set()
+    for node in _BYLINE_START(tree):
+        el = node.getparent()
+        if el is None:
+            continue
+        if node.is_tail:  # "<b>x</b> By Ana": the sentence is in the tail's parent
+            el = el.getparent()
+        for _ in range(6):  # the byline element holds the opening words at its start, a few levels up
+            if el is None or el in found:
+                break
+            found.add(el)
+            el = el.getparent()
+    return found
+
+
+def _following_text(el: HtmlElement) -> str:
+    """The text after a label element: its tail, else the next non-empty sibling's (or its parent's) short text."""
+    tail = " ".join((el.tail or "").split())
+    if len(tail) > 1:
+        return tail[:MAX_BYLINE_CHARS]
+    for node in (el, el.getparent()):
+        if node is None:
+            continue
+        for sibling in node.itersiblings():
+            if not isinstance(sibling.tag, str) or sibling.tag == "br":
+                tail = " ".join((sibling.tail or "").split())
+                if len(tail) > 1:  # "<b>Von:</b><br><br>Ana Berg": the name after a line break
+                    return tail[:MAX_BYLINE_CHARS]
+                continue
+            text = _short_text(sibling, MAX_BYLINE_CHARS)
+            if text:
+                return text
+            if len(sibling.text_content().strip()) > 1:
+                return ""  # a long sibling: not a name
+        if node.getparent() is None or len(" ".join((node.tail or "").split())) > 1:
+            break
+    return ""
+
+
+def _text_bylines(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    """Short elements whose text reads "Von X", "By X", "Autor: X" (first few, page order)."""
+    out: list[tuple[HtmlElement, str]] = []
+    candidates = _byline_candidates(tree)
+    if not candidates:
+        return out
+    for el in tree.iter(*_BYLINE_TAGS):
+        if el not in candidates:
+            continue
+        text = _short_text(el, MAX_BYLINE_CHARS)
+        if text and _LABEL_TEXT.match(text):
+            text = f"{text.strip(' :')}: {_following_text(el)}"
+        if not text or not _BYLINE_TEXT.match(text) or _skip_byline(el):
+            continue
+        out.append((el, text))
+        if len(out) >= 6:
+            break
+    return out
+
+
+_META_BLOCK = re.compile(r"meta|info|credit|detail|autor|author|byline|posted|date|datum|header|head", re.I)
+NEAR_HEADLINE_ELEMENTS = 150  # elements read after the headline for a name in its meta line (the byline zone)
+
+
+DATED_LINE_ELEMENTS = 8  # elements right after the headline read for a "date - name" line
+_LINE_SEP = re.compile(r"\s+[-\u2013\u2014|\u2022\u00b7/]\s+|\s*[|\u2022\u00b7]\s*")
+
+
+def _names_beside_date(text: str) -> list[str]:
+    """A name that shares the meta line under the headline with a full date, and nothing else ("11.12.2019 - Ana
+    Berg", "Ana Berg | 3. Mai 2021"): the byline of pages that mark nothing."""
+    if not text or not dates.find_dates(text):
+        return []
+    parts = [part.strip() for part in _LINE_SEP.split(text) if part.strip()]
+    if len(parts) != 2:
+        return []
+    dated = [bool(dates.find_dates(part)) for part in parts]
+    if dated.count(True) != 1:
+        return []
+    name = parts[dated.index(False)]
+    return [name] if 2 <= len(name.split()) <= 4 and not any(ch.isdigit() for ch in name) else []
+
+
+def _near_headline_names(tree: HtmlElement, h1: HtmlElement | None) -> list[str]:
+    """A person's name alone in a link or bold text of a meta/info/credit block right after the headline
+    ("<div class=article-meta><a>Ana Berg</a> | 3. Mai 2021</div>"): a byline no class names as one."""
+    if h1 is None:
+        return []
+    out: list[str] = []
+    started, seen = False, 0
+    for el in tree.iter():
+        if el is h1:
+            started = True
+            continue
+        if not started or not isinstance(el.tag, str):
+            continue
+        seen += 1
+        if seen > NEAR_HEADLINE_ELEMENTS or (el.tag == "p" and len(el.text_content()) > 400):
+            break
+        if seen <= DATED_LINE_ELEMENTS and el.tag in ("p", "div", "span", "small"):
+            out.extend(_names_beside_date(_short_text(el, 80)))
+        if el.tag not in ("a", "strong", "b", "span", "em", "address", "cite", "dd", "i"):
+            continue
+        text = clean_text(el.text_content())
+        if not 4 <= len(text) <= 40 or not 2 <= len(text.split()) <= 4:
+            continue
+        blocks = [el, *list(el.iterancestors())[:3]]
+        if any(_META_BLOCK.search((b.get("class") or "") + " " + (b.get("id") or "")) for b in blocks):
+            out.append(text)
+            if len(out) >= 3:
+                break
+    return out
+
+
+def _after_headline(found: list[tuple[HtmlElement, str]], order: dict[HtmlElement, int],
+                    h1_at: int | None) -> list[str]:
+    """Byline texts, the ones below the headline first (teasers and widgets above it name other authors)."""
+    if h1_at is None:
+        return [text for _, text in found]
+    below = [text for el, text in found if order.get(el, -1) > h1_at]
+    return below + [text for el, text in found if order.get(el, -1) <= h1_at]
+
+
+# The label of a ``twitter:labelN``/``twitter:dataN`` pair that names the author (Yoast and other SEO plugins
+# write "Written by"/"Verfasst von" there, also when no author meta tag is set).
+_AUTHOR_LABELS = frozenset({"written by", "verfasst von", "geschrieben von", "author", "autor", "autorin", "by",
+                            "von", "écrit par", "ecrit par", "escrito por", "scritto da", "geschreven door"})
+
+
+def labelled_author(tags: dict[str, list[str]]) -> list[str]:
+    """The ``twitter:dataN`` values whose ``twitter:labelN`` says "Written by" (one pair per number)."""
+    out = []
+    for number in "1234":
+        labels, values = tags.get(f"twitter:label{number}"), tags.get(f"twitter:data{number}")
+        if labels and values and labels[0].strip(" :").lower() in _AUTHOR_LABELS:
+            out.append(values[0])
+    return out
+
+
+def pick_authors(ld: JsonLd, tags: dict[str, list[str]], tree: HtmlElement, outlet: str | None,
+                 site_names: list[str], h1: HtmlElement | None = None) -> tuple[list[str], str | None]:
+    """People named as the article's authors, and the wire service when one is named.
+
+    Sources, strongest first: JSON-LD, author ``<meta>`` tags, byline elements, "Von X" texts; a source's
+    full names (two words or more) beat a single-word handle found in a stronger one ("edilson.la.rosa")."""
+    meta_values = [v for key in _AUTHOR_KEYS for v in tags.get(key, []) if not v.startswith(("http", "@", "www."))]
+    meta_values += labelled_author(tags)
+    page: dict[str, list[str]] = {"jsonld": ld.authors, "meta": meta_values}
+
+    def source(kind: str) -> list[str]:
+        """The raw author texts of one source, the page's bylines read only when a pass needs them."""
+        if kind not in page:
+            if kind == "near":
+                page[kind] = _near_headline_names(tree, h1)
+            else:
+                page["dom"], page["text"] = _page_bylines(tree, h1)
+        return page[kind]
+
+    wire: str | None = None
+    # full names first, then single-word handles, then a name alone in the meta line under the headline
+    kinds = ("jsonld", "meta", "dom", "text")
+    passes = [(False, k) for k in kinds] + [(True, k) for k in kinds] + [(False, "near")]
+    for handles, kind in passes:
+        people: list[str] = []
+        for raw in source(kind):
+            found, found_wire = clean_author_text(raw, outlet, site_names, structured=handles)
+            wire = wire or found_wire
+            if found and kind in ("dom", "text", "near"):
+                people = found  # the first byline element that names someone
+                break
+            people = merge_people(people, found)
+        if people:
+            return people, wire
+    return [], wire
+
+
+def _page_bylines(tree: HtmlElement, h1: HtmlElement | None) -> tuple[list[str], list[str]]:
+    """Byline elements' texts and "Von X" texts, each with the ones below the headline first."""
+    order: dict[HtmlElement, int] = {}
+    h1_at: int | None = None
+    dom, text = _dom_bylines(tree), _text_bylines(tree)
+    if h1 is not None and (dom or text):
+        wanted = {el for el, _ in dom + text} | {h1}
+        for i, el in enumerate(tree.iter()):
+            if el in wanted:
+                order[el] = i
+        h1_at = order.get(h1)
+    return _after_headline(dom, order, h1_at), _after_headline(text, order, h1_at)
