@@ -175,6 +175,7 @@ class PostgresStore:
 
     def attach_facts(self, articles: list[Article]) -> None:
         by_id = {a.id: a for a in articles}
+        memo: dict[str, str] = {}
         for chunk in _chunks(list(by_id)):
             rows = self._rows(
                 f"SELECT {_cols(FACT_COLUMNS)} FROM facts WHERE article_id = ANY(%s)"
@@ -182,7 +183,7 @@ class PostgresStore:
                 (chunk,),
             )
             for row in rows:
-                fact = fact_from_row(row)
+                fact = fact_from_row(row, memo)
                 by_id[fact.article_id].facts.append(fact)
 
     def articles(

@@ -178,6 +178,7 @@ class SQLiteStore:
 
     def attach_facts(self, articles: list[Article]) -> None:
         by_id = {a.id: a for a in articles}
+        memo: dict[str, str] = {}
         for chunk in _chunks(list(by_id)):
             rows = self.conn.execute(
                 f"SELECT {_cols(FACT_COLUMNS)} FROM facts WHERE article_id IN ({','.join('?' * len(chunk))})"
@@ -185,7 +186,7 @@ class SQLiteStore:
                 chunk,
             )
             for row in rows:
-                fact = fact_from_row(row)
+                fact = fact_from_row(row, memo)
                 by_id[fact.article_id].facts.append(fact)
 
     def articles(
