@@ -28,6 +28,7 @@ so that every attribution has a speaker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -597,7 +598,10 @@ def _finish(text: str, raw: _Raw, quotes: Sequence[tuple[int, int]], resolver: R
 
 def _quoted_share(parts: Sequence[tuple[int, int]], quotes: Sequence[tuple[int, int]]) -> float:
     total = sum(e - s for s, e in parts) or 1
-    inside = sum(max(0, min(e, qe) - max(s, qs)) for s, e in parts for qs, qe in quotes)
+    lo, hi = parts[0][0], parts[-1][1]
+    # quotes are sorted by start and do not nest: only the two starting before the parts can reach into them
+    near = quotes[max(0, bisect_left(quotes, (lo, 0)) - 2) : bisect_left(quotes, (hi, 0))]
+    inside = sum(max(0, min(e, qe) - max(s, qs)) for s, e in parts for qs, qe in near)
     return inside / total
 
 
