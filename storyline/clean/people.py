@@ -197,7 +197,8 @@ def clean_author_text(text: str, outlet: str | None = None, site_names: list[str
     if people or wire or not structured:
         return people, wire
     single = _strip_name(byline_names(text))
-    if (_HANDLE.match(single) and single.lower() not in _NOT_A_NAME and not _DOMAIN.search(single)
+    if (_HANDLE.match(single) and _NOT_A_NAME.isdisjoint(re.split(r"[._-]", single.lower()))
+            and single.lower() not in _NOT_A_NAME and not _DOMAIN.search(single)
             and re.sub(r"[\W_]+", "", single.lower()) not in sites):
         return [single], None
     return [], None

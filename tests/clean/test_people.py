@@ -91,3 +91,8 @@ def test_time_phrase_or_share_buttons_glued_to_a_name_are_cut() -> None:
 def test_weekday_or_date_label_alone_is_not_a_handle() -> None:
     assert clean_author_text("Donnerstag", structured=True)[0] == []
     assert clean_author_text("Stand", structured=True)[0] == []
+
+
+def test_handle_made_of_a_team_word_is_not_a_name() -> None:
+    assert clean_author_text("sv_team", structured=True)[0] == []
+    assert clean_author_text("river_watcher", structured=True)[0] == ["river_watcher"]
