@@ -525,8 +525,10 @@ def _appositive_subject(toks: list[_Tok], j: int) -> tuple[int, int] | None:
         k -= 1
     if k >= 0 and j - k >= 14 and toks[k + 1].low not in ("who", "whose", "which"):
         return None
-    if k <= 0 or toks[k].text != "," or (joined and toks[k + 1].low not in ("a", "an", "the")):
-        return None  # "and" only inside a described person: "X, an Iowa strategist and former adviser, said"
+    if k <= 0 or toks[k].text != "," or (joined and toks[k + 1].low not in ("a", "an", "the")
+                                        and not toks[k + 1].text[:1].islower()):
+        return None  # "and" only inside a described person: "X, an Iowa strategist and former adviser, said",
+        # "X, director of the center and a professor, said"
     if toks[k - 1].text[:1].isupper() or toks[k - 1].low in _PRONOUNS:
         return _np_left(toks, k - 1)
     return None

@@ -275,3 +275,9 @@ def test_content_before_its_cue_is_not_split_at_a_clause() -> None:
     found = find_quotes(text, mode="rules")
     assert [(a.speaker, a.cue) for a in found] == [("officials", "said")]
     assert "council wants a party" in found[0].content
+
+
+def test_an_appositive_opening_in_lower_case_may_join_two_descriptions() -> None:
+    text = "“It was the right call,” Ann Vos, director of the bridge trust and a former engineer, said."
+    a = _by_content(find_quotes(text, mode="rules"), "right call")
+    assert a.speaker == "Ann Vos"
