@@ -347,7 +347,7 @@ class Grouper:
         for key in ranked:
             other = self._entries[key]
             far = bool(day and other.day and abs(day - other.day) > self._window)
-            if far and not FAR_MIN_COSINE:
+            if far and (not FAR_MIN_COSINE or not _share_persons(evidence, other.evidence)):
                 continue
             if other.n_docs * REWEIGHT_GROWTH < n_docs:
                 self._reweight(other)
@@ -355,8 +355,6 @@ class Grouper:
             dot = sum([vec[t] * ovec[t] for t in keys & ovec.keys()])
             sim = dot / (norm * other.norm)
             if sim < (FAR_MIN_COSINE if far else MIN_COSINE):
-                continue
-            if far and len(set(evidence.persons) & set(other.evidence.persons)) < FAR_SHARED_PERSONS:
                 continue
             gap = abs(day - other.day) if day and other.day else None  # None: an undated side
             score = sim + adjustment(evidence, other.evidence, gap, self._idf)
@@ -475,6 +473,13 @@ class Grouper:
                 self._postings.setdefault(term, set()).add(key)
             if sig is not None:
                 self._dups.add(key, np.frombuffer(base64.b64decode(sig), dtype=np.uint32).copy())
+
+
+def _share_persons(a: Evidence, b: Evidence) -> bool:
+    """Both articles name at least FAR_SHARED_PERSONS of the same people."""
+    if len(a.persons) < FAR_SHARED_PERSONS or len(b.persons) < FAR_SHARED_PERSONS:
+        return False
+    return len(set(a.persons).intersection(b.persons)) >= FAR_SHARED_PERSONS
 
 
 def _day(value: date | None) -> int:
