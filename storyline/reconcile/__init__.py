@@ -219,18 +219,25 @@ def _location(articles: list[Article]) -> Location:
 
 
 def _actors(articles: list[Article], limit: int = 8) -> list[str]:
+    """The people, organisations and groups most articles name; ties go to the one named first (the
+    earliest article, then the earliest offset), so the order does not depend on the order facts were
+    read in or on string hashing (it differed between two runs of the same feed)."""
     seen: Counter[str] = Counter()
     names: dict[str, str] = {}
-    for a in articles:
+    first: dict[str, tuple[int, int]] = {}
+    for i, a in enumerate(articles):
         keys: set[str] = set()
         for f in a.facts:
             if f.type == "entity" and f.attrs.get("label") in ("PERSON", "ORG", "NORP"):
                 key = str(f.attrs.get("key") or f.value)
                 keys.add(key)
-                if len(str(f.value)) > len(names.get(key, "")):
-                    names[key] = str(f.value)
+                first[key] = min(first.get(key, (i, f.start)), (i, f.start))
+                value, known = str(f.value), names.get(key, "")
+                if (len(value), value) > (len(known), known):  # the fullest form, whatever the order
+                    names[key] = value
         seen.update(keys)
-    return [names[k] for k, _ in seen.most_common(limit)]
+    ranked = sorted(seen, key=lambda k: (-seen[k], first[k], k))
+    return [names[k] for k in ranked[:limit]]
 
 
 def _event_day(articles: list[Article], by_id: dict[str, Article]) -> date | None:
