@@ -47,6 +47,9 @@ MAX_LISTED = 100_000  # article ids kept in a run report
 # (a campaign, a war) would otherwise reload all its facts with every chunk. Hand-set; no dev-set
 # story comes near it (the largest has 25 articles, on timex-dev), so no dev figure moves.
 RECONCILE_RECENT = 100
+# Touched stories reconciled per read of the store: bounds what one read holds to this many stories'
+# latest RECONCILE_RECENT reports with their facts (~40 a report). Hand-set: memory, not quality.
+RECONCILE_BATCH = 16
 CHANGED_ID = "id already stored with different content; give the new version a new id"
 # Below this many new articles a process pool costs more than it saves (fork + pickling
 # ~0.1 s against ~10 ms of clean+extract per gva-dev article).
@@ -324,27 +327,44 @@ class Pipeline:
         return [full.get(a.id, a) for a in stored]
 
     def _group_and_reconcile(self, kept: list[Article], grouper: Grouper) -> Batch:
+        """Group the chunk, then reconcile every story it touched, RECONCILE_BATCH stories at a time:
+        what is read back from the store at once stays bounded however many stories a chunk touches
+        and however long they are (a resampled stream touched 144 stories of up to 270 reports)."""
         for article in sorted(kept, key=lambda a: (a.best_published or date.min, a.id)):
             grouper.add(article)
         merges = grouper.take_merges()
-        touched = {a.story_id for a in kept if a.story_id} | set(merges.values())
-        stored = self._stored_members(sorted(touched | set(merges)))
-        moved: dict[str, str] = {}
-        for a in stored:
-            target = _follow(merges, a.story_id)
-            if target != a.story_id and target is not None:
-                moved[a.id] = target
-                a.story_id = target
-        members: dict[str, list[Article]] = {}
-        for a in [*stored, *kept]:
+        new: dict[str, list[Article]] = {}
+        for a in kept:
+            # an article that joined a story which a later article of this chunk merged into another
+            a.story_id = _follow(merges, a.story_id)
             if a.story_id:
-                members.setdefault(a.story_id, []).append(a)
-        stories: list[Story] = [reconcile_story(sid, arts) for sid, arts in sorted(members.items())]
+                new.setdefault(a.story_id, []).append(a)
+        sources: dict[str, list[str]] = {}  # surviving story -> the stored stories it now holds
+        for story_id in sorted(set(new) | set(merges.values())):
+            sources[story_id] = [story_id]
+        for absorbed in sorted(merges):
+            target = _follow(merges, absorbed)
+            if target is not None:
+                sources.setdefault(target, [target]).append(absorbed)
+        moved: dict[str, str] = {}
+        stories: list[Story] = []
+        targets = sorted(sources)
+        for i in range(0, len(targets), RECONCILE_BATCH):
+            batch = targets[i : i + RECONCILE_BATCH]
+            members: dict[str, list[Article]] = {t: list(new.get(t, [])) for t in batch}
+            for a in self._stored_members([s for t in batch for s in sources[t]]):
+                target = _follow(merges, a.story_id)
+                if target != a.story_id and target is not None:
+                    moved[a.id] = target
+                    a.story_id = target
+                if a.story_id in members:
+                    members[a.story_id].append(a)
+            stories += [reconcile_story(sid, arts) for sid, arts in members.items() if arts]
         return Batch(
             articles=kept,
             moved=moved,
             stories=stories,
-            dropped_stories=set(merges) - set(members),
+            dropped_stories=set(merges) - {s.story_id for s in stories},
             state={GROUPER_KEY: grouper.dumps()},
         )
 
