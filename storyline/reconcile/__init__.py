@@ -240,7 +240,7 @@ def _actors(articles: list[Article], limit: int = 8) -> list[str]:
     return [names[k] for k in ranked[:limit]]
 
 
-def _event_day(articles: list[Article], by_id: dict[str, Article]) -> date | None:
+def _event_day(articles: list[Article], by_id: dict[str, Article], days: dict[str, date | None]) -> date | None:
     """The day most sources name, ties to the earliest; never after the first report of the story.
 
     A day after the first publication is a later step read as the event ("appeared in court
@@ -251,7 +251,7 @@ def _event_day(articles: list[Article], by_id: dict[str, Article]) -> date | Non
     first = min(published) if published else None
     votes: Counter[date] = Counter()
     for a in articles:
-        day = article_event_date(a)
+        day = days[a.id]
         if day is None or source_of(a, by_id) != a.id or (first is not None and day > first):
             continue
         votes[day] += 1
@@ -293,10 +293,11 @@ def reconcile_story(story_id: str, articles: list[Article]) -> Story:
     """The event record and claims of one story from all its articles (stored and new)."""
     articles = sorted(articles, key=lambda a: (a.best_published or date.min, a.id))
     by_id = {a.id: a for a in articles}
-    event_day = _event_day(articles, by_id)
+    days = {a.id: article_event_date(a) for a in articles}  # each article's own day, read once
+    event_day = _event_day(articles, by_id, days)
     values: list[SlotValue] = []
     for a in articles:
-        values += slot_values(a, event_day)
+        values += slot_values(a, event_day, days[a.id])
     claims = reconcile_claims(story_id, values, articles)
     _victims_who_died(claims, values, by_id)
     tolls = {

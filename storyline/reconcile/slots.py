@@ -375,8 +375,9 @@ def _quote_key(fact: Fact) -> str:
     return entity_key(fact.speaker or "unknown")
 
 
-def slot_values(article: Article, event_day: date | None) -> list[SlotValue]:
-    """Every slot value this article states, absences included."""
+def slot_values(article: Article, event_day: date | None, day: date | str | None = "read") -> list[SlotValue]:
+    """Every slot value this article states, absences included; ``day`` is the article's own event day
+    when the caller has read it already (``article_event_date``: reads the lead's times again)."""
     out: list[SlotValue] = []
     published = article.best_published
     out += _toll_values(article, event_day)
@@ -406,7 +407,8 @@ def slot_values(article: Article, event_day: date | None) -> list[SlotValue]:
             for what in fact.attrs.get("what", []):
                 if what in ("date", "place"):
                     out.append(SlotValue(f"meeting_{what}", None, fact, article, absent=True))
-    day = article_event_date(article)
+    if isinstance(day, str):
+        day = article_event_date(article)
     if day is not None:
         out.append(SlotValue("event_date", day.isoformat(), None, article, strength=1.0))
     loc = next((f for f in article.facts if f.type == "location" and f.attrs.get("kind") == "main"), None)
