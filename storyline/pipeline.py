@@ -55,10 +55,11 @@ CHANGED_ID = "id already stored with different content; give the new version a n
 # ~0.1 s against ~10 ms of clean+extract per gva-dev article).
 PARALLEL_MIN = 64
 # Share of the last chunk cleaned and extracted while this process groups and stores the rest (see
-# _tail_split). Set from the stage times of gva-dev (benchmarks/bench_e2e.py, quiet machine): the
-# head's grouping, reconciling and commit took ~5.5 s per 1,900 articles, the workers ~13.4 s, so a
-# quarter keeps both busy for about the same time.
-TAIL_SHARE = 0.25
+# _tail_split). Set from the stage times of gva-dev (benchmarks/bench_e2e.py, quiet machine): per
+# article ~5.8 ms of the workers' wall time and ~3.9 ms of grouping, reconciling and commit here; the
+# run takes about (1-t)·5.8 + max((1-t)·3.9, 1.5·t·5.8) + t·3.9 ms an article (the tail's workers share
+# the cores with this process), lowest near t = 0.3 (8.0 ms against 9.7 unsplit).
+TAIL_SHARE = 0.3
 
 
 class Stage(Protocol):
