@@ -109,12 +109,17 @@ def in_arrival_order(articles: list[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.best_published or date.min, a.id))
 
 
-def group_incremental(articles: list[Article], config: GroupConfig) -> dict[str, str]:
-    """Each article placed on arrival; final story = the story it was placed in, after merges."""
-    g = Grouper(config)
+def group_incremental(
+    articles: list[Article], config: GroupConfig, grouper: Grouper | None = None, current: list[str] | None = None
+) -> dict[str, str]:
+    """Each article placed on arrival; final story = the story it was placed in, after merges.
+    ``current[0]`` is set to the id of the article being placed (for experiments that wrap the grouper)."""
+    g = grouper or Grouper(config)
     merged: dict[str, str] = {}
     placed = {}
     for article in in_arrival_order(articles):
+        if current is not None:
+            current[0] = article.id
         g.add(article)
         placed[article.id] = article.story_id or article.id
         merged.update(g.take_merges())
@@ -162,20 +167,7 @@ def group_embedded(
             return scores, cosines
 
         g._links = embedded_links  # type: ignore[method-assign,assignment]  # wraps the private scorer
-        merged: dict[str, str] = {}
-        placed = {}
-        for article in in_arrival_order(articles):
-            current[0] = article.id
-            g.add(article)
-            placed[article.id] = article.story_id or article.id
-            merged.update(g.take_merges())
-
-        def final(story: str) -> str:
-            while story in merged:
-                story = merged[story]
-            return story
-
-        return {i: final(s) for i, s in placed.items()}
+        return group_incremental(articles, config, g, current)
 
     return run
 

@@ -88,8 +88,6 @@ def run_pipeline(data: Path, work: Path, reuse: bool) -> tuple[Path, Path, float
 
 def gold_stories(data: Path, db: Path, export: Path, work: Path) -> Path:
     """The stored articles grouped by the gold clusters and reconciled again: reconciliation alone."""
-    from storyline.export import claim_json, story_json
-    from storyline.reconcile import reconcile_story
     from storyline.store import open_store
 
     cluster = {row["id"]: f"g{row['cluster']}" for row in _lines(data / "gva-dev.gold.jsonl")}
@@ -101,12 +99,7 @@ def gold_stories(data: Path, db: Path, export: Path, work: Path) -> Path:
         members[a.story_id].append(a)
     out = work / "gold_export"
     out.mkdir(exist_ok=True)
-    stories = [reconcile_story(sid, arts) for sid, arts in sorted(members.items())]
-    _write(out / "articles.jsonl", [{"id": a.id, "story_id": a.story_id} for a in articles])
-    _write(out / "stories.jsonl", [story_json(s) for s in stories])
-    claims = [json.loads(json.dumps(claim_json(c), default=str)) for s in stories for c in s.claims]
-    _write(out / "claims.jsonl", claims)
-    return out
+    return _reconciled_export(articles, members, out)
 
 
 def gold_answers(data: Path, export: Path, work: Path) -> Path:
@@ -136,8 +129,6 @@ def gold_answers(data: Path, export: Path, work: Path) -> Path:
 
 def stored_stories(db: Path, export: Path, work: Path) -> Path:
     """The stored articles of a pipeline run re-reconciled in the stories the run gave them, without bodies."""
-    from storyline.export import claim_json, story_json
-    from storyline.reconcile import reconcile_story
     from storyline.store import open_store
 
     store = open_store(str(db))
@@ -148,12 +139,7 @@ def stored_stories(db: Path, export: Path, work: Path) -> Path:
         members[a.story_id or f"s{a.id}"].append(a)
     out = work / "stored_export"
     out.mkdir(exist_ok=True)
-    stories = [reconcile_story(sid, arts) for sid, arts in sorted(members.items())]
-    _write(out / "articles.jsonl", [{"id": a.id, "story_id": a.story_id} for a in articles])
-    _write(out / "stories.jsonl", [story_json(s) for s in stories])
-    claims = [json.loads(json.dumps(claim_json(c), default=str)) for s in stories for c in s.claims]
-    _write(out / "claims.jsonl", claims)
-    return out
+    return _reconciled_export(articles, members, out)
 
 
 def rules_export(data: Path, work: Path) -> Path:
@@ -236,6 +222,19 @@ def main() -> None:
     for name, row in rows.items():
         values = " ".join(f"{row[k]:>10.4f}" for k in (*COUNT_KEYS, "questions"))
         print(f"{name:<5} {int(row['n']):>9} {values}")
+
+
+def _reconciled_export(articles: list[Any], members: dict[str, list[Any]], out: Path) -> Path:
+    """Reconcile each story of ``members`` and write the export files score.py reads."""
+    from storyline.export import claim_json, story_json
+    from storyline.reconcile import reconcile_story
+
+    stories = [reconcile_story(sid, arts) for sid, arts in sorted(members.items())]
+    _write(out / "articles.jsonl", [{"id": a.id, "story_id": a.story_id} for a in articles])
+    _write(out / "stories.jsonl", [story_json(s) for s in stories])
+    claims = [json.loads(json.dumps(claim_json(c), default=str)) for s in stories for c in s.claims]
+    _write(out / "claims.jsonl", claims)
+    return out
 
 
 if __name__ == "__main__":

@@ -23,8 +23,10 @@ def test_the_model_reads_the_title_and_lead_only() -> None:
 
 
 def test_a_missing_package_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = {"torch", "sentence_transformers"}  # present or not here, only the model is missing
     monkeypatch.setattr(embed, "MODEL_PACKAGE", "no_such_model_package")
-    assert "no_such_model_package" in (embed.unavailable() or "")
+    monkeypatch.setattr(embed.importlib.util, "find_spec", lambda name: object() if name in found else None)
+    assert "no_such_model_package is not installed" in (embed.unavailable() or "")
     with pytest.raises(embed.EmbeddingError):
         embed.Embedder()
 
