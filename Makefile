@@ -18,13 +18,14 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check storyline tests benchmarks
-	$(BIN)/mypy storyline
+	$(BIN)/ruff format --check storyline tests benchmarks
+	$(BIN)/mypy storyline tests benchmarks
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check storyline tests benchmarks
 	$(BIN)/ruff format --check storyline tests benchmarks
-	$(BIN)/mypy storyline
+	$(BIN)/mypy storyline tests benchmarks
 
 serve: $(STAMP)
 	$(BIN)/storyline serve --db out/demo.db

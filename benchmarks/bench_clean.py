@@ -80,8 +80,15 @@ def _body_only(rows: list[dict[str, Any]]) -> Callable[[], None]:
     def work() -> None:
         for article in articles:
             html = article.raw_html or ""
-            htmlbody.extract_body(html, article.url, cleaner.memory, cleaner._site(article), article.hash,
-                                  cleaner.model, htmlbody.parse(html))
+            htmlbody.extract_body(
+                html,
+                article.url,
+                cleaner.memory,
+                cleaner._site(article),
+                article.hash,
+                cleaner.model,
+                htmlbody.parse(html),
+            )
 
     return work
 

@@ -115,10 +115,7 @@ def main() -> int:
     print(f"{'local run+export':<28} {run_times['local']:>8.2f} {n / run_times['local']:>11.1f}")
     print(f"{'dask run+export (cold)':<28} {run_times['dask']:>8.2f} {n / run_times['dask']:>11.1f}")
     print(f"clean+extract results identical: {remote == local}")
-    print(
-        f"export files identical: {not differ and not errors}"
-        f" ({len(names)} files; differ: {differ or 'none'})"
-    )
+    print(f"export files identical: {not differ and not errors} ({len(names)} files; differ: {differ or 'none'})")
     if _code_hash() != code_before:
         print("WARNING: storyline's source changed during the run; the comparisons are not valid")
     return 0

@@ -174,9 +174,7 @@ def main() -> int:
     if not gva.exists():
         print(f"dev sets not found under {EVAL}; set STORYLINE_EVAL_DIR", file=sys.stderr)
         return 2
-    print(
-        f"{os.cpu_count()} cores; store: {'PostgreSQL' if args.db else 'SQLite'}; engine: local", flush=True
-    )
+    print(f"{os.cpu_count()} cores; store: {'PostgreSQL' if args.db else 'SQLite'}; engine: local", flush=True)
     header = f"{'input':<18} {'read':>7} {'new':>7} {'stories':>7} {'total s':>8} {'art/s':>7} {'peak MB':>8}"
     print(header + f" {'worker MB':>9}  " + " ".join(f"{s:>15}" for s in STAGES) + "  (seconds per stage)")
     rows = []
@@ -186,8 +184,7 @@ def main() -> int:
         rate = r["read"] / r["total_s"]
         print(
             f"{name:<18} {r['read']:>7} {r['new']:>7} {r['stories']:>7} {r['total_s']:>8.1f} {rate:>7.1f}"
-            f" {r['peak_mb']:>8.0f} {r['child_mb']:>9.0f}  "
-            + " ".join(f"{r['stages'][s]:>15.1f}" for s in STAGES),
+            f" {r['peak_mb']:>8.0f} {r['child_mb']:>9.0f}  " + " ".join(f"{r['stages'][s]:>15.1f}" for s in STAGES),
             flush=True,
         )
 

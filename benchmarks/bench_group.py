@@ -115,9 +115,16 @@ def run_incremental(
     tenths = [next((m for m in marks if m[0] >= done * i / 10), marks[-1]) for i in range(11)]
     curve = [f"{(b[0] - a[0]) / (b[1] - a[1]):.0f}" for a, b in itertools.pairwise(tenths) if b[1] > a[1]]
     print(f"  curve (cpu art/s per tenth of {done:,} articles): {' '.join(curve)}", flush=True)
-    return ["storyline incremental", f"{size:,}", f"{done:,}", f"{done / cpu:.0f}",
-            f"{tail_n / tail_cpu:.0f}" if tail_n and tail_cpu else "-", f"{done / wall:.0f}",
-            f"{len(grouper._entries):,}", f"{len(state) / 1e6:.1f} MB"]
+    return [
+        "storyline incremental",
+        f"{size:,}",
+        f"{done:,}",
+        f"{done / cpu:.0f}",
+        f"{tail_n / tail_cpu:.0f}" if tail_n and tail_cpu else "-",
+        f"{done / wall:.0f}",
+        f"{len(grouper._entries):,}",
+        f"{len(state) / 1e6:.1f} MB",
+    ]
 
 
 def run_batch(pool: list[tuple[str, str]], size: int, per_day: int, config: GroupConfig) -> list[str]:
@@ -133,8 +140,16 @@ def run_baseline(pool: list[tuple[str, str]], size: int, per_day: int) -> list[s
     cpu0, wall0 = time.process_time(), time.perf_counter()
     baseline_tfidf(0.31)(articles, GroupConfig())
     cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
-    return ["tfidf single link (all pairs)", f"{size:,}", f"{size:,}", f"{size / cpu:.0f}", "-",
-            f"{size / wall:.0f}", "-", "-"]
+    return [
+        "tfidf single link (all pairs)",
+        f"{size:,}",
+        f"{size:,}",
+        f"{size / cpu:.0f}",
+        "-",
+        f"{size / wall:.0f}",
+        "-",
+        "-",
+    ]
 
 
 def run_dev(cache: Path | None, config: GroupConfig) -> None:

@@ -1,6 +1,6 @@
 """Speed of ``tag_times``: documents and characters per second on the timex dev set, printed as a table.
 
-    .venv/bin/python benchmarks/bench_timex.py [--data DIR] [--repeat N]
+.venv/bin/python benchmarks/bench_timex.py [--data DIR] [--repeat N]
 """
 
 from __future__ import annotations
@@ -48,8 +48,10 @@ def main() -> None:
         started = time.perf_counter()
         found = sum(len(tag_times(text, dct)) for text, dct in docs)
         elapsed = time.perf_counter() - started
-        print(f"{run:>4} {len(docs):>6} {found:>8} {elapsed:>8.3f} {len(docs) / elapsed:>8.1f} "
-              f"{chars / elapsed / 1000:>9.1f}")
+        print(
+            f"{run:>4} {len(docs):>6} {found:>8} {elapsed:>8.3f} {len(docs) / elapsed:>8.1f} "
+            f"{chars / elapsed / 1000:>9.1f}"
+        )
 
 
 if __name__ == "__main__":

@@ -93,13 +93,19 @@ def main() -> int:
             for backend in ("fastwarc", "warcio"):
                 seconds, cpu, kept = time_read(path, backend)
                 rows.append((path.name, f"{size:.0f}", backend, records, kept, seconds, cpu))
-    print(f"{len(pages)} distinct dev pages, {args.pages} responses + {args.pages} requests per file; "
-          f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end")
-    print(f"{'file':<14} {'MB':>5} {'parser':<9} {'records':>8} {'html kept':>9} {'wall s':>7} {'records/s':>10}"
-          f" {'cpu s':>7} {'records/cpu-s':>13}")
+    print(
+        f"{len(pages)} distinct dev pages, {args.pages} responses + {args.pages} requests per file; "
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end"
+    )
+    print(
+        f"{'file':<14} {'MB':>5} {'parser':<9} {'records':>8} {'html kept':>9} {'wall s':>7} {'records/s':>10}"
+        f" {'cpu s':>7} {'records/cpu-s':>13}"
+    )
     for name, size_mb, backend, records, kept, seconds, cpu in rows:
-        print(f"{name:<14} {size_mb:>5} {backend:<9} {records:>8} {kept:>9} {seconds:>7.2f} {records / seconds:>10,.0f}"
-              f" {cpu:>7.2f} {records / cpu:>13,.0f}")
+        print(
+            f"{name:<14} {size_mb:>5} {backend:<9} {records:>8} {kept:>9} {seconds:>7.2f} {records / seconds:>10,.0f}"
+            f" {cpu:>7.2f} {records / cpu:>13,.0f}"
+        )
     return 0
 
 

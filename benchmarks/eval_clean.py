@@ -46,8 +46,12 @@ def read_feed(path: Path) -> list[dict[str, Any]]:
 def to_article(row: dict[str, Any]) -> Article:
     published = row.get("published")
     return Article(
-        id=str(row["id"]), raw_text=row.get("text"), raw_html=row.get("html"), url=row.get("url"),
-        feed_title=row.get("title"), feed_published=date.fromisoformat(published) if published else None,
+        id=str(row["id"]),
+        raw_text=row.get("text"),
+        raw_html=row.get("html"),
+        url=row.get("url"),
+        feed_title=row.get("title"),
+        feed_published=date.fromisoformat(published) if published else None,
         feed_outlet=row.get("outlet"),
     )
 
@@ -60,8 +64,10 @@ def run(feed: Path, out: Path, config: CleanConfig | None = None) -> tuple[int, 
         cleaner.observe(article)
     out.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    with open(out / "articles.jsonl", "w", encoding="utf-8") as handle, \
-            open(out / "rejected.jsonl", "w", encoding="utf-8") as rejected:
+    with (
+        open(out / "articles.jsonl", "w", encoding="utf-8") as handle,
+        open(out / "rejected.jsonl", "w", encoding="utf-8") as rejected,
+    ):
         for article in articles:
             try:
                 cleaner.clean(article)
@@ -69,10 +75,15 @@ def run(feed: Path, out: Path, config: CleanConfig | None = None) -> tuple[int, 
                 rejected.write(json.dumps({"id": article.id, "reason": str(exc)}) + "\n")
                 continue
             row = {
-                "id": article.id, "story_id": None, "duplicate_of": None, "title": article.title,
-                "outlet": article.outlet, "url": article.url,
+                "id": article.id,
+                "story_id": None,
+                "duplicate_of": None,
+                "title": article.title,
+                "outlet": article.outlet,
+                "url": article.url,
                 "published": article.published.isoformat() if article.published else None,
-                "authors": article.authors, "body": article.body,
+                "authors": article.authors,
+                "body": article.body,
             }
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     return len(articles), time.perf_counter() - start
@@ -104,7 +115,7 @@ def run_trafilatura(feed: Path, out: Path) -> tuple[int, float]:
 
 
 def site_half(url: str | None) -> str:
-    """"A" or "B": the site-grouped split used to tune on one half and check on the other (sha1 of the host)."""
+    """ "A" or "B": the site-grouped split used to tune on one half and check on the other (sha1 of the host)."""
     host = (urlsplit(url or "").hostname or "").removeprefix("www.")
     return "A" if hashlib.sha1(host.encode("utf-8")).digest()[0] % 2 == 0 else "B"
 
@@ -118,8 +129,21 @@ def score_halves(gold: Path, out: Path) -> None:
             for row in rows:
                 if site_half(row.get("url")) == half:
                     handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-        result = subprocess.run([sys.executable, str(eval_dir() / "score.py"), "cleaning", "--gold", str(subset),
-                                 "--export", str(out), "--n-bootstrap", "0"], capture_output=True, text=True)
+        result = subprocess.run(
+            [
+                sys.executable,
+                str(eval_dir() / "score.py"),
+                "cleaning",
+                "--gold",
+                str(subset),
+                "--export",
+                str(out),
+                "--n-bootstrap",
+                "0",
+            ],
+            capture_output=True,
+            text=True,
+        )
         summary = [line for line in result.stdout.splitlines() if line.startswith("SUMMARY")]
         print(f"site half {half}: {summary[-1] if summary else result.stderr.strip()}")
 
@@ -144,8 +168,9 @@ def main(argv: list[str] | None = None) -> int:
         pages, seconds = run(feed, out, CleanConfig(learn_templates=not args.no_templates))
     who = "trafilatura" if args.trafilatura else "storyline"
     print(f"{name}: {who} cleaned {pages} pages in {seconds:.1f} s ({pages / seconds:.1f} pages/s)")
-    code = subprocess.call([sys.executable, str(eval_dir() / "score.py"), "cleaning", "--gold", str(gold),
-                            "--export", str(out)])
+    code = subprocess.call(
+        [sys.executable, str(eval_dir() / "score.py"), "cleaning", "--gold", str(gold), "--export", str(out)]
+    )
     if args.halves:
         score_halves(gold, out)
     return code

@@ -54,8 +54,11 @@ def load_feed(path: Path) -> list[Article]:
             row = json.loads(line)
             published = date.fromisoformat(row["published"]) if row.get("published") else None
             article = Article(
-                id=str(row["id"]), raw_text=row.get("text"), url=row.get("url"),
-                feed_published=published, feed_outlet=row.get("outlet"),
+                id=str(row["id"]),
+                raw_text=row.get("text"),
+                url=row.get("url"),
+                feed_published=published,
+                feed_outlet=row.get("outlet"),
             )
             title, _, body = (row.get("text") or "").strip().partition("\n")
             article.title, article.body = title.strip(), body.strip()
@@ -188,14 +191,20 @@ def score(stories: dict[str, str], gold: Path, half: str | None = None) -> dict[
                 out.write(json.dumps({"id": article_id, "story_id": story}) + "\n")
         text = subprocess.run(
             [sys.executable, str(EVAL / "score.py"), "clustering", "--gold", str(gold), "--export", tmp],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
     bcubed = re.search(r"B-cubed\s+P (\S+)\s+R (\S+)\s+F1 (\S+)", text)
     pairwise = re.search(r"pairwise\s+P (\S+)\s+R (\S+)\s+F1 (\S+)", text)
     if bcubed is None or pairwise is None:
         raise RuntimeError(f"unexpected score.py output: {text}")
-    return {"bcubed_f1": float(bcubed.group(3)), "pairwise_f1": float(pairwise.group(3)),
-            "bcubed_p": float(bcubed.group(1)), "bcubed_r": float(bcubed.group(2))}
+    return {
+        "bcubed_f1": float(bcubed.group(3)),
+        "pairwise_f1": float(pairwise.group(3)),
+        "bcubed_p": float(bcubed.group(1)),
+        "bcubed_r": float(bcubed.group(2)),
+    }
 
 
 # -- baselines --------------------------------------------------------------------------------
@@ -276,8 +285,11 @@ def main(argv: list[str] | None = None) -> None:
         gold_of = {r["id"]: r["cluster"] for r in map(json.loads, gold.read_text().splitlines())}
         methods: list[tuple[str, Callable[[list[Article], GroupConfig], dict[str, str]]]] = []
         if args.baselines:
-            methods += [("alone", baseline_alone), ("tfidf-single-link@0.31", baseline_tfidf(0.31)),
-                        ("tfidf-single-link@0.27", baseline_tfidf(0.27))]
+            methods += [
+                ("alone", baseline_alone),
+                ("tfidf-single-link@0.31", baseline_tfidf(0.31)),
+                ("tfidf-single-link@0.27", baseline_tfidf(0.27)),
+            ]
         methods.append(("storyline incremental", group_incremental))
         if args.embeddings:
             weight, center, *mode = args.embeddings.split(",")
@@ -295,9 +307,12 @@ def main(argv: list[str] | None = None) -> None:
                 tag = f" [{assignment}]" if assignment else ""
                 for half in [None, "A", "B"] if args.halves else [None]:
                     figures = score(stories, gold, half)
-                    print(f"{name:8} {label:24} {half or 'all'} B-cubed F1 {figures['bcubed_f1']:.4f} "
-                          f"(P {figures['bcubed_p']:.3f} R {figures['bcubed_r']:.3f})  "
-                          f"pairwise F1 {figures['pairwise_f1']:.4f}{tag}", flush=True)
+                    print(
+                        f"{name:8} {label:24} {half or 'all'} B-cubed F1 {figures['bcubed_f1']:.4f} "
+                        f"(P {figures['bcubed_p']:.3f} R {figures['bcubed_r']:.3f})  "
+                        f"pairwise F1 {figures['pairwise_f1']:.4f}{tag}",
+                        flush=True,
+                    )
             if args.dups:
                 _dup_report(load_feed(feed), gold_of, config)
 

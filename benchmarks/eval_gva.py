@@ -158,8 +158,14 @@ def rules_export(data: Path, work: Path) -> Path:
     for row in _lines(data / "gva-dev.jsonl.gz"):
         title, _, body = (row.get("text") or "").partition("\n\n")
         published = date.fromisoformat(row["published"]) if row.get("published") else None
-        article = Article(id=row["id"], url=row.get("url"), title=title.strip(), body=body.strip() or title,
-                          feed_published=published, outlet=row.get("outlet"))
+        article = Article(
+            id=row["id"],
+            url=row.get("url"),
+            title=title.strip(),
+            body=body.strip() or title,
+            feed_published=published,
+            outlet=row.get("outlet"),
+        )
         extractor.process(article)
         article.story_id = cluster.get(article.id, f"s{article.id}")
         members[article.story_id].append(article)

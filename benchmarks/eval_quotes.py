@@ -47,9 +47,11 @@ def export(out: Path, limit: int | None, mode: Mode) -> tuple[int, float, float]
     spent = 0.0
     spent_entities = 0.0
     n = 0
-    with gzip.open(EVAL_DIR / "data" / "quotes-dev.jsonl.gz", "rt", encoding="utf-8") as feed, \
-            open(out / "articles.jsonl", "w", encoding="utf-8") as arts, \
-            open(out / "facts.jsonl", "w", encoding="utf-8") as facts:
+    with (
+        gzip.open(EVAL_DIR / "data" / "quotes-dev.jsonl.gz", "rt", encoding="utf-8") as feed,
+        open(out / "articles.jsonl", "w", encoding="utf-8") as arts,
+        open(out / "facts.jsonl", "w", encoding="utf-8") as facts,
+    ):
         for line in feed:
             row = json.loads(line)
             if limit is not None and n >= limit:
@@ -64,12 +66,24 @@ def export(out: Path, limit: int | None, mode: Mode) -> tuple[int, float, float]
             spent += t1 - t0
             spent_entities += time.process_time() - t1
             for k, a in enumerate(found):
-                facts.write(json.dumps({
-                    "fact_id": f"{row['id']}-q{k}", "article_id": row["id"], "story_id": row["id"],
-                    "type": "quote" if a.direct else "attribution", "text": text[a.content_start:a.content_end],
-                    "start": a.content_start, "end": a.content_end, "speaker": a.speaker, "cue": a.cue,
-                    "content": a.content, "direct": a.direct,
-                }) + "\n")
+                facts.write(
+                    json.dumps(
+                        {
+                            "fact_id": f"{row['id']}-q{k}",
+                            "article_id": row["id"],
+                            "story_id": row["id"],
+                            "type": "quote" if a.direct else "attribution",
+                            "text": text[a.content_start : a.content_end],
+                            "start": a.content_start,
+                            "end": a.content_end,
+                            "speaker": a.speaker,
+                            "cue": a.cue,
+                            "content": a.content,
+                            "direct": a.direct,
+                        }
+                    )
+                    + "\n"
+                )
     return n, spent, spent_entities
 
 

@@ -25,20 +25,36 @@ DEFAULT_EVAL = Path(os.environ.get("STORYLINE_EVAL_DIR", REPO.parent / "shared" 
 
 def export(feed: Path, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    with feed.open(encoding="utf-8") as src, (out / "articles.jsonl").open("w", encoding="utf-8") as arts, \
-            (out / "facts.jsonl").open("w", encoding="utf-8") as facts:
+    with (
+        feed.open(encoding="utf-8") as src,
+        (out / "articles.jsonl").open("w", encoding="utf-8") as arts,
+        (out / "facts.jsonl").open("w", encoding="utf-8") as facts,
+    ):
         for line in src:
             row = json.loads(line)
             text = row["text"] or ""
             dct = date.fromisoformat(row["published"]) if row.get("published") else None
-            arts.write(json.dumps({"id": row["id"], "story_id": "x", "body": text, "published": row.get("published")})
-                       + "\n")
+            arts.write(
+                json.dumps({"id": row["id"], "story_id": "x", "body": text, "published": row.get("published")}) + "\n"
+            )
             for n, t in enumerate(tag_times(text, dct)):
-                facts.write(json.dumps({
-                    "fact_id": f"{row['id']}:t{n}", "article_id": row["id"], "story_id": "x", "type": "time",
-                    "text": t.text, "sentence": "", "start": t.start, "end": t.end, "value": t.value,
-                    "timex_type": t.type,
-                }) + "\n")
+                facts.write(
+                    json.dumps(
+                        {
+                            "fact_id": f"{row['id']}:t{n}",
+                            "article_id": row["id"],
+                            "story_id": "x",
+                            "type": "time",
+                            "text": t.text,
+                            "sentence": "",
+                            "start": t.start,
+                            "end": t.end,
+                            "value": t.value,
+                            "timex_type": t.type,
+                        }
+                    )
+                    + "\n"
+                )
 
 
 def show_errors(data: Path, out: Path, limit: int) -> None:
@@ -63,8 +79,10 @@ def show_errors(data: Path, out: Path, limit: int) -> None:
             if not hit:
                 print(f"MISS {row['published']} {g['text']!r} {g['type']} {g['value']} | {ctx}")
             elif hit[0]["value"] != g["value"]:
-                print(f"VAL  {row['published']} {g['text']!r}->{hit[0]['text']!r} gold {g['value']} "
-                      f"sys {hit[0]['value']} | {ctx}")
+                print(
+                    f"VAL  {row['published']} {g['text']!r}->{hit[0]['text']!r} gold {g['value']} "
+                    f"sys {hit[0]['value']} | {ctx}"
+                )
             else:
                 continue
             shown += 1
@@ -88,8 +106,9 @@ def main() -> int:
     if args.errors:
         show_errors(args.data, out, args.errors)
     scorer = args.data.parent / "score.py"
-    return subprocess.call([sys.executable, str(scorer), "timex", "--gold",
-                            str(args.data / "timex-dev.gold.jsonl"), "--export", str(out)])
+    return subprocess.call(
+        [sys.executable, str(scorer), "timex", "--gold", str(args.data / "timex-dev.gold.jsonl"), "--export", str(out)]
+    )
 
 
 if __name__ == "__main__":

@@ -81,8 +81,7 @@ def targets(client: httpx.Client, rng: random.Random) -> dict[str, Callable[[], 
     ids = [s["story_id"] for s in first["items"]]
     for offset in (total // 3, 2 * total // 3):
         ids += [
-            s["story_id"]
-            for s in client.get("/api/stories", params={"limit": 200, "offset": offset}).json()["items"]
+            s["story_id"] for s in client.get("/api/stories", params={"limit": 200, "offset": offset}).json()["items"]
         ]
     words = sorted({w.lower() for s in first["items"] for w in WORD.findall(s["title"] or "")}) or ["news"]
     pages = max(1, total // 50)
@@ -123,9 +122,7 @@ def run(base: str, requests: int, concurrency: int, max_seconds: float, seed: in
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", type=Path, help="store to serve (started in a second process)")
     parser.add_argument("--url", help="an already running server instead of --db")
     parser.add_argument("--requests", type=int, default=300, help="requests per endpoint (default 300)")
@@ -152,9 +149,7 @@ def main() -> None:
         if proc is not None:
             proc.terminate()
             proc.wait(timeout=10)
-    print(
-        f"store: {counts['articles']} articles, {counts['stories']} stories; concurrency {args.concurrency}"
-    )
+    print(f"store: {counts['articles']} articles, {counts['stories']} stories; concurrency {args.concurrency}")
     print(f"{'endpoint':<8} {'requests':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
     for name, r in results.items():
         detail = f"  {r.error_codes}" if r.error_codes else ""

@@ -139,15 +139,36 @@ def logistic(
 def fit(rows: list[dict[str, object]], c: float, rule_free: bool = False) -> CueModel:
     pairs = (pair for row in rows for pair in examples(row, rule_free))
     weights, bias, n, positive, n_names = logistic(pairs, c, 300, PRUNE)
-    print(f"trained on {len(rows)} articles, {n} candidates ({positive} cue heads), "
-          f"{len(weights)} of {n_names} weights kept", file=sys.stderr)
+    print(
+        f"trained on {len(rows)} articles, {n} candidates ({positive} cue heads), "
+        f"{len(weights)} of {n_names} weights kept",
+        file=sys.stderr,
+    )
     return CueModel(weights, bias, 0.5)
 
 
 _TOKEN = re.compile(r"\w+")
 _STOP = {"the", "a", "an", "of", "and", "in", "on", "at", "for", "to", "by", "with", "from", "s", "mr", "mrs", "ms"}
-_PRON = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "his", "their", "its",
-         "our", "my", "your"}
+_PRON = {
+    "i",
+    "me",
+    "we",
+    "us",
+    "you",
+    "he",
+    "him",
+    "she",
+    "her",
+    "it",
+    "they",
+    "them",
+    "his",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+}
 
 
 def _toks(text: str, spans: list[tuple[int, int]]) -> set[int]:
@@ -165,8 +186,10 @@ def judge_examples(row: dict[str, object], model: CueModel) -> Iterator[tuple[li
     overlaps a gold attribution that no rule attribution claims and its speaker matches that gold
     source as the scorer checks it (a pronoun on either side counts: the resolver names it)."""
     text = str(row["text"] or "")
-    gold = [(a.get("source") or "", _toks(text, [tuple(x) for x in a.get("content_span") or []]))
-            for a in row["attributions"]]  # type: ignore[attr-defined]
+    gold = [
+        (a.get("source") or "", _toks(text, [tuple(x) for x in a.get("content_span") or []]))
+        for a in row["attributions"]  # type: ignore[attr-defined]  # a list of dicts per the contract
+    ]
     quotes = quote_spans(text)
     sentences = _rejoined(text, split_sentences(text))
     raws = _fast_raws(text, quotes, sentences)
@@ -206,27 +229,53 @@ def fit_judge(rows: list[dict[str, object]], models: dict[int, CueModel], c: flo
     return CueModel(weights, bias, JUDGE_GATE)
 
 
-def source_f1(rows: list[dict[str, object]], models: dict[int, CueModel], gate: float, work: Path,
-              judge: CueModel | None = None) -> str:
+def source_f1(
+    rows: list[dict[str, object]], models: dict[int, CueModel], gate: float, work: Path, judge: CueModel | None = None
+) -> str:
     """The scorer's source line on ``rows`` with the rules plus each row's out-of-fold model (with
     ``judge``, its gate is ``gate`` and the model's stays)."""
     gated = {k: CueModel(m.weights, m.bias, gate if judge is None else m.threshold) for k, m in models.items()}
     judge = None if judge is None else CueModel(judge.weights, judge.bias, gate)
-    with open(work / "articles.jsonl", "w", encoding="utf-8") as arts, \
-            open(work / "facts.jsonl", "w", encoding="utf-8") as facts, \
-            open(work / "gold.jsonl", "w", encoding="utf-8") as gold:
+    with (
+        open(work / "articles.jsonl", "w", encoding="utf-8") as arts,
+        open(work / "facts.jsonl", "w", encoding="utf-8") as facts,
+        open(work / "gold.jsonl", "w", encoding="utf-8") as gold,
+    ):
         for row in rows:
             rid, text = str(row["id"]), str(row["text"] or "")
             gold.write(json.dumps(row) + "\n")
             arts.write(json.dumps({"id": rid, "story_id": rid, "body": text}) + "\n")
             for k, a in enumerate(find_quotes(text, mode="fast", cue_model=gated[1 - fold(rid)], judge=judge)):
-                facts.write(json.dumps({
-                    "fact_id": f"{rid}-q{k}", "article_id": rid, "story_id": rid,
-                    "type": "quote" if a.direct else "attribution", "text": text[a.content_start:a.content_end],
-                    "start": a.content_start, "end": a.content_end, "speaker": a.speaker, "content": a.content,
-                }) + "\n")
-    out = subprocess.run([sys.executable, str(EVAL_DIR / "score.py"), "quotes", "--gold", str(work / "gold.jsonl"),
-                          "--export", str(work)], check=True, capture_output=True, text=True).stdout
+                facts.write(
+                    json.dumps(
+                        {
+                            "fact_id": f"{rid}-q{k}",
+                            "article_id": rid,
+                            "story_id": rid,
+                            "type": "quote" if a.direct else "attribution",
+                            "text": text[a.content_start : a.content_end],
+                            "start": a.content_start,
+                            "end": a.content_end,
+                            "speaker": a.speaker,
+                            "content": a.content,
+                        }
+                    )
+                    + "\n"
+                )
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(EVAL_DIR / "score.py"),
+            "quotes",
+            "--gold",
+            str(work / "gold.jsonl"),
+            "--export",
+            str(work),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     return " | ".join(line for line in out.splitlines() if line.startswith(("source F1", "content token")))
 
 

@@ -47,7 +47,7 @@ def test_changed_content_under_a_stored_id_is_rejected_not_overwritten(tmp_path:
     first = _seed_copies(1)
     pipeline.run_items(list(first))
     body = store.articles(ids=["copy0"])[0].body
-    changed = Article(id="copy0", raw_text=first[0].raw_text + "\nA new paragraph at the end of the page.")
+    changed = Article(id="copy0", raw_text=(first[0].raw_text or "") + "\nA new paragraph at the end of the page.")
     report = pipeline.run_items([changed])
     assert report.new == 0 and "different content" in report.rejected[0].reason
     assert store.articles(ids=["copy0"])[0].body == body

@@ -13,9 +13,22 @@ from storyline.serve.cli import app
 
 EP, KI = "000_6e04a67100874c57", "001_d6b8b87d130d92ed"
 BOILERPLATE = [
-    "Copyright", "Read also", "Become a Patron", "ad blocker", "Subscribe", "This audio is created",
-    "Ctrl + Enter", "I'm in shock", "I’m in shock", "Serbian prison", "361,500", "treason",
-    "Photo: Ivan Kirdey", "Getty Images", "Support independent journalism", "Authors:",
+    "Copyright",
+    "Read also",
+    "Become a Patron",
+    "ad blocker",
+    "Subscribe",
+    "This audio is created",
+    "Ctrl + Enter",
+    "I'm in shock",
+    "I’m in shock",
+    "Serbian prison",
+    "361,500",
+    "treason",
+    "Photo: Ivan Kirdey",
+    "Getty Images",
+    "Support independent journalism",
+    "Authors:",
 ]
 
 
@@ -42,7 +55,8 @@ def test_both_articles_have_outlet_title_and_authors(export: dict[str, Any]) -> 
     assert ki["outlet"] == "The Kyiv Independent"
     assert ep["title"] == "Stoltenberg to convene NATO-Ukraine Council over Russian air strikes"
     assert ki["title"].replace("’", "'") == (
-        "Kuleba: NATO-Ukraine Council to hold emergency meeting in response to Russia's mass strikes on Ukraine")
+        "Kuleba: NATO-Ukraine Council to hold emergency meeting in response to Russia's mass strikes on Ukraine"
+    )
     assert ep["authors"] == []
     assert ki["authors"] == ["Dinara Khalilova", "The Kyiv Independent news desk"]
 
@@ -113,8 +127,13 @@ def test_next_week_resolves_to_the_week_of_8_january(export: dict[str, Any]) -> 
 
 def test_kuleba_quote_has_its_speaker_in_both(export: dict[str, Any]) -> None:
     for article in (EP, KI):
-        quotes = [f for f in export["facts"] if f["article_id"] == article and f["type"] in ("quote", "attribution")
-                  and "Euro-Atlantic unity" in (f["content"] or "")]
+        quotes = [
+            f
+            for f in export["facts"]
+            if f["article_id"] == article
+            and f["type"] in ("quote", "attribution")
+            and "Euro-Atlantic unity" in (f["content"] or "")
+        ]
         assert quotes and quotes[0]["speaker"] == "Dmytro Kuleba", article
 
 
@@ -143,8 +162,9 @@ def test_running_twice_changes_nothing(export: dict[str, Any], tmp_path: Path) -
     root = Path(__file__).resolve().parents[1]
     before = {p.name: p.read_bytes() for p in export["out"].glob("*.jsonl")}
     out2 = tmp_path / "again"
-    result = CliRunner().invoke(app, ["run", str(root / "examples" / "seeds"), "--db", str(export["db"]),
-                                      "--export", str(out2)])
+    result = CliRunner().invoke(
+        app, ["run", str(root / "examples" / "seeds"), "--db", str(export["db"]), "--export", str(out2)]
+    )
     assert result.exit_code == 0, result.output
     assert "0 new, 2 unchanged" in result.output
     after = {p.name: p.read_bytes() for p in out2.glob("*.jsonl")}

@@ -69,8 +69,7 @@ def is_appeal(text: str, words: int) -> bool:
     if words <= 12 and len({m.group(0).lower().replace(" ", "") for m in _CARDS.finditer(text)}) >= 2:
         return True
     reader = len(_READER.findall(text)) / (words + 1)
-    return len(hits) >= 3 or (len(hits) >= 2 and reader >= 0.02) or (len(hits) >= 1 and reader >= 0.1
-                                                                      and words <= 40)
+    return len(hits) >= 3 or (len(hits) >= 2 and reader >= 0.02) or (len(hits) >= 1 and reader >= 0.1 and words <= 40)
 
 
 def is_marker(text: str, words: int) -> bool:

@@ -51,8 +51,13 @@ ANCHOR_MIN_WORDS = 40
 class Cleaner:
     """Fills an ``Article``'s cleaned fields from its raw input."""
 
-    def __init__(self, config: CleanConfig | None = None, memory: TemplateMemory | None = None,
-                 model: LineModel | None = None, today: date | None = None) -> None:
+    def __init__(
+        self,
+        config: CleanConfig | None = None,
+        memory: TemplateMemory | None = None,
+        model: LineModel | None = None,
+        today: date | None = None,
+    ) -> None:
         self.config = config or CleanConfig()
         self.memory = memory if memory is not None else TemplateMemory()
         self.model = model or LineModel.load_default()
@@ -120,8 +125,17 @@ class Cleaner:
         keep = self.model.decoder.decode(probs, page.words) if len(probs) else np.zeros(0, dtype=bool)
         keep = self._below_anchor(probs, page.words, keep, page.title_index)
         caption = page_captions(page.lines, page.text)
-        meta = textmeta.extract(page.lines, list(map(bool, keep)), page.title_index, article.url,
-                                article.feed_title, text, self.today, caption, page.text)
+        meta = textmeta.extract(
+            page.lines,
+            list(map(bool, keep)),
+            page.title_index,
+            article.url,
+            article.feed_title,
+            text,
+            self.today,
+            caption,
+            page.text,
+        )
         if page.template is not None:  # recurring on other pages of the outlet: template, not article
             keep = keep & (np.asarray(page.template) == 0)
         keep = trim_lead(page.lines, keep, meta.title)
@@ -168,8 +182,9 @@ class Cleaner:
         tree = htmlbody.parse(html)  # parsed once for the metadata and the body
         doc = htmlmeta.ParsedPage(tree, article.url) if tree is not None else None
         meta = htmlmeta.extract(html, article.url, doc, self.today)
-        result = htmlbody.extract_body(html, article.url, self._memory(), site, article.hash, self.model, tree,
-                                       meta.title)
+        result = htmlbody.extract_body(
+            html, article.url, self._memory(), site, article.hash, self.model, tree, meta.title
+        )
         article.body = "\n\n".join(result.paragraphs)
         article.captions = result.captions
         article.title = meta.title

@@ -33,7 +33,6 @@ for _number, _names in enumerate(
         MONTHS[_name] = _number
 
 
-
 def _by_first_letter(names: list[str]) -> dict[str, list[str]]:
     """Names grouped by first letter (escaped rests, in the given order)."""
     groups: dict[str, list[str]] = {}
@@ -70,13 +69,18 @@ _URL_YM = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
 
 
 def _opening(pattern: str) -> str:
-    month_open = "(?:" + "|".join(f"{re.escape(first)}(?<!\\w{re.escape(first)})(?:{'|'.join(rest)})"
-                                  for first, rest in _MONTH_GROUPS.items()) + ")"
+    month_open = (
+        "(?:"
+        + "|".join(
+            f"{re.escape(first)}(?<!\\w{re.escape(first)})(?:{'|'.join(rest)})" for first, rest in _MONTH_GROUPS.items()
+        )
+        + ")"
+    )
     day = r"(?<!\d)(\d{1,2})"
     if pattern.startswith(rf"\b({_MONTH_RE})"):
-        return f"({month_open})" + pattern[len(rf"\b({_MONTH_RE})"):]
+        return f"({month_open})" + pattern[len(rf"\b({_MONTH_RE})") :]
     if pattern.startswith(day):
-        return r"(\d(?<!\d\d)\d?)" + pattern[len(day):]
+        return r"(\d(?<!\d\d)\d?)" + pattern[len(day) :]
     raise ValueError(f"no known opening: {pattern[:40]}")
 
 
@@ -88,8 +92,10 @@ _WORDLIKE_MONTHS = frozenset({"may", "mar", "jun", "mai", "dec", "sep"})
 _YEARISH = re.compile(r"(?:19|20)\d\d")  # every full date holds a year like this
 _FUTURE_CUE = re.compile(r"\b(?:will|next|until|by|upcoming|scheduled|planned|to be held|due)\b[^.;]*$", re.I)
 # A timestamp given in UTC ("2022-11-06T23:00:00.000Z", "+00:00", "UTC"): year, month, day, hour, minute.
-_ISO_UTC = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{2})(?::\d{2}(?:[.,]\d+)?)?\s*"
-                      r"(?:Z|UTC|GMT|\+00:?00)(?!\w)")
+_ISO_UTC = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{2})(?::\d{2}(?:[.,]\d+)?)?\s*"
+    r"(?:Z|UTC|GMT|\+00:?00)(?!\w)"
+)
 _SCRAPER_HEADER = re.compile(r"^\s*date\s+((?:19|20)\d{2}-\d{2}-\d{2})\b")
 
 
@@ -232,14 +238,51 @@ def infer_lower_bound(text: str, years: list[int], today: date | None = None) ->
 _RELATIVE = re.compile(
     r"\b(?:vor|hace|il y a)\s+(?P<n1>\d{1,3}|einem|einer|un|una|une)\s+(?P<u1>[a-zäéí]+)|"
     r"\b(?P<n2>\d{1,3}|an?|one)\s+(?P<u2>[a-z]+)\s+ago\b|\b(?P<word>gestern|yesterday|ayer|hier|vorgestern|"
-    r"heute|today|hoy|aujourd'hui)\b", re.IGNORECASE)
-_UNIT_DAYS = {"minute": 0.0, "minuten": 0.0, "minutes": 0.0, "minutos": 0.0, "min": 0.0, "stunde": 1 / 24,
-              "stunden": 1 / 24, "hour": 1 / 24, "hours": 1 / 24, "hora": 1 / 24, "horas": 1 / 24, "heure": 1 / 24,
-              "heures": 1 / 24, "tag": 1.0, "tagen": 1.0, "day": 1.0, "days": 1.0, "día": 1.0, "días": 1.0,
-              "jour": 1.0, "jours": 1.0, "woche": 7.0, "wochen": 7.0, "week": 7.0, "weeks": 7.0, "semana": 7.0,
-              "semanas": 7.0, "semaine": 7.0, "semaines": 7.0}
-_WORD_DAYS = {"gestern": 1, "yesterday": 1, "ayer": 1, "hier": 1, "vorgestern": 2, "heute": 0, "today": 0, "hoy": 0,
-              "aujourd'hui": 0}
+    r"heute|today|hoy|aujourd'hui)\b",
+    re.IGNORECASE,
+)
+_UNIT_DAYS = {
+    "minute": 0.0,
+    "minuten": 0.0,
+    "minutes": 0.0,
+    "minutos": 0.0,
+    "min": 0.0,
+    "stunde": 1 / 24,
+    "stunden": 1 / 24,
+    "hour": 1 / 24,
+    "hours": 1 / 24,
+    "hora": 1 / 24,
+    "horas": 1 / 24,
+    "heure": 1 / 24,
+    "heures": 1 / 24,
+    "tag": 1.0,
+    "tagen": 1.0,
+    "day": 1.0,
+    "days": 1.0,
+    "día": 1.0,
+    "días": 1.0,
+    "jour": 1.0,
+    "jours": 1.0,
+    "woche": 7.0,
+    "wochen": 7.0,
+    "week": 7.0,
+    "weeks": 7.0,
+    "semana": 7.0,
+    "semanas": 7.0,
+    "semaine": 7.0,
+    "semaines": 7.0,
+}
+_WORD_DAYS = {
+    "gestern": 1,
+    "yesterday": 1,
+    "ayer": 1,
+    "hier": 1,
+    "vorgestern": 2,
+    "heute": 0,
+    "today": 0,
+    "hoy": 0,
+    "aujourd'hui": 0,
+}
 
 
 def relative_date(text: str, crawled: date) -> date | None:
@@ -252,8 +295,9 @@ def relative_date(text: str, crawled: date) -> date | None:
         return None
     if match.group("word"):
         return crawled - timedelta(days=_WORD_DAYS[match.group("word").lower()])
-    count, unit = (match.group("n1"), match.group("u1")) if match.group("u1") else (match.group("n2"),
-                                                                                   match.group("u2"))
+    count, unit = (
+        (match.group("n1"), match.group("u1")) if match.group("u1") else (match.group("n2"), match.group("u2"))
+    )
     per_day = _UNIT_DAYS.get(unit.lower())
     if per_day is None:
         return None

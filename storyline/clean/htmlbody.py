@@ -74,8 +74,9 @@ def drop_lead(paragraphs: list[str], title: str | None) -> list[str]:
     of LEAD_TITLE_F1 or more) and, when the first sentence comes within LEAD_MAX paragraphs, the short
     unpunctuated lines above it (kickers, datelines, reading times). A longer run of short lines is a
     list that opens the body: only headline repeats leave it. The last paragraph always stays."""
-    first = next((i for i, p in enumerate(paragraphs) if len(p.split()) >= LEAD_WORDS or _ENDS.search(p)),
-                 len(paragraphs))
+    first = next(
+        (i for i, p in enumerate(paragraphs) if len(p.split()) >= LEAD_WORDS or _ENDS.search(p)), len(paragraphs)
+    )
     start = min(first, len(paragraphs) - 1) if first <= LEAD_MAX else 0
     while start < len(paragraphs) - 1 and title and token_f1(paragraphs[start], title) >= LEAD_TITLE_F1:
         start += 1
@@ -117,10 +118,14 @@ def _parser() -> HTMLParser:
     ``lxml.html``'s own lookup is a Python method called each time an element is touched from Python (for
     ``FormElement`` and the like, which nothing here uses); on zyte-html-dev it was a fifth of trafilatura's
     CPU time. Same trees, same text: the three clean dev sets give identical exports with either parser."""
-    parser = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
-                        remove_pis=True)
-    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
-        element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
+    parser = HTMLParser(
+        collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
+    )
+    parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity
+        )
+    )
     return parser
 
 
@@ -153,8 +158,9 @@ def parse(html: str) -> HtmlElement | None:
 
 def _trafilatura(source: str | HtmlElement, url: str | None, precision: bool, fast: bool) -> Any:
     try:
-        return trafilatura.bare_extraction(source, url=url, include_comments=False, with_metadata=False,
-                                           favor_precision=precision, fast=fast)
+        return trafilatura.bare_extraction(
+            source, url=url, include_comments=False, with_metadata=False, favor_precision=precision, fast=fast
+        )
     except (ValueError, TypeError) as exc:  # malformed markup lxml cannot parse
         del exc
         return None
@@ -196,8 +202,16 @@ def _rescue(source: HtmlElement, url: str | None, doc: Any, text: str) -> tuple[
     return doc, text
 
 
-def extract_body(html: str, url: str | None, memory: TemplateMemory | None, site: str | None, page: str,
-                 model: LineModel | None, tree: HtmlElement | None = None, title: str | None = None) -> HtmlResult:
+def extract_body(
+    html: str,
+    url: str | None,
+    memory: TemplateMemory | None,
+    site: str | None,
+    page: str,
+    model: LineModel | None,
+    tree: HtmlElement | None = None,
+    title: str | None = None,
+) -> HtmlResult:
     """The body paragraphs and captions of ``html`` (``tree``: its parse, when the caller has one;
     trafilatura works on a copy; ``title``: the page's headline, dropped where the body repeats it).
     Metadata is not asked of trafilatura here (``htmlmeta``)."""

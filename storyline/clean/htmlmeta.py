@@ -27,8 +27,22 @@ from storyline.clean.people import split_byline, wire_of
 
 _SITE_SEP = re.compile(r"\s+(?:[|•·»«/]|[-–—:]{1,2}|::)\s+")
 # Title segments that name a section of any blog or site, not the article ("Blog Archive", "News").
-_GENERIC_PARTS = frozenset({"blog archive", "blog archiv", "archive", "archiv", "blog", "news", "nachrichten",
-                            "home", "startseite", "aktuelles", "artikel", "article"})
+_GENERIC_PARTS = frozenset(
+    {
+        "blog archive",
+        "blog archiv",
+        "archive",
+        "archiv",
+        "blog",
+        "news",
+        "nachrichten",
+        "home",
+        "startseite",
+        "aktuelles",
+        "artikel",
+        "article",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -63,9 +77,11 @@ def _h1s(tree: HtmlElement) -> list[str]:
 def _classed_headlines(tree: HtmlElement) -> list[str]:
     """Headings marked as the post's title (``entry-title``, ``post-title``, ``itemprop=headline``)."""
     out = []
-    for el in tree.xpath('//*[@itemprop="headline" or contains(@class, "entry-title") or '
-                         'contains(@class, "post-title") or contains(@class, "article-title") or '
-                         'contains(@class, "article__title") or contains(@class, "headline")][not(self::meta)]'):
+    for el in tree.xpath(
+        '//*[@itemprop="headline" or contains(@class, "entry-title") or '
+        'contains(@class, "post-title") or contains(@class, "article-title") or '
+        'contains(@class, "article__title") or contains(@class, "headline")][not(self::meta)]'
+    ):
         text = clean_text(el.text_content())
         if 2 <= len(text) <= 300:
             out.append(text)
@@ -97,8 +113,9 @@ def strip_site(title: str, site_names: list[str]) -> str:
         if norm in names or norm.replace(" ", "") in squashed or norm in _GENERIC_PARTS:
             return True
         # a part of the site's name ("Courier"), or the name with a word or two more ("Valley Courier Online")
-        return any(len(norm) > 3 and (norm in n or (n in norm and len(norm.split()) <= len(n.split()) + 2))
-                   for n in names)
+        return any(
+            len(norm) > 3 and (norm in n or (n in norm and len(norm.split()) <= len(n.split()) + 2)) for n in names
+        )
 
     start, end = 0, len(pieces)
     while end - start > 1 and is_site(pieces[end - 1]):
@@ -113,12 +130,40 @@ def strip_site(title: str, site_names: list[str]) -> str:
     return out
 
 
-_SITE_MARK = re.compile(r"site-?title|site-?name|site-?branding|logo|brand|masthead|blog-?title|header-?title|"
-                        r"site-?header|blog-?name", re.I)
-_NOT_HEADLINE = frozenset({"navigation", "menu", "suche", "search", "kategorien", "categories", "archive", "archiv",
-                           "neueste kommentare", "recent comments", "beitragsnavigation", "post navigation",
-                           "beitrags navigation", "navigationsmen\u00fc", "hauptmen\u00fc", "page", "user", "detail",
-                           "kommentare", "comments", "related posts", "tags", "schlagw\u00f6rter", "footer", "header"})
+_SITE_MARK = re.compile(
+    r"site-?title|site-?name|site-?branding|logo|brand|masthead|blog-?title|header-?title|"
+    r"site-?header|blog-?name",
+    re.I,
+)
+_NOT_HEADLINE = frozenset(
+    {
+        "navigation",
+        "menu",
+        "suche",
+        "search",
+        "kategorien",
+        "categories",
+        "archive",
+        "archiv",
+        "neueste kommentare",
+        "recent comments",
+        "beitragsnavigation",
+        "post navigation",
+        "beitrags navigation",
+        "navigationsmen\u00fc",
+        "hauptmen\u00fc",
+        "page",
+        "user",
+        "detail",
+        "kommentare",
+        "comments",
+        "related posts",
+        "tags",
+        "schlagw\u00f6rter",
+        "footer",
+        "header",
+    }
+)
 
 
 _NAV_WORDS = re.compile(r"\b(?:menu|men\u00fc|navigation|navigazione|navegaci\u00f3n|sitemap)\b")
@@ -186,13 +231,14 @@ def pick_title(ld: JsonLd, tags: dict[str, list[str]], tree: HtmlElement, site_n
 
 
 # Hosts where each subdomain is one user's blog (trafilatura-eval-dev half A: 4 pages signed by that user name).
-_BLOG_HOST = re.compile(r"^[\w-]+\.(?:wordpress\.com|blogspot\.[a-z.]+|tumblr\.com|substack\.com|medium\.com|"
-                        r"livejournal\.com|over-blog\.com|wixsite\.com|jimdofree\.com|jimdo\.com|blogger\.com|"
-                        r"typepad\.com|blog\.de|twoday\.net|hatenablog\.com)$")
+_BLOG_HOST = re.compile(
+    r"^[\w-]+\.(?:wordpress\.com|blogspot\.[a-z.]+|tumblr\.com|substack\.com|medium\.com|"
+    r"livejournal\.com|over-blog\.com|wixsite\.com|jimdofree\.com|jimdo\.com|blogger\.com|"
+    r"typepad\.com|blog\.de|twoday\.net|hatenablog\.com)$"
+)
 
 
-def extract(html: str, url: str | None, doc: Any, today: date | None = None,
-            crawled: date | None = None) -> HtmlMeta:
+def extract(html: str, url: str | None, doc: Any, today: date | None = None, crawled: date | None = None) -> HtmlMeta:
     """Title, date, authors, wire and outlet of a page; ``doc``: the page's ``ParsedPage``. ``crawled``: the day
     the page was fetched (a scraper's date header, a feed field), when known: no date after it is taken, and
     relative stamps ("vor 2 Stunden", "yesterday") under the headline count back from it."""
@@ -215,13 +261,23 @@ def extract(html: str, url: str | None, doc: Any, today: date | None = None,
     meta.title = pick_title(ld, tags, tree, site_names)
     h1s = list(tree.iter("h1"))
     h1 = next((el for el in h1s if clean_text(el.text_content()) == meta.title), h1s[0] if h1s else None)
-    meta.published = pick_date(ld, tags, tree, url, today, day_first(tree, tags, host), h1,
-                               local_zone(tree, tags, host), crawled)
+    meta.published = pick_date(
+        ld, tags, tree, url, today, day_first(tree, tags, host), h1, local_zone(tree, tags, host), crawled
+    )
     # on a shared blog host the subdomain is the blogger's user name, which may sign the post ("surfguard")
     author_sites = [n for n in site_names if n != domain.split(".")[0]] if _BLOG_HOST.search(domain) else site_names
     meta.authors, meta.wire = pick_authors(ld, tags, tree, meta.outlet, author_sites, h1)
     return meta
 
 
-__all__ = ["HtmlMeta", "ParsedPage", "extract", "jsonld_nodes", "meta_tags", "read_jsonld", "split_byline",
-           "strip_site", "wire_of"]
+__all__ = [
+    "HtmlMeta",
+    "ParsedPage",
+    "extract",
+    "jsonld_nodes",
+    "meta_tags",
+    "read_jsonld",
+    "split_byline",
+    "strip_site",
+    "wire_of",
+]

@@ -22,7 +22,15 @@ import numpy as np
 from storyline.clean.lines import FEATURE_NAMES
 
 STAGE2_NAMES: tuple[str, ...] = (
-    "logit", "prev", "next", "mean3", "mean10", "mass_before", "mass_after", "max_before", "max_after",
+    "logit",
+    "prev",
+    "next",
+    "mean3",
+    "mean10",
+    "mass_before",
+    "mass_after",
+    "max_before",
+    "max_after",
 )
 
 
@@ -72,13 +80,16 @@ class _Linear:
         return _sigmoid(((x - self.mean) / self.scale) @ self.coef + self.bias)
 
     def to_json(self) -> dict[str, object]:
-        return {"mean": self.mean.tolist(), "scale": self.scale.tolist(), "coef": self.coef.tolist(),
-                "bias": self.bias}
+        return {"mean": self.mean.tolist(), "scale": self.scale.tolist(), "coef": self.coef.tolist(), "bias": self.bias}
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> _Linear:
-        return cls(np.asarray(data["mean"], dtype=np.float64), np.asarray(data["scale"], dtype=np.float64),
-                   np.asarray(data["coef"], dtype=np.float64), float(data["bias"]))  # type: ignore[arg-type]
+        return cls(
+            np.asarray(data["mean"], dtype=np.float64),
+            np.asarray(data["scale"], dtype=np.float64),
+            np.asarray(data["coef"], dtype=np.float64),
+            float(data["bias"]),  # type: ignore[arg-type]  # a JSON number, checked by float()
+        )
 
 
 @dataclass(slots=True)
@@ -132,8 +143,7 @@ class LineModel:
             "stage2_features": list(STAGE2_NAMES),
             "stage1": self.stage1.to_json(),
             "stage2": self.stage2.to_json(),
-            "decoder": {"region": self.decoder.region, "inside": self.decoder.inside,
-                        "outside": self.decoder.outside},
+            "decoder": {"region": self.decoder.region, "inside": self.decoder.inside, "outside": self.decoder.outside},
             "note": self.note,
         }
 
@@ -146,9 +156,14 @@ class LineModel:
             raise ValueError("line model was trained on other features; rebuild it with storyline.clean.train")
         dec = data["decoder"]
         assert isinstance(dec, dict)
-        return cls(_Linear.from_json(data["stage1"]), _Linear.from_json(data["stage2"]),  # type: ignore[arg-type]
-                   Decoder(float(dec["region"]), float(dec["inside"]), float(dec["outside"])),
-                   str(data.get("note", "")))
+        stage1, stage2 = data["stage1"], data["stage2"]
+        assert isinstance(stage1, dict) and isinstance(stage2, dict)
+        return cls(
+            _Linear.from_json(stage1),
+            _Linear.from_json(stage2),
+            Decoder(float(dec["region"]), float(dec["inside"]), float(dec["outside"])),
+            str(data.get("note", "")),
+        )
 
     @classmethod
     def load_default(cls) -> LineModel:

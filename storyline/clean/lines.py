@@ -46,14 +46,56 @@ _ODD_SPACE = re.compile(r"[^\S \n]")
 _SPACE_RUN = re.compile(r"[^\S\n]{2,}|[^\S \n]")
 
 FEATURE_NAMES: tuple[str, ...] = (
-    "log_words", "log_chars", "ends_sentence", "ends_colon", "inner_sentences", "commas_per_word",
-    "lower_ratio", "upper_ratio", "digit_ratio", "mean_word_len", "boiler_hits", "boiler_density",
-    "teaser_prefix", "caption", "byline", "clock", "year", "urlish", "bullet", "separators",
-    "dup_in_page", "blank_before", "blank_after", "rel_pos", "slug_overlap", "after_title",
-    "is_title", "near_density2", "near_density5", "near_sentence3", "max_neighbor_words",
-    "long_before", "long_after", "long_between", "dist_long", "short_line", "very_long", "template",
-    "template_any", "comment", "after_comments", "glued", "rel_words", "starts_lower",
-    "appeal", "you_we", "long_unterminated", "ends_ellipsis", "after_marker", "before_anchor",
+    "log_words",
+    "log_chars",
+    "ends_sentence",
+    "ends_colon",
+    "inner_sentences",
+    "commas_per_word",
+    "lower_ratio",
+    "upper_ratio",
+    "digit_ratio",
+    "mean_word_len",
+    "boiler_hits",
+    "boiler_density",
+    "teaser_prefix",
+    "caption",
+    "byline",
+    "clock",
+    "year",
+    "urlish",
+    "bullet",
+    "separators",
+    "dup_in_page",
+    "blank_before",
+    "blank_after",
+    "rel_pos",
+    "slug_overlap",
+    "after_title",
+    "is_title",
+    "near_density2",
+    "near_density5",
+    "near_sentence3",
+    "max_neighbor_words",
+    "long_before",
+    "long_after",
+    "long_between",
+    "dist_long",
+    "short_line",
+    "very_long",
+    "template",
+    "template_any",
+    "comment",
+    "after_comments",
+    "glued",
+    "rel_words",
+    "starts_lower",
+    "appeal",
+    "you_we",
+    "long_unterminated",
+    "ends_ellipsis",
+    "after_marker",
+    "before_anchor",
 )
 
 
@@ -107,7 +149,6 @@ def slug_tokens(url: str | None) -> frozenset[str]:
 def normalise_line(text: str) -> str:
     """The key under which a line is compared across pages (case and digits folded)."""
     return re.sub(r"\d", "0", text.lower())
-
 
 
 def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:

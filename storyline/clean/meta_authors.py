@@ -12,23 +12,42 @@ from storyline.clean import dates
 from storyline.clean.meta_jsonld import JsonLd, clean_text, lower_attr
 from storyline.clean.people import clean_author_text, merge_people
 
-_AUTHOR_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author",
-                "citation_author", "byl", "twitter:creator", "og:article:author", "book:author", "dc.contributor")
+_AUTHOR_KEYS = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+    "citation_author",
+    "byl",
+    "twitter:creator",
+    "og:article:author",
+    "book:author",
+    "dc.contributor",
+)
 # class/id words of byline elements; comment, sidebar and footer containers are skipped
 _BYLINE_ATTR = re.compile(r"byline|author|autor|verfasser|writer|\bfn\b|vcard|reporter|redakteur|posted-?by", re.I)
-_NOT_BYLINE_ATTR = re.compile(r"comment|kommentar|reply|respond|widget|sidebar|footer|related|teaser|avatar|"
-                              r"author-?(?:box|bio|info|description|about|img|image|photo|pic)|about-?author|"
-                              r"share|social|login|menu|nav", re.I)
+_NOT_BYLINE_ATTR = re.compile(
+    r"comment|kommentar|reply|respond|widget|sidebar|footer|related|teaser|avatar|"
+    r"author-?(?:box|bio|info|description|about|img|image|photo|pic)|about-?author|"
+    r"share|social|login|menu|nav",
+    re.I,
+)
 # A container no byline of the article is in: comments, replies, related stories, teasers (one class token:
 # "comments", "commentlist", "related-posts"). Sidebars and widgets are not excluded: Blogger puts the post
 # in a "widget", themes wrap the article in "content-has-sidebar"; bylines below the headline come first.
-_NOT_BYLINE_BLOCK = re.compile(r"(?:comment|kommentar|reply|respond|related|teaser|recommend|more-from|"
-                               r"read-?more).*|.*[-_](?:comments?|related|teasers?)")
+_NOT_BYLINE_BLOCK = re.compile(
+    r"(?:comment|kommentar|reply|respond|related|teaser|recommend|more-from|"
+    r"read-?more).*|.*[-_](?:comments?|related|teasers?)"
+)
 # The words that open a byline: "By", "Von", "Written by:", "Blog-Beitrag von", "Submitted by", "Autor:", "Text:";
 # dashes may lead ("-- by Ana Berg"). Shared by the XPath that finds candidate text nodes and the check below.
-_OPENING = (r"^[\s\-\u2013\u2014]*((written|posted|submitted|geschrieben|verfasst|gespeichert|eingereicht|"
-            r"(ein(e|en)?\s+)?(blog-?\s?)?(beitrag|artikel|gastbeitrag))\s+)?"
-            r"(by|von|autor(in)?\s*:|author\s*:|text\s*:|por|par)")
+_OPENING = (
+    r"^[\s\-\u2013\u2014]*((written|posted|submitted|geschrieben|verfasst|gespeichert|eingereicht|"
+    r"(ein(e|en)?\s+)?(blog-?\s?)?(beitrag|artikel|gastbeitrag))\s+)?"
+    r"(by|von|autor(in)?\s*:|author\s*:|text\s*:|por|par)"
+)
 _BYLINE_TEXT = re.compile(_OPENING + r"\s*:?\s+\S", re.I)
 # An element that holds only a label ("Autor", "Von:", "Text:"): the names follow it, in its tail or in the
 # next element ("<b>Von:</b> Ana Berg", "<h4>Autor</h4><p><a>Ana Berg</a></p>").
@@ -76,8 +95,12 @@ def _dom_bylines(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
         marks = (el.get("class") or "") + " " + (el.get("id") or "")
         rel = lower_attr(el, "rel")
         prop = lower_attr(el, "itemprop")
-        if not (rel == "author" or prop in ("author", "creator") or _BYLINE_ATTR.search(marks)
-                or el.tag in ("byline", "author")):
+        if not (
+            rel == "author"
+            or prop in ("author", "creator")
+            or _BYLINE_ATTR.search(marks)
+            or el.tag in ("byline", "author")
+        ):
             continue
         if _NOT_BYLINE_ATTR.search(marks) or _skip_byline(el):
             continue
@@ -100,8 +123,24 @@ _BYLINE_START = etree.XPath(
     f"//text()[re:test(., '{_OPENING}(\\s|:|$)|{_LABEL_ONLY}', 'i')]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
-_BYLINE_TAGS = ("p", "span", "div", "em", "strong", "b", "i", "small", "h4", "h5", "h6", "address", "li", "dt", "th",
-                "label")
+_BYLINE_TAGS = (
+    "p",
+    "span",
+    "div",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "small",
+    "h4",
+    "h5",
+    "h6",
+    "address",
+    "li",
+    "dt",
+    "th",
+    "label",
+)
 
 
 def _byline_candidates(tree: HtmlElement) -> set[HtmlElement]:
@@ -218,8 +257,9 @@ def _near_headline_names(tree: HtmlElement, h1: HtmlElement | None) -> list[str]
     return out
 
 
-def _after_headline(found: list[tuple[HtmlElement, str]], order: dict[HtmlElement, int],
-                    h1_at: int | None) -> list[str]:
+def _after_headline(
+    found: list[tuple[HtmlElement, str]], order: dict[HtmlElement, int], h1_at: int | None
+) -> list[str]:
     """Byline texts, the ones below the headline first (teasers and widgets above it name other authors)."""
     if h1_at is None:
         return [text for _, text in found]
@@ -229,8 +269,23 @@ def _after_headline(found: list[tuple[HtmlElement, str]], order: dict[HtmlElemen
 
 # The label of a ``twitter:labelN``/``twitter:dataN`` pair that names the author (Yoast and other SEO plugins
 # write "Written by"/"Verfasst von" there, also when no author meta tag is set).
-_AUTHOR_LABELS = frozenset({"written by", "verfasst von", "geschrieben von", "author", "autor", "autorin", "by",
-                            "von", "écrit par", "ecrit par", "escrito por", "scritto da", "geschreven door"})
+_AUTHOR_LABELS = frozenset(
+    {
+        "written by",
+        "verfasst von",
+        "geschrieben von",
+        "author",
+        "autor",
+        "autorin",
+        "by",
+        "von",
+        "écrit par",
+        "ecrit par",
+        "escrito por",
+        "scritto da",
+        "geschreven door",
+    }
+)
 
 
 def labelled_author(tags: dict[str, list[str]]) -> list[str]:
@@ -243,8 +298,14 @@ def labelled_author(tags: dict[str, list[str]]) -> list[str]:
     return out
 
 
-def pick_authors(ld: JsonLd, tags: dict[str, list[str]], tree: HtmlElement, outlet: str | None,
-                 site_names: list[str], h1: HtmlElement | None = None) -> tuple[list[str], str | None]:
+def pick_authors(
+    ld: JsonLd,
+    tags: dict[str, list[str]],
+    tree: HtmlElement,
+    outlet: str | None,
+    site_names: list[str],
+    h1: HtmlElement | None = None,
+) -> tuple[list[str], str | None]:
     """People named as the article's authors, and the wire service when one is named.
 
     Sources, strongest first: JSON-LD, author ``<meta>`` tags, byline elements, "Von X" texts; a source's

@@ -20,11 +20,33 @@ LOGGER = logging.getLogger(__name__)
 
 # <meta> keys holding the publication date, strongest first (modified/updated keys are never read).
 _DATE_KEYS = (
-    "article:published_time", "og:article:published_time", "og:published_time", "datepublished",
-    "article.published", "published_time", "publishdate", "publish-date", "publish_date", "pubdate", "date",
-    "dc.date.issued", "dcterms.date", "dc.date", "dcterms.issued", "dc.date.created", "dcterms.created",
-    "sailthru.date", "parsely-pub-date", "date.available", "datecreated", "created", "citation_publication_date",
-    "citation_date", "originalpublicationdate", "cxenseparse:recs:publishtime", "article_date_original",
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "article.published",
+    "published_time",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dc.date",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "date.available",
+    "datecreated",
+    "created",
+    "citation_publication_date",
+    "citation_date",
+    "originalpublicationdate",
+    "cxenseparse:recs:publishtime",
+    "article_date_original",
 )
 # Generic date keys (a CMS's timestamp of the page, often its last save) read after the page's own
 # ``itemprop=datePublished``/``<time pubdate>`` (trafilatura-eval-dev half A 341 -> 342 of 365 days, B unchanged).
@@ -36,16 +58,21 @@ def _dom_dates(tree: HtmlElement, today: date | None) -> date | None:
     for el in tree.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]'):
         # hAtom's "<abbr class=published itemprop=datePublished title=2017-09-09T10:52:00+02:00>" keeps it in title
         stamp = el.get("content") or el.get("datetime") or (el.get("title") if el.tag == "abbr" else "") or ""
-        found = dates.parse_iso(stamp, today) or dates.parse_text(
-            clean_text(el.text_content()), today)
+        found = dates.parse_iso(stamp, today) or dates.parse_text(clean_text(el.text_content()), today)
         if found:
             return found
     for el in tree.iter("time"):
-        marks = " ".join((el.get("class") or "", el.get("id") or "", el.getparent().get("class") or ""
-                          if el.getparent() is not None else "")).lower()
+        marks = " ".join(
+            (
+                el.get("class") or "",
+                el.get("id") or "",
+                el.getparent().get("class") or "" if el.getparent() is not None else "",
+            )
+        ).lower()
         if el.get("pubdate") is not None or (("publish" in marks or "entry-date" in marks) and "modif" not in marks):
-            found = dates.parse_iso(el.get("datetime") or "", today) or dates.parse_text(clean_text(el.text_content()),
-                                                                                         today)
+            found = dates.parse_iso(el.get("datetime") or "", today) or dates.parse_text(
+                clean_text(el.text_content()), today
+            )
             if found:
                 return found
     return None
@@ -70,10 +97,10 @@ def day_first(tree: HtmlElement, tags: dict[str, list[str]], host: str) -> bool:
 # ("2022-11-06T23:00:00.000Z") is published the next day there (trafilatura-eval-dev: 1 page gained on each half,
 # none lost). Elsewhere the UTC day is kept: for the Americas the annotators took it (4 pages where the local
 # day would be the day before, 1 the other way).
-_CET_LANGS = frozenset({"de", "fr", "it", "nl", "pl", "cs", "sk", "da", "sv", "nb", "nn", "no", "hu", "sl", "hr",
-                        "lb"})
-_CET_TLDS = frozenset({"de", "at", "ch", "fr", "it", "nl", "be", "lu", "pl", "cz", "sk", "dk", "se", "no", "hu",
-                       "si", "hr", "li"})
+_CET_LANGS = frozenset({"de", "fr", "it", "nl", "pl", "cs", "sk", "da", "sv", "nb", "nn", "no", "hu", "sl", "hr", "lb"})
+_CET_TLDS = frozenset(
+    {"de", "at", "ch", "fr", "it", "nl", "be", "lu", "pl", "cz", "sk", "dk", "se", "no", "hu", "si", "hr", "li"}
+)
 
 
 def local_zone(tree: HtmlElement, tags: dict[str, list[str]], host: str) -> tzinfo | None:
@@ -102,8 +129,21 @@ VISIBLE_AFTER_H1 = 600  # characters of text read after the headline for a print
 # unchanged 0.8623). Dates marked or labelled as updated are read all the same: the annotators took the date
 # printed for readers, which is often the update ("Stand: ...") — skipping them lost 2 on A and 6 on B.
 # (whole class tokens: Drupal's "field--label-hidden" hides a field's label, not the field)
-_UNSEEN_CLASSES = frozenset({"hidden", "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden",
-                             "d-none", "invisible", "rich-snippet-hidden", "is-hidden", "hide", "hidden-xs"})
+_UNSEEN_CLASSES = frozenset(
+    {
+        "hidden",
+        "sr-only",
+        "screen-reader-text",
+        "visually-hidden",
+        "visuallyhidden",
+        "d-none",
+        "invisible",
+        "rich-snippet-hidden",
+        "is-hidden",
+        "hide",
+        "hidden-xs",
+    }
+)
 
 
 _UPDATE_MARK = re.compile(r"\bupdated\b|modified")
@@ -117,8 +157,9 @@ def _unseen(el: HtmlElement) -> bool:
     return bool(style) and "none" in style and re.search(r"display\s*:\s*none", style) is not None
 
 
-def visible_date(tree: HtmlElement, today: date | None, first_day: bool, h1: HtmlElement | None = None,
-                 crawled: date | None = None) -> date | None:
+def visible_date(
+    tree: HtmlElement, today: date | None, first_day: bool, h1: HtmlElement | None = None, crawled: date | None = None
+) -> date | None:
     """The first full date printed in the text that follows the headline (``h1``): the byline's date. Hidden
     elements (and what they hold) are passed over; so is an element marked as the update ("<time class=updated>")
     when another one of the zone is marked as the publication (trafilatura-eval-dev half A 342 -> 343 of 365,
@@ -194,17 +235,26 @@ def classed_date(tree: HtmlElement, today: date | None, first_day: bool) -> date
 def htmldate_date(tree: HtmlElement, url: str | None, today: date | None) -> date | None:
     """htmldate's original-date search, the last resort (slow; its heuristics read the whole page)."""
     try:
-        found = find_date(tree, url=url, original_date=True, extensive_search=True,
-                          max_date=(today or date.today()).isoformat())
+        found = find_date(
+            tree, url=url, original_date=True, extensive_search=True, max_date=(today or date.today()).isoformat()
+        )
     except (ValueError, TypeError) as exc:  # htmldate fails on odd markup; the page then has no date
         LOGGER.debug("htmldate skipped: %s", exc)
         return None
     return dates.parse_iso(found, today)
 
 
-def pick_date(ld: JsonLd, tags: dict[str, list[str]], tree: HtmlElement, url: str | None,
-              today: date | None, first_day: bool = True, h1: HtmlElement | None = None,
-              local: tzinfo | None = None, crawled: date | None = None) -> date | None:
+def pick_date(
+    ld: JsonLd,
+    tags: dict[str, list[str]],
+    tree: HtmlElement,
+    url: str | None,
+    today: date | None,
+    first_day: bool = True,
+    h1: HtmlElement | None = None,
+    local: tzinfo | None = None,
+    crawled: date | None = None,
+) -> date | None:
     """The publication day. Order set on trafilatura-eval-dev half A (sha1 of the page id, even first byte;
     exact-day accuracy 0.882 with htmldate alone -> 0.932; half B 0.849 -> 0.862): the date printed under
     the headline (what a reader, and the annotators, see), ``article:published_time``, JSON-LD

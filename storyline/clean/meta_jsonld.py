@@ -15,14 +15,46 @@ from storyline.clean.people import wire_of
 LOGGER = logging.getLogger(__name__)
 
 _CONTROL = re.compile(r"[\x00-\x1f]")
-ARTICLE_TYPES = frozenset({
-    "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
-    "reviewnewsarticle", "backgroundnewsarticle", "report", "scholarlyarticle", "techarticle", "liveblogposting",
-    "socialmediaposting", "discussionforumposting", "posting", "advertisercontentarticle", "satiricalarticle",
-    "medicalscholarlyarticle", "review", "recipe", "howto", "videoobject", "podcastepisode", "creativework",
-})
-_ORGANISATION_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "governmentorganization",
-                                 "ngo", "educationalorganization", "localbusiness", "website"})
+ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "blogposting",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "report",
+        "scholarlyarticle",
+        "techarticle",
+        "liveblogposting",
+        "socialmediaposting",
+        "discussionforumposting",
+        "posting",
+        "advertisercontentarticle",
+        "satiricalarticle",
+        "medicalscholarlyarticle",
+        "review",
+        "recipe",
+        "howto",
+        "videoobject",
+        "podcastepisode",
+        "creativework",
+    }
+)
+_ORGANISATION_TYPES = frozenset(
+    {
+        "organization",
+        "newsmediaorganization",
+        "corporation",
+        "governmentorganization",
+        "ngo",
+        "educationalorganization",
+        "localbusiness",
+        "website",
+    }
+)
 _PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "profilepage", "qapage", "faqpage", "collectionpage"})
 
 

@@ -21,8 +21,13 @@ _W, _ALPHA, _UPPER, _LOWER, _DIGIT = 1, 2, 4, 8, 16
 
 
 def _classes_of(c: str) -> int:
-    return ((_W if c.isalnum() or c == "_" else 0) | (_ALPHA if c.isalpha() else 0)
-            | (_UPPER if c.isupper() else 0) | (_LOWER if c.islower() else 0) | (_DIGIT if c.isdigit() else 0))
+    return (
+        (_W if c.isalnum() or c == "_" else 0)
+        | (_ALPHA if c.isalpha() else 0)
+        | (_UPPER if c.isupper() else 0)
+        | (_LOWER if c.islower() else 0)
+        | (_DIGIT if c.isdigit() else 0)
+    )
 
 
 def _char_table() -> np.ndarray:
@@ -133,8 +138,11 @@ class VocabTable:
         for name, vocab in vocabs.items():
             bit = self.bits[name]
             words += [(w, word_hash(w), bit) for w in vocab.words]
-            pairs += [(f"{first} {second}", pair_hash(first, second), bit)
-                      for first, seconds in vocab.pairs.items() for second in seconds]
+            pairs += [
+                (f"{first} {second}", pair_hash(first, second), bit)
+                for first, seconds in vocab.pairs.items()
+                for second in seconds
+            ]
             prefixes += [(len(p), word_hash(p), bit) for p in vocab.prefixes]
         self.words = _keys_of(words)
         self.pairs = _keys_of(pairs)
@@ -185,8 +193,9 @@ class PageText:
 
     __slots__ = ("_digits", "_hits", "_lowered", "_tokens", "_words", "classes", "cps", "joined", "lengths", "starts")
 
-    def __init__(self, joined: str, starts: np.ndarray, lengths: np.ndarray, cps: np.ndarray,
-                 classes: np.ndarray) -> None:
+    def __init__(
+        self, joined: str, starts: np.ndarray, lengths: np.ndarray, cps: np.ndarray, classes: np.ndarray
+    ) -> None:
         self.joined = joined
         self.starts = starts  # offset of each line in ``joined``
         self.lengths = lengths
@@ -250,8 +259,15 @@ class PageText:
             first = np.repeat(wstart, lengths)  # per word character: where its token starts
             terms = lcps[wpos].astype(np.uint64) * _POWERS[np.minimum(np.arange(len(wpos)) - first, _MAX_POS - 1)]
             csum = np.concatenate((np.zeros(1, dtype=np.uint64), np.cumsum(terms, dtype=np.uint64)))
-            self._tokens = Tokens(lowered, start, end, np.searchsorted(self.starts, start, side="right") - 1,
-                                  csum[wstart + lengths] - csum[wstart], wstart, csum)
+            self._tokens = Tokens(
+                lowered,
+                start,
+                end,
+                np.searchsorted(self.starts, start, side="right") - 1,
+                csum[wstart + lengths] - csum[wstart],
+                wstart,
+                csum,
+            )
         return self._tokens
 
     def hits(self, table: VocabTable, extra: frozenset[str] = frozenset()) -> Hits | None:
@@ -316,8 +332,9 @@ class PageText:
         if pattern.starts is not None and (not pattern.lowered or self.lowered()):
             at = pattern.starts(self)
             if at is not None:
-                return self._count_from(pattern.regex, self.lowered() if pattern.lowered else self.joined, at, only,
-                                        first)
+                return self._count_from(
+                    pattern.regex, self.lowered() if pattern.lowered else self.joined, at, only, first
+                )
         if pattern.candidates is not None:
             cand = pattern.candidates(self)
             if cand is not None:
@@ -327,12 +344,14 @@ class PageText:
             if self.lowered():
                 text = self.lowered()
             else:  # lower-casing moved offsets (a few letters grow): scan with IGNORECASE
-                return self._count_in(re.compile(pattern.regex.pattern, pattern.regex.flags | re.IGNORECASE),
-                                      text, only, first)
+                return self._count_in(
+                    re.compile(pattern.regex.pattern, pattern.regex.flags | re.IGNORECASE), text, only, first
+                )
         return self._count_in(pattern.regex, text, only, first)
 
-    def _count_from(self, regex: re.Pattern[str], text: str, at: np.ndarray, only: np.ndarray | None,
-                    first: bool) -> np.ndarray:
+    def _count_from(
+        self, regex: re.Pattern[str], text: str, at: np.ndarray, only: np.ndarray | None, first: bool
+    ) -> np.ndarray:
         """``_count_in`` for a pattern whose matches can only begin at the offsets ``at`` (sorted): ``re``
         tries a match there and nowhere else, and, as ``finditer`` does, not inside the previous match."""
         n = len(self.starts)
@@ -371,8 +390,12 @@ class PageText:
                         out[i] = sum(1 for _ in regex.finditer(text, s, s + k))
                 return out
             if idx.size < n:
-                sub = "\n".join([text[s : s + k] for s, k in zip(self.starts[idx].tolist(),
-                                                                  self.lengths[idx].tolist(), strict=True)])
+                sub = "\n".join(
+                    [
+                        text[s : s + k]
+                        for s, k in zip(self.starts[idx].tolist(), self.lengths[idx].tolist(), strict=True)
+                    ]
+                )
                 sub_starts = np.zeros(idx.size, dtype=np.int64)
                 sub_starts[1:] = np.cumsum(self.lengths[idx][:-1] + 1)
                 out = np.zeros(n, dtype=np.int64)
@@ -397,8 +420,12 @@ class PagePattern:
     starts: Callable[[PageText], np.ndarray | None] | None = None
 
     @classmethod
-    def of(cls, pattern: re.Pattern[str], candidates: Callable[[PageText], np.ndarray | None] | None = None,
-           starts: Callable[[PageText], np.ndarray | None] | None = None) -> PagePattern:
+    def of(
+        cls,
+        pattern: re.Pattern[str],
+        candidates: Callable[[PageText], np.ndarray | None] | None = None,
+        starts: Callable[[PageText], np.ndarray | None] | None = None,
+    ) -> PagePattern:
         folded = bool(pattern.flags & re.IGNORECASE)
         flags = (pattern.flags | re.MULTILINE) & ~re.IGNORECASE
         return cls(re.compile(pattern.pattern.replace(r"\s", " "), flags), folded, candidates, starts)

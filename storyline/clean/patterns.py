@@ -74,54 +74,97 @@ _APPEAL = re.compile(
 _YOU_WE = re.compile(r"\b(?:you|your|yours|we|our|us|sie|ihr|ihre|wir|unser\w*)\b", re.IGNORECASE)
 _GLUED = re.compile(r"[a-z0-9)][.!?]?[A-Z][a-z]{2}")
 
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
 # Every word or word pair a match of each pattern starts with (lower-cased \w+ tokens).
-VOCABS = VocabTable({
-    "boiler": Vocab(
-        _words("cookie cookies privacy subscribe subscription subscriber subscribers newsletter newsletters "
-               "login register advertisement advertisements advertising sponsored share shares tweet facebook "
-               "twitter linkedin whatsapp pinterest instagram youtube email print comment comments reply "
-               "related recommended trending homepage download podcast podcasts gallery menu search adblocker "
-               "donate patron copyright anmelden abmelden registrieren impressum kontakt teilen weiterlesen "
-               "kommentar kommentare werbung anzeige startseite suche drucken abonnieren nutzungsbedingungen "
-               "suscríbete suscribete compartir comentarios publicidad partager commentaires publicite "
-               "publicité condividi commenti pubblicita pubblicità compartilhe comentários publicidade"),
-        ("datenschutz",),
-        MappingProxyType({"sign": _words("up in"), "log": _words("in"), "read": _words("more also next"),
-                          "most": _words("popular read viewed"), "follow": _words("us"), "all": _words("rights"),
-                          "terms": _words("of and"), "contact": _words("us"), "about": _words("us"),
-                          "skip": _words("to"), "click": _words("here"), "back": _words("to"),
-                          "load": _words("more"), "show": _words("more"), "ad": _words("blocker"),
-                          "support": _words("us"), "mehr": _words("zum"), "auch": _words("interessant"),
-                          "alle": _words("rechte"), "lea": _words("también tambien más mas"),
-                          "iniciar": _words("sesión sesion"), "s": _words("abonner"), "lire": _words("aussi"),
-                          "leia": _words("mais também tambem"), "e": _words("mail")}),
-    ),
-    "appeal": Vocab(
-        _words("adblocker adblockers whitelist paywall consent"),
-        ("donat", "disabl"),
-        MappingProxyType({"support": _words("us our independent quality"), "become": _words("a"),
-                          "join": _words("us our"), "your": _words("support"), "ad": _words("blocker blockers"),
-                          "unlimited": _words("access digital"), "free": _words("trial"), "already": _words("a"),
-                          "create": _words("an your"), "cookie": _words("settings"),
-                          "accept": _words("all cookies"), "we": _words("use"), "unterstützen": _words("sie"),
-                          "jetzt": _words("abonnieren")}),
-    ),
-    "you_we": Vocab(_words("you your yours we our us sie ihr ihre wir"), ("unser",)),
-    "caption": Vocab(_words("photo photograph image picture credit getty afp reuters shutterstock foto bild "
-                            "imago dpa illustration"), (), MappingProxyType({"ap": _words("photo")})),
-    "comment_say": Vocab(_words("says said wrote schreibt sagt dice dit escreveu scrive")),
-    "comment_whole": Vocab(_words("reply antworten responder répondre rispondi report like dislike")),
-    "comment_rating": Vocab(_words("rating")),
-    "comment_count": Vocab(_words("response responses comment comments replies kommentare comentarios "
-                                  "commentaires commenti")),
-    "comment_lead": Vocab(pairs=MappingProxyType({"leave": _words("a"), "post": _words("a"), "add": _words("a")})),
-    "comment_ago": Vocab(_words("ago")),
-    "comment_at": Vocab(_words("at")),
-})
+VOCABS = VocabTable(
+    {
+        "boiler": Vocab(
+            _words(
+                "cookie cookies privacy subscribe subscription subscriber subscribers newsletter newsletters "
+                "login register advertisement advertisements advertising sponsored share shares tweet facebook "
+                "twitter linkedin whatsapp pinterest instagram youtube email print comment comments reply "
+                "related recommended trending homepage download podcast podcasts gallery menu search adblocker "
+                "donate patron copyright anmelden abmelden registrieren impressum kontakt teilen weiterlesen "
+                "kommentar kommentare werbung anzeige startseite suche drucken abonnieren nutzungsbedingungen "
+                "suscríbete suscribete compartir comentarios publicidad partager commentaires publicite "
+                "publicité condividi commenti pubblicita pubblicità compartilhe comentários publicidade"
+            ),
+            ("datenschutz",),
+            MappingProxyType(
+                {
+                    "sign": _words("up in"),
+                    "log": _words("in"),
+                    "read": _words("more also next"),
+                    "most": _words("popular read viewed"),
+                    "follow": _words("us"),
+                    "all": _words("rights"),
+                    "terms": _words("of and"),
+                    "contact": _words("us"),
+                    "about": _words("us"),
+                    "skip": _words("to"),
+                    "click": _words("here"),
+                    "back": _words("to"),
+                    "load": _words("more"),
+                    "show": _words("more"),
+                    "ad": _words("blocker"),
+                    "support": _words("us"),
+                    "mehr": _words("zum"),
+                    "auch": _words("interessant"),
+                    "alle": _words("rechte"),
+                    "lea": _words("también tambien más mas"),
+                    "iniciar": _words("sesión sesion"),
+                    "s": _words("abonner"),
+                    "lire": _words("aussi"),
+                    "leia": _words("mais também tambem"),
+                    "e": _words("mail"),
+                }
+            ),
+        ),
+        "appeal": Vocab(
+            _words("adblocker adblockers whitelist paywall consent"),
+            ("donat", "disabl"),
+            MappingProxyType(
+                {
+                    "support": _words("us our independent quality"),
+                    "become": _words("a"),
+                    "join": _words("us our"),
+                    "your": _words("support"),
+                    "ad": _words("blocker blockers"),
+                    "unlimited": _words("access digital"),
+                    "free": _words("trial"),
+                    "already": _words("a"),
+                    "create": _words("an your"),
+                    "cookie": _words("settings"),
+                    "accept": _words("all cookies"),
+                    "we": _words("use"),
+                    "unterstützen": _words("sie"),
+                    "jetzt": _words("abonnieren"),
+                }
+            ),
+        ),
+        "you_we": Vocab(_words("you your yours we our us sie ihr ihre wir"), ("unser",)),
+        "caption": Vocab(
+            _words(
+                "photo photograph image picture credit getty afp reuters shutterstock foto bild imago dpa illustration"
+            ),
+            (),
+            MappingProxyType({"ap": _words("photo")}),
+        ),
+        "comment_say": Vocab(_words("says said wrote schreibt sagt dice dit escreveu scrive")),
+        "comment_whole": Vocab(_words("reply antworten responder répondre rispondi report like dislike")),
+        "comment_rating": Vocab(_words("rating")),
+        "comment_count": Vocab(
+            _words("response responses comment comments replies kommentare comentarios commentaires commenti")
+        ),
+        "comment_lead": Vocab(pairs=MappingProxyType({"leave": _words("a"), "post": _words("a"), "add": _words("a")})),
+        "comment_ago": Vocab(_words("ago")),
+        "comment_at": Vocab(_words("at")),
+    }
+)
 
 
 def _has(name: str) -> Callable[[PageText], np.ndarray | None]:
@@ -168,9 +211,14 @@ def _comment_lines(page: PageText) -> np.ndarray | None:
         assert found is not None
         return found
 
-    return ((say & (last == ord(":"))) | (has("comment_whole") & (page.words() == 1)) | has("comment_rating")
-            | has("comment_lead") | (digits & (has("comment_count") | has("comment_ago")))
-            | (digits & has("comment_at") & ((last == ord("m")) | (last == ord("M")) | (last == ord(".")))))
+    return (
+        (say & (last == ord(":")))
+        | (has("comment_whole") & (page.words() == 1))
+        | has("comment_rating")
+        | has("comment_lead")
+        | (digits & (has("comment_count") | has("comment_ago")))
+        | (digits & has("comment_at") & ((last == ord("m")) | (last == ord("M")) | (last == ord("."))))
+    )
 
 
 def _glued_lines(page: PageText) -> np.ndarray:

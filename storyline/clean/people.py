@@ -10,11 +10,31 @@ _MONTH_AHEAD = re.compile(r"\s(?=(?:" + "|".join(sorted(MONTHS, key=len, reverse
 
 # Wire services: a byline naming one sets ``article.wire``, and it is not an author.
 WIRES: dict[str, str] = {
-    "ap": "AP", "associated press": "AP", "the associated press": "AP", "reuters": "Reuters",
-    "thomson reuters": "Reuters", "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
-    "dpa": "dpa", "upi": "UPI", "bloomberg": "Bloomberg", "efe": "EFE", "ansa": "ANSA", "kyodo": "Kyodo",
-    "xinhua": "Xinhua", "pa": "PA", "press association": "PA", "cnn wire": "CNN Wire", "apa": "APA", "kna": "KNA",
-    "epd": "epd", "sid": "SID", "ukrinform": "Ukrinform", "interfax": "Interfax", "tass": "TASS",
+    "ap": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "reuters": "Reuters",
+    "thomson reuters": "Reuters",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "dpa": "dpa",
+    "upi": "UPI",
+    "bloomberg": "Bloomberg",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "kyodo": "Kyodo",
+    "xinhua": "Xinhua",
+    "pa": "PA",
+    "press association": "PA",
+    "cnn wire": "CNN Wire",
+    "apa": "APA",
+    "kna": "KNA",
+    "epd": "epd",
+    "sid": "SID",
+    "ukrinform": "Ukrinform",
+    "interfax": "Interfax",
+    "tass": "TASS",
 }
 _WIRE_IN_TEXT = re.compile(r"\((AP|Reuters|AFP|dpa|UPI|EFE|ANSA)\)\s*[—–-]|^[A-Z][A-Z .,'-]{2,40}\((AP|Reuters|AFP)\)")
 # Words that make a byline fragment something other than a person.
@@ -53,9 +73,11 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 # A weekday that opens the date after a byline ("Tomas Spahn Fr, 3. Dezember", "Ana Berg Monday, May 3").
-_WEEKDAY_AHEAD = re.compile(r"\s(?=(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Montag|Dienstag|Mittwoch|"
-                            r"Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                            r"Sunday)\b\.?,?\s*(?:\d|$))")
+_WEEKDAY_AHEAD = re.compile(
+    r"\s(?=(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Montag|Dienstag|Mittwoch|"
+    r"Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\b\.?,?\s*(?:\d|$))"
+)
 _DOMAIN = re.compile(r"\w\.(?:com|de|ch|at|net|org|info|eu|fr|it|es|pl|uk|io|co|tv|news|online)\b", re.I)
 # The next "Label:" of a meta line ends the names ("Autor: Ana Berg Quelle: Livenet").
 _NEXT_LABEL = re.compile(r"\s(?=[A-Z\u00c0-\u00dd][a-z\u00e0-\u00ff]+:\s)")
@@ -138,9 +160,11 @@ def merge_people(*groups: list[str]) -> list[str]:
 _GLUED_LABEL = re.compile(r"^(?:Author|Autor|Autorin|Auteur|By|Von)(?=[A-Z\u00c0-\u00dd][a-z])")  # "AuthorAna Berg"
 # A weekday, a time phrase or share buttons glued to the last name ("Tom WeberDo", "Ana BergHace 2 horas",
 # "Ana Bergfacebooktwitter"): a byline read without the spaces between its elements.
-_GLUED_WEEKDAY = re.compile(r"(?<=[a-z\u00e0-\u00ff])(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)$|"
-                            r"(?:Hace|Vor|Il|Updated|Aktualisiert|Publicado|Actualizado)\b.*$|"
-                            r"(?:facebook|twitter|flipboard|whatsapp|linkedin|instagram)\w*$)")
+_GLUED_WEEKDAY = re.compile(
+    r"(?<=[a-z\u00e0-\u00ff])(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)$|"
+    r"(?:Hace|Vor|Il|Updated|Aktualisiert|Publicado|Actualizado)\b.*$|"
+    r"(?:facebook|twitter|flipboard|whatsapp|linkedin|instagram)\w*$)"
+)
 _TRAILING_LABELS = frozenset({"date", "datum", "updated", "published", "posted", "fecha", "stand"})
 
 
@@ -160,22 +184,106 @@ def _strip_name(part: str) -> str:
 
 
 # Single words that a byline element holds but that name no one (UI labels, roles, generic accounts).
-_NOT_A_NAME = frozenset({
-    "admin", "administrator", "author", "autor", "autorin", "redaktion", "editor", "editors", "team", "staff",
-    "name", "posted", "follow", "datum", "date", "by", "von", "unknown", "anonymous", "guest", "gast", "user",
-    "webmaster", "support", "info", "news", "newsdesk", "desk", "home", "more", "share", "profile", "redaction",
-    "redacci\u00f3n", "redazione", "r\u00e9daction", "human", "sponsored", "anzeige", "werbung", "pressestelle",
-    "presse", "press", "kontakt", "por", "par", "di", "door", "avec", "with", "und", "and", "contact", "blog",
-    "posts", "beitr\u00e4ge", "artikel", "article", "articles", "quelle", "source", "fuente", "foto", "photo",
-    "red", "publisher", "redakteur", "editorial", "auteur", "autore", "autoren", "authors", "biography", "bio",
-    "stand", "created", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-})
+_NOT_A_NAME = frozenset(
+    {
+        "admin",
+        "administrator",
+        "author",
+        "autor",
+        "autorin",
+        "redaktion",
+        "editor",
+        "editors",
+        "team",
+        "staff",
+        "name",
+        "posted",
+        "follow",
+        "datum",
+        "date",
+        "by",
+        "von",
+        "unknown",
+        "anonymous",
+        "guest",
+        "gast",
+        "user",
+        "webmaster",
+        "support",
+        "info",
+        "news",
+        "newsdesk",
+        "desk",
+        "home",
+        "more",
+        "share",
+        "profile",
+        "redaction",
+        "redacci\u00f3n",
+        "redazione",
+        "r\u00e9daction",
+        "human",
+        "sponsored",
+        "anzeige",
+        "werbung",
+        "pressestelle",
+        "presse",
+        "press",
+        "kontakt",
+        "por",
+        "par",
+        "di",
+        "door",
+        "avec",
+        "with",
+        "und",
+        "and",
+        "contact",
+        "blog",
+        "posts",
+        "beitr\u00e4ge",
+        "artikel",
+        "article",
+        "articles",
+        "quelle",
+        "source",
+        "fuente",
+        "foto",
+        "photo",
+        "red",
+        "publisher",
+        "redakteur",
+        "editorial",
+        "auteur",
+        "autore",
+        "autoren",
+        "authors",
+        "biography",
+        "bio",
+        "stand",
+        "created",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    }
+)
 _HANDLE = re.compile(r"^[^\W\d_][\w.'\u2019-]{1,30}$")
 
 
-def clean_author_text(text: str, outlet: str | None = None, site_names: list[str] | None = None,
-                      structured: bool = False) -> tuple[list[str], str | None]:
+def clean_author_text(
+    text: str, outlet: str | None = None, site_names: list[str] | None = None, structured: bool = False
+) -> tuple[list[str], str | None]:
     """People and wire of one author field or byline text ("Von Anna Berg und Tom Li", "By X | 3 May 2021").
 
     ``structured``: the text comes from a field that holds only author names (JSON-LD, ``<meta name=author>``),
@@ -187,25 +295,32 @@ def clean_author_text(text: str, outlet: str | None = None, site_names: list[str
     match = _BY_INSIDE.search(text)
     label = _AUTHOR_LABEL.search(text)
     if label and label.start() > 0:
-        text = text[label.start():]  # "Datum: 19.11.2021 Autor: Ana Berg": the byline starts at the label
-    elif not _PREFIX.match(text) and match and _LEAD_IN.search(text[:match.start()]):
-        text = text[match.start():]  # "Posted on 21 May 2020 by Ana Berg": the byline starts at "by"
+        text = text[label.start() :]  # "Datum: 19.11.2021 Autor: Ana Berg": the byline starts at the label
+    elif not _PREFIX.match(text) and match and _LEAD_IN.search(text[: match.start()]):
+        text = text[match.start() :]  # "Posted on 21 May 2020 by Ana Berg": the byline starts at "by"
     people, wire = split_byline(text, outlet)
     sites = {re.sub(r"[\W_]+", "", s.lower()) for s in (site_names or []) if s} | (
-        {re.sub(r"[\W_]+", "", outlet.lower())} if outlet else set())
+        {re.sub(r"[\W_]+", "", outlet.lower())} if outlet else set()
+    )
     people = [p for p in people if re.sub(r"[\W_]+", "", p.lower()) not in sites]
     if people or wire or not structured:
         return people, wire
     single = _strip_name(byline_names(text))
-    if (_HANDLE.match(single) and _NOT_A_NAME.isdisjoint(re.split(r"[._-]", single.lower()))
-            and single.lower() not in _NOT_A_NAME and not _DOMAIN.search(single)
-            and re.sub(r"[\W_]+", "", single.lower()) not in sites):
+    if (
+        _HANDLE.match(single)
+        and _NOT_A_NAME.isdisjoint(re.split(r"[._-]", single.lower()))
+        and single.lower() not in _NOT_A_NAME
+        and not _DOMAIN.search(single)
+        and re.sub(r"[\W_]+", "", single.lower()) not in sites
+    ):
         return [single], None
     return [], None
 
 
 # What may stand before an inner "by"/"von" of a byline: a date, a label ("Artikel von"), a lower-case word.
-_LEAD_IN = re.compile(r"\d|(?i:\b(?:posted|published|written|artikel|beitrag|kolumne|text|story|geschrieben|"
-                      r"ver\u00f6ffentlicht|verfasst|erstellt|article|blog)\b)|(?:^|\s)[a-z\u00e0-\u00ff]")
+_LEAD_IN = re.compile(
+    r"\d|(?i:\b(?:posted|published|written|artikel|beitrag|kolumne|text|story|geschrieben|"
+    r"ver\u00f6ffentlicht|verfasst|erstellt|article|blog)\b)|(?:^|\s)[a-z\u00e0-\u00ff]"
+)
 _AUTHOR_LABEL = re.compile(r"\b(?:Autor(?:in)?|Author|Auteur|Autore)\s*:\s*(?=\S)")
 _BY_INSIDE = re.compile(r"(?<=\s)(?:by|von)\s+(?=[A-Z\u00c0-\u00dd])")

@@ -25,8 +25,11 @@ _FORMAT = 1
 # (they carry no template evidence yet). 50k keys ~ 1 MB per site serialised.
 MAX_KEYS_PER_SITE = 50_000
 MAX_PAGES_PER_SITE = 5_000  # page fingerprints kept to tell a re-observed page from a new one
-_COPYRIGHT_SITE = re.compile(r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}\s*[-–]?\s*(?:\d{4})?\s*,?\s*)?"
-                             r"([A-Za-z][\w .&'-]{2,60}?)(?:\s*[|.,;]|\s+all rights|$)", re.IGNORECASE)
+_COPYRIGHT_SITE = re.compile(
+    r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}\s*[-–]?\s*(?:\d{4})?\s*,?\s*)?"
+    r"([A-Za-z][\w .&'-]{2,60}?)(?:\s*[|.,;]|\s+all rights|$)",
+    re.IGNORECASE,
+)
 
 
 def line_key(normalised: str) -> str:
@@ -106,6 +109,7 @@ class TemplateMemory:
             raise InputError("template memory has an unknown format")
         memory = cls()
         for site, value in data.get("sites", {}).items():
-            memory._sites[site] = _Site(set(value.get("pages", [])),
-                                        {str(k): int(v) for k, v in value.get("lines", {}).items()})
+            memory._sites[site] = _Site(
+                set(value.get("pages", [])), {str(k): int(v) for k, v in value.get("lines", {}).items()}
+            )
         return memory

@@ -73,8 +73,14 @@ class TextMeta:
     outlet: str | None = None
 
 
-def find_title(lines: list[Line], body_start: int | None, anchor: int | None, feed_title: str | None,
-               counts: dict[str, int], caption: list[bool] | None = None) -> int | None:
+def find_title(
+    lines: list[Line],
+    body_start: int | None,
+    anchor: int | None,
+    feed_title: str | None,
+    counts: dict[str, int],
+    caption: list[bool] | None = None,
+) -> int | None:
     """The headline: the feed title's line, else the best title-shaped line just above the body."""
     if anchor is not None:
         return anchor
@@ -172,9 +178,17 @@ def _spelled_in_page(base: str, text: str, lowered: str | None = None) -> str | 
     return single
 
 
-def extract(lines: list[Line], keep: list[bool], anchor: int | None, url: str | None, feed_title: str | None,
-            raw_text: str, today: date | None = None, caption: list[bool] | None = None,
-            page: PageText | None = None) -> TextMeta:
+def extract(
+    lines: list[Line],
+    keep: list[bool],
+    anchor: int | None,
+    url: str | None,
+    feed_title: str | None,
+    raw_text: str,
+    today: date | None = None,
+    caption: list[bool] | None = None,
+    page: PageText | None = None,
+) -> TextMeta:
     """Headline, byline, date and outlet of a page; ``caption`` (per line, ``is_caption``) saves recomputing it."""
     meta = TextMeta()
     texts = [line.text for line in lines]
@@ -219,8 +233,12 @@ def extract(lines: list[Line], keep: list[bool], anchor: int | None, url: str | 
                     break
     meta.published = published or dates.url_date(url, today)
     if meta.published is None:
-        years = [int(y) for t, c in zip(texts, caption, strict=True) if c or _COPYRIGHT.search(t)
-                 for y in re.findall(r"\b(20\d{2})\b", t)]
+        years = [
+            int(y)
+            for t, c in zip(texts, caption, strict=True)
+            if c or _COPYRIGHT.search(t)
+            for y in re.findall(r"\b(20\d{2})\b", t)
+        ]
         years = [y for y in years if y <= (today or date.today()).year]
         caption_text = "\n".join(t for t, c in zip(texts, caption, strict=True) if c)
         inferred = dates.infer_lower_bound(body_text + "\n" + caption_text, years, today)

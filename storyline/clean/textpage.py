@@ -33,8 +33,9 @@ def is_title_shaped(line: Line) -> bool:
     return 3 <= line.words <= 35 and not text.endswith((".", ",", ":", ";")) and not _NOT_TITLE.search(text)
 
 
-def title_anchor(lines: list[Line], url: str | None, feed_title: str | None,
-                 cover: np.ndarray | None = None) -> int | None:
+def title_anchor(
+    lines: list[Line], url: str | None, feed_title: str | None, cover: np.ndarray | None = None
+) -> int | None:
     """Index of the line most likely to be the headline, from the feed title or the URL slug.
     ``cover``: the share of the slug's words on each line (``lines.slug_overlap``), when known."""
     if feed_title:
@@ -97,8 +98,9 @@ def page_keys(lines: list[Line]) -> list[str]:
     return [line_key(text) for text in folded]
 
 
-def template_evidence(memory: TemplateMemory | None, site: str | None, page: str, lines: list[Line],
-                      keys: list[str] | None = None) -> list[int] | None:
+def template_evidence(
+    memory: TemplateMemory | None, site: str | None, page: str, lines: list[Line], keys: list[str] | None = None
+) -> list[int] | None:
     """Other-page counts per line, zeroed for the text lines of a near-duplicate page; ``keys`` are the
     lines' ``page_keys``, computed here when not given (and only when the site has pages to compare).
 
@@ -116,8 +118,9 @@ def template_evidence(memory: TemplateMemory | None, site: str | None, page: str
     return others
 
 
-def prepare(text: str, url: str | None, feed_title: str | None, memory: TemplateMemory | None,
-            site: str | None, page: str) -> TextPage:
+def prepare(
+    text: str, url: str | None, feed_title: str | None, memory: TemplateMemory | None, site: str | None, page: str
+) -> TextPage:
     lines, pagetext = split_page(text)
     slug = slug_tokens(url)
     cover = slug_overlap(pagetext, slug) if len(slug) >= 3 and lines else None

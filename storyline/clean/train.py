@@ -81,8 +81,9 @@ def load_pages(feed: Path, gold_path: Path, kind: str) -> list[Page]:
                     labels[i] = 0
                 elif any(s and (s in t or (len(t) > 40 and t in s)) for s in with_s):
                     labels[i] = 1
-        pages.append(Page(str(row["id"]), site, tp.features, tp.words, texts, labels,
-                          g.get("body") if kind == "zyte" else None))
+        pages.append(
+            Page(str(row["id"]), site, tp.features, tp.words, texts, labels, g.get("body") if kind == "zyte" else None)
+        )
     return pages
 
 

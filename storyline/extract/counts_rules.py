@@ -334,6 +334,8 @@ def _between_aux(word: str) -> bool:
     0.8305 -> 0.8286. Skipping "found" too ("was found shot") gave A 0.7707, killed A 0.8533: left out.
     """
     return word == "also" or (word.endswith("ly") and word not in _NOT_SKIPPED)
+
+
 _PASSIVE_AUX = frozenset(
     ["were", "was", "are", "is", "been", "being", "got", "get", "gets", "remain", "remains", "remained"]
 )
@@ -485,8 +487,18 @@ def read_counts(text: str) -> list[RawCount]:
         # "a boy accidentally shot himself in the foot": one person hit (the summary reads a death elsewhere)
         fatal = bool(self_shot.group("fatal"))
         found.append(
-            RawCount(self_shot.start(), self_shot.end(), 1.0, None, None, "exact", "killed" if fatal else "shot",
-                     self_shot.group(0), False, True)
+            RawCount(
+                self_shot.start(),
+                self_shot.end(),
+                1.0,
+                None,
+                None,
+                "exact",
+                "killed" if fatal else "shot",
+                self_shot.group(0),
+                False,
+                True,
+            )
         )
     several = MULTIPLE_SHOOTING and ("uple" in lower or "triple" in lower or "double" in lower)
     multiple = _MULTIPLE.search(text) if several else None
@@ -494,8 +506,11 @@ def read_counts(text: str) -> list[RawCount]:
         # "a quadruple shooting", "a double homicide": that many people hit (or killed)
         value = float(_MULTIPLE_VALUE[multiple.group("n").lower()])
         category = "shot" if multiple.group("what").lower() == "shooting" else "killed"
-        found.append(RawCount(multiple.start(), multiple.end(), value, None, None, "exact", category,
-                              multiple.group(0), False, False))
+        found.append(
+            RawCount(
+                multiple.start(), multiple.end(), value, None, None, "exact", category, multiple.group(0), False, False
+            )
+        )
     suicide = _SUICIDE.search(text)
     if suicide is None:
         # "killed four classmates and himself": only after a count of the dead in the same sentence

@@ -58,8 +58,7 @@ class Mention:
     ref: Any = None  # the fact or count it was read from
 
 
-def mention_of(text: str, value: float, category: str, attrs: dict[str, Any] | None = None,
-               ref: Any = None) -> Mention:
+def mention_of(text: str, value: float, category: str, attrs: dict[str, Any] | None = None, ref: Any = None) -> Mention:
     """A Mention from a stored fact: ``single``/``vague`` from its attrs, else read from its words."""
     attrs = attrs or {}
     single = attrs.get("single")

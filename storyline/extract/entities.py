@@ -83,25 +83,152 @@ def _places() -> frozenset[str]:
     names = {c["name"].lower() for c in cache.get_countries().values()}
     names |= {c["name"].lower() for c in cache.get_cities().values()}
     names |= {st.name.lower() for st in us.states.STATES_AND_TERRITORIES}
-    names |= {"u.s", "u.s.", "us", "usa", "america", "britain", "uk", "u.k.", "washington", "new york city",
-              "russia", "ukraine", "europe", "asia", "africa", "middle east"}
+    names |= {
+        "u.s",
+        "u.s.",
+        "us",
+        "usa",
+        "america",
+        "britain",
+        "uk",
+        "u.k.",
+        "washington",
+        "new york city",
+        "russia",
+        "ukraine",
+        "europe",
+        "asia",
+        "africa",
+        "middle east",
+    }
     return frozenset(names)
 
 
-_ORG_WORDS = {"council", "party", "house", "senate", "congress", "university", "college", "department",
-              "ministry", "service", "news", "post", "times", "journal", "committee", "union", "court",
-              "agency", "press", "institute", "center", "centre", "foundation", "association", "company",
-              "corp", "inc", "group", "bank", "fund", "office", "army", "navy", "police", "church", "network",
-              "campaign", "administration", "commission", "board", "bureau", "organization", "coalition"}
+_ORG_WORDS = {
+    "council",
+    "party",
+    "house",
+    "senate",
+    "congress",
+    "university",
+    "college",
+    "department",
+    "ministry",
+    "service",
+    "news",
+    "post",
+    "times",
+    "journal",
+    "committee",
+    "union",
+    "court",
+    "agency",
+    "press",
+    "institute",
+    "center",
+    "centre",
+    "foundation",
+    "association",
+    "company",
+    "corp",
+    "inc",
+    "group",
+    "bank",
+    "fund",
+    "office",
+    "army",
+    "navy",
+    "police",
+    "church",
+    "network",
+    "campaign",
+    "administration",
+    "commission",
+    "board",
+    "bureau",
+    "organization",
+    "coalition",
+}
 # Last words that make a name a facility, a natural location or a region (US news style).
-_FACILITY_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane", "ln",
-                   "way", "court", "ct", "place", "parkway", "highway", "hwy", "hospital", "school", "academy",
-                   "center", "centre", "bar", "farm", "farms", "mall", "plaza", "stadium", "arena", "airport",
-                   "station", "bridge", "church", "apartments", "hotel", "park"}
-_LOCATION_WORDS = {"river", "island", "lake", "mountain", "mountains", "valley", "bay", "creek", "beach", "sea",
-                   "ocean", "coast"}
-_REGION_WORDS = {"county", "parish", "township", "state", "province", "region", "district", "colo", "calif",
-                 "fla", "ga", "ill", "ind", "mich", "minn", "tenn", "tex", "va", "wash", "wis", "ariz", "ala", "ky"}
+_FACILITY_WORDS = {
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "drive",
+    "dr",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "way",
+    "court",
+    "ct",
+    "place",
+    "parkway",
+    "highway",
+    "hwy",
+    "hospital",
+    "school",
+    "academy",
+    "center",
+    "centre",
+    "bar",
+    "farm",
+    "farms",
+    "mall",
+    "plaza",
+    "stadium",
+    "arena",
+    "airport",
+    "station",
+    "bridge",
+    "church",
+    "apartments",
+    "hotel",
+    "park",
+}
+_LOCATION_WORDS = {
+    "river",
+    "island",
+    "lake",
+    "mountain",
+    "mountains",
+    "valley",
+    "bay",
+    "creek",
+    "beach",
+    "sea",
+    "ocean",
+    "coast",
+}
+_REGION_WORDS = {
+    "county",
+    "parish",
+    "township",
+    "state",
+    "province",
+    "region",
+    "district",
+    "colo",
+    "calif",
+    "fla",
+    "ga",
+    "ill",
+    "ind",
+    "mich",
+    "minn",
+    "tenn",
+    "tex",
+    "va",
+    "wash",
+    "wis",
+    "ariz",
+    "ala",
+    "ky",
+}
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:an|ans|ish|ese|ic|i|s)$")
 
 
@@ -118,8 +245,13 @@ def _rule_entities(text: str) -> list[Entity]:
         end = start + len(name) if start >= 0 and text.startswith(name, start) else -1
         if start < 0 or end < 0:
             continue
-        person_like = m.title or m.gender or full.title or full.gender or (
-            2 <= len(full.name) <= 4 and not any(w.lower() in NON_PERSON_WORDS for w in full.name))
+        person_like = (
+            m.title
+            or m.gender
+            or full.title
+            or full.gender
+            or (2 <= len(full.name) <= 4 and not any(w.lower() in NON_PERSON_WORDS for w in full.name))
+        )
         last = words[-1].rstrip(".")
         if last in _FACILITY_WORDS:
             label = "FAC"
@@ -192,8 +324,11 @@ def _canonical(name: str, label: str, spans: list[tuple[int, int, str]], text: s
         if other_label != label and not (other_label == "PERSON" and label in ("ORG", "NORP", "GPE")):
             continue
         other = _name_words(text[s:e])
-        if (len(other) > len(best.split()) and other[-1].lower() == words[-1].lower()
-                and want <= {w.lower() for w in other}):
+        if (
+            len(other) > len(best.split())
+            and other[-1].lower() == words[-1].lower()
+            and want <= {w.lower() for w in other}
+        ):
             best, best_label = " ".join(other), other_label
     return best, best_label
 
@@ -225,6 +360,8 @@ def entity_key(name: str, label: str | None = None) -> str:
 
 
 def _looks_like_person(words: list[str]) -> bool:
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha()
-                                        for w in words) and not any(
-        w.lower() in NON_PERSON_WORDS for w in words)
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha() for w in words)
+        and not any(w.lower() in NON_PERSON_WORDS for w in words)
+    )

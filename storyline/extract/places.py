@@ -51,23 +51,119 @@ CONFIDENCE = {
 # Words after a capitalised name that make it a facility or a street, not a town ("Mount Sinai Hospital").
 FACILITY = frozenset(
     [
-        "hospital", "hospitals", "medical", "health", "clinic", "center", "centre", "memorial", "university",
-        "college", "school", "academy", "high", "elementary", "middle", "church", "chapel", "street", "st",
-        "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane", "ln", "way", "place",
-        "court", "parkway", "pkwy", "highway", "hwy", "park", "mall", "plaza", "apartments", "homes",
-        "motel", "hotel", "inn", "bar", "lounge", "club", "restaurant", "grill", "cafe", "station",
-        "airport", "stadium", "arena", "field", "tavern", "store", "market", "gardens", "heights",
-        "garden", "complex", "apartment", "courts", "towers", "manor",
+        "hospital",
+        "hospitals",
+        "medical",
+        "health",
+        "clinic",
+        "center",
+        "centre",
+        "memorial",
+        "university",
+        "college",
+        "school",
+        "academy",
+        "high",
+        "elementary",
+        "middle",
+        "church",
+        "chapel",
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "road",
+        "rd",
+        "drive",
+        "dr",
+        "boulevard",
+        "blvd",
+        "lane",
+        "ln",
+        "way",
+        "place",
+        "court",
+        "parkway",
+        "pkwy",
+        "highway",
+        "hwy",
+        "park",
+        "mall",
+        "plaza",
+        "apartments",
+        "homes",
+        "motel",
+        "hotel",
+        "inn",
+        "bar",
+        "lounge",
+        "club",
+        "restaurant",
+        "grill",
+        "cafe",
+        "station",
+        "airport",
+        "stadium",
+        "arena",
+        "field",
+        "tavern",
+        "store",
+        "market",
+        "gardens",
+        "heights",
+        "garden",
+        "complex",
+        "apartment",
+        "courts",
+        "towers",
+        "manor",
     ]
 )
 # Facilities named after a person or another town ("Comer Children's Hospital", "Amboy Road"): a
 # capitalised name anywhere before one of these words is the facility's name, not where it stands.
 NAMED_AFTER = frozenset(
     [
-        "hospital", "hospitals", "medical", "health", "clinic", "center", "centre", "memorial", "university",
-        "college", "school", "academy", "high", "elementary", "middle", "church", "chapel", "street", "st",
-        "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane", "ln", "way", "place",
-        "court", "parkway", "pkwy", "highway", "hwy", "airport", "stadium", "arena", "field", "station",
+        "hospital",
+        "hospitals",
+        "medical",
+        "health",
+        "clinic",
+        "center",
+        "centre",
+        "memorial",
+        "university",
+        "college",
+        "school",
+        "academy",
+        "high",
+        "elementary",
+        "middle",
+        "church",
+        "chapel",
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "road",
+        "rd",
+        "drive",
+        "dr",
+        "boulevard",
+        "blvd",
+        "lane",
+        "ln",
+        "way",
+        "place",
+        "court",
+        "parkway",
+        "pkwy",
+        "highway",
+        "hwy",
+        "airport",
+        "stadium",
+        "arena",
+        "field",
+        "station",
     ]
 )
 # Words before a place that make it where a victim was taken or a case went on, not the event's place
@@ -85,8 +181,28 @@ _PERSON_NOUN = re.compile(
 )
 # Compass words before a city name: "North Philadelphia", "central Fresno", "SW Atlanta"
 _DIRECTION = frozenset(
-    ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central", "downtown",
-     "ne", "nw", "se", "sw", "greater", "suburban", "northern", "southern", "eastern", "western"]
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "central",
+        "downtown",
+        "ne",
+        "nw",
+        "se",
+        "sw",
+        "greater",
+        "suburban",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+    ]
 )
 # A bar, a park or an apartment complex after a town's name stands in that town ("Zanesville Bar"):
 # only the facilities named after someone or somewhere else block the name (hand-set; gva-dev half A
@@ -129,9 +245,7 @@ _MODIFIER = re.compile(
     r"[Ff]ather|[Ss]hooting|[Hh]omicide|[Rr]esidents?|[Ff]amily|[Ss]tudents?|[Cc]ouple|[Jj]uvenile|[Yy]outh)\b"
 )
 # A state name that begins another name: "Kansas City", "Virginia Beach", "Indiana University"
-_NOT_STATE = (
-    r"(?!\s+(?i:City|Beach|Heights|University|Avenue|Ave|Street|St\.|Road|Rapids|Springs|County|Parish)\b)"
-)
+_NOT_STATE = r"(?!\s+(?i:City|Beach|Heights|University|Avenue|Ave|Street|St\.|Road|Rapids|Springs|County|Parish)\b)"
 _COUNTY = re.compile(rf"(?P<name>{_CAPS}\s+(?:County|Parish))\b")
 _NOT_PLACES = frozenset(
     [
@@ -278,7 +392,7 @@ _STATE_PATTERNS: dict[int, tuple[Gazetteer, re.Pattern[str], re.Pattern[str]]] =
 
 
 def _state_patterns(gaz: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """"City, State" and a bare state, compiled once per gazetteer (they were ~6 ms per call)."""
+    """ "City, State" and a bare state, compiled once per gazetteer (they were ~6 ms per call)."""
     cached = _STATE_PATTERNS.get(id(gaz))
     if cached is None or cached[0] is not gaz:
         state_alt = _state_alternation(gaz)
@@ -378,8 +492,12 @@ class _Finder:
     def _contextual(self, name: str, start: int, end: int, source: str) -> None:
         words = name.split()
         named_after = next(
-            (i for i, w in enumerate(words) if i and w.lower().strip(".").removesuffix("’s").removesuffix("'s")
-             in NAMED_AFTER), len(words)
+            (
+                i
+                for i, w in enumerate(words)
+                if i and w.lower().strip(".").removesuffix("’s").removesuffix("'s") in NAMED_AFTER
+            ),
+            len(words),
         )
         if source == "context":
             before = self.text[max(0, start - 80) : start]
@@ -541,7 +659,8 @@ def _big_city_over_its_part(
         return best
     size = _population(best[0], best[1])
     bigger = [
-        c for c in cities
+        c
+        for c in cities
         if c != best and c[1:] == best[1:] and (p := _population(c[0], c[1])) >= BIG_CITY and size <= PART_SHARE * p
     ]
     return max(bigger, key=cities.__getitem__) if bigger else best

@@ -99,8 +99,9 @@ class _Raw:
     secondary: bool = False  # from the parser: kept only where the rules found nothing
 
 
-def find_quotes(text: str, nlp: Any = None, mode: Mode = "fast",
-                cue_model: CueModel | None = None, judge: CueModel | None = None) -> list[Attribution]:
+def find_quotes(
+    text: str, nlp: Any = None, mode: Mode = "fast", cue_model: CueModel | None = None, judge: CueModel | None = None
+) -> list[Attribution]:
     """All attributions of ``text`` in text order.
 
     ``mode="fast"`` (the default) uses the rules (``quotes_fast``) and the trained cue model
@@ -151,8 +152,14 @@ def _taken(raws: Sequence[_Raw]) -> list[tuple[int, int]]:
     return [p for r in raws for p in r.parts] + [r.cue for r in raws]
 
 
-def _model_raws(text: str, model: CueModel, quotes: list[tuple[int, int]], sentences: list[Sentence],
-                raws: list[_Raw], judge: CueModel | None = None) -> list[_Raw]:
+def _model_raws(
+    text: str,
+    model: CueModel,
+    quotes: list[tuple[int, int]],
+    sentences: list[Sentence],
+    raws: list[_Raw],
+    judge: CueModel | None = None,
+) -> list[_Raw]:
     """Attributions the cue model finds beside the rules' (rules keep priority): in a sentence the rules
     left empty, every hit; in one where they fired, hits whose cue and speaker lie outside what the rules
     claim, with the content cut where a rule span begins (PolNeAR marks several attributions in one
@@ -196,8 +203,7 @@ def _new_clause(text: str, speaker: tuple[int, int], cue: tuple[int, int], raws:
     return False
 
 
-def _cut_before(text: str, parts: list[tuple[int, int]],
-                taken: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def _cut_before(text: str, parts: list[tuple[int, int]], taken: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Parts cut where a span the rules claim begins ("… and threatening A, X said B": A ends before X)."""
     out = []
     for s, e in parts:
@@ -215,8 +221,13 @@ def _fast_raws(text: str, quotes: list[tuple[int, int]], sentences: list[Sentenc
     raws: list[_Raw] = []
     for sent in sentences:
         inner = [q for q in quotes if sent.start <= q[0] < sent.end]
-        if not inner and not has_any_cue(sent.text) and "ccording" not in sent.text and " poll" not in sent.text and (
-                " survey" not in sent.text):
+        if (
+            not inner
+            and not has_any_cue(sent.text)
+            and "ccording" not in sent.text
+            and " poll" not in sent.text
+            and (" survey" not in sent.text)
+        ):
             continue
         hits = sentence_hits(sent, quotes)
         for q in inner:
@@ -227,8 +238,14 @@ def _fast_raws(text: str, quotes: list[tuple[int, int]], sentences: list[Sentenc
         for hit in sorted(hits, key=lambda h: h.cue[0]):
             speaker = hit.speaker
             if hit.follow_subject or speaker is None:  # "…, adding that …": the speaker of the cue before
-                before = next((r.speaker_override for r in reversed(raws)
-                               if r.speaker_override and sent.start <= r.cue[0] < hit.cue[0]), None)
+                before = next(
+                    (
+                        r.speaker_override
+                        for r in reversed(raws)
+                        if r.speaker_override and sent.start <= r.cue[0] < hit.cue[0]
+                    ),
+                    None,
+                )
                 speaker = before or speaker or leading_subject(sent)
             if speaker is None:
                 continue
@@ -239,8 +256,11 @@ def _fast_raws(text: str, quotes: list[tuple[int, int]], sentences: list[Sentenc
 # A question or exclamation closed by a quote mark, and the speaker and verb of saying that follow it on the line:
 # "“Why …?” Lichtman said about …" is one sentence.
 _QUOTE_END = re.compile(r"[?!][”\"’]$|[?!]''$")
-_SPEAKER_OPEN = re.compile(r"(?:[A-Z][\w’'\-.]*\s+){1,4}(?:" + "|".join(sorted(
-    (f for f, lem in SPEECH_FORMS.items() if f != lem or f in ("say",)), key=len, reverse=True)) + r")\b")
+_SPEAKER_OPEN = re.compile(
+    r"(?:[A-Z][\w’'\-.]*\s+){1,4}(?:"
+    + "|".join(sorted((f for f, lem in SPEECH_FORMS.items() if f != lem or f in ("say",)), key=len, reverse=True))
+    + r")\b"
+)
 
 
 def _rejoined(text: str, sentences: list[Sentence]) -> list[Sentence]:
@@ -282,8 +302,31 @@ def _assemble(text: str, quotes: list[tuple[int, int]], raws: list[_Raw]) -> lis
 
 # A speaker opened by one of these is a phrase the noun-phrase scan misread ("at Mr. Trump's rally said",
 # "despite admitting"): on quotes-dev such speakers were right 7 times in 28 (half A) and 4 in 24 (half B).
-_PREPOSITIONS = {"at", "in", "of", "within", "like", "despite", "for", "on", "with", "about", "from", "by", "after",
-                 "before", "during", "to", "into", "over", "under", "than", "as", "without", "against"}
+_PREPOSITIONS = {
+    "at",
+    "in",
+    "of",
+    "within",
+    "like",
+    "despite",
+    "for",
+    "on",
+    "with",
+    "about",
+    "from",
+    "by",
+    "after",
+    "before",
+    "during",
+    "to",
+    "into",
+    "over",
+    "under",
+    "than",
+    "as",
+    "without",
+    "against",
+}
 
 
 def _misread_speaker(mention: str | None) -> bool:
@@ -292,7 +335,8 @@ def _misread_speaker(mention: str | None) -> bool:
     if not words:
         return False
     return words[0].lower() in _PREPOSITIONS or (
-        len(words) == 1 and words[0].islower() and words[0].endswith(("ed", "ing")))
+        len(words) == 1 and words[0].islower() and words[0].endswith(("ed", "ing"))
+    )
 
 
 # A clause break just before a speaker inside another attribution's content: "X said A, although he tweeted B".
@@ -306,11 +350,18 @@ def _split_at_clauses(text: str, out: list[Attribution]) -> None:
     so that both stand (PolNeAR marks both; a speaker inside a "that" clause stays nested and is dropped)."""
     for a in out:
         for b in out:
-            if b is a or b.cue_start == a.cue_start or b.content_start < b.cue_start or not (
-                    b.content_start < a.speaker_start < b.content_end):
+            if (
+                b is a
+                or b.cue_start == a.cue_start
+                or b.content_start < b.cue_start
+                or not (b.content_start < a.speaker_start < b.content_end)
+            ):
                 continue
-            if a.speaker_start < a.cue_start and a.content_start > b.content_start and (
-                    m := _CLAUSE_BREAK.search(text, b.content_start, a.speaker_start)) is not None:
+            if (
+                a.speaker_start < a.cue_start
+                and a.content_start > b.content_start
+                and (m := _CLAUSE_BREAK.search(text, b.content_start, a.speaker_start)) is not None
+            ):
                 cut = _JOIN_TAIL.search(text, b.content_start, m.start())
                 end = cut.start() if cut else m.start()
                 parts = [(s, min(e, end)) for s, e in b.parts if s < end]
@@ -346,21 +397,60 @@ _LEAD_CLOSE = re.compile(r"(?:,|[,?!]?[”\"’]|'')\s*$")
 def _contained(a: Attribution, out: Sequence[Attribution]) -> bool:
     """Content that lies wholly inside another attribution's content (quotes-dev half A: such attributions were
     right 13 times in 83, the ones holding them 66 times)."""
-    return any(b.content_start <= a.content_start and a.content_end <= b.content_end and b is not a
-               and b.cue_start != a.cue_start and (b.parts != a.parts or b.cue_start < a.cue_start)
-               and all(any(s <= s2 and e2 <= e for s, e in b.parts) for s2, e2 in a.parts) for b in out)
+    return any(
+        b.content_start <= a.content_start
+        and a.content_end <= b.content_end
+        and b is not a
+        and b.cue_start != a.cue_start
+        and (b.parts != a.parts or b.cue_start < a.cue_start)
+        and all(any(s <= s2 and e2 <= e for s, e in b.parts) for s2, e2 in a.parts)
+        for b in out
+    )
 
 
 def _nested(a: Attribution, out: Sequence[Attribution]) -> bool:
     """An attribution reported inside another one's content ("X said Y wants Z": Y's)."""
-    return any(b is not a and b.content_start <= a.speaker_start and a.content_end <= b.content_end
-               and b.content_start <= a.content_start and b.cue_start != a.cue_start for b in out)
+    return any(
+        b is not a
+        and b.content_start <= a.speaker_start
+        and a.content_end <= b.content_end
+        and b.content_start <= a.content_start
+        and b.cue_start != a.cue_start
+        for b in out
+    )
 
 
 # Page labels that look like "Speaker: text" but name nobody ("Correction: …", "Latest: …").
-_LABEL_WORDS = {"update", "updated", "note", "editor", "photo", "read", "watch", "related", "source", "correction",
-                "clarification", "contributing", "byline", "latest", "breaking", "online", "email", "previously",
-                "twitter", "revealed", "paid", "video", "listen", "see", "more", "also", "advertisement", "sign"}
+_LABEL_WORDS = {
+    "update",
+    "updated",
+    "note",
+    "editor",
+    "photo",
+    "read",
+    "watch",
+    "related",
+    "source",
+    "correction",
+    "clarification",
+    "contributing",
+    "byline",
+    "latest",
+    "breaking",
+    "online",
+    "email",
+    "previously",
+    "twitter",
+    "revealed",
+    "paid",
+    "video",
+    "listen",
+    "see",
+    "more",
+    "also",
+    "advertisement",
+    "sign",
+}
 
 
 class QuoteModeError(StorylineError):
@@ -460,7 +550,7 @@ def _according_to(doc: Any, tok: Any, base: int) -> _Raw | None:
         return None
     skip = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
     head = tok.head if tok.head.i != tok.i else tok
-    scope = head.subtree if head.tag_.startswith("VB") or head.dep_ == "ROOT" else doc[0:len(doc)]
+    scope = head.subtree if head.tag_.startswith("VB") or head.dep_ == "ROOT" else doc[0 : len(doc)]
     idx = {t.i for t in scope} - skip
     parts = _token_parts(doc, idx, base)
     if not parts:
@@ -486,8 +576,11 @@ def _governed_quote(doc: Any, base: int, qs: int, qe: int) -> _Raw | None:
             subject = _subject(head)
             if subject is not None and subject.i not in ids:
                 verb = head
-                while verb.dep_ in ("xcomp", "conj", "advcl") and not any(
-                        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.head.tag_.startswith("VB"):
+                while (
+                    verb.dep_ in ("xcomp", "conj", "advcl")
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+                    and verb.head.tag_.startswith("VB")
+                ):
                     verb = verb.head  # the cue is the verb that owns the subject: "called" in "called X to hold “…”"
                 return _Raw(subject, (base + verb.idx, base + verb.idx + len(verb)), [(qs, qe)], base)
         if head.head.i == head.i:
@@ -497,7 +590,7 @@ def _governed_quote(doc: Any, base: int, qs: int, qe: int) -> _Raw | None:
 
 
 def _headline_attributions(text: str, sentences: Sequence[Sentence]) -> list[_Raw]:
-    """"Pence: Clinton camp was mocking" (a headline) or "WALLACE: Governor, ..." (a transcript)."""
+    """ "Pence: Clinton camp was mocking" (a headline) or "WALLACE: Governor, ..." (a transcript)."""
     out = []
     for m in HEADLINE_RE.finditer(text):
         who = m.group("who")
@@ -552,8 +645,9 @@ def _overlaps_any(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(qs < e and s < qe for qs, qe in spans)
 
 
-def _extend_to_quotes(parts: list[tuple[int, int]], quotes: Sequence[tuple[int, int]],
-                      cue: tuple[int, int]) -> list[tuple[int, int]]:
+def _extend_to_quotes(
+    parts: list[tuple[int, int]], quotes: Sequence[tuple[int, int]], cue: tuple[int, int]
+) -> list[tuple[int, int]]:
     """Each part that cuts into a quote grows to the whole quote (a quote split into sentences)."""
     out: list[tuple[int, int]] = []
     for s, e in parts:
@@ -586,13 +680,23 @@ def _finish(text: str, raw: _Raw, quotes: Sequence[tuple[int, int]], resolver: R
     out = []
     for group in _groups(text, parts):
         direct = _quoted_share(group, quotes) >= 0.5
-        out.append(Attribution(
-            speaker=speaker.name, speaker_start=speaker.start, speaker_end=speaker.end,
-            cue=text[raw.cue[0] : raw.cue[1]], cue_start=raw.cue[0], cue_end=raw.cue[1],
-            content=" ".join(text[s:e] for s, e in group), content_start=group[0][0],
-            content_end=group[-1][1], direct=direct, title=speaker.title, mention=speaker.mention,
-            parts=list(group),
-        ))
+        out.append(
+            Attribution(
+                speaker=speaker.name,
+                speaker_start=speaker.start,
+                speaker_end=speaker.end,
+                cue=text[raw.cue[0] : raw.cue[1]],
+                cue_start=raw.cue[0],
+                cue_end=raw.cue[1],
+                content=" ".join(text[s:e] for s, e in group),
+                content_start=group[0][0],
+                content_end=group[-1][1],
+                direct=direct,
+                title=speaker.title,
+                mention=speaker.mention,
+                parts=list(group),
+            )
+        )
     return out
 
 
@@ -611,10 +715,15 @@ def _attach_continuations(text: str, quotes: Sequence[tuple[int, int]], out: lis
     for qs, qe in quotes:
         if any(s < qe and qs < e for a in out for s, e in a.parts):
             continue
-        prev = max((a for a in out if a.cue_end <= qs and a.content_end <= qs and a.direct),
-                   key=lambda a: a.content_end, default=None)
-        if prev is None or text.count("\n\n", prev.content_end, qs) > 1 or (
-            "\n\n" not in text[prev.content_end : qs] and "\n" in text[prev.content_end : qs].strip()
+        prev = max(
+            (a for a in out if a.cue_end <= qs and a.content_end <= qs and a.direct),
+            key=lambda a: a.content_end,
+            default=None,
+        )
+        if (
+            prev is None
+            or text.count("\n\n", prev.content_end, qs) > 1
+            or ("\n\n" not in text[prev.content_end : qs] and "\n" in text[prev.content_end : qs].strip())
         ):
             continue
         if _anything_between(out, prev.content_end, qs, prev) or not _stands_alone(text, qs, qe):
@@ -625,12 +734,23 @@ def _attach_continuations(text: str, quotes: Sequence[tuple[int, int]], out: lis
             prev.content = f"{prev.content} {text[qs:qe]}"
             prev.content_end = qe
         else:
-            out.append(Attribution(
-                speaker=prev.speaker, speaker_start=prev.speaker_start, speaker_end=prev.speaker_end,
-                cue=prev.cue, cue_start=prev.cue_start, cue_end=prev.cue_end, content=text[qs:qe],
-                content_start=qs, content_end=qe, direct=True, title=prev.title, mention=prev.mention,
-                parts=[(qs, qe)],
-            ))
+            out.append(
+                Attribution(
+                    speaker=prev.speaker,
+                    speaker_start=prev.speaker_start,
+                    speaker_end=prev.speaker_end,
+                    cue=prev.cue,
+                    cue_start=prev.cue_start,
+                    cue_end=prev.cue_end,
+                    content=text[qs:qe],
+                    content_start=qs,
+                    content_end=qe,
+                    direct=True,
+                    title=prev.title,
+                    mention=prev.mention,
+                    parts=[(qs, qe)],
+                )
+            )
 
 
 def _stands_alone(text: str, qs: int, qe: int) -> bool:

@@ -41,8 +41,34 @@ ATTR_MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "quotes" / "
 
 _AGENT_PREPS = {"by", "from"}
 _NOUN_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "no", "any", "this", "that"}
-_DETS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "some", "many", "most",
-         "several", "both", "other", "another", "each", "every", "no", "few", "one", "two", "three", "all"}
+_DETS = {
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "this",
+    "these",
+    "those",
+    "some",
+    "many",
+    "most",
+    "several",
+    "both",
+    "other",
+    "another",
+    "each",
+    "every",
+    "no",
+    "few",
+    "one",
+    "two",
+    "three",
+    "all",
+}
 # Longest speaker taken on the right of "by"/"from" (tokens): PolNeAR agents are short noun phrases.
 _RIGHT_NP_TOKENS = 8
 
@@ -156,8 +182,11 @@ def propose(sent: Sentence, toks: Sequence[Tok], i: int, j: int) -> Proposal | N
     spoken = [t.text for t in toks if speaker[0] <= t.start < speaker[1]]
     gap = (cue.end, speaker[0]) if right else (speaker[1], cue.start)
     distance = sum(1 for t in toks if gap[0] <= t.start < gap[1])
-    hit = RuleHit((sent.start + speaker[0], sent.start + speaker[1]), (sent.start + cue.start, sent.start + cue.end),
-                  [(sent.start + part[0], sent.start + part[1])])
+    hit = RuleHit(
+        (sent.start + speaker[0], sent.start + speaker[1]),
+        (sent.start + cue.start, sent.start + cue.end),
+        [(sent.start + part[0], sent.start + part[1])],
+    )
     return Proposal(hit, how, " ".join(spoken), distance, side, words, speaker[0] == toks[0].start)
 
 
@@ -178,9 +207,17 @@ def judge_features(p: Proposal, cue_p: float, cue_lemma: str, strict: bool, busy
     # the cue probability as ordinal steps ("cp>=3" fires for 0.3 and above): weights stay monotone-ish
     feats = ["cp>=" + str(k) for k in range(1, min(9, int(cue_p * 10)) + 1)]
     feats += [
-        "how=" + p.how, "shape=" + shape, "how|shape=" + p.how + shape, "spn=" + _bucket(len(words)),
-        "dist=" + _bucket(p.distance), "side=" + side, "cont=" + p.content_side + _bucket(p.content_words),
-        "strict=" + str(strict), "busy=" + str(busy), "l=" + cue_lemma, "first=" + first,
+        "how=" + p.how,
+        "shape=" + shape,
+        "how|shape=" + p.how + shape,
+        "spn=" + _bucket(len(words)),
+        "dist=" + _bucket(p.distance),
+        "side=" + side,
+        "cont=" + p.content_side + _bucket(p.content_words),
+        "strict=" + str(strict),
+        "busy=" + str(busy),
+        "l=" + cue_lemma,
+        "first=" + first,
     ]
     if head[:1].islower():
         feats.append("head=" + head.lower())

@@ -109,8 +109,7 @@ SPEECH_FORMS = _forms(_SPEECH)
 BELIEF_FORMS = {k: v for k, v in _forms(_BELIEF).items() if k not in SPEECH_FORMS}
 CUE_FORMS = {**SPEECH_FORMS, **BELIEF_FORMS}
 
-_CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(CUE_FORMS, key=len, reverse=True)) + r"|according)\b",
-                     re.IGNORECASE)
+_CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(CUE_FORMS, key=len, reverse=True)) + r"|according)\b", re.IGNORECASE)
 
 # Quoted spans within one paragraph: “…”, "…", ''…'' (NYT-style), «…».
 # A quote opened with one kind of mark may close with the other ("“…," Clinton said): mixed marks close at the first
@@ -231,11 +230,15 @@ _STANCE = {
     "vote": "voted",
 }
 
-STANCE_FORMS = {k: v for k, v in _forms({k.rstrip("_"): v for k, v in _STANCE.items()}).items()
-                if k not in SPEECH_FORMS and k not in BELIEF_FORMS}
+STANCE_FORMS = {
+    k: v
+    for k, v in _forms({k.rstrip("_"): v for k, v in _STANCE.items()}).items()
+    if k not in SPEECH_FORMS and k not in BELIEF_FORMS
+}
 ALL_FORMS = {**CUE_FORMS, **STANCE_FORMS}
-_ANY_CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(ALL_FORMS, key=len, reverse=True)) + r"|according)\b",
-                         re.IGNORECASE)
+_ANY_CUE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(ALL_FORMS, key=len, reverse=True)) + r"|according)\b", re.IGNORECASE
+)
 # A headline or transcript line "Speaker: what they said" (one to four capitalised words).
 HEADLINE_RE = re.compile(r"^(?P<who>(?:[A-Z][\w.’'\-]*\s){0,3}[A-Z][\w.’'\-]*):\s+(?P<what>\S.*)$", re.MULTILINE)
 

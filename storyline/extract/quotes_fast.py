@@ -22,18 +22,74 @@ from storyline.extract.quotes_names import TITLE_HEADS
 from storyline.extract.sentences import Sentence
 
 # A word with its possessive or abbreviation dot ("Trump’s", "Sen.", "U.S"), or one punctuation mark.
-_TOK = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Rev|Prof|[A-Z])\."
-                  r"|[\w$%](?:[\w’'\-$%]|\.(?=\w)|,(?=\d\d\d))*|''|[^\w\s]")
+_TOK = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Rev|Prof|[A-Z])\."
+    r"|[\w$%](?:[\w’'\-$%]|\.(?=\w)|,(?=\d\d\d))*|''|[^\w\s]"
+)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 # Tokens between a subject and its cue verb: auxiliaries, negation and common adverbs.
-_AUX = {"has", "have", "had", "also", "later", "then", "once", "would", "will", "could", "can", "may",
-        "might", "should", "must", "did", "does", "do", "not", "never", "already", "just", "even",
-        "still", "often", "again", "first", "long", "previously", "recently", "repeatedly",
-        "reportedly", "publicly", "privately", "frequently", "initially", "earlier", "now", "n't",
-        "both", "all", "too", "separately", "subsequently", "ultimately", "finally", "simply",
-        "flatly", "openly", "explicitly", "specifically", "directly", "personally", "quickly", "instead"}
-_AUX |= {f"{w}{apo}t" for w in ("wasn", "isn", "didn", "doesn", "don", "won", "wouldn", "hasn", "haven",
-                                  "aren", "weren", "couldn", "can") for apo in ("'", "’")}
+_AUX = {
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "once",
+    "would",
+    "will",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "already",
+    "just",
+    "even",
+    "still",
+    "often",
+    "again",
+    "first",
+    "long",
+    "previously",
+    "recently",
+    "repeatedly",
+    "reportedly",
+    "publicly",
+    "privately",
+    "frequently",
+    "initially",
+    "earlier",
+    "now",
+    "n't",
+    "both",
+    "all",
+    "too",
+    "separately",
+    "subsequently",
+    "ultimately",
+    "finally",
+    "simply",
+    "flatly",
+    "openly",
+    "explicitly",
+    "specifically",
+    "directly",
+    "personally",
+    "quickly",
+    "instead",
+}
+_AUX |= {
+    f"{w}{apo}t"
+    for w in ("wasn", "isn", "didn", "doesn", "don", "won", "wouldn", "hasn", "haven", "aren", "weren", "couldn", "can")
+    for apo in ("'", "’")
+}
 _BE = {"is", "was", "were", "are", "been", "being", "be", "'s", "’s"}
 _DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # Time and manner phrases that sit between a subject and its cue, or between a cue and its content.
@@ -65,29 +121,163 @@ _SKIP_HEAD = re.compile(
 _LISTENER_VERBS = {"tell", "ask", "warn", "urge", "assure", "inform", "remind", "promise", "caution"}
 # Words that end a subject noun phrase on its left.
 _NP_STOP = {
-    "that", "which", "who", "whom", "whose", "because", "when", "if", "as", "while", "after", "before",
-    "since", "but", "so", "than", "where", "what", "why", "how", "though", "although", "unless", "until",
-    "is", "was", "were", "are", "be", "been", "has", "have", "had", "do", "does", "did", "will", "would",
-    "can", "could", "may", "might", "should", "must", "said", "says", "say", "to", "with", "by", "on", "in",
-    "into", "from", "about", "over", "under", "at", "not", "even", "only", "just", "also", "there", "then",
-    "however", "meanwhile", "yet", "nor", "or", "and", "once",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "because",
+    "when",
+    "if",
+    "as",
+    "while",
+    "after",
+    "before",
+    "since",
+    "but",
+    "so",
+    "than",
+    "where",
+    "what",
+    "why",
+    "how",
+    "though",
+    "although",
+    "unless",
+    "until",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "said",
+    "says",
+    "say",
+    "to",
+    "with",
+    "by",
+    "on",
+    "in",
+    "into",
+    "from",
+    "about",
+    "over",
+    "under",
+    "at",
+    "not",
+    "even",
+    "only",
+    "just",
+    "also",
+    "there",
+    "then",
+    "however",
+    "meanwhile",
+    "yet",
+    "nor",
+    "or",
+    "and",
+    "once",
 }
 # Inside a noun phrase these small words are kept when a capitalised word follows ("Secretary of State").
 _NP_LINK = {"of", "for", "at", "and", "&"}
-_DETERMINERS = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my",
-                "some", "many", "most", "several", "other", "both", "two", "three", "one"}
+_DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "some",
+    "many",
+    "most",
+    "several",
+    "other",
+    "both",
+    "two",
+    "three",
+    "one",
+}
 # Forms of a cue word that are usually a noun after a determiner ("his claims", "the report").
-_NOUN_AFTER_DET = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "no",
-                   "any", "every", "such", "whose", "your"}
-_PARTICIPLES_LEAD = {"saying", "adding", "calling", "telling", "noting", "arguing", "citing", "accusing",
-                     "praising", "warning", "urging", "asking", "explaining", "insisting", "claiming",
-                     "declaring", "suggesting", "writing", "stressing", "pointing", "acknowledging",
-                     "criticizing", "blaming", "predicting", "promising", "vowing", "describing", "referring"}
+_NOUN_AFTER_DET = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "no",
+    "any",
+    "every",
+    "such",
+    "whose",
+    "your",
+}
+_PARTICIPLES_LEAD = {
+    "saying",
+    "adding",
+    "calling",
+    "telling",
+    "noting",
+    "arguing",
+    "citing",
+    "accusing",
+    "praising",
+    "warning",
+    "urging",
+    "asking",
+    "explaining",
+    "insisting",
+    "claiming",
+    "declaring",
+    "suggesting",
+    "writing",
+    "stressing",
+    "pointing",
+    "acknowledging",
+    "criticizing",
+    "blaming",
+    "predicting",
+    "promising",
+    "vowing",
+    "describing",
+    "referring",
+}
 # Any participle of the cue lexicon opens its own attribution after a comma ("…, believing that A"), with the
 # clause's speaker: PolNeAR marks it apart from the content before it.
 _PARTICIPLES_LEAD |= {f for forms in (SPEECH_FORMS, BELIEF_FORMS, STANCE_FORMS) for f in forms if f.endswith("ing")}
-_POLL = re.compile(r"\b(?:poll|survey|study|report|analysis|audit|memo|filing|lawsuit|complaint|indictment|"
-                   r"exit polls?|polls|surveys|data|figures|estimates|records|documents)\b", re.IGNORECASE)
+_POLL = re.compile(
+    r"\b(?:poll|survey|study|report|analysis|audit|memo|filing|lawsuit|complaint|indictment|"
+    r"exit polls?|polls|surveys|data|figures|estimates|records|documents)\b",
+    re.IGNORECASE,
+)
 _IN_SOURCE = re.compile(
     r"^\s*(?:In|in)\s+(?P<src>(?:a|an|the|this|that|its|his|her|their)\s+[^,]{0,80}?\b(?:poll|survey|study|"
     r"report|analysis|memo|interview|statement|letter|op-ed|column|essay|speech|book|filing|tweet|video)s?\b"
@@ -99,37 +289,130 @@ _TRAILING_WORDS = 3
 # "…, Trump told the New York Times.": a listener of at most this many words ends the clause (same tuning).
 _LISTENER_WORDS = 6
 # After the speaker, a clause that is not the content: "…,” Sanders said, going on to …".
-_END_CLAUSE = re.compile(r"\s*(?:[.!?]|[,;—–]\s*$|$|(?:as|after|while|during|before|when)\b"
-                         r"|,\s*(?:\w+ing|as|while|when|after|before|in|at|during|"
-                         r"according|who|with|because|since|though|although)\b)")
+_END_CLAUSE = re.compile(
+    r"\s*(?:[.!?]|[,;—–]\s*$|$|(?:as|after|while|during|before|when)\b"
+    r"|,\s*(?:\w+ing|as|while|when|after|before|in|at|during|"
+    r"according|who|with|because|since|though|although)\b)"
+)
 _ADVERB_PARTICIPLE = re.compile(r"\s*,\s*(?:instead|then|later|also|again|still|even|\w+ly)\s+\w+ing\b")
 # Content before the speaker ends with a comma, a question mark or a closing quote.
 _LEAD_END = re.compile(r"(?:[,?!]\s*(?:[”\"’]|'')?|[”\"’]|'')\s*$")
-_CLOSE_PUNCT = {",", "”", "\"", "'", "’", "''", ":", "—", "–"}
-_PUNCT = {",", "”", "“", "\"", "'", "’", "‘", "''", ":", ";", "—", "–", "-", "(", ")", "[", "]", ".", "?", "!"}
+_CLOSE_PUNCT = {",", "”", '"', "'", "’", "''", ":", "—", "–"}
+_PUNCT = {",", "”", "“", '"', "'", "’", "‘", "''", ":", ";", "—", "–", "-", "(", ")", "[", "]", ".", "?", "!"}
 _CLAUSE_START = {"when", "that", "because", "while", "if", "but", "and", "although", "though", "where", "so"}
-_CLAUSE_PUNCT = {",", ";", ":", "“", "”", "\"", "''", "’", "–", "—", "(", ")"}
+_CLAUSE_PUNCT = {",", ";", ":", "“", "”", '"', "''", "’", "–", "—", "(", ")"}
 _GERUND_PREPS = {"by", "for", "after", "before", "while", "without", "in"}
 _LINKED_HEADS = TITLE_HEADS | {"member", "members", "supporter", "supporters", "officials", "group", "head"}
 # A quote this short is a scare quote ("his “political revolution”"), not speech, unless a cue word says so.
 _QUOTE_WORDS = 3
-_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "weekend",
-               "month", "year", "morning", "afternoon", "evening", "night", "today", "yesterday", "tonight",
-               "january", "february", "march", "april", "june", "july", "august", "september", "october",
-               "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "ago", "spring",
-               "summer", "fall", "winter"}
-_TIME_MODIFIERS = {"this", "past", "last", "next", "early", "late", "in", "on", "earlier", "later", "that",
-                   "the", "same", "a", "few", "days", "weeks", "months", "years", "two", "three", ","}
+_TIME_WORDS = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "today",
+    "yesterday",
+    "tonight",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "ago",
+    "spring",
+    "summer",
+    "fall",
+    "winter",
+}
+_TIME_MODIFIERS = {
+    "this",
+    "past",
+    "last",
+    "next",
+    "early",
+    "late",
+    "in",
+    "on",
+    "earlier",
+    "later",
+    "that",
+    "the",
+    "same",
+    "a",
+    "few",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "two",
+    "three",
+    ",",
+}
 # Characters before a cue searched for a time or manner phrase (the longest phrase is shorter).
 _SKIP_WINDOW = 80
 # The last words of those phrases: the search runs only before a cue that follows one of them.
-_TAIL_LAST_WORDS = {"morning", "afternoon", "evening", "night", "week", "month", "year", "spring", "summer", "fall",
-                    "statement", "interview", "speech", "tweet", "post", "letter", "email", "op-ed", "essay", "memo",
-                    "release", "video", "appearance", "call", "conference", "rally", "remarks", "time", "moment",
-                    "end", "past"}
+_TAIL_LAST_WORDS = {
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "month",
+    "year",
+    "spring",
+    "summer",
+    "fall",
+    "statement",
+    "interview",
+    "speech",
+    "tweet",
+    "post",
+    "letter",
+    "email",
+    "op-ed",
+    "essay",
+    "memo",
+    "release",
+    "video",
+    "appearance",
+    "call",
+    "conference",
+    "rally",
+    "remarks",
+    "time",
+    "moment",
+    "end",
+    "past",
+}
 _LEAD_SKIP = {"but", "and", "so", "yet", "still", "meanwhile"}
-_IN_POLL = re.compile(r"\b[Ii]n\s+(?P<src>(?:the|a|an|this|that|their|his|her|its|[A-Z][\w’'\-.]*)\s+"
-                      r"(?:[\w’'\-./]+\s+){0,6}?(?:polls?|surveys?))\b")
+_IN_POLL = re.compile(
+    r"\b[Ii]n\s+(?P<src>(?:the|a|an|this|that|their|his|her|its|[A-Z][\w’'\-.]*)\s+"
+    r"(?:[\w’'\-./]+\s+){0,6}?(?:polls?|surveys?))\b"
+)
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 _WORD = re.compile(r"\w+")
 _OPENERS = "“\"'«‘"
@@ -165,11 +448,53 @@ def _cached_tokens(s: str) -> tuple[_Tok, ...]:
 
 # Base forms ("they say", "I think") taken as cues; other base forms are as often nouns or
 # infinitives after another verb ("the campaign", "to support", "go back") and need a parser.
-_BASE_OK = {"say", "tell", "think", "believe", "know", "argue", "want", "insist", "agree", "suggest", "expect",
-            "explain", "acknowledge", "admit", "warn", "ask", "predict", "worry", "contend", "urge", "deny",
-            "doubt", "oppose", "endorse", "accuse", "criticize", "claim", "fear", "hope", "wonder", "recall",
-            "show", "find", "feel", "concede", "assert", "declare", "complain", "confirm", "emphasize", "testify",
-            "allege", "announce", "conclude", "maintain"}
+_BASE_OK = {
+    "say",
+    "tell",
+    "think",
+    "believe",
+    "know",
+    "argue",
+    "want",
+    "insist",
+    "agree",
+    "suggest",
+    "expect",
+    "explain",
+    "acknowledge",
+    "admit",
+    "warn",
+    "ask",
+    "predict",
+    "worry",
+    "contend",
+    "urge",
+    "deny",
+    "doubt",
+    "oppose",
+    "endorse",
+    "accuse",
+    "criticize",
+    "claim",
+    "fear",
+    "hope",
+    "wonder",
+    "recall",
+    "show",
+    "find",
+    "feel",
+    "concede",
+    "assert",
+    "declare",
+    "complain",
+    "confirm",
+    "emphasize",
+    "testify",
+    "allege",
+    "announce",
+    "conclude",
+    "maintain",
+}
 
 
 # Plural nouns far more often than verbs in news text ("swing states", "tough questions").
@@ -205,8 +530,13 @@ def sentence_hits(sent: Sentence, quotes: Sequence[tuple[int, int]] = ()) -> lis
     hits: list[RuleHit] = []
     m = _IN_SOURCE.match(s)
     if m is not None and _POLL.search(m.group("src")):
-        hits.append(RuleHit(_abs(sent, m.start("src"), m.end("src")), _abs(sent, m.start(), m.start() + 2),
-                            [_abs(sent, m.start("rest"), len(s))]))
+        hits.append(
+            RuleHit(
+                _abs(sent, m.start("src"), m.end("src")),
+                _abs(sent, m.start(), m.start() + 2),
+                [_abs(sent, m.start("rest"), len(s))],
+            )
+        )
     for am in _ACCORDING.finditer(s):
         hit = _according(sent, am.start(), am.end())
         if hit is not None:
@@ -239,21 +569,27 @@ def sentence_hits(sent: Sentence, quotes: Sequence[tuple[int, int]] = ()) -> lis
 
 
 def _poll_phrase(sent: Sentence) -> RuleHit | None:
-    """"Trump leads by 20 points in the latest poll": the poll is the source of the rest of the sentence."""
+    """ "Trump leads by 20 points in the latest poll": the poll is the source of the rest of the sentence."""
     s = sent.text
     m = _IN_POLL.search(s)
     if m is None:
         return None
-    parts = [p for p in (_trim(s, 0, m.start()), _trim(s, m.end(), len(s)))
-             if p[1] > p[0] and len(_WORD.findall(s[p[0]:p[1]])) >= 2]
+    parts = [
+        p
+        for p in (_trim(s, 0, m.start()), _trim(s, m.end(), len(s)))
+        if p[1] > p[0] and len(_WORD.findall(s[p[0] : p[1]])) >= 2
+    ]
     if not parts:
         return None
-    return RuleHit(_abs(sent, m.start("src"), m.end("src")), _abs(sent, m.start(), m.start() + 2),
-                   [_abs(sent, a, b) for a, b in parts])
+    return RuleHit(
+        _abs(sent, m.start("src"), m.end("src")),
+        _abs(sent, m.start(), m.start() + 2),
+        [_abs(sent, a, b) for a, b in parts],
+    )
 
 
 def _cut_at_coordinations(hits: list[RuleHit], sent: Sentence) -> None:
-    """"X pledged A, and said B": A ends where the clause of the second cue begins."""
+    """ "X pledged A, and said B": A ends where the clause of the second cue begins."""
     for later in hits:
         if later.joins_at is None:
             continue
@@ -280,14 +616,14 @@ def _according(sent: Sentence, a: int, b: int) -> RuleHit | None:
     if m is None:
         return None
     src = (b + m.start(1), b + m.end(1))
-    after = s[src[1]:]
+    after = s[src[1] :]
     after_m = re.match(r"\s*,\s*", after)
     content: tuple[int, int] | None = None
-    if after_m is not None and len(_WORD.findall(after[after_m.end():])) >= 3 and a < 3:
+    if after_m is not None and len(_WORD.findall(after[after_m.end() :])) >= 3 and a < 3:
         content = (src[1] + after_m.end(), len(s))
     elif len(_WORD.findall(s[:a])) >= 3:
         content = (0, a)
-    elif after_m is not None and len(_WORD.findall(after[after_m.end():])) >= 3:
+    elif after_m is not None and len(_WORD.findall(after[after_m.end() :])) >= 3:
         content = (src[1] + after_m.end(), len(s))
     if content is None:
         return None
@@ -297,32 +633,45 @@ def _according(sent: Sentence, a: int, b: int) -> RuleHit | None:
     return RuleHit(_abs(sent, *src), _abs(sent, a, b), [_abs(sent, cs, ce)])
 
 
-def _verb_hit(sent: Sentence, toks: list[_Tok], i: int, kind: str,
-              inside: Sequence[tuple[int, int]] = ()) -> RuleHit | None:
+def _verb_hit(
+    sent: Sentence, toks: list[_Tok], i: int, kind: str, inside: Sequence[tuple[int, int]] = ()
+) -> RuleHit | None:
     s = sent.text
     cue = toks[i]
     lemma = SPEECH_FORMS.get(cue.low) or BELIEF_FORMS.get(cue.low) or STANCE_FORMS.get(cue.low) or cue.low
     j = _skip_left(s, toks, i)
     speaker: tuple[int, int] | None = None
     follow = False
-    joins = toks[j].start if j >= 0 and (toks[j].low in ("and", "but") or (
-        toks[j].low in _GERUND_PREPS and cue.low.endswith("ing")) or (
-        toks[j].text in (",", *_CLOSERS) and cue.low in _PARTICIPLES_LEAD)) else None
+    joins = (
+        toks[j].start
+        if j >= 0
+        and (
+            toks[j].low in ("and", "but")
+            or (toks[j].low in _GERUND_PREPS and cue.low.endswith("ing"))
+            or (toks[j].text in (",", *_CLOSERS) and cue.low in _PARTICIPLES_LEAD)
+        )
+        else None
+    )
     pron = toks[j].low.replace("’", "'").split("'")[0] if j >= 0 else ""
     if j >= 1 and toks[j].low in ("who", "which") and toks[j - 1].text == "," and j >= 2:
         speaker = _np_left(toks, j - 2)
     elif j >= 1 and toks[j].low == "who" and toks[j - 1].text[:1].isalpha():  # "those who said"
         speaker = _np_left(toks, j - 1)
-    elif j >= 0 and ((toks[j].low in _GERUND_PREPS and cue.low.endswith("ing"))  # "… by saying …"
-                     or toks[j].low in ("and", "but", "or")):  # "Rubio thanked Miami and said …"
+    elif j >= 0 and (
+        (toks[j].low in _GERUND_PREPS and cue.low.endswith("ing"))  # "… by saying …"
+        or toks[j].low in ("and", "but", "or")
+    ):  # "Rubio thanked Miami and said …"
         speaker = _clause_subject(toks, j)
         follow = True
     elif j >= 0 and pron in _PRONOUNS:  # "he", "he’d"
         speaker = (toks[j].start, toks[j].start + len(pron))
     elif j >= 0 and toks[j].text not in _PUNCT and toks[j].low not in _NP_STOP:
         speaker = _np_left(toks, j)
-    elif j >= 0 and (toks[j].text == "," or (toks[j].text in _CLOSERS and j > 0 and toks[j - 1].text == ",")) and (
-            cue.low in _PARTICIPLES_LEAD):
+    elif (
+        j >= 0
+        and (toks[j].text == "," or (toks[j].text in _CLOSERS and j > 0 and toks[j - 1].text == ","))
+        and (cue.low in _PARTICIPLES_LEAD)
+    ):
         speaker = _clause_subject(toks, j)
         follow = True
     elif j >= 0 and toks[j].text == "," and not cue.low.endswith("ing"):
@@ -335,7 +684,8 @@ def _verb_hit(sent: Sentence, toks: list[_Tok], i: int, kind: str,
                 n = _np_len(toks, k)
                 first = toks[k - n + 1]
                 if (first.text[:1].isupper() or first.low in _DETERMINERS) and (
-                        k - n < 0 or toks[k - n].text in ",;:—–"):
+                    k - n < 0 or toks[k - n].text in ",;:—–"
+                ):
                     speaker = (first.start, toks[k].end)
     # inversion: "…,” said Trump." / "…, says the report."
     after = cue.end
@@ -357,21 +707,37 @@ def _verb_hit(sent: Sentence, toks: list[_Tok], i: int, kind: str,
         rest_start = head.end()
         head = _SKIP_HEAD.match(s, rest_start)
     rest = s[rest_start:]
-    ends_clause = _END_CLAUSE.match(rest) is not None or (inverted and not rest.strip(" .")) or (
-        _ADVERB_PARTICIPLE.match(s, after) is not None)  # "…,” Devine said, instead seeking to …"
-    if (not inverted and lemma in _LISTENER_VERBS and rest_start == cue.end
-            and not re.match(r"\s*(?:that\b|[“\"':])", rest) and len(_WORD.findall(rest)) <= _LISTENER_WORDS):
+    ends_clause = (
+        _END_CLAUSE.match(rest) is not None
+        or (inverted and not rest.strip(" ."))
+        or (_ADVERB_PARTICIPLE.match(s, after) is not None)
+    )  # "…,” Devine said, instead seeking to …"
+    if (
+        not inverted
+        and lemma in _LISTENER_VERBS
+        and rest_start == cue.end
+        and not re.match(r"\s*(?:that\b|[“\"':])", rest)
+        and len(_WORD.findall(rest)) <= _LISTENER_WORDS
+    ):
         ends_clause = True  # "…, Trump told the New York Times."
-    if not ends_clause and kind == "speech" and len(_WORD.findall(rest)) <= _TRAILING_WORDS and not any(
-            c in rest for c in _OPENERS + ":"):
+    if (
+        not ends_clause
+        and kind == "speech"
+        and len(_WORD.findall(rest)) <= _TRAILING_WORDS
+        and not any(c in rest for c in _OPENERS + ":")
+    ):
         ends_clause = True  # "…,” Melanie said to the TV."
     lead_end = speaker[0] if speaker is not None and not inverted and not follow else cue.start
     lead = _trim(s, 0, lead_end)
-    before_ok = (kind != "stance" and joins is None and (len(_WORD.findall(s[lead[0]:lead[1]])) >= 2 or any(
-        a < 0 and lead[1] <= b for a, b in inside)) and _LEAD_END.search(s, 0, lead_end) is not None)
+    before_ok = (
+        kind != "stance"
+        and joins is None
+        and (len(_WORD.findall(s[lead[0] : lead[1]])) >= 2 or any(a < 0 and lead[1] <= b for a, b in inside))
+        and _LEAD_END.search(s, 0, lead_end) is not None
+    )
     # (one word is enough when it closes a quote opened in an earlier sentence: "“… areas? Absolutely,” X said")
     split_quote = rest.lstrip(" ,")[:1] in _OPENERS
-    quoted_lead = s[lead[0]:lead[0] + 1] in _OPENERS and s[lead[0]:lead[1]].rstrip(",")[-1:] in _CLOSERS
+    quoted_lead = s[lead[0] : lead[0] + 1] in _OPENERS and s[lead[0] : lead[1]].rstrip(",")[-1:] in _CLOSERS
     ends_clause = ends_clause or inverted or (before_ok and quoted_lead)
     parts: list[tuple[int, int]] = []
     if before_ok and (ends_clause or split_quote):
@@ -382,10 +748,15 @@ def _verb_hit(sent: Sentence, toks: list[_Tok], i: int, kind: str,
             parts.append(after_part)
     if not parts:
         return None
-    if speaker is not None and not _speaker_like(s[speaker[0]:speaker[1]]):
+    if speaker is not None and not _speaker_like(s[speaker[0] : speaker[1]]):
         return None
-    return RuleHit(None if speaker is None else _abs(sent, *speaker), _abs(sent, cue.start, cue.end),
-                   [_abs(sent, a, b) for a, b in parts], follow, None if joins is None else sent.start + joins)
+    return RuleHit(
+        None if speaker is None else _abs(sent, *speaker),
+        _abs(sent, cue.start, cue.end),
+        [_abs(sent, a, b) for a, b in parts],
+        follow,
+        None if joins is None else sent.start + joins,
+    )
 
 
 def _speaker_like(written: str) -> bool:
@@ -422,12 +793,16 @@ def _skip_left(s: str, toks: list[_Tok], i: int) -> int:
             if k > 0 and toks[k].text == "(":
                 j = k - 1
                 continue
-        if low in _AUX or (low.endswith("ly") and low not in ("only", "family", "italy", "early")
-                           and toks[j].text.islower()):  # "Jolly said": a name, not an adverb
+        if low in _AUX or (
+            low.endswith("ly") and low not in ("only", "family", "italy", "early") and toks[j].text.islower()
+        ):  # "Jolly said": a name, not an adverb
             j -= 1
             continue
-        m = _SKIP_TAIL.search(s, max(0, toks[j].end - _SKIP_WINDOW), toks[j].end) if (
-            low in _TAIL_LAST_WORDS or low.endswith("day")) else None
+        m = (
+            _SKIP_TAIL.search(s, max(0, toks[j].end - _SKIP_WINDOW), toks[j].end)
+            if (low in _TAIL_LAST_WORDS or low.endswith("day"))
+            else None
+        )
         if m is not None and m.end() == toks[j].end and m.start() < toks[j].end:
             k = j
             while k >= 0 and toks[k].start >= m.start():
@@ -459,8 +834,12 @@ def _np_len(toks: list[_Tok], j: int) -> int:
             lower += 1
             if lower > 3:
                 break
-        if t.low in _NP_LINK and (n == 0 or k == 0 or not toks[k - 1].text[:1].isalpha() or not (
-                toks[k + 1].text[:1].isupper() or toks[k - 1].low in _LINKED_HEADS)):
+        if t.low in _NP_LINK and (
+            n == 0
+            or k == 0
+            or not toks[k - 1].text[:1].isalpha()
+            or not (toks[k + 1].text[:1].isupper() or toks[k - 1].low in _LINKED_HEADS)
+        ):
             break  # "Secretary of State", "a spokesman for committee Democrats"
         if t.low in _DETERMINERS:
             n += 1
@@ -488,9 +867,14 @@ def _clause_subject(toks: list[_Tok], j: int) -> tuple[int, int] | None:
     if toks[start].low in _PRONOUNS:
         return toks[start].start, toks[start].end
     end = start
-    while end + 1 < j and toks[end + 1].text not in _PUNCT and toks[end + 1].low not in _NP_STOP and (
-            toks[end + 1].text[:1].isupper() or toks[end + 1].low in _NP_LINK or not toks[start].text[:1].isupper()
-    ) and end - start < 6 and _cue_kind(toks[end + 1].low) is None:
+    while (
+        end + 1 < j
+        and toks[end + 1].text not in _PUNCT
+        and toks[end + 1].low not in _NP_STOP
+        and (toks[end + 1].text[:1].isupper() or toks[end + 1].low in _NP_LINK or not toks[start].text[:1].isupper())
+        and end - start < 6
+        and _cue_kind(toks[end + 1].low) is None
+    ):
         end += 1
     if not (toks[start].text[:1].isupper() or toks[start].low in _DETERMINERS):
         return None
@@ -507,7 +891,7 @@ def _opening_subject(toks: list[_Tok], j: int) -> tuple[int, int] | None:
         k += 1
     if k == first or k >= j or toks[k].text != "," or toks[first].low in _NP_STOP or toks[first].low in _LEAD_SKIP:
         return None
-    if any(_cue_kind(t.low) == "speech" or t.text in "“”\"" for t in toks[k:j]):
+    if any(_cue_kind(t.low) == "speech" or t.text in '“”"' for t in toks[k:j]):
         return None
     if not all(t.text[:1].isupper() or t.low in _NP_LINK for t in toks[first:k]):
         return None
@@ -515,18 +899,21 @@ def _opening_subject(toks: list[_Tok], j: int) -> tuple[int, int] | None:
 
 
 def _appositive_subject(toks: list[_Tok], j: int) -> tuple[int, int] | None:
-    """"Cruz, the Texas senator, said": the noun phrase before the appositive that ends at ``j``."""
+    """ "Cruz, the Texas senator, said": the noun phrase before the appositive that ends at ``j``."""
     k = j - 1
     joined = False
     while k >= 0 and toks[k].text != "," and j - k < 30:
-        if toks[k].text in "“”\"" or toks[k].low in ("but", "that", "said", "says"):
+        if toks[k].text in '“”"' or toks[k].low in ("but", "that", "said", "says"):
             return None
         joined = joined or toks[k].low == "and"
         k -= 1
     if k >= 0 and j - k >= 14 and toks[k + 1].low not in ("who", "whose", "which"):
         return None
-    if k <= 0 or toks[k].text != "," or (joined and toks[k + 1].low not in ("a", "an", "the")
-                                        and not toks[k + 1].text[:1].islower()):
+    if (
+        k <= 0
+        or toks[k].text != ","
+        or (joined and toks[k + 1].low not in ("a", "an", "the") and not toks[k + 1].text[:1].islower())
+    ):
         return None  # "and" only inside a described person: "X, an Iowa strategist and former adviser, said",
         # "X, director of the center and a professor, said"
     if toks[k - 1].text[:1].isupper() or toks[k - 1].low in _PRONOUNS:
@@ -542,41 +929,73 @@ def _np_right(s: str, toks: list[_Tok], i: int) -> tuple[int, int] | None:
     start = k
     while k < len(toks) and k - start < 10:
         t = toks[k]
-        if t.text in ",.;:!?—–()“”\"" or (t.low in _NP_STOP and t.low not in _NP_LINK):
+        if t.text in ',.;:!?—–()“”"' or (t.low in _NP_STOP and t.low not in _NP_LINK):
             break
-        if k > start and (toks[start].low in _PRONOUNS or t.low in _PRONOUNS or (
-                t.text[:1].islower() and t.low.endswith(("s", "ed", "ing")) and t.low not in _LINKED_HEADS
-                and not _modifies_head(toks, k))):
+        if k > start and (
+            toks[start].low in _PRONOUNS
+            or t.low in _PRONOUNS
+            or (
+                t.text[:1].islower()
+                and t.low.endswith(("s", "ed", "ing"))
+                and t.low not in _LINKED_HEADS
+                and not _modifies_head(toks, k)
+            )
+        ):
             break  # "…, said she sees …": a clause, not an inverted speaker
         k += 1
     if k > start and k < len(toks) and toks[k].text not in ",.;:!?—–()" and _closes_after(s, toks[k - 1].end):
         pass  # "…,” said Anthony Romero in a statement.": a time or venue phrase ends the clause
-    elif k == start or (k < len(toks) and toks[k].text not in ",.;:!?—–()" and not (
-            toks[k].low in _POSTMODIFIERS and toks[start].low not in _PRONOUNS)):
+    elif k == start or (
+        k < len(toks)
+        and toks[k].text not in ",.;:!?—–()"
+        and not (toks[k].low in _POSTMODIFIERS and toks[start].low not in _PRONOUNS)
+    ):
         return None  # "…, said he had seen": a subject and its verb, not an inverted speaker
     first = toks[start]
     if first.low in _POSTMODIFIERS:
         return None  # "…, said of Cruz.": the speaker is before the cue
-    if not (first.text[:1].isupper() or first.text[:1].isdigit() or first.low in _DETERMINERS
-            or first.low in _PRONOUNS or _described_person(toks[start:k])):
+    if not (
+        first.text[:1].isupper()
+        or first.text[:1].isdigit()
+        or first.low in _DETERMINERS
+        or first.low in _PRONOUNS
+        or _described_person(toks[start:k])
+    ):
         return None
     return first.start, toks[k - 1].end
 
 
 # Words that open what follows an inverted speaker's head ("…,” said a longtime adviser to both Clintons,
 # who …", "said the base chief known as Bob"): the speaker is the phrase before them (set by hand, not swept).
-_POSTMODIFIERS = {"to", "of", "at", "from", "with", "for", "in", "on", "who", "whose", "as", "when", "while", "after",
-                  "before", "during", "about"}
+_POSTMODIFIERS = {
+    "to",
+    "of",
+    "at",
+    "from",
+    "with",
+    "for",
+    "in",
+    "on",
+    "who",
+    "whose",
+    "as",
+    "when",
+    "while",
+    "after",
+    "before",
+    "during",
+    "about",
+}
 
 
 def _closes_after(s: str, at: int) -> bool:
     """A time, venue or medium phrase (``_SKIP_HEAD``) at ``at`` that runs to the clause's end."""
     m = _SKIP_HEAD.match(s, at)
-    return m is not None and m.end() > at and re.match(r"\s*(?:[,.;:!?—–()]|$)", s[m.end():]) is not None
+    return m is not None and m.end() > at and re.match(r"\s*(?:[,.;:!?—–()]|$)", s[m.end() :]) is not None
 
 
 def _modifies_head(toks: list[_Tok], k: int) -> bool:
-    """"unaligned" in "one unaligned Florida Republican strategist": a modifier, since a name or a
+    """ "unaligned" in "one unaligned Florida Republican strategist": a modifier, since a name or a
     title still follows before the phrase ends."""
     for t in toks[k + 1 : k + 5]:
         if t.text in _PUNCT or t.low in _NP_STOP:
@@ -587,7 +1006,7 @@ def _modifies_head(toks: list[_Tok], k: int) -> bool:
 
 
 def _described_person(words: Sequence[_Tok]) -> bool:
-    """"former Massachusetts congressman Barney Frank", "longtime adviser": a lower-case opening
+    """ "former Massachusetts congressman Barney Frank", "longtime adviser": a lower-case opening
     that is a description of a person (a capitalised name or a title word in it)."""
     return len(words) >= 2 and any(t.text[:1].isupper() or t.low in _LINKED_HEADS for t in words[1:])
 
@@ -603,7 +1022,7 @@ def _skip_listener(s: str, toks: list[_Tok], i: int, default: int) -> int:
     k = i
     while k < len(toks) and k - i < 9:
         t = toks[k]
-        if t.low == "that" or t.text in ",:“\"" or t.low in ("to", "about", "in", "on", "if", "whether", "why"):
+        if t.low == "that" or t.text in ',:“"' or t.low in ("to", "about", "in", "on", "if", "whether", "why"):
             if t.low in ("to", "in", "on") and k == i:
                 return default
             return t.start
@@ -632,20 +1051,22 @@ def leading_subject(sent: Sentence) -> tuple[int, int] | None:
     if k < len(toks) and toks[k].low in _PRONOUNS:
         return _abs(sent, toks[k].start, toks[k].end)
     start = k
-    while k < len(toks) and k - start < 8 and toks[k].text not in ",;:()“”\"" and toks[k].low not in _NP_STOP:
+    while k < len(toks) and k - start < 8 and toks[k].text not in ',;:()“”"' and toks[k].low not in _NP_STOP:
         k += 1
     if k > start and (toks[k - 1].text[:1].isupper() or toks[start].low in _DETERMINERS):
         return _abs(sent, toks[start].start, toks[k - 1].end)
     return None
 
 
-
 def governed_quote_hit(sent: Sentence, quote: tuple[int, int]) -> RuleHit | None:
     """A quote that no cue word claims, in a sentence that opens with its subject and a verb:
     "He termed the talks an “…”" (the subject is the speaker, the verb the cue)."""
     subject = leading_subject(sent)
-    if subject is None or subject[1] > quote[0] or len(_WORD.findall(sent.text[quote[0] - sent.start:
-                                                                              quote[1] - sent.start])) < _QUOTE_WORDS:
+    if (
+        subject is None
+        or subject[1] > quote[0]
+        or len(_WORD.findall(sent.text[quote[0] - sent.start : quote[1] - sent.start])) < _QUOTE_WORDS
+    ):
         return None
     toks = _tokens(sent.text)
     k = next((n for n, t in enumerate(toks) if sent.start + t.start >= subject[1]), len(toks))
@@ -673,14 +1094,13 @@ _TRAILING = re.compile(
 
 def trailing_speaker_hit(text: str, quote: tuple[int, int]) -> RuleHit | None:
     m = _TRAILING.match(text, quote[1])
-    if m is None or len(_WORD.findall(text[quote[0]:quote[1]])) < _QUOTE_WORDS:
+    if m is None or len(_WORD.findall(text[quote[0] : quote[1]])) < _QUOTE_WORDS:
         return None
     if m.group("dash"):
         return RuleHit((m.start("dash"), m.end("dash")), (quote[1], m.start("dash")), [quote])
     if m.group("verb") in _NP_STOP:
         return None
     return RuleHit((m.start("np"), m.end("np")), (m.start("verb"), m.end("verb")), [quote])
-
 
 
 # The helpers quotes_model reuses to build an attribution around a cue the lexicon does not know.

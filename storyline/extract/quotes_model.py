@@ -51,14 +51,116 @@ MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "quotes" / "cue_m
 
 # Words that never head a cue: function words the candidate filter drops before scoring.
 _FUNCTION = {
-    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that",
-    "this", "these", "those", "which", "who", "whom", "whose", "it", "its", "he", "she", "they", "we", "i",
-    "you", "his", "her", "their", "our", "my", "your", "him", "them", "us", "me", "be", "been", "being",
-    "is", "was", "were", "are", "am", "has", "have", "had", "do", "does", "did", "will", "would", "can",
-    "could", "may", "might", "should", "must", "not", "no", "as", "if", "than", "then", "so", "there",
-    "when", "where", "while", "what", "how", "why", "all", "any", "some", "more", "most", "very", "just",
-    "also", "about", "into", "over", "after", "before", "up", "out", "off", "only", "even", "such", "both",
-    "each", "other", "one", "two", "s", "t", "n't", "mr", "mrs", "ms", "because", "since", "though",
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "and",
+    "or",
+    "but",
+    "that",
+    "this",
+    "these",
+    "those",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "him",
+    "them",
+    "us",
+    "me",
+    "be",
+    "been",
+    "being",
+    "is",
+    "was",
+    "were",
+    "are",
+    "am",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "not",
+    "no",
+    "as",
+    "if",
+    "than",
+    "then",
+    "so",
+    "there",
+    "when",
+    "where",
+    "while",
+    "what",
+    "how",
+    "why",
+    "all",
+    "any",
+    "some",
+    "more",
+    "most",
+    "very",
+    "just",
+    "also",
+    "about",
+    "into",
+    "over",
+    "after",
+    "before",
+    "up",
+    "out",
+    "off",
+    "only",
+    "even",
+    "such",
+    "both",
+    "each",
+    "other",
+    "one",
+    "two",
+    "s",
+    "t",
+    "n't",
+    "mr",
+    "mrs",
+    "ms",
+    "because",
+    "since",
+    "though",
 }
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ying", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 
@@ -88,8 +190,9 @@ class CueModel:
         weights = data["weights"]
         if not isinstance(weights, dict):
             raise TypeError("weights must be an object")
-        return cls({str(k): float(v) for k, v in weights.items()}, float(str(data["bias"])),
-                   float(str(data["threshold"])))
+        return cls(
+            {str(k): float(v) for k, v in weights.items()}, float(str(data["bias"])), float(str(data["threshold"]))
+        )
 
 
 @lru_cache(maxsize=4)
@@ -151,8 +254,12 @@ def _bucket(n: int) -> str:
 def is_candidate(tok: Tok) -> bool:
     """A lower-case word that can head a cue: no function word, no adverb ("widely", "reportedly")."""
     t = tok.text
-    return t[:1].islower() and t.replace("-", "").replace("’", "").replace("'", "").isalpha() and (
-        tok.low not in _FUNCTION) and not tok.low.endswith("ly")
+    return (
+        t[:1].islower()
+        and t.replace("-", "").replace("’", "").replace("'", "").isalpha()
+        and (tok.low not in _FUNCTION)
+        and not tok.low.endswith("ly")
+    )
 
 
 def quote_marks(toks: Sequence[Tok], inside: Sequence[tuple[int, int]]) -> list[int]:
@@ -174,8 +281,9 @@ def marked_range(in_quote: Sequence[int]) -> tuple[int, int]:
     return (marked[0], marked[-1]) if marked else (len(in_quote), -1)
 
 
-def features(s: str, toks: Sequence[Tok], i: int, in_quote: Sequence[int],
-             marked: tuple[int, int] | None = None) -> list[str]:
+def features(
+    s: str, toks: Sequence[Tok], i: int, in_quote: Sequence[int], marked: tuple[int, int] | None = None
+) -> list[str]:
     """The feature names of token ``i`` as a cue head (``marked``: ``marked_range(in_quote)``, once per
     sentence)."""
     tok = toks[i]
@@ -205,22 +313,42 @@ def features(s: str, toks: Sequence[Tok], i: int, in_quote: Sequence[int],
     q = ("b" if before else "") + ("a" if after else "") or "none"
     kind = _kind(low)
     return [
-        "w=" + low, "l=" + lem, "s3=" + low[-3:], "p1=" + p1, "p2=" + p2, "n1=" + n1, "n2=" + n2,
-        "p1w=" + p1 + "|" + low, "wn1=" + low + "|" + n1, "ln1=" + lem + "|" + n1, "p1l=" + p1 + "|" + lem,
+        "w=" + low,
+        "l=" + lem,
+        "s3=" + low[-3:],
+        "p1=" + p1,
+        "p2=" + p2,
+        "n1=" + n1,
+        "n2=" + n2,
+        "p1w=" + p1 + "|" + low,
+        "wn1=" + low + "|" + n1,
+        "ln1=" + lem + "|" + n1,
+        "p1l=" + p1 + "|" + lem,
         "sh=" + _shape(toks[i - 1].text if i > 0 else "") + _shape(toks[i + 1].text if i + 1 < n else ""),
-        "k=" + kind, "kn1=" + kind + "|" + n1, "subj=" + subj, "subjl=" + subj + "|" + lem,
-        "subjk=" + subj + "|" + kind, "q=" + q, "ql=" + q + "|" + lem, "pos=" + _bucket(i),
-        "rem=" + _bucket(n - i - 1), "pos|subj=" + _bucket(i) + subj,
+        "k=" + kind,
+        "kn1=" + kind + "|" + n1,
+        "subj=" + subj,
+        "subjl=" + subj + "|" + lem,
+        "subjk=" + subj + "|" + kind,
+        "q=" + q,
+        "ql=" + q + "|" + lem,
+        "pos=" + _bucket(i),
+        "rem=" + _bucket(n - i - 1),
+        "pos|subj=" + _bucket(i) + subj,
     ]
 
 
-def sentence_probabilities(model: CueModel, sent: Sentence, toks: Sequence[Tok],
-                           inside: Sequence[tuple[int, int]]) -> list[tuple[int, float]]:
+def sentence_probabilities(
+    model: CueModel, sent: Sentence, toks: Sequence[Tok], inside: Sequence[tuple[int, int]]
+) -> list[tuple[int, float]]:
     """(token index, probability) for every candidate cue head of the sentence."""
     marks = quote_marks(toks, inside)
     marked = marked_range(marks)
-    return [(i, model.probability(features(sent.text, toks, i, marks, marked)))
-            for i, t in enumerate(toks) if not marks[i] and is_candidate(t)]
+    return [
+        (i, model.probability(features(sent.text, toks, i, marks, marked)))
+        for i, t in enumerate(toks)
+        if not marks[i] and is_candidate(t)
+    ]
 
 
 # Verbs of seeming and becoming describe, they do not attribute ("Trump seems to be winning"); on
@@ -232,8 +360,13 @@ _NOT_CUES = {"seem", "appear", "become", "becom", "remain"}  # "becom": lemma() 
 _MIN_CUE_GAP = 4
 
 
-def model_hits(model: CueModel, sent: Sentence, quotes: Sequence[tuple[int, int]] = (),
-               judge: CueModel | None = None, busy: bool = False) -> list[RuleHit]:
+def model_hits(
+    model: CueModel,
+    sent: Sentence,
+    quotes: Sequence[tuple[int, int]] = (),
+    judge: CueModel | None = None,
+    busy: bool = False,
+) -> list[RuleHit]:
     """Attributions whose cue the model accepts. With a ``judge`` (``quotes_attr``), every cue above
     ``JUDGE_CUE_FLOOR`` gets a proposed speaker and content, kept when the judge accepts them; without
     one, cues above the model's gate get ``build_hit``'s strict speaker."""
@@ -263,16 +396,16 @@ def model_hits(model: CueModel, sent: Sentence, quotes: Sequence[tuple[int, int]
 JUDGE_CUE_FLOOR = 0.2
 
 
-def _scored(model: CueModel, sent: Sentence, toks: Sequence[Tok], quotes: Sequence[tuple[int, int]],
-            floor: float) -> list[tuple[int, float]]:
+def _scored(
+    model: CueModel, sent: Sentence, toks: Sequence[Tok], quotes: Sequence[tuple[int, int]], floor: float
+) -> list[tuple[int, float]]:
     """Candidate cue heads scored at least ``floor``, best first, verbs of seeming left out."""
     inside = [(a - sent.start, b - sent.start) for a, b in quotes if a < sent.end and sent.start < b]
     scored = sorted(sentence_probabilities(model, sent, toks, inside), key=lambda x: -x[1])
     return [(i, p) for i, p in scored if p >= floor and lemma(toks[i].low) not in _NOT_CUES]
 
 
-def _judge_one(sent: Sentence, toks: Sequence[Tok], i: int, p: float,
-               busy: bool) -> tuple[Proposal, list[str]] | None:
+def _judge_one(sent: Sentence, toks: Sequence[Tok], i: int, p: float, busy: bool) -> tuple[Proposal, list[str]] | None:
     prop = propose(sent, toks, i, subject_side(sent.text, toks, i))
     if prop is None:
         return None
@@ -280,8 +413,14 @@ def _judge_one(sent: Sentence, toks: Sequence[Tok], i: int, p: float,
     return prop, judge_features(prop, p, lemma(toks[i].low), strict, busy)
 
 
-def judged(model: CueModel, sent: Sentence, toks: Sequence[Tok], quotes: Sequence[tuple[int, int]],
-           busy: bool, floor: float = JUDGE_CUE_FLOOR) -> list[tuple[int, float, Proposal, list[str]]]:
+def judged(
+    model: CueModel,
+    sent: Sentence,
+    toks: Sequence[Tok],
+    quotes: Sequence[tuple[int, int]],
+    busy: bool,
+    floor: float = JUDGE_CUE_FLOOR,
+) -> list[tuple[int, float, Proposal, list[str]]]:
     """(cue index, cue probability, proposal, judge features) for each cue above ``floor``, best first
     (the judge's training examples)."""
     out = []
@@ -327,8 +466,11 @@ def build_hit(sent: Sentence, toks: Sequence[Tok], i: int) -> RuleHit | None:
         part = lead
     else:
         return None
-    return RuleHit((sent.start + speaker[0], sent.start + speaker[1]), (sent.start + cue.start, sent.start + cue.end),
-                   [(sent.start + part[0], sent.start + part[1])])
+    return RuleHit(
+        (sent.start + speaker[0], sent.start + speaker[1]),
+        (sent.start + cue.start, sent.start + cue.end),
+        [(sent.start + part[0], sent.start + part[1])],
+    )
 
 
 def _passive(toks: Sequence[Tok], i: int) -> bool:
@@ -351,10 +493,49 @@ def _named_or_determined(written: str) -> bool:
     return first in PRONOUNS or first in _DETERMINED or any(w[:1].isupper() for w in words)
 
 
-_DETERMINED = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "some", "many",
-               "most", "several", "both", "other", "another", "each", "every", "no", "few", "one", "two",
-               "three", "i", "we", "you", "critics", "officials", "supporters", "experts", "analysts",
-               "voters", "people", "democrats", "republicans", "sources", "aides", "advisers", "economists"}
+_DETERMINED = {
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "this",
+    "these",
+    "those",
+    "some",
+    "many",
+    "most",
+    "several",
+    "both",
+    "other",
+    "another",
+    "each",
+    "every",
+    "no",
+    "few",
+    "one",
+    "two",
+    "three",
+    "i",
+    "we",
+    "you",
+    "critics",
+    "officials",
+    "supporters",
+    "experts",
+    "analysts",
+    "voters",
+    "people",
+    "democrats",
+    "republicans",
+    "sources",
+    "aides",
+    "advisers",
+    "economists",
+}
 
 
 def _words(s: str) -> int:

@@ -11,20 +11,141 @@ from storyline.extract.quotes_names import TITLE_HEADS, Mention, build_index, ge
 
 # Words that mark a capitalised sequence as an organisation, place or thing rather than a person.
 NON_PERSON_WORDS = {
-    "council", "party", "house", "senate", "congress", "university", "college", "school", "department",
-    "ministry", "service", "services", "news", "post", "times", "journal", "committee", "union", "court",
-    "agency", "press", "institute", "center", "centre", "foundation", "association", "national", "united",
-    "states", "city", "county", "street", "state", "republic", "republican", "republicans", "democratic",
-    "democrats", "democrat", "america", "american", "americans", "new", "north", "south", "east", "west",
-    "company", "corp", "inc", "group", "bank", "fund", "office", "army", "force", "forces", "navy",
-    "police", "church", "club", "network", "media", "tv", "radio", "magazine", "review", "daily",
-    "tribune", "herald", "guardian", "telegraph", "white", "twitter", "facebook", "google",
-    "nato", "un", "eu", "fbi", "cia", "cnn", "fox", "msnbc", "abc", "nbc", "cbs", "gop", "isis",
-    "act", "bill", "law", "day", "week", "war", "election", "campaign", "convention", "debate", "poll",
-    "caucus", "caucuses", "primary", "summit", "island", "islands", "river", "mountain", "valley",
-    "airport", "hospital", "station", "square", "park", "avenue", "road", "district", "province",
-    "region", "kingdom", "federation", "federal", "supreme", "general", "international", "global",
-    "world", "european", "russian", "ukrainian", "chinese", "british", "french", "german", "mexican",
+    "council",
+    "party",
+    "house",
+    "senate",
+    "congress",
+    "university",
+    "college",
+    "school",
+    "department",
+    "ministry",
+    "service",
+    "services",
+    "news",
+    "post",
+    "times",
+    "journal",
+    "committee",
+    "union",
+    "court",
+    "agency",
+    "press",
+    "institute",
+    "center",
+    "centre",
+    "foundation",
+    "association",
+    "national",
+    "united",
+    "states",
+    "city",
+    "county",
+    "street",
+    "state",
+    "republic",
+    "republican",
+    "republicans",
+    "democratic",
+    "democrats",
+    "democrat",
+    "america",
+    "american",
+    "americans",
+    "new",
+    "north",
+    "south",
+    "east",
+    "west",
+    "company",
+    "corp",
+    "inc",
+    "group",
+    "bank",
+    "fund",
+    "office",
+    "army",
+    "force",
+    "forces",
+    "navy",
+    "police",
+    "church",
+    "club",
+    "network",
+    "media",
+    "tv",
+    "radio",
+    "magazine",
+    "review",
+    "daily",
+    "tribune",
+    "herald",
+    "guardian",
+    "telegraph",
+    "white",
+    "twitter",
+    "facebook",
+    "google",
+    "nato",
+    "un",
+    "eu",
+    "fbi",
+    "cia",
+    "cnn",
+    "fox",
+    "msnbc",
+    "abc",
+    "nbc",
+    "cbs",
+    "gop",
+    "isis",
+    "act",
+    "bill",
+    "law",
+    "day",
+    "week",
+    "war",
+    "election",
+    "campaign",
+    "convention",
+    "debate",
+    "poll",
+    "caucus",
+    "caucuses",
+    "primary",
+    "summit",
+    "island",
+    "islands",
+    "river",
+    "mountain",
+    "valley",
+    "airport",
+    "hospital",
+    "station",
+    "square",
+    "park",
+    "avenue",
+    "road",
+    "district",
+    "province",
+    "region",
+    "kingdom",
+    "federation",
+    "federal",
+    "supreme",
+    "general",
+    "international",
+    "global",
+    "world",
+    "european",
+    "russian",
+    "ukrainian",
+    "chinese",
+    "british",
+    "french",
+    "german",
+    "mexican",
 }
 _DETERMINERS = {"the", "a", "an"}
 _RELATIVE = {"who", "that", "which", "whom"}
@@ -62,14 +183,18 @@ class Resolver:
         words = [w.lower() for w in full.name]
         if full.title or full.gender:
             return True
-        return 2 <= len(words) <= 4 and not any(w in NON_PERSON_WORDS for w in words) and all(
-            w[:1].isalpha() for w in words)
+        return (
+            2 <= len(words) <= 4
+            and not any(w in NON_PERSON_WORDS for w in words)
+            and all(w[:1].isalpha() for w in words)
+        )
 
     def _gender(self, name: tuple[str, ...]) -> str | None:
         return self.learned.get(name) or self.index.gender_of(name)
 
-    def resolve(self, tok: Any, base: int, override: tuple[int, int] | None, at: int,
-                quotes: Sequence[tuple[int, int]]) -> Speaker:
+    def resolve(
+        self, tok: Any, base: int, override: tuple[int, int] | None, at: int, quotes: Sequence[tuple[int, int]]
+    ) -> Speaker:
         if override is not None:
             return self.resolve_span(*override)
         if tok is None:
@@ -154,13 +279,18 @@ def _mention_span(tok: Any, base: int) -> tuple[int, int]:
         left -= 1
     right = tok.i
     if not tok.tag_.startswith("NNP"):
-        while (right + 1 in subtree and doc[right + 1].text not in _STOPPERS
-               and doc[right + 1].tag_ not in ("WP", "WDT", "VBZ", "VBD", "VBP", "MD")
-               and right - left < 9):
+        while (
+            right + 1 in subtree
+            and doc[right + 1].text not in _STOPPERS
+            and doc[right + 1].tag_ not in ("WP", "WDT", "VBZ", "VBD", "VBP", "MD")
+            and right - left < 9
+        ):
             right += 1
     else:
-        while right + 1 in subtree and (doc[right + 1].tag_.startswith("NNP") or (
-                doc[right + 1].lower_ == "of" and right + 2 in subtree and doc[right + 2].tag_.startswith("NNP"))):
+        while right + 1 in subtree and (
+            doc[right + 1].tag_.startswith("NNP")
+            or (doc[right + 1].lower_ == "of" and right + 2 in subtree and doc[right + 2].tag_.startswith("NNP"))
+        ):
             right += 1
     while right > tok.i and doc[right].text in _STOPPERS:
         right -= 1

@@ -82,7 +82,7 @@ class Extractor:
         sample = Article(
             id="warm-up",
             title="Two hurt in Springfield fire",
-            body='Two people were injured in a fire in Springfield, Illinois, on Tuesday, police said. '
+            body="Two people were injured in a fire in Springfield, Illinois, on Tuesday, police said. "
             '"We are grateful," Mayor Jane Doe told reporters. He did not say when the road would reopen.',
         )
         self.process(sample)

@@ -25,8 +25,18 @@ from storyline.model import TimexType
 __all__ = ["Timex", "tag_times"]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n")
-_ANCHORED_RULES = {"date_mdy", "date_dmy", "date_iso", "date_us", "month_year", "year", "year_spoken",
-                   "month_rel", "holiday", "season"}
+_ANCHORED_RULES = {
+    "date_mdy",
+    "date_dmy",
+    "date_iso",
+    "date_us",
+    "month_year",
+    "year",
+    "year_spoken",
+    "month_rel",
+    "holiday",
+    "season",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +212,15 @@ def tag_times(text: str, dct: date | None) -> list[Timex]:
             anchor, end_date = value_span(value)
             if cand.rule in _ANCHORED_RULES and re.match(r"\d{4}", value):
                 ctx.last_date = value
-        out.append(Timex(cand.start, cand.end, text[cand.start : cand.end], value, kind,  # type: ignore[arg-type]
-                         anchor, end_date))
+        out.append(
+            Timex(
+                cand.start,
+                cand.end,
+                text[cand.start : cand.end],
+                value,
+                kind,  # type: ignore[arg-type]
+                anchor,
+                end_date,
+            )
+        )
     return out

@@ -32,13 +32,56 @@ Handler = Callable[[re.Match[str], Context], Resolved | None]
 
 # words before a bare "May"/"March" that make it the month, not the verb
 _MONTH_CUES = {
-    "in", "since", "until", "till", "by", "of", "early", "late", "mid", "last", "next", "this", "during",
-    "through", "before", "after", "from", "to", "between", "and", "or", "each", "every", "on", "end",
-    "beginning", "middle", "into", "throughout",
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "of",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "during",
+    "through",
+    "before",
+    "after",
+    "from",
+    "to",
+    "between",
+    "and",
+    "or",
+    "each",
+    "every",
+    "on",
+    "end",
+    "beginning",
+    "middle",
+    "into",
+    "throughout",
 }
 # words before a bare season that make it the season, not the verb or "the fall of ..."
-_SEASON_CUES = {"in", "since", "until", "till", "by", "during", "through", "before", "after", "this", "last",
-                "next", "over", "throughout", "early", "late", "mid"}
+_SEASON_CUES = {
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "during",
+    "through",
+    "before",
+    "after",
+    "this",
+    "last",
+    "next",
+    "over",
+    "throughout",
+    "early",
+    "late",
+    "mid",
+}
 # nouns after a four-digit number that make it a quantity, not a year
 _QUANTITY_NOUNS = re.compile(
     r"\s*(?:-\s*)?(?:shares|people|tons|troops|soldiers|feet|miles|meters|metres|kilometers|acres|cars|units"
@@ -114,21 +157,41 @@ def _year_spoken(match: re.Match[str], ctx: Context) -> Resolved | None:
     return "DATE", f"{year:04d}"
 
 
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-                 "eighties": 8, "nineties": 9}
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
 
 
 def _decade(match: re.Match[str], ctx: Context) -> Resolved | None:
     if match["c"]:
         return "DATE", f"{match['c']}{match['dd']}"
     digit = int(match["d2"]) if match["d2"] else _DECADE_WORDS[match["dw"].lower()]
-    century = 19 if ctx.dct is None else (ctx.dct.year // 100 if digit * 10 <= ctx.dct.year % 100
-                                          else ctx.dct.year // 100 - 1)
+    century = (
+        19
+        if ctx.dct is None
+        else (ctx.dct.year // 100 if digit * 10 <= ctx.dct.year % 100 else ctx.dct.year // 100 - 1)
+    )
     return "DATE", f"{century:02d}{digit}"
 
 
-_CENTURY_WORDS = {"twentieth": 20, "twenty-first": 21, "nineteenth": 19, "eighteenth": 18, "seventeenth": 17,
-                  "sixteenth": 16, "fifteenth": 15, "fourteenth": 14, "thirteenth": 13}
+_CENTURY_WORDS = {
+    "twentieth": 20,
+    "twenty-first": 21,
+    "nineteenth": 19,
+    "eighteenth": 18,
+    "seventeenth": 17,
+    "sixteenth": 16,
+    "fifteenth": 15,
+    "fourteenth": 14,
+    "thirteenth": 13,
+}
 
 
 def _century(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -227,7 +290,7 @@ def _quarter_ref(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _year_ago_adj(match: re.Match[str], ctx: Context) -> Resolved | None:
-    """"year-earlier profit", "the year-ago quarter": the quarter the report is about, a year back."""
+    """ "year-earlier profit", "the year-ago quarter": the quarter the report is about, a year back."""
     if ctx.dct is None:
         return None
     if match["ord"]:
@@ -239,7 +302,7 @@ def _year_ago_adj(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _year_period(match: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the 1988 quarter": the quarter the report is about, in that year."""
+    """ "the 1988 quarter": the quarter the report is about, in that year."""
     if ctx.last_quarter:
         return "DATE", match["y"] + ctx.last_quarter[4:]
     return ("DATE", match["y"]) if match["unit"].lower() == "period" else None
@@ -250,8 +313,16 @@ def _relday(match: re.Match[str], ctx: Context) -> Resolved | None:
     part = match["part"]
     if word in ("this", "last") and not part:
         return None
-    offset = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1,
-              "the day before yesterday": -2, "the day after tomorrow": 2}[word]
+    offset = {
+        "today": 0,
+        "tonight": 0,
+        "this": 0,
+        "yesterday": -1,
+        "last": -1,
+        "tomorrow": 1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }[word]
     if word == "last" and part and part.lower() != "night":
         return None
     if word == "tonight":
@@ -307,8 +378,7 @@ def _clock(match: re.Match[str], ctx: Context) -> Resolved | None:
             value = resolve_month_day(month_number(match["cmon"]) or 0, int(match["cd"]), None, ctx)
             return ("TIME", value + clock) if value else None
         if day_word in ("today", "yesterday", "tomorrow"):
-            day = ctx.dct + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[day_word]) \
-                if ctx.dct else None
+            day = ctx.dct + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[day_word]) if ctx.dct else None
         else:
             wd = weekday_number(day_word)
             if wd is None:
@@ -375,7 +445,7 @@ def _relunit(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _relday_unit(raw_rel: str, ctx: Context) -> Resolved | None:
-    """"the past day" is a duration; "the next day" the day after the last date the text named."""
+    """ "the past day" is a duration; "the next day" the day after the last date the text named."""
     if raw_rel in ("the past", "the last", "past"):
         return "DURATION", "P1D"
     step = {"the next": 1, "the following": 1, "the previous": -1}.get(raw_rel)
@@ -399,8 +469,20 @@ def _duration(match: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if num is None and not det and not rel:
         before = ctx.preceding_word(match.start())
-        if not plural or before not in ("for", "in", "within", "over", "after", "lasted", "took", "spent",
-                                        "recent", "past", "coming", "of"):
+        if not plural or before not in (
+            "for",
+            "in",
+            "within",
+            "over",
+            "after",
+            "lasted",
+            "took",
+            "spent",
+            "recent",
+            "past",
+            "coming",
+            "of",
+        ):
             return None
     elif num is None and det in ("a", "an"):
         if unit in ("S", "Q") or match["u"].lower().startswith("night"):
@@ -411,8 +493,11 @@ def _duration(match: re.Match[str], ctx: Context) -> Resolved | None:
         return None  # "last week", "the past year": left to the relunit rule
     if num is not None and match["hy"] == "-" and plural:
         return None
-    if num is not None and num.strip().lower() in ("a", "an") and (unit in ("S", "Q") or
-                                                                   match["u"].lower().startswith("night")):
+    if (
+        num is not None
+        and num.strip().lower() in ("a", "an")
+        and (unit in ("S", "Q") or match["u"].lower().startswith("night"))
+    ):
         return None
     amount = numeric_amount(match["low"] or num)  # "two to three weeks": the lower bound, as TimeBank does
     if num is not None and num.strip().lower() in ("a", "an") and match["hy"] == "-":
@@ -432,8 +517,9 @@ def _duration(match: re.Match[str], ctx: Context) -> Resolved | None:
     return "DURATION", duration_value(amount, unit)
 
 
-_LONGER_PERIOD = re.compile(r"\b(?:nine|six|\d+|first|latest|past)[\s-]+months\b|\bfirst\s+half\b|\bfor\s+the\s+year\b",
-                            re.IGNORECASE)
+_LONGER_PERIOD = re.compile(
+    r"\b(?:nine|six|\d+|first|latest|past)[\s-]+months\b|\bfirst\s+half\b|\bfor\s+the\s+year\b", re.IGNORECASE
+)
 
 
 def _longer_period_named(ctx: Context) -> bool:
@@ -443,7 +529,7 @@ def _longer_period_named(ctx: Context) -> bool:
 
 
 def _shifted(amount: float | None, unit: str, direction: str, ctx: Context) -> Resolved | None:
-    """"three years ago", "a year earlier": the document date (or, for quarters, the quarter) moved back."""
+    """ "three years ago", "a year earlier": the document date (or, for quarters, the quarter) moved back."""
     if ctx.dct is None:
         return None
     if amount is None:
@@ -453,8 +539,13 @@ def _shifted(amount: float | None, unit: str, direction: str, ctx: Context) -> R
     if direction in ("earlier", "prior") and unit in ("D", "W") and ctx.last_date and len(ctx.last_date) == 10:
         # "Kuleba said on Jan. 3 ... A day prior, he urged": counted from the day the text last named
         return "DATE", shift_value(ctx.last_date, days=steps * (7 if unit == "W" else 1)) or ""
-    if unit == "Y" and ctx.last_quarter and direction in ("ago", "earlier") and abs(steps) == 1 \
-            and not _longer_period_named(ctx):
+    if (
+        unit == "Y"
+        and ctx.last_quarter
+        and direction in ("ago", "earlier")
+        and abs(steps) == 1
+        and not _longer_period_named(ctx)
+    ):
         return "DATE", shift_value(ctx.last_quarter, years=steps) or ""
     if unit in ("S", "MIN", "H"):
         return None
@@ -462,14 +553,35 @@ def _shifted(amount: float | None, unit: str, direction: str, ctx: Context) -> R
     return ("DATE", granular_value(moved, unit)) if moved else None
 
 
-_REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
-         "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
-         "presently": "PRESENT_REF", "the present": "PRESENT_REF", "the present time": "PRESENT_REF",
-         "the moment": "PRESENT_REF", "current": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
-         "the past": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF", "recent": "PAST_REF",
-         "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the distant future": "FUTURE_REF",
-         "the near term": "FUTURE_REF", "the long term": "FUTURE_REF", "the short term": "FUTURE_REF",
-         "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "future": "FUTURE_REF", "a later date": "FUTURE_REF"}
+_REFS = {
+    "now": "PRESENT_REF",
+    "right now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "presently": "PRESENT_REF",
+    "the present": "PRESENT_REF",
+    "the present time": "PRESENT_REF",
+    "the moment": "PRESENT_REF",
+    "current": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "lately": "PAST_REF",
+    "the past": "PAST_REF",
+    "previously": "PAST_REF",
+    "formerly": "PAST_REF",
+    "recent": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+    "the distant future": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
+    "the long term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
+    "soon": "FUTURE_REF",
+    "shortly": "FUTURE_REF",
+    "future": "FUTURE_REF",
+    "a later date": "FUTURE_REF",
+}
 
 
 def _refword(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -481,8 +593,17 @@ def _refword(match: re.Match[str], ctx: Context) -> Resolved | None:
     return "DATE", "FUTURE_REF"  # "coming months"
 
 
-_SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-                "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "semiannually": "P6M"}
+_SET_ADVERBS = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "nightly": "P1D",
+    "biweekly": "P2W",
+    "semiannually": "P6M",
+}
 
 
 def _set(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -507,8 +628,11 @@ def _season(match: re.Match[str], ctx: Context) -> Resolved | None:
     if match["y"]:
         year = year_from_group(match["y"], ctx.dct)
         return ("DATE", f"{year:04d}-{code}") if year else None
-    if (not rel or rel in ("early", "late")) and not match["pre"] \
-            and ctx.preceding_word(match.start()) not in _SEASON_CUES:
+    if (
+        (not rel or rel in ("early", "late"))
+        and not match["pre"]
+        and ctx.preceding_word(match.start()) not in _SEASON_CUES
+    ):
         return None
     if rel == "" and match["s"].lower() == "fall":
         return None
@@ -571,10 +695,29 @@ def _holiday(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 HANDLERS: dict[str, Handler] = {
-    "date_mdy": _day_of, "date_dmy": _day_of, "date_iso": _date_numeric, "date_us": _date_numeric,
-    "month_year": _month_year, "month_rel": _month_rel, "year": _year, "year_spoken": _year_spoken,
-    "decade": _decade, "century": _century, "quarter": _quarter, "quarter_ref": _quarter_ref,
-    "relday": _relday, "weekday": _weekday, "clock": _clock, "part_of_day": _part_of_day,
-    "relunit": _relunit, "year_ago_adj": _year_ago_adj, "year_period": _year_period, "yearend": _yearend,
-    "duration": _duration, "refword": _refword, "set": _set, "season": _season, "holiday": _holiday,
+    "date_mdy": _day_of,
+    "date_dmy": _day_of,
+    "date_iso": _date_numeric,
+    "date_us": _date_numeric,
+    "month_year": _month_year,
+    "month_rel": _month_rel,
+    "year": _year,
+    "year_spoken": _year_spoken,
+    "decade": _decade,
+    "century": _century,
+    "quarter": _quarter,
+    "quarter_ref": _quarter_ref,
+    "relday": _relday,
+    "weekday": _weekday,
+    "clock": _clock,
+    "part_of_day": _part_of_day,
+    "relunit": _relunit,
+    "year_ago_adj": _year_ago_adj,
+    "year_period": _year_period,
+    "yearend": _yearend,
+    "duration": _duration,
+    "refword": _refword,
+    "set": _set,
+    "season": _season,
+    "holiday": _holiday,
 }

@@ -57,12 +57,34 @@ class Context:
         return match.group(1).lower() if match else ""
 
 
-_DUR_UNIT = {"S": "S", "MIN": "M", "H": "H", "D": "D", "W": "W", "FN": "W", "M": "M", "Q": "Q", "Y": "Y",
-             "DE": "Y", "CE": "Y"}
+_DUR_UNIT = {
+    "S": "S",
+    "MIN": "M",
+    "H": "H",
+    "D": "D",
+    "W": "W",
+    "FN": "W",
+    "M": "M",
+    "Q": "Q",
+    "Y": "Y",
+    "DE": "Y",
+    "CE": "Y",
+}
 _UNIT_FACTOR = {"FN": 2, "DE": 10, "CE": 100}
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "MIN": ("S", 60)}
-_VAGUE_UNIT = {"S": "S", "MIN": "M", "H": "H", "D": "D", "W": "W", "FN": "W", "M": "M", "Q": "Q", "Y": "Y",
-               "DE": "DE", "CE": "CE"}
+_VAGUE_UNIT = {
+    "S": "S",
+    "MIN": "M",
+    "H": "H",
+    "D": "D",
+    "W": "W",
+    "FN": "W",
+    "M": "M",
+    "Q": "Q",
+    "Y": "Y",
+    "DE": "DE",
+    "CE": "CE",
+}
 _TIME_UNITS = {"S", "MIN", "H"}
 _MONTH_AFTER = r"(?:\s+(?:of\s+)?(?:\d{4}|this|last|next))"
 
@@ -71,9 +93,20 @@ def unit_code(word: str) -> str:
     w = word.lower()
     if w.startswith("centur"):
         return "CE"
-    for prefix, code in (("sec", "S"), ("min", "MIN"), ("hour", "H"), ("day", "D"), ("night", "D"),
-                         ("weekend", "WE"), ("week", "W"), ("fortnight", "FN"), ("month", "M"),
-                         ("quarter", "Q"), ("year", "Y"), ("decade", "DE")):
+    for prefix, code in (
+        ("sec", "S"),
+        ("min", "MIN"),
+        ("hour", "H"),
+        ("day", "D"),
+        ("night", "D"),
+        ("weekend", "WE"),
+        ("week", "W"),
+        ("fortnight", "FN"),
+        ("month", "M"),
+        ("quarter", "Q"),
+        ("year", "Y"),
+        ("decade", "DE"),
+    ):
         if w.startswith(prefix):
             return code
     return "X"

@@ -103,7 +103,12 @@ class Evidence:
 
     def dump(self) -> list[object]:
         return [
-            self.city, self.region, self.event_day, list(self.persons), list(self.tolls), self.short,
+            self.city,
+            self.region,
+            self.event_day,
+            list(self.persons),
+            list(self.tolls),
+            self.short,
             list(self.main_persons),
         ]
 
@@ -141,7 +146,11 @@ def evidence_of(article: Article, body_chars: int) -> Evidence:
             tolls.add(f"{fact.category}:{fact.value:g}")
     day = article_event_date(article) if article.facts else None
     return Evidence(
-        city, region, day.toordinal() if day else 0, tuple(sorted(persons)), tuple(sorted(tolls)),
+        city,
+        region,
+        day.toordinal() if day else 0,
+        tuple(sorted(persons)),
+        tuple(sorted(tolls)),
         body_chars < SHORT_BODY,
         tuple(sorted(k for k, n in persons.most_common(MAIN_PERSONS) if n >= MAIN_MENTIONS)),
     )

@@ -217,7 +217,9 @@ def article_features(article: Article, templates: Callable[[list[int]], set[int]
     lead_words, rest_words = _WORD.findall(lead), _WORD.findall(rest)
     terms: dict[str, float] = {}
     for words, text, weight in (
-        (_WORD.findall(title), title, TITLE_WEIGHT), (lead_words, lead, LEAD_WEIGHT), (rest_words, rest, 1.0)
+        (_WORD.findall(title), title, TITLE_WEIGHT),
+        (lead_words, lead, LEAD_WEIGHT),
+        (rest_words, rest, 1.0),
     ):
         _add_words(terms, words, weight)
         _add(terms, _names(text), NAME_WEIGHT * weight)

@@ -162,10 +162,19 @@ def implausible_words(text: str) -> tuple[int, int]:
 
 # The accented letters of the languages written in the common web code pages (standard alphabets)
 ALPHABETS = {
-    "french": "àâæçéèêëîïôœùûüÿ", "german": "äöüß", "spanish": "áéíñóúü", "portuguese": "áâãàçéêíóôõú",
-    "italian": "àèéìíîòóù", "dutch": "éëïöü", "nordic": "åäæéöø", "polish": "ąćęłńóśźż",
-    "czech": "áčďéěíňóřšťúůýž", "slovak": "áäčďéíĺľňóôŕšťúýž", "hungarian": "áéíóöőúüű",
-    "romanian": "ăâîșşțţ", "croatian": "čćđšž",
+    "french": "àâæçéèêëîïôœùûüÿ",
+    "german": "äöüß",
+    "spanish": "áéíñóúü",
+    "portuguese": "áâãàçéêíóôõú",
+    "italian": "àèéìíîòóù",
+    "dutch": "éëïöü",
+    "nordic": "åäæéöø",
+    "polish": "ąćęłńóśźż",
+    "czech": "áčďéěíňóřšťúůýž",
+    "slovak": "áäčďéíĺľňóôŕšťúýž",
+    "hungarian": "áéíóöőúüű",
+    "romanian": "ăâîșşțţ",
+    "croatian": "čćđšž",
 }
 _ALPHABET_SETS = [frozenset(letters) for letters in ALPHABETS.values()]
 

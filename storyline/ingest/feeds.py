@@ -26,9 +26,7 @@ from storyline.model import Article, Rejected
 log = logging.getLogger(__name__)
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
-_FEED_START = re.compile(
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S
-)
+_FEED_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S)
 
 
 @dataclass(slots=True)
@@ -99,14 +97,10 @@ def _hash(text: str) -> str:
 def entry_article(entry: Entry, source: str, html: str | None = None) -> Article | Rejected:
     """An entry as an article: ``html`` (the fetched page) when given, else the entry's content."""
     if html is None and not (entry.content and entry.content.strip()):
-        return Rejected(
-            id=entry.id, reason="feed entry has no content and its page was not fetched", source=source
-        )
+        return Rejected(id=entry.id, reason="feed entry has no content and its page was not fetched", source=source)
     return Article(
         id=entry.id,
-        raw_html=clean_text(html if html is not None else entry.content or "")
-        if (html or entry.is_html)
-        else None,
+        raw_html=clean_text(html if html is not None else entry.content or "") if (html or entry.is_html) else None,
         raw_text=None if (html or entry.is_html) else clean_text(entry.content or ""),
         url=entry.link,
         source=source,

@@ -96,9 +96,7 @@ def _decode(data: bytes, charset: str | None, name: str) -> tuple[str, bytes | N
     return clean_text(decode_bytes(data, html=True, name=name)), None
 
 
-def _article(
-    payload: bytes, charset: str | None, record_id: str, url: str | None, where: str
-) -> Article | Rejected:
+def _article(payload: bytes, charset: str | None, record_id: str, url: str | None, where: str) -> Article | Rejected:
     try:
         html, utf8 = _decode(payload, charset, where)
     except InputError as exc:
@@ -131,7 +129,7 @@ def _dechunk(data: bytes) -> bytes:
 
 def _inflate(data: bytes, codec: str) -> bytes:
     """gzip or deflate (zlib-wrapped, or raw as some servers send it), refusing a cut stream or a bomb."""
-    for wbits in ((zlib.MAX_WBITS | 32,) if codec != "deflate" else (zlib.MAX_WBITS, -zlib.MAX_WBITS)):
+    for wbits in (zlib.MAX_WBITS | 32,) if codec != "deflate" else (zlib.MAX_WBITS, -zlib.MAX_WBITS):
         inflater = zlib.decompressobj(wbits)
         try:
             out = inflater.decompress(data, MAX_PAGE_BYTES + 1)
@@ -163,13 +161,13 @@ def undo_http_encodings(data: bytes, transfer: str | None, content: str | None) 
 
 def _truncated(record_id: str, where: str, got: int, expected: int | None) -> Rejected:
     told = f"{got:,} of its {expected:,} bytes" if expected is not None else "a cut header"
-    return Rejected(id=record_id, reason=f"WARC record truncated: the archive ends inside it ({told})",
-                    source=where)
+    return Rejected(id=record_id, reason=f"WARC record truncated: the archive ends inside it ({told})", source=where)
 
 
 def _crawler_cut(record_id: str, where: str, why: str | None) -> Rejected:
-    return Rejected(id=record_id, reason=f"WARC record truncated by the crawler (WARC-Truncated: {why}): a cut page",
-                    source=where)
+    return Rejected(
+        id=record_id, reason=f"WARC record truncated by the crawler (WARC-Truncated: {why}): a cut page", source=where
+    )
 
 
 def _wanted(record: Any) -> bool:
@@ -229,8 +227,9 @@ def _fastwarc(path: Path) -> Iterator[Article | Rejected]:
     except OSError as exc:  # a cut inside the WARC headers, or bytes that are no WARC at all
         if n == 0:
             raise InputError(f"{path}: not a readable WARC: {exc}") from exc
-        yield Rejected(id=f"{path.name}:{n + 1}", reason=f"WARC truncated or corrupt after record {n}: {exc}",
-                       source=str(path))
+        yield Rejected(
+            id=f"{path.name}:{n + 1}", reason=f"WARC truncated or corrupt after record {n}: {exc}", source=str(path)
+        )
         return
     cut = _cut_tail(path, last_pos)
     if cut:
@@ -334,8 +333,6 @@ def read_warc(path: Path, backend: str = "auto") -> Iterator[Article | Rejected]
         else:
             raise InputError(f"unknown WARC backend {backend!r} (fastwarc or warcio)")
     except ImportError as exc:
-        raise InputError(
-            f"{path}: reading WARC needs fastwarc or warcio: pip install 'storyline[scale]'"
-        ) from exc
+        raise InputError(f"{path}: reading WARC needs fastwarc or warcio: pip install 'storyline[scale]'") from exc
     except (ValueError, EOFError) as exc:  # a truncated or corrupt archive: keep what was read
         yield Rejected(id=path.name, reason=f"WARC ends early or is corrupt: {exc}", source=str(path))

@@ -300,9 +300,7 @@ def reconcile_story(story_id: str, articles: list[Article]) -> Story:
         values += slot_values(a, event_day, days[a.id])
     claims = reconcile_claims(story_id, values, articles)
     _victims_who_died(claims, values, by_id)
-    tolls = {
-        c.slot: float(c.value) for c in claims if c.slot in ("killed", "injured") and c.value is not None
-    }
+    tolls = {c.slot: float(c.value) for c in claims if c.slot in ("killed", "injured") and c.value is not None}
     published = [a.best_published for a in articles if a.best_published]
     title = next((a.title for a in articles if a.title and not a.duplicate_of), None) or next(
         (a.title for a in articles if a.title), ""

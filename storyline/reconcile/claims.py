@@ -137,8 +137,7 @@ def _reconcile_slot(story_id: str, slot: str, values: list[SlotValue], by_id: di
             None,
             "single",
             support=support,
-            note="not given: "
-            + ", ".join(sorted({v.article.outlet or v.article.id for v in absences.values()})),
+            note="not given: " + ", ".join(sorted({v.article.outlet or v.article.id for v in absences.values()})),
         )
     numbers = [v.value for v in stated if isinstance(v.value, float)]
     low: float | str | None
@@ -177,9 +176,7 @@ def _reconcile_slot(story_id: str, slot: str, values: list[SlotValue], by_id: di
             value = max(float(v.value) for v in tied)
         else:
             value = tied[0].value
-        note = "sources disagree: " + "; ".join(
-            f"{v.article.outlet or v.article.id}: {v.value}" for v in stated
-        )
+        note = "sources disagree: " + "; ".join(f"{v.article.outlet or v.article.id}: {v.value}" for v in stated)
     return Claim(story_id, slot, _plain(value), status, low=low, high=high, support=support, note=note)
 
 
@@ -205,9 +202,7 @@ def reconcile_claims(story_id: str, values: list[SlotValue], articles: list[Arti
         group = slots[slot]
         if slot.startswith("quote:"):
             for i, members in enumerate(_split_quotes(group)):
-                claims.append(
-                    _reconcile_slot(story_id, slot if i == 0 else f"{slot}#{i + 1}", members, by_id)
-                )
+                claims.append(_reconcile_slot(story_id, slot if i == 0 else f"{slot}#{i + 1}", members, by_id))
         else:
             claims.append(_reconcile_slot(story_id, slot, group, by_id))
     return claims

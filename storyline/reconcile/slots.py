@@ -21,12 +21,8 @@ from storyline.model import Article, Fact
 MEETING = re.compile(
     r"\b(meet(?:ing|s)?|convene[sd]?|summit|talks|council session|session|conference|hearing|vote)\b", re.I
 )
-SPEECH = re.compile(
-    r"\b(said|says|announced|told|stated|wrote|reported|according|highlighted|urged|called)\b", re.I
-)
-FUTURE = re.compile(
-    r"\b(will|would|shall|plans? to|planned|upcoming|next|scheduled|to be held|is to|are to)\b", re.I
-)
+SPEECH = re.compile(r"\b(said|says|announced|told|stated|wrote|reported|according|highlighted|urged|called)\b", re.I)
+FUTURE = re.compile(r"\b(will|would|shall|plans? to|planned|upcoming|next|scheduled|to be held|is to|are to)\b", re.I)
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 # Counts that describe an event's toll or size; other categories (ages, years) never become slots.
@@ -125,8 +121,11 @@ CLOCK_ONLY_PENALTY = 2.5
 # 0.8512); penalties 0.5-2.0 and 4-6 days give the same within 0.002.
 FAR_WEEKDAY_DAYS = 5
 FAR_WEEKDAY_PENALTY = 1.0
-_WEEKDAY_ONLY = re.compile(r"^(?:(?:on|early|late|this|overnight)\s+)*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
-                           r"(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
+_WEEKDAY_ONLY = re.compile(
+    r"^(?:(?:on|early|late|this|overnight)\s+)*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.I,
+)
 
 
 # How far back a named day may lie: a month for a weekday or "yesterday", a year for a date written out ("the

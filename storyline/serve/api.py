@@ -111,9 +111,7 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/api"
 
 
-def _error(
-    request: Request, status: int, message: str, code: str | None = None, details: Any = None
-) -> Response:
+def _error(request: Request, status: int, message: str, code: str | None = None, details: Any = None) -> Response:
     if _is_api(request) or "text/html" not in request.headers.get("accept", ""):
         return JSONResponse(error_body(status, message, code, details), status_code=status)
     env = request.app.state.templates

@@ -133,9 +133,7 @@ def require_write(request: Request) -> None:
     if server.token is not None:
         given = _presented_token(request)
         if given is None or not hmac.compare_digest(given.encode(), server.token.encode()):
-            raise ApiError(
-                401, f"this endpoint needs the API token (Authorization: Bearer … or {TOKEN_HEADER})"
-            )
+            raise ApiError(401, f"this endpoint needs the API token (Authorization: Bearer … or {TOKEN_HEADER})")
         return
     if server.read_only:
         raise ApiError(

@@ -27,9 +27,7 @@ Bucket = Literal["auto", "day", "week", "month"]
 Measure = Literal["events", "killed", "injured"]
 
 SAFE_SCHEMES = ("http", "https")
-SCAN_CAP = (
-    100_000  # stories read at most for a series, a claims listing or a CSV (the dev stores hold < 5,000)
-)
+SCAN_CAP = 100_000  # stories read at most for a series, a claims listing or a CSV (the dev stores hold < 5,000)
 TIMELINE_CAP = 20_000  # stories read for the list page's timeline strip
 MAX_BUCKETS = 400  # a chart coarsens its bucket rather than draw more bars than pixels
 AUTO_DAY_SPAN = 62  # auto bucket: days for spans up to two months, weeks up to two years, else months
@@ -167,18 +165,12 @@ def fact_spans(body: str, fact: Fact) -> tuple[tuple[int, int] | None, tuple[int
     if words is not None and fact.end != words[1] and body[fact.start : fact.end] != fact.text:
         words = _span(body, None, fact.text)
     sentence = _span(body, fact.sentence_start, fact.sentence)
-    if (
-        sentence is not None
-        and words is not None
-        and not (sentence[0] <= words[0] and words[1] <= sentence[1])
-    ):
+    if sentence is not None and words is not None and not (sentence[0] <= words[0] and words[1] <= sentence[1]):
         sentence = words
     return sentence or words, words
 
 
-def segments(
-    body: str, spans: Mapping[str, tuple[tuple[int, int] | None, tuple[int, int] | None]]
-) -> list[Segment]:
+def segments(body: str, spans: Mapping[str, tuple[tuple[int, int] | None, tuple[int, int] | None]]) -> list[Segment]:
     """Cut a body at every fact boundary; each run knows which facts' sentences and words cover it."""
     cuts = {0, len(body)}
     for sentence_span, words_span in spans.values():
@@ -214,9 +206,7 @@ class ClaimView:
 
     @property
     def has_range(self) -> bool:
-        return (
-            self.claim.low is not None and self.claim.high is not None and self.claim.low != self.claim.high
-        )
+        return self.claim.low is not None and self.claim.high is not None and self.claim.low != self.claim.high
 
 
 @dataclass(slots=True)
@@ -317,12 +307,8 @@ def story_view(story: Story, articles: list[Article]) -> StoryView:
         ("who", ", ".join(story.actors) or "unknown"),
         ("reported", _reported(story, len(by_id), len(outlets))),
     ]
-    tolls = sorted(
-        (cv for cv in claims if cv.claim.slot in TOLL_SLOTS), key=lambda cv: TOLL_SLOTS.index(cv.claim.slot)
-    )
-    return StoryView(
-        story, record, tolls, claims, article_views, sorted(outlets.values(), key=lambda o: o.outlet)
-    )
+    tolls = sorted((cv for cv in claims if cv.claim.slot in TOLL_SLOTS), key=lambda cv: TOLL_SLOTS.index(cv.claim.slot))
+    return StoryView(story, record, tolls, claims, article_views, sorted(outlets.values(), key=lambda o: o.outlet))
 
 
 def _reported(story: Story, n_articles: int, n_outlets: int) -> str:
@@ -331,9 +317,7 @@ def _reported(story: Story, n_articles: int, n_outlets: int) -> str:
         span = f", {story.first_published.isoformat()}"
         if story.last_published and story.last_published != story.first_published:
             span += f" to {story.last_published.isoformat()}"
-    return (
-        f"{n_articles} article{'s' * (n_articles != 1)} by {n_outlets} outlet{'s' * (n_outlets != 1)}{span}"
-    )
+    return f"{n_articles} article{'s' * (n_articles != 1)} by {n_outlets} outlet{'s' * (n_outlets != 1)}{span}"
 
 
 def story_detail_json(view: StoryView) -> dict[str, Any]:
@@ -362,9 +346,7 @@ def article_detail_json(a: Article) -> dict[str, Any]:
 def query_stories(store: Store, q: EventQuery) -> list[Story]:
     """The stories ``answer_query`` counts, as stories (same narrowing, same ``matches`` test)."""
     bounds = period_bounds(q.period) if q.period else None
-    where = StoryFilter(
-        since=bounds[0] if bounds else None, until=bounds[1] if bounds else None, limit=SCAN_CAP
-    )
+    where = StoryFilter(since=bounds[0] if bounds else None, until=bounds[1] if bounds else None, limit=SCAN_CAP)
     found = [s for s in store.stories(where) if matches(s, q, bounds)]
     found.sort(key=lambda s: (s.event_date or date.min, s.story_id))
     return found
@@ -436,9 +418,7 @@ class Series:
         }
 
     def csv(self) -> str:
-        rows = [
-            {"bucket_start": d.isoformat(), self.measure: _fmt(v), "stories": n} for d, v, n in self.points
-        ]
+        rows = [{"bucket_start": d.isoformat(), self.measure: _fmt(v), "stories": n} for d, v, n in self.points]
         return csv_text(rows, ["bucket_start", self.measure, "stories"])
 
 

@@ -49,12 +49,8 @@ def run(
     ],
     db: DbOption = "storyline.db",
     export: Annotated[Path | None, typer.Option("--export", help="Write the export files here.")] = None,
-    engine: Annotated[
-        str, typer.Option(help="local, or dask to spread clean/extract over workers.")
-    ] = "local",
-    scheduler: Annotated[
-        str | None, typer.Option(help="Dask scheduler address (default: a LocalCluster).")
-    ] = None,
+    engine: Annotated[str, typer.Option(help="local, or dask to spread clean/extract over workers.")] = "local",
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (default: a LocalCluster).")] = None,
     config: ConfigOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and the summary line.")] = False,
 ) -> None:
@@ -147,9 +143,7 @@ def query(
     batch: Annotated[
         Path | None, typer.Option(help="JSON Lines of questions (qid, event_type, city, state, period).")
     ] = None,
-    answers: Annotated[
-        Path | None, typer.Option(help="Where --batch writes {qid, answer, story_ids} lines.")
-    ] = None,
+    answers: Annotated[Path | None, typer.Option(help="Where --batch writes {qid, answer, story_ids} lines.")] = None,
 ) -> None:
     """Count events by type, place and period, with the matching stories and their sources."""
     with _open(db) as sl:
@@ -159,9 +153,7 @@ def query(
                 n = sl.answer_file(batch, out)
                 console.print(f"{n} questions answered in {out}")
                 return
-            result = sl.query(
-                EventQuery(event_type=event, city=city, state=state, country=country, period=period)
-            )
+            result = sl.query(EventQuery(event_type=event, city=city, state=state, country=country, period=period))
         except StorylineError as exc:
             err.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(1) from exc
@@ -202,9 +194,7 @@ def serve(
     db: DbOption = "storyline.db",
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    token: Annotated[
-        str | None, typer.Option(envvar="STORYLINE_TOKEN", help="API token for write endpoints.")
-    ] = None,
+    token: Annotated[str | None, typer.Option(envvar="STORYLINE_TOKEN", help="API token for write endpoints.")] = None,
 ) -> None:
     """Serve the REST API (/api; schema at /api/openapi.json, reference at /docs) and the web UI."""
     import uvicorn

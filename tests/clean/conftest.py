@@ -29,8 +29,12 @@ FOOTER = [
 ]
 
 
-def make_page(title: str, body: list[str], byline: str = "By Ana Lopez and Marc Weber | March 14, 2023",
-              extra_top: list[str] | None = None) -> str:
+def make_page(
+    title: str,
+    body: list[str],
+    byline: str = "By Ana Lopez and Marc Weber | March 14, 2023",
+    extra_top: list[str] | None = None,
+) -> str:
     parts = [*NAV, *(extra_top or []), title, byline, *body, *FOOTER]
     return "\n\n".join(parts) + "\n"
 

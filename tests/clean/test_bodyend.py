@@ -9,8 +9,10 @@ from storyline.clean.lines import split_lines
 
 from .conftest import BODY
 
-APPEAL = ("Reporting like this costs money. Become a member today and support independent journalism: "
-          "you can help us keep every story free to read.")
+APPEAL = (
+    "Reporting like this costs money. Become a member today and support independent journalism: "
+    "you can help us keep every story free to read."
+)
 
 
 def _close(parts: list[str], keep: list[bool]) -> list[bool]:
@@ -59,8 +61,11 @@ def test_markers_are_short_standalone_lines() -> None:
 
 
 def test_credit_and_related_links_after_the_story_are_trimmed() -> None:
-    tail = ["Reporting by Ana Lopez; editing by Marc Weber", "Related: Storm closes the mountain pass",
-            "Storm closes mountain pass again"]
+    tail = [
+        "Reporting by Ana Lopez; editing by Marc Weber",
+        "Related: Storm closes the mountain pass",
+        "Storm closes mountain pass again",
+    ]
     assert trim_tail([*BODY, *tail]) == BODY
 
 

@@ -38,8 +38,13 @@ def test_byline_gives_people_without_duplicates(cleaner: Cleaner) -> None:
 def test_feed_values_win_over_page_values(cleaner: Cleaner) -> None:
     from datetime import date
 
-    article = Article(id="a", raw_text=make_page("Eastbrook votes to rebuild the river bridge", BODY),
-                      feed_title="Feed title", feed_published=date(2023, 3, 15), feed_outlet="Courier")
+    article = Article(
+        id="a",
+        raw_text=make_page("Eastbrook votes to rebuild the river bridge", BODY),
+        feed_title="Feed title",
+        feed_published=date(2023, 3, 15),
+        feed_outlet="Courier",
+    )
     cleaner.clean(article)
     assert (article.title, article.published, article.outlet) == ("Feed title", date(2023, 3, 15), "Courier")
 
@@ -72,16 +77,23 @@ def test_clean_is_pure_given_memory(cleaner: Cleaner) -> None:
 
 
 def test_template_lines_recurring_across_an_outlets_pages_are_dropped(model: object) -> None:
-    appeal = ("Our newsroom relies on readers like you, and every contribution keeps our reporting "
-              "free for the whole community of the valley this year.")
+    appeal = (
+        "Our newsroom relies on readers like you, and every contribution keeps our reporting "
+        "free for the whole community of the valley this year."
+    )
     towns, topics = ["Ashford", "Brimley", "Carrow"], ["roads", "schools", "water", "parks"]
     stories = [
-        [f"Paragraph about {topic} in {town}: the valley council met and decided on {topic} for {town} "
-         f"after a long discussion with the farmers and the residents of {town}." for topic in topics]
+        [
+            f"Paragraph about {topic} in {town}: the valley council met and decided on {topic} for {town} "
+            f"after a long discussion with the farmers and the residents of {town}."
+            for topic in topics
+        ]
         for town in towns
     ]
-    pages = [make_page(f"Story number {n} about the valley council meeting", stories[n], extra_top=[appeal])
-             for n in range(3)]
+    pages = [
+        make_page(f"Story number {n} about the valley council meeting", stories[n], extra_top=[appeal])
+        for n in range(3)
+    ]
     memory = TemplateMemory()
     cleaner = Cleaner(None, memory, model)  # type: ignore[arg-type]
     articles = [Article(id=str(n), raw_text=p, url=f"https://courier.example/news/{n}") for n, p in enumerate(pages)]
@@ -98,8 +110,13 @@ def test_headline_only_page_keeps_the_headline_as_body(cleaner: Cleaner) -> None
     assert article.title == "Two hurt in shooting outside Eastbrook diner"
 
 
-FURNITURE_LINES = ["en\n\n", "Home News Sport Weather Contact\n", "Share on Facebook and follow us today\n",
-                   "Photo: Eastbrook Courier archive of the old bridge\n", "Subscribe | Sign in | Contact us\n"]
+FURNITURE_LINES = [
+    "en\n\n",
+    "Home News Sport Weather Contact\n",
+    "Share on Facebook and follow us today\n",
+    "Photo: Eastbrook Courier archive of the old bridge\n",
+    "Subscribe | Sign in | Contact us\n",
+]
 
 
 @pytest.mark.parametrize("text", FURNITURE_LINES)

@@ -50,19 +50,46 @@ def test_find_dates_never_returns_an_invalid_day(text: str) -> None:
         assert dates.EARLIEST <= day <= TODAY
 
 
-_DATE_PIECES = ["12", "3", "2024", "1999", "january", "jan", "mai", "may", "de", "st", "th", ".", ",", " ", "x",
-                "ajan", "_", "-", "31", "décembre", "août", "\n"]
+_DATE_PIECES = [
+    "12",
+    "3",
+    "2024",
+    "1999",
+    "january",
+    "jan",
+    "mai",
+    "may",
+    "de",
+    "st",
+    "th",
+    ".",
+    ",",
+    " ",
+    "x",
+    "ajan",
+    "_",
+    "-",
+    "31",
+    "décembre",
+    "août",
+    "\n",
+]
 
 
 @given(st.lists(st.sampled_from(_DATE_PIECES), max_size=12).map("".join))
 def test_fast_lowercase_date_patterns_match_like_the_originals(text: str) -> None:
     import re
 
-    for original, fast in ((dates._MONTH_DY, dates._MONTH_DY_L), (dates._D_MONTH_Y, dates._D_MONTH_Y_L),
-                           (dates._MONTH_D, dates._MONTH_D_L), (dates._D_MONTH, dates._D_MONTH_L)):
+    for original, fast in (
+        (dates._MONTH_DY, dates._MONTH_DY_L),
+        (dates._D_MONTH_Y, dates._D_MONTH_Y_L),
+        (dates._MONTH_D, dates._MONTH_D_L),
+        (dates._D_MONTH, dates._D_MONTH_L),
+    ):
         plain = re.compile(original.pattern)
-        assert [(m.span(), m.groups()) for m in plain.finditer(text)] == \
-            [(m.span(), m.groups()) for m in fast.finditer(text)]
+        assert [(m.span(), m.groups()) for m in plain.finditer(text)] == [
+            (m.span(), m.groups()) for m in fast.finditer(text)
+        ]
 
 
 def test_slash_dates_read_day_first_when_asked() -> None:

@@ -26,8 +26,13 @@ def _summary(feed: str, tmp_path: Path) -> float:
     data = eval_dir() / "data"
     if not (data / f"{feed}.jsonl.gz").exists():
         pytest.skip(f"{feed} not present under {data}")
-    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "eval_clean.py"), feed, "--out", str(tmp_path)],
-                         capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "eval_clean.py"), feed, "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
     line = [x for x in out.splitlines() if x.startswith("SUMMARY")][-1]
     return float(line.split()[-1])
 

@@ -63,9 +63,11 @@ def test_parse_of_an_empty_page_is_none() -> None:
     assert htmlbody.parse("") is None
 
 
-def _fake_trafilatura(texts: dict[tuple[bool, bool], str],
-                      calls: list[tuple[bool, bool]]) -> Callable[[object, str | None, bool, bool], SimpleNamespace]:
+def _fake_trafilatura(
+    texts: dict[tuple[bool, bool], str], calls: list[tuple[bool, bool]]
+) -> Callable[[object, str | None, bool, bool], SimpleNamespace]:
     """Stands in for ``htmlbody._trafilatura``: the text of each (precision, fast) mode, and the modes asked."""
+
     def run(source: object, url: str | None, precision: bool, fast: bool) -> SimpleNamespace:
         calls.append((precision, fast))
         return SimpleNamespace(text=texts[(precision, fast)])

@@ -10,8 +10,9 @@ TODAY = date(2024, 6, 1)
 BODY = "<p>" + "The council met on Tuesday to discuss the bridge and the new cycle path. " * 6 + "</p>"
 
 
-def meta_of(head: str, body: str, url: str | None = "https://www.valley-courier.example/news/bridge-vote") -> \
-        htmlmeta.HtmlMeta:
+def meta_of(
+    head: str, body: str, url: str | None = "https://www.valley-courier.example/news/bridge-vote"
+) -> htmlmeta.HtmlMeta:
     html = f"<html lang='en-GB'><head>{head}</head><body>{body}{BODY}</body></html>"
     tree = htmlbody.parse(html)
     return htmlmeta.extract(html, url, htmlmeta.ParsedPage(tree, url), TODAY)
@@ -22,16 +23,22 @@ def ld(data: str) -> str:
 
 
 def test_jsonld_list_of_authors_keeps_page_order() -> None:
-    meta = meta_of(ld('{"@type": "NewsArticle", "headline": "Bridge vote passes", "author": '
-                      '[{"@type": "Person", "name": "Dana Kim"}, {"@type": "Person", "name": "Omar Haddad"}]}'),
-                   "<h1>Bridge vote passes</h1>")
+    meta = meta_of(
+        ld(
+            '{"@type": "NewsArticle", "headline": "Bridge vote passes", "author": '
+            '[{"@type": "Person", "name": "Dana Kim"}, {"@type": "Person", "name": "Omar Haddad"}]}'
+        ),
+        "<h1>Bridge vote passes</h1>",
+    )
     assert meta.authors == ["Dana Kim", "Omar Haddad"]
 
 
 def test_jsonld_graph_is_searched_for_the_article_node() -> None:
-    graph = ('{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "Valley Courier"}, '
-             '{"@type": "Article", "headline": "Bridge vote passes", "datePublished": "2023-03-14T08:00:00+01:00", '
-             '"author": {"@type": "Person", "name": "Lena Ortiz"}}]}')
+    graph = (
+        '{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "Valley Courier"}, '
+        '{"@type": "Article", "headline": "Bridge vote passes", "datePublished": "2023-03-14T08:00:00+01:00", '
+        '"author": {"@type": "Person", "name": "Lena Ortiz"}}]}'
+    )
     meta = meta_of(ld(graph), "<h1>Bridge vote passes</h1>")
     assert meta.published == date(2023, 3, 14)
     assert meta.authors == ["Lena Ortiz"]
@@ -44,14 +51,18 @@ def test_broken_jsonld_is_skipped() -> None:
 
 
 def test_site_suffix_is_stripped_from_the_title_tag() -> None:
-    head = '<title>Bridge vote passes after two years | Valley Courier</title><meta property="og:site_name" ' \
-           'content="Valley Courier">'
+    head = (
+        '<title>Bridge vote passes after two years | Valley Courier</title><meta property="og:site_name" '
+        'content="Valley Courier">'
+    )
     assert meta_of(head, "<div>no headline element</div>").title == "Bridge vote passes after two years"
 
 
 def test_site_prefix_is_stripped_and_separators_inside_the_headline_kept() -> None:
-    assert htmlmeta.strip_site("Valley Courier: Bridge vote – what comes next", ["Valley Courier"]) == \
-        "Bridge vote – what comes next"
+    assert (
+        htmlmeta.strip_site("Valley Courier: Bridge vote – what comes next", ["Valley Courier"])
+        == "Bridge vote – what comes next"
+    )
     assert htmlmeta.strip_site("Blog Archive » Bridge vote", []) == "Bridge vote"
 
 
@@ -61,8 +72,10 @@ def test_h1_matching_the_title_stem_is_preferred() -> None:
 
 
 def test_blog_logo_h1_is_not_the_headline() -> None:
-    body = ('<header><h1 class="site-title"><a href="/" rel="home">Notes From The Valley</a></h1></header>'
-            '<h1 class="entry-title">How we rebuilt the river bridge</h1>')
+    body = (
+        '<header><h1 class="site-title"><a href="/" rel="home">Notes From The Valley</a></h1></header>'
+        '<h1 class="entry-title">How we rebuilt the river bridge</h1>'
+    )
     head = "<title>How we rebuilt the river bridge | Notes From The Valley</title>"
     assert meta_of(head, body).title == "How we rebuilt the river bridge"
 
@@ -80,9 +93,12 @@ def test_wire_in_byline_is_the_wire_not_an_author() -> None:
 
 
 def test_comment_authors_are_not_bylines() -> None:
-    body = ('<h1>Bridge vote passes</h1>' + BODY +
-            '<ol class="commentlist"><li><span class="comment-author vcard"><b class="fn">Mia Stone</b></span>'
-            '</li></ol>')
+    body = (
+        "<h1>Bridge vote passes</h1>"
+        + BODY
+        + '<ol class="commentlist"><li><span class="comment-author vcard"><b class="fn">Mia Stone</b></span>'
+        "</li></ol>"
+    )
     assert meta_of("", body).authors == []
 
 
@@ -97,14 +113,18 @@ def test_single_word_author_field_is_a_handle() -> None:
 
 
 def test_published_time_wins_over_modified_time() -> None:
-    head = ('<meta property="article:modified_time" content="2023-05-02T10:00:00Z">'
-            '<meta property="article:published_time" content="2023-03-14T08:00:00Z">')
+    head = (
+        '<meta property="article:modified_time" content="2023-05-02T10:00:00Z">'
+        '<meta property="article:published_time" content="2023-03-14T08:00:00Z">'
+    )
     assert meta_of(head, "<h1>Bridge</h1>").published == date(2023, 3, 14)
 
 
 def test_future_date_is_rejected() -> None:
-    head = ld('{"@type": "NewsArticle", "headline": "Bridge", "datePublished": "2031-03-14"}') + \
-        '<meta name="date" content="2023-03-14">'
+    head = (
+        ld('{"@type": "NewsArticle", "headline": "Bridge", "datePublished": "2031-03-14"}')
+        + '<meta name="date" content="2023-03-14">'
+    )
     assert meta_of(head, "<h1>Bridge</h1>", url=None).published == date(2023, 3, 14)
 
 
@@ -130,21 +150,27 @@ def test_unparsable_page_gets_outlet_and_url_date_only() -> None:
 
 
 def test_organisation_typed_jsonld_author_is_not_a_person() -> None:
-    head = ld('{"@type": "NewsArticle", "headline": "Bridge", "author": [{"@type": "Organization", '
-              '"name": "Valley Media Holdings"}, {"@type": "Person", "name": "Dana Kim"}]}')
+    head = ld(
+        '{"@type": "NewsArticle", "headline": "Bridge", "author": [{"@type": "Organization", '
+        '"name": "Valley Media Holdings"}, {"@type": "Person", "name": "Dana Kim"}]}'
+    )
     assert meta_of(head, "<h1>Bridge</h1>").authors == ["Dana Kim"]
 
 
 def test_jsonld_author_given_as_a_reference_is_resolved() -> None:
-    graph = ('{"@context": "https://schema.org", "@graph": [{"@type": "Article", "headline": "Bridge", '
-             '"author": {"@id": "https://valley.example/#/schema/person/7"}}, '
-             '{"@type": "Person", "@id": "https://valley.example/#/schema/person/7", "name": "Rita Vogel"}]}')
+    graph = (
+        '{"@context": "https://schema.org", "@graph": [{"@type": "Article", "headline": "Bridge", '
+        '"author": {"@id": "https://valley.example/#/schema/person/7"}}, '
+        '{"@type": "Person", "@id": "https://valley.example/#/schema/person/7", "name": "Rita Vogel"}]}'
+    )
     assert meta_of(ld(graph), "<h1>Bridge</h1>").authors == ["Rita Vogel"]
 
 
 def test_author_typed_person_and_organization_is_a_person() -> None:
-    head = ld('{"@type": "BlogPosting", "headline": "Bridge", "author": {"@type": ["Person", "Organization"], '
-              '"name": "Frau Lindgren"}}')
+    head = ld(
+        '{"@type": "BlogPosting", "headline": "Bridge", "author": {"@type": ["Person", "Organization"], '
+        '"name": "Frau Lindgren"}}'
+    )
     assert meta_of(head, "<h1>Bridge</h1>").authors == ["Frau Lindgren"]
 
 
@@ -169,8 +195,7 @@ def test_label_heading_followed_by_the_name_in_the_next_element() -> None:
 
 
 def test_written_by_with_a_colon_and_leading_dashes() -> None:
-    assert meta_of("", '<h1>Bridge</h1><p><em>Written by: <a href="/x">Dana Kim</a></em></p>').authors == \
-        ["Dana Kim"]
+    assert meta_of("", '<h1>Bridge</h1><p><em>Written by: <a href="/x">Dana Kim</a></em></p>').authors == ["Dana Kim"]
     assert meta_of("", "<h1>Bridge</h1><div><em>---- by Omar Haddad</em></div>").authors == ["Omar Haddad"]
 
 
@@ -179,8 +204,7 @@ def test_blog_post_by_opens_a_byline() -> None:
 
 
 def test_hidden_machine_date_under_the_headline_is_passed_over() -> None:
-    body = ('<h1>Bridge vote passes</h1><time hidden>2023-05-02 10:00</time>'
-            '<span class="date">14.03.2023 08:00</span>')
+    body = '<h1>Bridge vote passes</h1><time hidden>2023-05-02 10:00</time><span class="date">14.03.2023 08:00</span>'
     assert meta_of("", body, url=None).published == date(2023, 3, 14)
 
 
@@ -190,8 +214,10 @@ def test_label_hidden_class_of_a_field_does_not_hide_it() -> None:
 
 
 def test_update_time_gives_way_to_the_marked_publication_time() -> None:
-    body = ('<h1>Bridge vote passes</h1><time class="updated">2. Mai 2023</time>'
-            '<time class="entry-date published">14. März 2023</time>')
+    body = (
+        '<h1>Bridge vote passes</h1><time class="updated">2. Mai 2023</time>'
+        '<time class="entry-date published">14. März 2023</time>'
+    )
     assert meta_of("", body, url=None).published == date(2023, 3, 14)
 
 
@@ -220,8 +246,10 @@ def test_page_microdata_date_beats_the_generic_date_meta_key() -> None:
 
 
 def test_blogger_handle_that_names_the_blog_subdomain_is_the_author() -> None:
-    body = ('<h1>Notes on the bridge</h1><span class="byline author vcard">'
-            '<a class="url fn n" href="/author/riverwatcher/">riverwatcher</a></span>')
+    body = (
+        '<h1>Notes on the bridge</h1><span class="byline author vcard">'
+        '<a class="url fn n" href="/author/riverwatcher/">riverwatcher</a></span>'
+    )
     assert meta_of("", body, url="https://riverwatcher.wordpress.com/2023/03/14/notes").authors == ["riverwatcher"]
 
 
@@ -241,8 +269,9 @@ def test_meta_line_of_a_date_and_a_place_label_is_not_a_byline() -> None:
 
 
 def test_hatom_abbr_keeps_the_publication_time_in_its_title() -> None:
-    body = ('<h2>Bridge</h2><abbr class="published" itemprop="datePublished" title="2023-03-14T10:52:00+01:00">'
-            '10:52</abbr>')
+    body = (
+        '<h2>Bridge</h2><abbr class="published" itemprop="datePublished" title="2023-03-14T10:52:00+01:00">10:52</abbr>'
+    )
     assert meta_of("", body, url=None).published == date(2023, 3, 14)
 
 
@@ -261,6 +290,11 @@ def test_no_date_after_the_crawl_day() -> None:
     head = '<meta property="article:published_time" content="2024-03-20T10:00:00+01:00">'
     html = f"<html><head>{head}</head><body><h2>Bridge</h2>{BODY}</body></html>"
     tree = htmlbody.parse(html)
-    meta = htmlmeta.extract(html, "https://valley.example/2024/03/12/bridge", htmlmeta.ParsedPage(tree, None), TODAY,
-                            crawled=date(2024, 3, 14))
+    meta = htmlmeta.extract(
+        html,
+        "https://valley.example/2024/03/12/bridge",
+        htmlmeta.ParsedPage(tree, None),
+        TODAY,
+        crawled=date(2024, 3, 14),
+    )
     assert meta.published == date(2024, 3, 12)

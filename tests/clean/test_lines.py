@@ -28,4 +28,6 @@ def test_split_lines_collapses_whitespace_like_str_split(text: str) -> None:
 
 def test_table_cells_split_by_tabs_read_as_one_line() -> None:
     assert [line.text for line in split_lines("Team\tWins\t Losses\n\nAshford\t 3\t1\n")] == [
-        "Team Wins Losses", "Ashford 3 1"]
+        "Team Wins Losses",
+        "Ashford 3 1",
+    ]

@@ -39,12 +39,13 @@ def _authors(value: Any) -> str:
 
 
 def _same_authors(system: str, gold: str) -> bool:
-    return system.lower() == gold.lower() or \
-        {x.strip().lower() for x in system.split(";")} == {x.strip().lower() for x in gold.split(";")}
+    return system.lower() == gold.lower() or {x.strip().lower() for x in system.split(";")} == {
+        x.strip().lower() for x in gold.split(";")
+    }
 
 
 def id_half(page_id: str) -> str:
-    """"A" (tuned on) or "B" (held out): the split by sha1 of the page id the metadata rules were tuned with."""
+    """ "A" (tuned on) or "B" (held out): the split by sha1 of the page id the metadata rules were tuned with."""
     return "A" if hashlib.sha1(page_id.encode("utf-8")).digest()[0] % 2 == 0 else "B"
 
 
@@ -62,8 +63,7 @@ def accuracies(feed: Path, gold_path: Path, half: str | None = None) -> dict[str
             if want is None:
                 continue
             tree = htmlbody.parse(row.get("html") or "")
-            meta = htmlmeta.extract(row.get("html") or "", row.get("url"),
-                                    htmlmeta.ParsedPage(tree, row.get("url")))
+            meta = htmlmeta.extract(row.get("html") or "", row.get("url"), htmlmeta.ParsedPage(tree, row.get("url")))
             if want.get("title"):
                 totals["title"] += 1
                 hits["title"] += _ws(meta.title).lower() == _ws(want["title"]).lower()

@@ -29,7 +29,9 @@ def test_wire_byline_sets_wire_not_author() -> None:
 
 def test_news_desk_counts_as_author() -> None:
     assert split_byline("by Dana Kim and The Valley Courier news desk")[0] == [
-        "Dana Kim", "The Valley Courier news desk"]
+        "Dana Kim",
+        "The Valley Courier news desk",
+    ]
 
 
 def test_posted_on_date_by_name() -> None:

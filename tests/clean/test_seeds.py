@@ -17,8 +17,9 @@ pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="examples/seeds not p
 
 @pytest.fixture(scope="module")
 def seeds(model: LineModel) -> dict[str, Article]:
-    articles = {p.name[:3]: Article(id=p.name[:3], raw_text=p.read_text(encoding="utf-8"))
-                for p in sorted(SEEDS.glob("*.txt"))}
+    articles = {
+        p.name[:3]: Article(id=p.name[:3], raw_text=p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))
+    }
     cleaner = Cleaner(None, TemplateMemory(), model)
     for article in articles.values():
         cleaner.observe(article)

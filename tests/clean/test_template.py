@@ -30,5 +30,6 @@ def test_unreadable_blob_is_an_input_error() -> None:
 def test_site_key_prefers_host_then_feed_outlet_then_copyright() -> None:
     assert site_key("https://www.news.example/a", "X", None) == "news.example"
     assert site_key(None, "Valley Courier", None) == "outlet:valley courier"
-    assert site_key(None, None, "Menu\nCopyright © 2023 Valley Courier. All rights reserved.") == \
-        "outlet:valley courier"
+    assert (
+        site_key(None, None, "Menu\nCopyright © 2023 Valley Courier. All rights reserved.") == "outlet:valley courier"
+    )

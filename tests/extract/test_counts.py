@@ -298,6 +298,5 @@ def test_a_shooter_who_kills_himself_after_the_dead_is_one_more_dead() -> None:
 
 
 def test_a_figure_of_one_does_not_hide_people_described_one_by_one() -> None:
-    text = ("Two men were killed and another man was critically injured. "
-            "One person was taken to the hospital.")
+    text = "Two men were killed and another man was critically injured. One person was taken to the hospital."
     assert casualty_summary(find_counts(text)) == {"killed": 2.0, "injured": 1.0}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Literal, cast
 
 import pytest
 from hypothesis import given
@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from storyline.extract.entities import entity_key, find_entities
 from storyline.extract.nlp import load_spacy
-from storyline.extract.quotes import Mode
+
+Mode = Literal["fast", "accurate"]  # find_entities' modes
 
 nlp = load_spacy()
 
@@ -49,14 +50,13 @@ def mode(request: pytest.FixtureRequest) -> Mode:
 
 
 def test_short_mentions_get_the_fullest_form_as_canonical(mode: Mode) -> None:
-    text = ("Mayor Olga Petrenko met President Emmanuel Macron in Paris on Monday. "
-            "Macron later flew to Berlin.")
+    text = "Mayor Olga Petrenko met President Emmanuel Macron in Paris on Monday. Macron later flew to Berlin."
     ents = find_entities(text, nlp, mode=mode)
     later = [e for e in ents if e.text == "Macron"]
     assert later and all(e.canonical == "Emmanuel Macron" and e.label == "PERSON" for e in later)
     assert any(e.label == "GPE" and e.text == "Paris" for e in ents)
     for e in ents:
-        assert text[e.start:e.end] == e.text
+        assert text[e.start : e.end] == e.text
 
 
 def test_fast_mode_labels_organisations_and_titled_people() -> None:

@@ -41,7 +41,10 @@ def _by_content(found: list[Attribution], words: str) -> Attribution:
 def test_quote_spans_finds_curly_straight_and_doubled_apostrophes() -> None:
     text = "He said “we will win this” and ''they will lose it'' and \"nobody knows why\"."
     assert [text[s:e] for s, e in quote_spans(text)] == [
-        "“we will win this”", "''they will lose it''", "\"nobody knows why\""]
+        "“we will win this”",
+        "''they will lose it''",
+        '"nobody knows why"',
+    ]
 
 
 def test_has_cue_only_for_sentences_worth_parsing() -> None:
@@ -61,16 +64,20 @@ def test_name_index_gives_the_fullest_form_of_a_surname() -> None:
 
 
 def test_pronoun_before_a_quote_resolves_to_the_person_named_before(mode: Mode) -> None:
-    text = ("On Monday, Interior Minister Tomas Brandt visited the flooded towns. "
-            "He called the relief effort “a test of our solidarity in a hard season.”")
+    text = (
+        "On Monday, Interior Minister Tomas Brandt visited the flooded towns. "
+        "He called the relief effort “a test of our solidarity in a hard season.”"
+    )
     a = _by_content(find_quotes(text, nlp, mode=mode), "test of our solidarity")
     assert a.speaker == "Tomas Brandt" and a.direct and a.title == "Interior Minister"
-    assert text[a.speaker_start:a.speaker_end] == "He"
+    assert text[a.speaker_start : a.speaker_end] == "He"
 
 
 def test_the_minister_resolves_to_the_titled_person(mode: Mode) -> None:
-    text = ("Finance Minister Lena Varga presented the budget on Friday. "
-            "The minister described the plan as “a bridge to a calmer economy.”")
+    text = (
+        "Finance Minister Lena Varga presented the budget on Friday. "
+        "The minister described the plan as “a bridge to a calmer economy.”"
+    )
     a = _by_content(find_quotes(text, nlp, mode=mode), "bridge to a calmer economy")
     assert a.speaker == "Lena Varga"
 
@@ -104,7 +111,7 @@ def test_offsets_point_into_the_text(mode: Mode) -> None:
     for a in find_quotes(text, nlp, mode=mode):
         for s, e in a.parts:
             assert text[s:e] in a.content
-        assert a.cue == text[a.cue_start:a.cue_end]
+        assert a.cue == text[a.cue_start : a.cue_end]
 
 
 def test_empty_text_has_no_quotes() -> None:
@@ -122,15 +129,19 @@ def test_fast_mode_needs_no_model() -> None:
 
 
 def test_seed_shape_quote_with_verb_outside_the_lexicon(mode: Mode) -> None:
-    text = ("On May 4, Transport Minister Ilse Vogt praised the new rail link. "
-            "She termed the opening a “turning point for every small town along the valley.”")
+    text = (
+        "On May 4, Transport Minister Ilse Vogt praised the new rail link. "
+        "She termed the opening a “turning point for every small town along the valley.”"
+    )
     a = _by_content(find_quotes(text, nlp, mode=mode), "turning point")
     assert a.speaker == "Ilse Vogt" and a.direct
 
 
 def test_seed_shape_the_minister_called_it(mode: Mode) -> None:
-    text = ("The council approved the plan, Transport Minister Ilse Vogt said on May 4. "
-            "The minister called the vote “a turning point for every small town along the valley.”")
+    text = (
+        "The council approved the plan, Transport Minister Ilse Vogt said on May 4. "
+        "The minister called the vote “a turning point for every small town along the valley.”"
+    )
     found = find_quotes(text, nlp, mode=mode)
     assert _by_content(found, "turning point").speaker == "Ilse Vogt"
     assert _by_content(found, "council approved the plan").speaker == "Ilse Vogt"
@@ -179,8 +190,12 @@ SOURCE_F1_FLOOR = 0.748
 def test_eval_gate_on_quotes_dev(tmp_path: Path) -> None:
     if not (EVAL_DIR / "data" / "quotes-dev.gold.jsonl.gz").exists():
         pytest.skip("quotes-dev is not present (STORYLINE_EVAL_DIR)")
-    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "eval_quotes.py"), "--out", str(tmp_path)],
-                         capture_output=True, text=True, check=True)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "eval_quotes.py"), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     figures = {}
     for line in run.stdout.splitlines():
         if line.startswith("content token overlap"):
@@ -203,8 +218,10 @@ def test_inverted_speaker_may_be_followed_by_the_venue() -> None:
 
 
 def test_trailing_speaker_stays_on_the_quote_line() -> None:
-    text = ("Reyes spoke at the opening.\n\n“We built this bridge for everyone who crosses it.”\n\n"
-            "Downtown traffic returns\n")
+    text = (
+        "Reyes spoke at the opening.\n\n“We built this bridge for everyone who crosses it.”\n\n"
+        "Downtown traffic returns\n"
+    )
     assert all(a.speaker != "Downtown traffic" for a in find_quotes(text, mode="rules"))
 
 
@@ -214,7 +231,7 @@ def test_a_capitalised_name_ending_in_ly_is_not_an_adverb() -> None:
 
 
 def test_a_quote_may_close_with_the_other_kind_of_mark() -> None:
-    text = "“The bridge will reopen. We are sure of it,\" Mayor Ann Vos said."
+    text = '“The bridge will reopen. We are sure of it," Mayor Ann Vos said.'
     found = find_quotes(text, mode="rules")
     assert [a.speaker for a in found] == ["Ann Vos"] and "bridge will reopen" in found[0].content
 

@@ -67,8 +67,10 @@ def test_rules_keep_priority_over_the_model(harrumphed: CueModel) -> None:
 
 def test_passive_cue_gets_no_subject_as_speaker() -> None:
     model = CueModel({"w=expected": 10.0}, -5.0, 0.5)
-    assert find_quotes("Governor Ann Lee is expected to sign the budget bill next week.", mode="fast",
-                       cue_model=model) == []
+    assert (
+        find_quotes("Governor Ann Lee is expected to sign the budget bill next week.", mode="fast", cue_model=model)
+        == []
+    )
 
 
 def test_model_mode_keeps_direct_quotes_of_the_rules() -> None:
@@ -89,8 +91,20 @@ MODEL_SOURCE_F1_FLOOR = 0.722
 def test_eval_gate_on_held_out_half_b(tmp_path: Path) -> None:
     if not (EVAL_DIR / "data" / "quotes-dev.gold.jsonl.gz").exists():
         pytest.skip("quotes-dev is not present (STORYLINE_EVAL_DIR)")
-    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "eval_quotes.py"), "--halves", "--mode", "fast",
-                          "--out", str(tmp_path)], capture_output=True, text=True, check=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "eval_quotes.py"),
+            "--halves",
+            "--mode",
+            "fast",
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     held_out = run.stdout.split("--- half B", 1)[1]
     figures = {}
     for line in held_out.splitlines():
@@ -113,8 +127,10 @@ def test_model_adds_a_second_attribution_beside_a_rule(harrumphed: CueModel) -> 
 
 def test_verbs_of_seeming_are_not_cues() -> None:
     model = CueModel({"w=seems": 10.0}, -5.0, 0.5)
-    assert find_quotes("Senator Jane Doe seems to favour the new budget plan this year.", mode="fast",
-                       cue_model=model) == []
+    assert (
+        find_quotes("Senator Jane Doe seems to favour the new budget plan this year.", mode="fast", cue_model=model)
+        == []
+    )
 
 
 def test_a_model_cue_opening_a_new_clause_inside_rule_content_is_kept() -> None:

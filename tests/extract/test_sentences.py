@@ -18,7 +18,9 @@ def test_initials_stay_inside_a_name() -> None:
 
 def test_quote_after_a_single_letter_starts_a_sentence() -> None:
     assert _texts("She wrote on X. “We will rebuild,” she added.") == [
-        "She wrote on X.", "“We will rebuild,” she added."]
+        "She wrote on X.",
+        "“We will rebuild,” she added.",
+    ]
 
 
 def test_paragraph_break_ends_a_sentence_without_a_period() -> None:

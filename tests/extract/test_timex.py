@@ -34,6 +34,7 @@ def values(sentence: str, dct: date | None = DCT) -> list[tuple[str, str, str]]:
 
 # --- relative weeks, days and weekdays -------------------------------------------------------------
 
+
 def test_next_week_is_the_following_iso_week() -> None:
     t = one("The ministers plan to meet next week in Brussels.")
     assert (t.text, t.value, t.type) == ("next week", "2024-W02", "DATE")
@@ -59,7 +60,10 @@ def test_weekday_with_part_of_day_is_a_time() -> None:
 
 def test_yesterday_today_tomorrow() -> None:
     assert values("Yesterday it rained, today it snows and tomorrow it clears.") == [
-        ("Yesterday", "2024-01-02", "DATE"), ("today", "2024-01-03", "DATE"), ("tomorrow", "2024-01-04", "DATE")]
+        ("Yesterday", "2024-01-02", "DATE"),
+        ("today", "2024-01-03", "DATE"),
+        ("tomorrow", "2024-01-04", "DATE"),
+    ]
 
 
 def test_possessive_today_is_tagged() -> None:
@@ -79,6 +83,7 @@ def test_a_day_prior_counts_back_from_the_last_named_day() -> None:
 
 
 # --- calendar dates and the year they fall in -----------------------------------------------------
+
 
 def test_month_day_without_year_takes_the_nearest_year() -> None:
     assert one("On Dec. 29, the dam broke.").value == "2023-12-29"
@@ -120,7 +125,9 @@ def test_month_and_year() -> None:
 
 def test_iso_and_numeric_dates() -> None:
     assert values("Filed 2023-11-05 and amended 12/24/2023.") == [
-        ("2023-11-05", "2023-11-05", "DATE"), ("12/24/2023", "2023-12-24", "DATE")]
+        ("2023-11-05", "2023-11-05", "DATE"),
+        ("12/24/2023", "2023-12-24", "DATE"),
+    ]
 
 
 def test_impossible_dates_are_skipped_not_raised() -> None:
@@ -128,6 +135,7 @@ def test_impossible_dates_are_skipped_not_raised() -> None:
 
 
 # --- years, decades, seasons, quarters -------------------------------------------------------------
+
 
 def test_last_year_and_next_year() -> None:
     assert [t.value for t in tag_times("Sales fell last year and will rise next year.", DCT)] == ["2023", "2025"]
@@ -161,8 +169,12 @@ def test_spoken_year() -> None:
 
 def test_quarter_with_ordinal() -> None:
     t = one("Profit rose in the third quarter.")
-    assert (t.text, t.value, t.anchor_date, t.end_date) == ("the third quarter", "2023-Q3", date(2023, 7, 1),
-                                                              date(2023, 9, 30))
+    assert (t.text, t.value, t.anchor_date, t.end_date) == (
+        "the third quarter",
+        "2023-Q3",
+        date(2023, 7, 1),
+        date(2023, 9, 30),
+    )
 
 
 def test_year_ago_compares_with_the_quarter_the_report_is_about() -> None:
@@ -179,6 +191,7 @@ def test_half_year() -> None:
 
 
 # --- durations, sets, clock times, vague references ------------------------------------------------
+
 
 def test_the_past_week_is_a_duration() -> None:
     t = one("Russia launched 500 missiles over the past week.")
@@ -208,7 +221,9 @@ def test_vague_duration() -> None:
 
 def test_recent_weeks_is_a_vague_duration_and_recent_years_a_past_ref() -> None:
     assert values("Prices fell in recent weeks, as in recent years.") == [
-        ("recent weeks", "PXW", "DURATION"), ("recent years", "PAST_REF", "DATE")]
+        ("recent weeks", "PXW", "DURATION"),
+        ("recent years", "PAST_REF", "DATE"),
+    ]
 
 
 def test_every_week_is_a_set() -> None:
@@ -238,9 +253,12 @@ def test_holiday() -> None:
 
 # --- without a document date ----------------------------------------------------------------------
 
+
 def test_no_document_date_keeps_what_the_text_says() -> None:
     assert [t.value for t in tag_times("On Friday he said Jan. 2 mattered, unlike last year.", None)] == [
-        "XXXX-WXX-5", "XXXX-01-02"]
+        "XXXX-WXX-5",
+        "XXXX-01-02",
+    ]
 
 
 def test_no_document_date_keeps_explicit_dates() -> None:
@@ -248,6 +266,7 @@ def test_no_document_date_keeps_explicit_dates() -> None:
 
 
 # --- helpers and robustness -----------------------------------------------------------------------
+
 
 def test_number_words() -> None:
     assert words_to_number("twenty four") == 24
@@ -274,8 +293,10 @@ def test_offsets_point_at_the_text() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("0123456789 -/.,:'aAmpMJFDSNOTWeekdayQuartnsofhlyi")), max_size=80),
-       st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
+@given(
+    st.text(alphabet=st.sampled_from(list("0123456789 -/.,:'aAmpMJFDSNOTWeekdayQuartnsofhlyi")), max_size=80),
+    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+)
 def test_any_text_and_any_date_never_raise(text: str, dct: date) -> None:
     for t in tag_times(text, dct):
         assert text[t.start : t.end] == t.text
@@ -283,13 +304,17 @@ def test_any_text_and_any_date_never_raise(text: str, dct: date) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.integers(min_value=1, max_value=99999), st.integers(min_value=0, max_value=40),
-       st.sampled_from(["Jan.", "February", "Sept.", "December"]))
+@given(
+    st.integers(min_value=1, max_value=99999),
+    st.integers(min_value=0, max_value=40),
+    st.sampled_from(["Jan.", "February", "Sept.", "December"]),
+)
 def test_written_dates_never_raise(year: int, day: int, month: str) -> None:
     tag_times(f"It was signed on {month} {day}, {year}, and {day} {month} {year}.", date(2024, 1, 3))
 
 
 # --- tense cues, possessive weekdays, fiscal years, reference quarters ------------------------------
+
 
 def test_a_name_in_ed_is_not_a_past_tense_cue() -> None:
     # "United" must not pull a weekday into the past when "would" points ahead
@@ -308,8 +333,10 @@ def test_the_year_ended_on_a_day_is_a_duration() -> None:
 
 
 def test_year_ago_counts_from_the_last_full_quarter_the_report_names() -> None:
-    text = ("The maker expects a weak fourth quarter. Net income in the third quarter rose to $5 million "
-            "from $4 million a year earlier.")
+    text = (
+        "The maker expects a weak fourth quarter. Net income in the third quarter rose to $5 million "
+        "from $4 million a year earlier."
+    )
     found = values(text, date(2024, 10, 28))
     assert found[-1] == ("a year earlier", "2023-Q3", "DATE")
 
@@ -321,13 +348,16 @@ def test_year_ago_counts_from_the_first_quarter_named_otherwise() -> None:
 
 
 def test_year_earlier_beside_a_nine_month_period_is_the_year() -> None:
-    text = ("Profit rose in the third quarter. For the first nine months, net income was $9 million, "
-            "compared with $7 million a year earlier.")
+    text = (
+        "Profit rose in the third quarter. For the first nine months, net income was $9 million, "
+        "compared with $7 million a year earlier."
+    )
     found = values(text, date(2024, 10, 28))
     assert found[-1] == ("a year earlier", "2023", "DATE")
 
 
 # --- evaluation gate --------------------------------------------------------------------------------
+
 
 @pytest.mark.skipif(not (EVAL_DIR / "data" / "timex-dev.jsonl").exists(), reason="timex dev set not present")
 def test_timex_dev_set_gate(tmp_path: Path) -> None:
@@ -337,9 +367,17 @@ def test_timex_dev_set_gate(tmp_path: Path) -> None:
     change, or say in the commit why the floor moves.
     """
     result = subprocess.run(
-        [sys.executable, str(REPO / "benchmarks" / "eval_timex.py"), "--data", str(EVAL_DIR / "data"),
-         "--out", str(tmp_path)],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "eval_timex.py"),
+            "--data",
+            str(EVAL_DIR / "data"),
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     lines = {line.split()[0]: line for line in result.stdout.splitlines() if line.strip()}
     relaxed = float(lines["relaxed"].split("F1")[1].split()[0])

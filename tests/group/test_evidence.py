@@ -12,8 +12,15 @@ from tests.group.conftest import make
 
 def _fact(kind: str, **fields: object) -> Fact:
     base: dict[str, object] = dict(
-        fact_id="f", article_id="a", type=kind, text="x", sentence="x", start=0, end=1,
-        extractor="test", extractor_version="0",
+        fact_id="f",
+        article_id="a",
+        type=kind,
+        text="x",
+        sentence="x",
+        start=0,
+        end=1,
+        extractor="test",
+        extractor_version="0",
     )
     base.update(fields)
     return Fact(**base)  # type: ignore[arg-type]
@@ -37,7 +44,11 @@ def test_main_place_people_and_tolls_are_read_from_facts() -> None:
     ]
     found = evidence_of(article, 5)
     assert (found.city, found.region, found.persons, found.tolls, found.short) == (
-        "dunmore", "ostvale", ("osgood",), ("injured:3",), True
+        "dunmore",
+        "ostvale",
+        ("osgood",),
+        ("injured:3",),
+        True,
     )
 
 

@@ -175,8 +175,19 @@ def test_a_version_2_state_is_still_read(config: GroupConfig) -> None:
 def _named(article: Article, *keys: str) -> Article:
     """The article with the PERSON facts the extract stage would have left on it."""
     article.facts = [
-        Fact(f"{article.id}-{key}", article.id, "entity", key, key, 0, 1, "test", "0", value=key,
-             attrs={"label": "PERSON", "key": key})
+        Fact(
+            f"{article.id}-{key}",
+            article.id,
+            "entity",
+            key,
+            key,
+            0,
+            1,
+            "test",
+            "0",
+            value=key,
+            attrs={"label": "PERSON", "key": key},
+        )
         for key in keys
     ]
     return article
@@ -186,16 +197,18 @@ def test_a_close_follow_up_beyond_the_window_still_joins(config: GroupConfig, mo
     # a trial months later names the event and its people as the first reports did
     late = DAY + timedelta(days=config.window_days + 120)
     grouper = Grouper(config)
-    first, follow_up = _named(make("first", *COUNCIL_A, DAY), "halvorsen", "gellert"), _named(
-        make("follow-up", *COUNCIL_B, late), "halvorsen", "gellert"
+    first, follow_up = (
+        _named(make("first", *COUNCIL_A, DAY), "halvorsen", "gellert"),
+        _named(make("follow-up", *COUNCIL_B, late), "halvorsen", "gellert"),
     )
     grouper.add(first)
     grouper.add(follow_up)
     assert follow_up.story_id == first.story_id
     monkeypatch.setattr(grouper_module, "FAR_MIN_COSINE", 0.0)  # switched off: the window is a hard limit
     strict = Grouper(config)
-    first, follow_up = _named(make("first", *COUNCIL_A, DAY), "halvorsen", "gellert"), _named(
-        make("follow-up", *COUNCIL_B, late), "halvorsen", "gellert"
+    first, follow_up = (
+        _named(make("first", *COUNCIL_A, DAY), "halvorsen", "gellert"),
+        _named(make("follow-up", *COUNCIL_B, late), "halvorsen", "gellert"),
     )
     strict.add(first)
     strict.add(follow_up)

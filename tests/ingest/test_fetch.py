@@ -44,9 +44,7 @@ class Server:
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
 
-    def add(
-        self, path: str, status: int = 200, body: bytes = PAGE, ctype: str = "text/html", **headers: str
-    ) -> None:
+    def add(self, path: str, status: int = 200, body: bytes = PAGE, ctype: str = "text/html", **headers: str) -> None:
         named = {k.replace("_", "-"): v for k, v in headers.items()}
         self.routes[path] = lambda _h: (status, {"Content-Type": ctype, **named}, body)
 

@@ -15,14 +15,25 @@ def _write(path: Path, lines: list[str]) -> Path:
 
 
 def test_feed_line_becomes_article_with_feed_fields(tmp_path: Path) -> None:
-    record = {"id": "a1", "text": "Body text.", "url": "https://example.org/x", "published": "2024-01-03",
-              "title": "T", "outlet": "Example", "extra": 1}
+    record = {
+        "id": "a1",
+        "text": "Body text.",
+        "url": "https://example.org/x",
+        "published": "2024-01-03",
+        "title": "T",
+        "outlet": "Example",
+        "extra": 1,
+    }
     items = list(read_paths([_write(tmp_path / "f.jsonl", [json.dumps(record)])]))
     assert len(items) == 1
     article = items[0]
     assert isinstance(article, Article)
     assert (article.id, article.feed_published, article.feed_title, article.feed_outlet) == (
-        "a1", date(2024, 1, 3), "T", "Example")
+        "a1",
+        date(2024, 1, 3),
+        "T",
+        "Example",
+    )
 
 
 def test_gzip_feed_is_read(tmp_path: Path) -> None:

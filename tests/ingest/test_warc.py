@@ -17,9 +17,7 @@ warcio = pytest.importorskip("warcio")
 from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
 from warcio.warcwriter import WARCWriter  # noqa: E402
 
-PAGE = (
-    "<html><head><title>Ferry resumes</title></head><body><p>The ferry ran again on Monday.</p></body></html>"
-)
+PAGE = "<html><head><title>Ferry resumes</title></head><body><p>The ferry ran again on Monday.</p></body></html>"
 BACKENDS = ["fastwarc", "warcio"]
 
 
@@ -32,9 +30,7 @@ def _response(
     extra: list[tuple[str, str]] | None = None,
 ) -> None:
     headers = StatusAndHeaders(status, [("Content-Type", ctype), *(extra or [])], protocol="HTTP/1.1")
-    writer.write_record(
-        writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
-    )
+    writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
 
 
 def build_warc(path: Path, compress: bool) -> None:
@@ -162,6 +158,7 @@ def test_warc_read_speed_gate(tmp_path: Path, eval_dir: Path) -> None:
 
 # --- truncated archives, crawler-cut records, transfer and content encodings ------------------------
 
+
 def _pages_warc(path: Path, compress: bool, pages: int = 3) -> bytes:
     with path.open("wb") as out:
         w = WARCWriter(out, gzip=compress)
@@ -206,8 +203,15 @@ def test_a_record_the_crawler_truncated_is_rejected(tmp_path: Path, backend: str
     with path.open("wb") as out:
         w = WARCWriter(out, gzip=False)
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        w.write_record(w.create_warc_record("https://a.example/big", "response", payload=io.BytesIO(PAGE.encode()),
-                                            http_headers=headers, warc_headers_dict={"WARC-Truncated": "length"}))
+        w.write_record(
+            w.create_warc_record(
+                "https://a.example/big",
+                "response",
+                payload=io.BytesIO(PAGE.encode()),
+                http_headers=headers,
+                warc_headers_dict={"WARC-Truncated": "length"},
+            )
+        )
         _response(w, "https://a.example/ok", PAGE.encode())
     items = list(read_warc(path, backend))
     assert isinstance(items[0], Rejected) and "crawler" in items[0].reason
@@ -230,8 +234,12 @@ def test_chunked_and_deflated_pages_are_decoded(tmp_path: Path, backend: str) ->
         w = WARCWriter(out, gzip=False)
         _response(w, "https://a.example/c", _chunked(PAGE.encode()), extra=[("Transfer-Encoding", "chunked")])
         _response(w, "https://a.example/d", zlib.compress(PAGE.encode()), extra=[("Content-Encoding", "deflate")])
-        _response(w, "https://a.example/g", _chunked(gzip.compress(PAGE.encode())),
-                  extra=[("Transfer-Encoding", "chunked"), ("Content-Encoding", "gzip")])
+        _response(
+            w,
+            "https://a.example/g",
+            _chunked(gzip.compress(PAGE.encode())),
+            extra=[("Transfer-Encoding", "chunked"), ("Content-Encoding", "gzip")],
+        )
     items = list(read_warc(path, backend))
     assert [i.raw_html for i in items if isinstance(i, Article)] == [PAGE] * 3
 
@@ -253,8 +261,12 @@ def test_a_quoted_declared_charset_is_used(tmp_path: Path, backend: str) -> None
     text = "<p>Le préfet est arrivé à la gare très tôt.</p>"
     path = tmp_path / "crawl.warc"
     with path.open("wb") as out:
-        _response(WARCWriter(out, gzip=False), "https://a.example/fr", text.encode("cp1252"),
-                  ctype='TEXT/HTML; Charset="windows-1252"')
+        _response(
+            WARCWriter(out, gzip=False),
+            "https://a.example/fr",
+            text.encode("cp1252"),
+            ctype='TEXT/HTML; Charset="windows-1252"',
+        )
     (item,) = read_warc(path, backend)
     assert isinstance(item, Article) and item.raw_html == text
 

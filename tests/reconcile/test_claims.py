@@ -10,13 +10,30 @@ from storyline.reconcile import reconcile_story
 
 
 def _article(aid: str, published: date, outlet: str, body: str = "", duplicate_of: str | None = None) -> Article:
-    return Article(id=aid, published=published, outlet=outlet, body=body, title=f"title {aid}",
-                   duplicate_of=duplicate_of, story_id="s1")
+    return Article(
+        id=aid,
+        published=published,
+        outlet=outlet,
+        body=body,
+        title=f"title {aid}",
+        duplicate_of=duplicate_of,
+        story_id="s1",
+    )
 
 
 def _fact(a: Article, n: int, type_: str, sentence: str, **fields: Any) -> Fact:
-    fact = Fact(fact_id=f"{a.id}#{n}", article_id=a.id, type=type_, text=sentence, sentence=sentence,  # type: ignore[arg-type]
-                start=0, end=len(sentence), extractor="test", extractor_version="0", **fields)
+    fact = Fact(
+        fact_id=f"{a.id}#{n}",
+        article_id=a.id,
+        type=type_,  # type: ignore[arg-type]  # the tests pass a FactType literal as str
+        text=sentence,
+        sentence=sentence,
+        start=0,
+        end=len(sentence),
+        extractor="test",
+        extractor_version="0",
+        **fields,
+    )
     a.facts.append(fact)
     return fact
 
@@ -60,10 +77,26 @@ def test_wire_copy_counts_once() -> None:
 def test_counts_of_another_day_get_their_own_slot() -> None:
     a = _article("a", date(2024, 3, 5), "A")
     _fact(a, 1, "time", "On March 4 the city was shelled.", value="2024-03-04", timex_type="DATE")
-    _fact(a, 2, "count", "Two were killed on March 4.", value=2.0, qualifier="exact", category="killed",
-          period="2024-03-04")
-    _fact(a, 3, "count", "Nine were killed on Feb. 20.", value=9.0, qualifier="exact", category="killed",
-          period="2024-02-20")
+    _fact(
+        a,
+        2,
+        "count",
+        "Two were killed on March 4.",
+        value=2.0,
+        qualifier="exact",
+        category="killed",
+        period="2024-03-04",
+    )
+    _fact(
+        a,
+        3,
+        "count",
+        "Nine were killed on Feb. 20.",
+        value=9.0,
+        qualifier="exact",
+        category="killed",
+        period="2024-02-20",
+    )
     claims = _claims([a])
     assert claims["killed"].value == 2 and claims["killed@2024-02-20"].value == 9
 
@@ -71,10 +104,16 @@ def test_counts_of_another_day_get_their_own_slot() -> None:
 def test_meeting_date_given_later_after_an_absence_is_updated() -> None:
     early = _article("e", date(2024, 5, 1), "Early")
     late = _article("l", date(2024, 5, 2), "Late")
-    _fact(early, 1, "absence", "She did not say when the meeting would take place.", attrs={
-        "what": ["date"], "about": "meeting"})
-    _fact(late, 1, "time", "The council will meet on May 9 to discuss the crisis.", value="2024-05-09",
-          timex_type="DATE")
+    _fact(
+        early,
+        1,
+        "absence",
+        "She did not say when the meeting would take place.",
+        attrs={"what": ["date"], "about": "meeting"},
+    )
+    _fact(
+        late, 1, "time", "The council will meet on May 9 to discuss the crisis.", value="2024-05-09", timex_type="DATE"
+    )
     claim = _claims([early, late])["meeting_date"]
     assert (claim.status, claim.value) == ("updated", "2024-05-09")
     assert {s.article_id for s in claim.support} == {"e", "l"}

@@ -12,20 +12,30 @@ from storyline.store.sqlite import SQLiteStore
 
 
 def _story(sid: str, day: date, city: str, region: str, killed: int, injured: int) -> Story:
-    return Story(story_id=sid, title=sid, article_ids=[f"{sid}-a"], event_date=day,
-                 location=Location(city, region, "United States"), event_types=["shooting"],
-                 claims=[Claim(sid, "killed", killed, "single"), Claim(sid, "injured", injured, "single")])
+    return Story(
+        story_id=sid,
+        title=sid,
+        article_ids=[f"{sid}-a"],
+        event_date=day,
+        location=Location(city, region, "United States"),
+        event_types=["shooting"],
+        claims=[Claim(sid, "killed", killed, "single"), Claim(sid, "injured", injured, "single")],
+    )
 
 
 @pytest.fixture
 def store() -> SQLiteStore:
     s = SQLiteStore(":memory:")
-    s.commit(Batch(stories=[
-        _story("s1", date(2017, 1, 5), "Memphis", "Tennessee", 1, 0),
-        _story("s2", date(2017, 1, 20), "Memphis", "Tennessee", 0, 2),
-        _story("s3", date(2017, 2, 1), "Memphis", "Tennessee", 2, 1),
-        _story("s4", date(2017, 1, 9), "Nashville", "Tennessee", 1, 1),
-    ]))
+    s.commit(
+        Batch(
+            stories=[
+                _story("s1", date(2017, 1, 5), "Memphis", "Tennessee", 1, 0),
+                _story("s2", date(2017, 1, 20), "Memphis", "Tennessee", 0, 2),
+                _story("s3", date(2017, 2, 1), "Memphis", "Tennessee", 2, 1),
+                _story("s4", date(2017, 1, 9), "Nashville", "Tennessee", 1, 1),
+            ]
+        )
+    )
     return s
 
 

@@ -15,9 +15,19 @@ def _article(aid: str = "a", published: date = date(2024, 3, 5), title: str = ""
 
 
 def _fact(a: Article, type_: str, text: str, sentence: str, sentence_start: int = 0, **fields: Any) -> Fact:
-    fact = Fact(fact_id=f"{a.id}#{len(a.facts) + 1}", article_id=a.id, type=type_, text=text,  # type: ignore[arg-type]
-                sentence=sentence, start=sentence_start + sentence.find(text), end=sentence_start + len(text),
-                extractor="test", extractor_version="0", sentence_start=sentence_start, **fields)
+    fact = Fact(
+        fact_id=f"{a.id}#{len(a.facts) + 1}",
+        article_id=a.id,
+        type=type_,  # type: ignore[arg-type]  # the tests pass a FactType literal as str
+        text=text,
+        sentence=sentence,
+        start=sentence_start + sentence.find(text),
+        end=sentence_start + len(text),
+        extractor="test",
+        extractor_version="0",
+        sentence_start=sentence_start,
+        **fields,
+    )
     a.facts.append(fact)
     return fact
 
@@ -36,52 +46,100 @@ def test_people_shot_beyond_the_dead_become_the_injured_figure() -> None:
 
 def test_roundup_sentences_do_not_make_the_toll() -> None:
     a = _article()
-    _fact(a, "count", "a man was killed", "Police said a man was killed.", value=1.0, qualifier="exact",
-          category="killed")
-    _fact(a, "count", "40 people have been killed", "So far this year 40 people have been killed in the city.",
-          sentence_start=40, value=40.0, qualifier="exact", category="killed")
+    _fact(
+        a, "count", "a man was killed", "Police said a man was killed.", value=1.0, qualifier="exact", category="killed"
+    )
+    _fact(
+        a,
+        "count",
+        "40 people have been killed",
+        "So far this year 40 people have been killed in the city.",
+        sentence_start=40,
+        value=40.0,
+        qualifier="exact",
+        category="killed",
+    )
     assert _slots(a) == {"killed": 1.0}
 
 
 def test_headline_counts_join_the_body() -> None:
     a = _article(title="Teen killed, three others wounded in park shooting")
-    _fact(a, "count", "The teen died", "The teen died at the hospital.", value=1.0, qualifier="exact",
-          category="killed")
+    _fact(
+        a, "count", "The teen died", "The teen died at the hospital.", value=1.0, qualifier="exact", category="killed"
+    )
     assert _slots(a) == {"killed": 1.0, "injured": 3.0}
 
 
 def test_only_other_day_of_an_article_is_the_story_day() -> None:
     a = _article()
     sentence = "A man was shot and killed on Friday."
-    _fact(a, "count", "A man was shot and killed", sentence, value=1.0, qualifier="exact", category="killed",
-          period="2024-03-01")
+    _fact(
+        a,
+        "count",
+        "A man was shot and killed",
+        sentence,
+        value=1.0,
+        qualifier="exact",
+        category="killed",
+        period="2024-03-01",
+    )
     assert _slots(a, event_day=date(2024, 3, 2)) == {"killed": 1.0}
 
 
 def test_two_other_days_keep_their_own_slots() -> None:
     a = _article()
-    _fact(a, "count", "Five were killed", "Five were killed on March 1.", value=5.0, qualifier="exact",
-          category="killed", period="2024-03-01")
-    _fact(a, "count", "Nine were killed", "Nine were killed on Feb. 20.", sentence_start=30, value=9.0,
-          qualifier="exact", category="killed", period="2024-02-20")
+    _fact(
+        a,
+        "count",
+        "Five were killed",
+        "Five were killed on March 1.",
+        value=5.0,
+        qualifier="exact",
+        category="killed",
+        period="2024-03-01",
+    )
+    _fact(
+        a,
+        "count",
+        "Nine were killed",
+        "Nine were killed on Feb. 20.",
+        sentence_start=30,
+        value=9.0,
+        qualifier="exact",
+        category="killed",
+        period="2024-02-20",
+    )
     assert _slots(a, event_day=date(2024, 3, 4)) == {"killed@2024-03-01": 5.0, "killed@2024-02-20": 9.0}
 
 
 def test_event_date_prefers_the_day_the_shooting_happened() -> None:
     a = _article(published=date(2024, 3, 5))
     _fact(a, "time", "Tuesday", "Posted: Tuesday, March 5, 2024", value="2024-03-05", timex_type="DATE")
-    _fact(a, "time", "Monday", "Police chief Ann Roe said Monday the case is open.", sentence_start=40,
-          value="2024-03-04", timex_type="DATE")
-    _fact(a, "time", "early Sunday", "The man was shot early Sunday outside a bar.", sentence_start=95,
-          value="2024-03-03TMO", timex_type="TIME")
+    _fact(
+        a,
+        "time",
+        "Monday",
+        "Police chief Ann Roe said Monday the case is open.",
+        sentence_start=40,
+        value="2024-03-04",
+        timex_type="DATE",
+    )
+    _fact(
+        a,
+        "time",
+        "early Sunday",
+        "The man was shot early Sunday outside a bar.",
+        sentence_start=95,
+        value="2024-03-03TMO",
+        timex_type="TIME",
+    )
     assert article_event_date(a) == date(2024, 3, 3)
 
 
 def test_story_date_ties_go_to_the_earliest_day() -> None:
     first, later = _article("a", date(2024, 3, 4)), _article("b", date(2024, 3, 6), outlet="B")
     _fact(first, "time", "Sunday", "A man was shot Sunday.", value="2024-03-03", timex_type="DATE")
-    _fact(later, "time", "Tuesday", "The suspect was shot by police Tuesday.", value="2024-03-05",
-          timex_type="DATE")
+    _fact(later, "time", "Tuesday", "The suspect was shot by police Tuesday.", value="2024-03-05", timex_type="DATE")
     assert reconcile_story("s1", [first, later]).event_date == date(2024, 3, 3)
 
 
@@ -95,10 +153,12 @@ def test_conflicting_tolls_tie_to_the_largest() -> None:
 
 def test_wounded_victim_who_died_later_is_not_also_injured() -> None:
     early, later = _article("a", date(2024, 3, 3)), _article("b", date(2024, 3, 4), outlet="B")
-    _fact(early, "count", "A man was shot", "A man was shot outside a bar.", value=1.0, qualifier="exact",
-          category="shot")
-    _fact(later, "count", "The man died", "The man died at the hospital.", value=1.0, qualifier="exact",
-          category="killed")
+    _fact(
+        early, "count", "A man was shot", "A man was shot outside a bar.", value=1.0, qualifier="exact", category="shot"
+    )
+    _fact(
+        later, "count", "The man died", "The man died at the hospital.", value=1.0, qualifier="exact", category="killed"
+    )
     claims = {c.slot: c for c in reconcile_story("s1", [early, later]).claims}
     assert claims["killed"].value == 1 and claims["injured"].value == 0
     assert claims["injured"].status == "updated"
@@ -113,8 +173,14 @@ def test_headline_style_without_articles_is_read() -> None:
 
 def test_story_date_is_never_after_the_first_report() -> None:
     first, later = _article("a", date(2024, 3, 4)), _article("b", date(2024, 3, 8), outlet="B")
-    _fact(later, "time", "Thursday", "The man shot on Sunday was charged in court Thursday.", value="2024-03-07",
-          timex_type="DATE")
+    _fact(
+        later,
+        "time",
+        "Thursday",
+        "The man shot on Sunday was charged in court Thursday.",
+        value="2024-03-07",
+        timex_type="DATE",
+    )
     assert reconcile_story("s1", [first, later]).event_date == date(2024, 3, 4)
 
 
@@ -151,8 +217,15 @@ def test_two_days_of_one_sentence_go_to_the_earlier() -> None:
 def test_a_bare_weekday_most_of_a_week_back_loses_to_the_report_day() -> None:
     a = _article("a", date(2024, 3, 11))  # a Monday
     _fact(a, "time", "Tuesday", "The victim died Tuesday at a hospital.", value="2024-03-05", timex_type="DATE")
-    _fact(a, "time", "Monday night", "She was shot at a party Monday night.", sentence_start=80,
-          value="2024-03-11TNI", timex_type="TIME")
+    _fact(
+        a,
+        "time",
+        "Monday night",
+        "She was shot at a party Monday night.",
+        sentence_start=80,
+        value="2024-03-11TNI",
+        timex_type="TIME",
+    )
     assert article_event_date(a) == date(2024, 3, 11)
 
 
@@ -163,10 +236,26 @@ def test_an_article_naming_no_town_takes_its_outlets_city() -> None:
 
 def test_a_toll_dated_a_day_off_the_story_joins_its_event() -> None:
     a = _article("a", date(2024, 3, 6))
-    _fact(a, "count", "the child was shot", "Police said the child was shot.", value=1.0, category="shot",
-          attrs={"single": True})
-    _fact(a, "count", "a girl shot and killed", "The father of a girl shot and killed was charged.",
-          sentence_start=40, value=1.0, category="killed", period="2024-03-06", attrs={"single": True})
+    _fact(
+        a,
+        "count",
+        "the child was shot",
+        "Police said the child was shot.",
+        value=1.0,
+        category="shot",
+        attrs={"single": True},
+    )
+    _fact(
+        a,
+        "count",
+        "a girl shot and killed",
+        "The father of a girl shot and killed was charged.",
+        sentence_start=40,
+        value=1.0,
+        category="killed",
+        period="2024-03-06",
+        attrs={"single": True},
+    )
     slots = _slots(a, date(2024, 3, 5))
     assert slots.get("killed") == 1 and "injured" not in slots
 

@@ -65,9 +65,7 @@ def _shooting() -> tuple[list[Article], Story]:
     )  # fmt: skip
     a_killed = "Three people were killed and four were injured, police said."
     alpha.facts = [
-        _fact(
-            "fa-k", "alpha-1", ALPHA_BODY, "Three people were killed", a_killed, value=3, category="killed"
-        ),
+        _fact("fa-k", "alpha-1", ALPHA_BODY, "Three people were killed", a_killed, value=3, category="killed"),
         _fact("fa-i", "alpha-1", ALPHA_BODY, "four were injured", a_killed, value=4, category="injured"),
     ]
     b_killed = "A shooting at the Springfield river market left five people dead, the mayor said."
@@ -138,9 +136,7 @@ def _fillers() -> tuple[list[Article], list[Story]]:
         day = date(2023, 1, 2) + timedelta(weeks=i)
         sid = f"s-filler-{i:02d}"
         killed = i % 3
-        body = (
-            f"Storm damage was reported in Riverton on day {i}. {killed} people were killed by falling trees."
-        )
+        body = f"Storm damage was reported in Riverton on day {i}. {killed} people were killed by falling trees."
         art = Article(
             id=f"filler-{i:02d}", raw_text=body, title=f"Storm report {i}", published=day,
             outlet="Gamma Wire" if i % 2 else "Delta Post", body=body, story_id=sid,

@@ -45,7 +45,7 @@ def test_story_list_is_newest_first_with_claim_counts(client: TestClient) -> Non
 
 
 def test_filters_narrow_the_list(client: TestClient) -> None:
-    def ids(**params: object) -> set[str]:
+    def ids(**params: str | int) -> set[str]:
         return {s["story_id"] for s in client.get("/api/stories", params=params).json()["items"]}
 
     assert ids(outlet="beta daily") == {"s-shoot"}

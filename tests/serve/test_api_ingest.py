@@ -74,9 +74,7 @@ def test_a_page_is_ingested_and_answered_when_done(client: TestClient, fake_pipe
     assert [a.id for a in fake_pipeline.calls[0]] == ["new-1"]
 
 
-def test_a_feed_runs_in_the_background_with_a_status_resource(
-    client: TestClient, fake_pipeline: FakePipeline
-) -> None:
+def test_a_feed_runs_in_the_background_with_a_status_resource(client: TestClient, fake_pipeline: FakePipeline) -> None:
     fake_pipeline.gate.clear()
     response = client.post("/api/ingest", json={"feed": [PAGE, {**PAGE, "id": "new-2"}, {"id": "empty"}]})
     assert response.status_code == 202
@@ -112,16 +110,12 @@ def test_a_failing_job_says_why(client: TestClient, fake_pipeline: FakePipeline)
 
 def test_ingest_takes_exactly_one_input(client: TestClient, fake_pipeline: FakePipeline) -> None:
     assert_error(client.post("/api/ingest", json={}), 400, "bad_request")
-    assert_error(
-        client.post("/api/ingest", json={"page": PAGE, "url": "https://x.test/"}), 400, "bad_request"
-    )
+    assert_error(client.post("/api/ingest", json={"page": PAGE, "url": "https://x.test/"}), 400, "bad_request")
     assert_error(client.post("/api/ingest", json={"page": {"id": "x"}}), 400, "bad_request")
     assert_error(client.post("/api/ingest", json={"page": "not an object"}), 422, "invalid")
 
 
-def test_ingest_refuses_what_a_cross_site_form_could_send(
-    client: TestClient, fake_pipeline: FakePipeline
-) -> None:
+def test_ingest_refuses_what_a_cross_site_form_could_send(client: TestClient, fake_pipeline: FakePipeline) -> None:
     body = json.dumps({"page": PAGE})
     assert_error(
         client.post("/api/ingest", content=body, headers={"content-type": "text/plain"}),
@@ -129,18 +123,14 @@ def test_ingest_refuses_what_a_cross_site_form_could_send(
         "unsupported_media_type",
     )
     assert_error(
-        client.post(
-            "/api/ingest/feed", content=body, headers={"content-type": "application/x-www-form-urlencoded"}
-        ),
+        client.post("/api/ingest/feed", content=body, headers={"content-type": "application/x-www-form-urlencoded"}),
         415,
         "unsupported_media_type",
     )
     assert fake_pipeline.calls == []
 
 
-def test_url_ingest_without_the_fetcher_is_not_implemented(
-    client: TestClient, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_url_ingest_without_the_fetcher_is_not_implemented(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "storyline.ingest.fetch", None)  # import fails
     assert_error(client.post("/api/ingest", json={"url": "https://example.test/a"}), 501, "not_implemented")
 
@@ -161,16 +151,12 @@ def test_url_ingest_goes_through_the_project_fetcher(
         assert_error(client.post("/api/ingest", json={"url": bad}), 400, "bad_request")
 
 
-def test_a_public_host_without_token_is_read_only(
-    public_client: TestClient, fake_pipeline: FakePipeline
-) -> None:
+def test_a_public_host_without_token_is_read_only(public_client: TestClient, fake_pipeline: FakePipeline) -> None:
     assert public_client.get("/api/health").json()["read_only"] is True
     assert public_client.get("/api/stories").status_code == 200
     assert_error(public_client.post("/api/ingest", json={"page": PAGE}), 403, "read_only")
     assert_error(
-        public_client.post(
-            "/api/ingest/feed", content=b"{}", headers={"content-type": "application/x-ndjson"}
-        ),
+        public_client.post("/api/ingest/feed", content=b"{}", headers={"content-type": "application/x-ndjson"}),
         403,
         "read_only",
     )
@@ -184,9 +170,7 @@ def test_writes_need_the_token_when_one_is_set(store_path: Path, fake_pipeline: 
         assert_error(c.post("/api/ingest", json={"page": PAGE}, headers=wrong), 401, "unauthorized")
         ok = c.post("/api/ingest", json={"page": PAGE}, headers={"Authorization": "Bearer s3cret"})
         assert ok.status_code == 200
-        ok = c.post(
-            "/api/ingest", json={"page": {**PAGE, "id": "n2"}}, headers={"X-Storyline-Token": "s3cret"}
-        )
+        ok = c.post("/api/ingest", json={"page": {**PAGE, "id": "n2"}}, headers={"X-Storyline-Token": "s3cret"})
         assert ok.status_code == 200
         assert c.get("/api/health").json()["read_only"] is False
 
@@ -200,9 +184,7 @@ def test_bodies_over_the_limit_are_refused(store_path: Path, fake_pipeline: Fake
             for _ in range(10):
                 yield b"x" * 500
 
-        response = c.post(
-            "/api/ingest/feed", content=chunks(), headers={"content-type": "application/x-ndjson"}
-        )
+        response = c.post("/api/ingest/feed", content=chunks(), headers={"content-type": "application/x-ndjson"})
         assert_error(response, 413, "too_large")
         assert fake_pipeline.calls == []
 

@@ -36,9 +36,7 @@ def _build(path: Path) -> None:
         for j in range(2 if i % 3 else 1):
             aid = f"{sid}-a{j}"
             body = f"The {WORDS[i % 10]} in town {i} left {i % 7} people dead, officials said. " * 8
-            fact = Fact(
-                f"{aid}-f", aid, "count", f"{i % 7} people dead", body[:70], 0, 10, "t", "1", value=i % 7
-            )
+            fact = Fact(f"{aid}-f", aid, "count", f"{i % 7} people dead", body[:70], 0, 10, "t", "1", value=i % 7)
             title = f"{WORDS[i % 10]} {i}"
             articles.append(
                 Article(

@@ -147,9 +147,7 @@ def test_search_text_quotes_each_word() -> None:
 
 def test_fact_spans_fall_back_when_offsets_are_stale() -> None:
     body = "First sentence. Five were hurt in the blast. Last one."
-    fact = Fact(
-        "f", "a", "count", "Five were hurt", "Five were hurt in the blast.", 0, 14, "t", "1", sentence_start=3
-    )
+    fact = Fact("f", "a", "count", "Five were hurt", "Five were hurt in the blast.", 0, 14, "t", "1", sentence_start=3)
     sentence, words = views.fact_spans(body, fact)
     assert words is not None and body[words[0] : words[1]] == "Five were hurt"
     assert sentence is not None and body[sentence[0] : sentence[1]] == "Five were hurt in the blast."
@@ -159,9 +157,7 @@ def test_fact_spans_fall_back_when_offsets_are_stale() -> None:
 
 @given(
     st.text(min_size=0, max_size=60),
-    st.lists(
-        st.tuples(st.integers(0, 70), st.integers(0, 70), st.integers(0, 70), st.integers(0, 70)), max_size=5
-    ),
+    st.lists(st.tuples(st.integers(0, 70), st.integers(0, 70), st.integers(0, 70), st.integers(0, 70)), max_size=5),
 )
 def test_segments_always_rebuild_the_body(body: str, raw: list[tuple[int, int, int, int]]) -> None:
     spans = {}

@@ -32,9 +32,7 @@ def _free_port() -> int:
 
 
 def _bindir() -> Path | None:
-    found = shutil.which("initdb") or next(
-        iter(sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))[::-1]), None
-    )
+    found = shutil.which("initdb") or next(iter(sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))[::-1]), None)
     return Path(os.path.realpath(found)).parent if found else None
 
 
@@ -66,9 +64,7 @@ class _Cluster:
             "UTF8",
             "--locale=C",
         )
-        options = (
-            f"-p {port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
-        )
+        options = f"-p {port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
         self._call(
             "pg_ctl",
             "-D",

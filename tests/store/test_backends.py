@@ -34,9 +34,7 @@ def _fact(article_id: str, n: int, start: int, **extra: object) -> Fact:
     )
 
 
-def _article(
-    aid: str, story: str, day: date | None, outlet: str = "Daily Example", body: str = ""
-) -> Article:
+def _article(aid: str, story: str, day: date | None, outlet: str = "Daily Example", body: str = "") -> Article:
     return Article(
         id=aid,
         raw_text=f"raw {aid}",
@@ -53,9 +51,7 @@ def _article(
     )
 
 
-def _story(
-    sid: str, articles: list[Article], city: str = "Springfield", types: list[str] | None = None
-) -> Story:
+def _story(sid: str, articles: list[Article], city: str = "Springfield", types: list[str] | None = None) -> Story:
     days = [a.best_published for a in articles if a.best_published]
     return Story(
         story_id=sid,
@@ -217,11 +213,11 @@ def test_another_connection_sees_a_commit(store: Store, reopen: Callable[[], Sto
 
 def test_a_commit_inside_write_lock_is_one_transaction(store: Store, reopen: Callable[[], Store]) -> None:
     other = reopen()
-    with pytest.raises(RuntimeError), store.write_lock():  # type: ignore[attr-defined]
+    with pytest.raises(RuntimeError), store.write_lock():
         store.commit(Batch(state={"k": b"inside"}))
         raise RuntimeError("the group stage failed after the commit")
     assert other.get_state("k") is None
-    with store.write_lock():  # type: ignore[attr-defined]
+    with store.write_lock():
         assert store.get_state("k") is None
         store.commit(Batch(state={"k": b"kept"}))
     assert other.get_state("k") == b"kept"

@@ -28,7 +28,7 @@ def _writer(url: str, writer: int) -> None:
     store = open_store(url)
     try:
         for batch_no in range(BATCHES):
-            with store.write_lock():  # type: ignore[attr-defined]
+            with store.write_lock():
                 blob = store.get_state(STATE)
                 index: dict[str, str] = json.loads(blob) if blob else {}
                 new: list[Article] = []
