@@ -181,3 +181,20 @@ def test_the_district_of_columbia_is_the_city_of_washington() -> None:
 def test_a_city_county_police_department_names_its_city() -> None:
     places = find_places("Savannah-Chatham Metro Police responded to two shootings overnight in Georgia.")
     assert main_location(places)[0] == "Savannah"
+
+
+def test_an_outlets_host_names_its_city() -> None:
+    from storyline.extract.places import outlet_city
+
+    assert outlet_city("https://www.abc7chicago.com/news/a-story/1/") == ("Chicago", "Illinois")
+    assert outlet_city("https://pittsburgh.example-local.com/2016/03/21/x/") == ("Pittsburgh", "Pennsylvania")
+    assert outlet_city("https://www.example.com/chicago/20160619/woodlawn/x") == ("Chicago", "Illinois")
+
+
+def test_a_host_naming_no_big_city_or_an_ambiguous_one_names_none() -> None:
+    from storyline.extract.places import outlet_city
+
+    assert outlet_city("https://www.wxyz.com/news/story") is None
+    assert outlet_city("https://www.springfieldnewsdaily.com/x") is None  # a big Springfield in three states
+    assert outlet_city("https://www.example.com/washington/x") is None  # a folder naming a state, not a city
+    assert outlet_city(None) is None

@@ -297,6 +297,27 @@ def test_a_town_is_read_in_the_state_of_the_outlets_branding() -> None:
     assert _in_region(shop, "Tennessee") is None
 
 
+def test_an_article_naming_no_town_takes_the_city_its_outlets_host_names() -> None:
+    a = _article("a", date(2024, 3, 5), title="Boy, 15, hurt in drive-by")
+    a.url = "https://www.fox9tucson.com/news/boy-hurt"
+    assert reconcile_story("s1", [a]).location.city == "Tucson"
+
+
+def test_a_town_of_another_state_gives_way_when_the_outlets_city_is_named() -> None:
+    from storyline.extract.places import find_places
+    from storyline.reconcile import _article_location
+
+    body = "Two men were shot in Austin late Sunday, Chicago police said."
+    a = _article("a", date(2024, 3, 5), title="Two men shot in Austin")
+    a.url, a.body = "https://www.abc7chicago.com/news/two-shot/1/", body
+    for i, p in enumerate(find_places(body)):
+        attrs = {"kind": p.kind, "city": p.city, "region": p.region, "country": p.country, "confidence": p.confidence}
+        a.facts.append(
+            Fact(f"a#{i}", "a", "location", p.text, body, p.start, p.end, "places", "0", value=p.name, attrs=attrs)
+        )
+    assert _article_location(a) == ("Chicago", "Illinois", "United States")
+
+
 def test_victims_listed_with_commas_in_a_headline_are_two_people() -> None:
     a = _article("a", date(2024, 3, 5), title="Mother, boy fatally shot in head in southwest Baltimore")
     assert _slots(a, date(2024, 3, 5)).get("killed") == 2
