@@ -268,6 +268,35 @@ def test_a_follow_up_report_dates_the_event_by_its_written_date() -> None:
     assert article_event_date(a) == date(2024, 9, 13)
 
 
+def test_a_report_naming_its_event_by_a_past_month_takes_a_day_of_that_month() -> None:
+    a = _article("a", date(2024, 10, 24))
+    s1 = "A man charged with shooting two people in August was held for trial today."
+    _fact(a, "time", "August", s1, value="2024-08", timex_type="DATE")
+    _fact(a, "time", "today", s1, value="2024-10-24", timex_type="DATE")
+    s2 = "The shooting happened Aug. 2 outside a tavern."
+    _fact(a, "time", "Aug. 2", s2, sentence_start=1200, value="2024-08-02", timex_type="DATE")
+    assert article_event_date(a) == date(2024, 8, 2)
+
+
+def test_a_written_day_after_the_report_is_read_in_the_past_years_period() -> None:
+    a = _article("a", date(2024, 2, 12))
+    s1 = "A second suspect was arrested in a shooting last year that wounded four people."
+    _fact(a, "time", "last year", s1, value="2023", timex_type="DATE")
+    s2 = "The shooting happened about 4:30 p.m. June 8."
+    _fact(a, "time", "about 4:30 p.m. June 8", s2, sentence_start=200, value="2024-06-08T16:30", timex_type="TIME")
+    assert article_event_date(a) == date(2023, 6, 8)
+
+
+def test_a_past_month_beside_a_day_of_the_week_is_background() -> None:
+    a = _article("a", date(2024, 3, 8))  # a Friday
+    s1 = "Four people were wounded in a Thursday shooting a block from a December one."
+    _fact(a, "time", "Thursday", s1, value="2024-03-07", timex_type="DATE")
+    _fact(a, "time", "December", s1, value="2023-12", timex_type="DATE")
+    s2 = "That shooting on Dec. 3 wounded five people at a bus stop."
+    _fact(a, "time", "Dec. 3", s2, sentence_start=500, value="2023-12-03", timex_type="DATE")
+    assert article_event_date(a) == date(2024, 3, 7)
+
+
 def test_a_day_next_to_a_later_steps_verb_does_not_date_the_event() -> None:
     a = _article("a", date(2024, 3, 6))  # a Wednesday
     s1 = "Six people were wounded in the shooting, the police chief said Tuesday."
