@@ -121,8 +121,8 @@ DF_CAP = 400_000
 # them pages that share only boilerplate, with it 25 (22 right). 3 was set by hand, not swept.
 TEMPLATE_MIN = 3
 LINES_CAP = 400_000
-STATE_VERSION = 3  # 2: entries carry their event evidence; 3: the evidence names the main participant
-READABLE_VERSIONS = (2, 3)  # a version 2 state reads with no main participants (no name conflicts)
+STATE_VERSION = 4  # 2: entries carry their event evidence; 3: + the main participant; 4: + the weekday
+READABLE_VERSIONS = (2, 3, 4)  # older states read with no main participants / weekdays (no conflicts)
 
 
 class GroupStateError(StorylineError):

@@ -6,6 +6,8 @@ The floors sit just below the figures measured with
 window (grouper.FAR_MIN_COSINE, FAR_SHARED_PERSONS): gva-dev B-cubed 0.928 / pairwise 0.822 (batch
 0.927 / 0.817), ecbplus-dev B-cubed 0.918 / pairwise 0.902 (batch 0.879). Before both this round's
 changes: gva-dev 0.921 / 0.790, ecbplus-dev 0.880 / 0.841.
+With the weekday and toll conflicts of undated pairs (evidence.WEEKDAY_PENALTY, UNDATED_TOLL_PENALTY):
+ecbplus-dev 0.9219 / 0.9052 (batch 0.9027); gva-dev unchanged (no undated article).
 Window 60 is the window the grouper is tuned for (at 30: gva-dev 0.917 / 0.760, ecbplus-dev 0.873).
 Do not lower a floor to make a change pass: re-run the sets and explain the drop.
 """
@@ -56,7 +58,7 @@ def _harness() -> ModuleType:
 
 @pytest.mark.parametrize(
     ("name", "bcubed_floor", "pairwise_floor"),
-    [("gva", 0.922, 0.81), ("ecbplus", 0.91, 0.89)],
+    [("gva", 0.922, 0.81), ("ecbplus", 0.921, 0.90)],
 )
 def test_incremental_grouping_stays_above_the_dev_floor(name: str, bcubed_floor: float, pairwise_floor: float) -> None:
     harness = _harness()

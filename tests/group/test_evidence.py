@@ -70,7 +70,7 @@ def test_fact_weights_add_and_subtract_when_switched_on(monkeypatch) -> None:  #
 
 
 def test_evidence_survives_its_dump() -> None:
-    found = Evidence("dunmore", "ostvale", 738000, ("osgood",), ("killed:1",), True, ("osgood",))
+    found = Evidence("dunmore", "ostvale", 738000, ("osgood",), ("killed:1",), True, ("osgood",), 6)
     assert Evidence.load(found.dump()) == found
     assert Evidence.load(None) == Evidence()
 
@@ -115,3 +115,46 @@ def test_dated_pairs_do_not_pay_the_name_conflict() -> None:
 def test_a_version_2_evidence_row_loads_without_main_participants() -> None:
     row: list[object] = ["dunmore", "ostvale", 738000, ["osgood"], ["killed:1"], False]
     assert Evidence.load(row) == Evidence("dunmore", "ostvale", 738000, ("osgood",), ("killed:1",), False)
+
+
+def test_a_version_3_evidence_row_loads_without_a_weekday() -> None:
+    row: list[object] = ["dunmore", "ostvale", 738000, ["osgood"], ["killed:1"], False, ["osgood"]]
+    assert Evidence.load(row).weekday == 0
+
+
+def test_an_undated_report_takes_the_weekday_its_lead_names() -> None:
+    article = make("a", "Title", "The mill closed on Saturday. " * 20, None)
+    article.facts = [_fact("time", value="XXXX-WXX-6", timex_type="DATE", sentence_start=0)]
+    assert evidence_of(article, 400).weekday == 6
+
+
+def test_a_weekday_named_past_the_lead_is_not_the_event_weekday() -> None:
+    article = make("a", "Title", "The mill closed. " * 60, None)
+    late = evidence.WEEKDAY_LEAD + 1
+    article.facts = [_fact("time", value="XXXX-WXX-6", timex_type="DATE", sentence_start=late)]
+    assert evidence_of(article, 1000).weekday == 0
+
+
+def test_undated_reports_of_events_on_distant_weekdays_are_kept_apart() -> None:
+    base = adjustment(Evidence(), Evidence(), None, _rare)
+    tuesday, saturday = Evidence(weekday=2), Evidence(weekday=6)
+    assert adjustment(tuesday, saturday, None, _rare) == pytest.approx(base - evidence.WEEKDAY_PENALTY)
+
+
+def test_a_next_day_weekday_is_no_conflict() -> None:
+    # a Monday report of a Sunday event; Sunday (7) and Monday (1) are one day apart across the week's end
+    base = adjustment(Evidence(), Evidence(), None, _rare)
+    assert adjustment(Evidence(weekday=7), Evidence(weekday=1), None, _rare) == base
+
+
+def test_dated_pairs_do_not_pay_the_weekday_conflict() -> None:
+    assert adjustment(Evidence(weekday=2), Evidence(weekday=6), 1, _rare) == adjustment(
+        Evidence(), Evidence(), 1, _rare
+    )
+
+
+def test_undated_reports_whose_tolls_share_no_value_pay_the_toll_conflict() -> None:
+    base = adjustment(Evidence(), Evidence(), None, _rare)
+    five_hurt, ten_dead = Evidence(tolls=("injured:5",)), Evidence(tolls=("killed:10",))
+    assert adjustment(five_hurt, ten_dead, None, _rare) == pytest.approx(base - evidence.UNDATED_TOLL_PENALTY)
+    assert adjustment(five_hurt, Evidence(tolls=("injured:5", "killed:1")), None, _rare) == base

@@ -158,14 +158,15 @@ def test_a_page_without_title_is_matched_on_its_first_paragraph(config: GroupCon
     assert a.story_id == b.story_id
 
 
-def test_a_version_2_state_is_still_read(config: GroupConfig) -> None:
+@pytest.mark.parametrize(("version", "fields"), [(2, 6), (3, 7)])
+def test_an_older_state_is_still_read(config: GroupConfig, version: int, fields: int) -> None:
     first = Grouper(config)
     a = make("a", *COUNCIL_A, DAY)
     first.add(a)
     state = json.loads(zlib.decompress(first.dumps()))
-    state["version"] = 2
+    state["version"] = version
     for entry in state["entries"]:
-        entry[-1] = entry[-1][:6]  # version 2 evidence rows had no main participants
+        entry[-1] = entry[-1][:fields]  # version 2 evidence rows had no main participants, 3 no weekday
     resumed = Grouper(config, state=zlib.compress(json.dumps(state).encode()))
     b = make("b", *COUNCIL_B, DAY + timedelta(days=1))
     resumed.add(b)
