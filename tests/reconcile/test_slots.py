@@ -297,6 +297,15 @@ def test_a_past_month_beside_a_day_of_the_week_is_background() -> None:
     assert article_event_date(a) == date(2024, 3, 7)
 
 
+def test_midnight_alone_does_not_date_the_event() -> None:
+    a = _article("a", date(2024, 3, 5))
+    s1 = "Police were called to the banquet hall just before midnight after shots were fired."
+    _fact(a, "time", "just before midnight", s1, value="2024-03-05T24:00", timex_type="TIME")
+    s2 = "Five people were shot at the party early Sunday."
+    _fact(a, "time", "early Sunday", s2, sentence_start=len(s1) + 1, value="2024-03-03", timex_type="DATE")
+    assert article_event_date(a) == date(2024, 3, 3)
+
+
 def test_a_day_next_to_a_later_steps_verb_does_not_date_the_event() -> None:
     a = _article("a", date(2024, 3, 6))  # a Wednesday
     s1 = "Six people were wounded in the shooting, the police chief said Tuesday."
