@@ -300,3 +300,22 @@ def test_a_shooter_who_kills_himself_after_the_dead_is_one_more_dead() -> None:
 def test_a_figure_of_one_does_not_hide_people_described_one_by_one() -> None:
     text = "Two men were killed and another man was critically injured. One person was taken to the hospital."
     assert casualty_summary(find_counts(text)) == {"killed": 2.0, "injured": 1.0}
+
+
+def test_a_fatal_shooting_named_as_a_noun_is_one_dead() -> None:
+    counts = find_counts("Her neighbour was charged on Monday in the fatal shooting of the cook.")
+    assert casualty_summary(counts) == {"killed": 1}
+
+
+def test_a_non_fatal_shooting_is_no_death() -> None:
+    assert casualty_summary(find_counts("The man was charged in a non-fatal shooting of his cousin.")) == {}
+
+
+def test_a_death_noun_does_not_add_to_the_dead_counted() -> None:
+    counts = find_counts("Two men were killed in the deadly shooting at the depot.")
+    assert casualty_summary(counts) == {"killed": 2}
+
+
+def test_a_victim_shot_in_a_fatal_shooting_is_not_also_injured() -> None:
+    text = "A woman was shot in the chest at her home. Her husband was charged in the shooting death on Tuesday."
+    assert casualty_summary(find_counts(text)) == {"killed": 1}
