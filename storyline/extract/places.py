@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from urllib.parse import urlparse
 
@@ -225,11 +225,13 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 
-_NAME = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?:\s+(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|de|du|la))*"
+# A word of a name: "Memphis", and with a capital inside after a family prefix: "McComb", "DeLand", "LaPorte".
+_WORD = r"(?:Mc|Mac|De|Di|Du|La|Le)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
+_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|de|du|la))*"
 _CAPS = r"(?:St\.\s+|Ft\.\s+|Mt\.\s+)?" + _NAME
 _STATE_ALT: str  # filled below from the gazetteer's spellings
 _DATELINE = re.compile(
-    r"^\s*(?P<city>[A-Z][A-Z.'’ -]{1,40}?)(?:,\s*(?P<state>[A-Z][A-Za-z. ]{1,20}?))?\s*"
+    r"^\s*(?P<city>(?:Mc)?[A-Z][A-Z.'’ -]{1,40}?)(?:,\s*(?P<state>[A-Z][A-Za-z. ]{1,20}?))?\s*"
     r"(?:\([^)\n]{1,40}\))?\s*(?:--|[-—–:])\s",
     re.MULTILINE,
 )
@@ -559,7 +561,8 @@ class _Finder:
     def _pick(
         self, city: str, state: str | None = None, country: str | None = None, soft: Counter[str] | None = None
     ) -> Entry | None:
-        options = self.gaz.cities.get(key(city), ())
+        # "the Bronx": GeoNames writes the article into the name ("The Bronx"), the text before it
+        options = self.gaz.cities.get(key(city), ()) or self.gaz.cities.get(f"the {key(city)}", ())
         if state:
             options = tuple(e for e in options if e.region == state)
         if country:
@@ -578,6 +581,8 @@ class _Finder:
 
     def _add(self, entry: Entry, start: int, end: int, source: str) -> None:
         region = self.gaz.state_names.get(entry.region or "") if entry.country == "US" else None
+        if entry.name.startswith("The ") and not self.text[start:end].lower().startswith("the "):
+            entry = replace(entry, name=entry.name[4:])  # "in the Bronx" names Bronx, as event records do
         country = self.gaz.country_names.get(entry.country, entry.country)
         if entry.kind == "county":
             self.places.append(

@@ -198,3 +198,15 @@ def test_a_host_naming_no_big_city_or_an_ambiguous_one_names_none() -> None:
     assert outlet_city("https://www.springfieldnewsdaily.com/x") is None  # a big Springfield in three states
     assert outlet_city("https://www.example.com/washington/x") is None  # a folder naming a state, not a city
     assert outlet_city(None) is None
+
+
+def test_names_with_a_capital_inside_are_read() -> None:
+    assert main_location(find_places("A man was shot at a home in McComb on Sunday."))[:2] == ("McComb", "Mississippi")
+    assert main_location(find_places("DeLand police said a boy was hurt."))[:2] == ("DeLand", "Florida")
+    text = "McKEES ROCKS (KDKA) — Police are investigating a shooting."
+    assert main_location(find_places(text))[:2] == ("McKees Rocks", "Pennsylvania")
+
+
+def test_the_bronx_is_named_without_its_article() -> None:
+    text = "A girl was shot inside an apartment in the Bronx on Thursday."
+    assert main_location(find_places(text))[:2] == ("Bronx", "New York")
