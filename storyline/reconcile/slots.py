@@ -191,7 +191,13 @@ def _score_day(sentence: str, sentence_start: int, timex_type: str | None, text:
 
 
 def article_event_date(article: Article) -> date | None:
-    """When the article's main event happened: the best-scored past day named near its top, else None.
+    """When the article's main event happened (``scored_event_date`` without its score)."""
+    scored = scored_event_date(article)
+    return scored[1] if scored is not None else None
+
+
+def scored_event_date(article: Article) -> tuple[float, date] | None:
+    """How surely and when the article's main event happened: the best-scored past day named near its top, else None.
 
     A candidate is a day (a DATE or TIME expression resolved against the publication date) within
     the month before publication, not a scheduled meeting. Days named in sentences that say what
@@ -228,7 +234,10 @@ def article_event_date(article: Article) -> date | None:
             if within:
                 candidates = within
     # a bias toward the earliest candidate day was tried (0.2-1 point per day): gva-dev half A 0.798 -> 0.758-0.775
-    return max(candidates, key=lambda c: (c[0], c[1]))[2] if candidates else None
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: (c[0], c[1]))
+    return best[0], best[2]
 
 
 # A follow-up report names its event by a coarse period before the report ("pleaded guilty in a 2014 shooting",

@@ -143,6 +143,15 @@ def test_story_date_ties_go_to_the_earliest_day() -> None:
     assert reconcile_story("s1", [first, later]).event_date == date(2024, 3, 3)
 
 
+def test_story_date_ties_go_to_the_day_read_more_surely() -> None:
+    vague, sure = _article("a", date(2024, 3, 6)), _article("b", date(2024, 3, 6), outlet="B")
+    s1 = "Classmates wrote messages on the rock in a Facebook post on Monday."
+    _fact(vague, "time", "Monday", s1, sentence_start=300, value="2024-03-04", timex_type="DATE")
+    s2 = "A teen was shot and killed Tuesday evening on a rural road."
+    _fact(sure, "time", "Tuesday evening", s2, value="2024-03-05TEV", timex_type="TIME")
+    assert reconcile_story("s1", [vague, sure]).event_date == date(2024, 3, 5)
+
+
 def test_conflicting_tolls_tie_to_the_largest() -> None:
     a, b = _article("a", date(2024, 3, 2)), _article("b", date(2024, 3, 2), outlet="B")
     _fact(a, "count", "Three were killed", "Three were killed.", value=3.0, qualifier="exact", category="killed")
