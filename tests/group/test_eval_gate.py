@@ -7,7 +7,8 @@ window (grouper.FAR_MIN_COSINE, FAR_SHARED_PERSONS): gva-dev B-cubed 0.928 / pai
 0.927 / 0.817), ecbplus-dev B-cubed 0.918 / pairwise 0.902 (batch 0.879). Before both this round's
 changes: gva-dev 0.921 / 0.790, ecbplus-dev 0.880 / 0.841.
 With the weekday and toll conflicts of undated pairs (evidence.WEEKDAY_PENALTY, UNDATED_TOLL_PENALTY):
-ecbplus-dev 0.9219 / 0.9052 (batch 0.9027); gva-dev unchanged (no undated article).
+ecbplus-dev 0.9219 / 0.9052 (batch 0.9027); with the short-against-long penalty of undated pairs
+(UNDATED_SHORT_PENALTY) 0.9309 / 0.9193 (batch 0.8980); gva-dev unchanged (no undated article).
 Window 60 is the window the grouper is tuned for (at 30: gva-dev 0.917 / 0.760, ecbplus-dev 0.873).
 Do not lower a floor to make a change pass: re-run the sets and explain the drop.
 """
@@ -58,7 +59,7 @@ def _harness() -> ModuleType:
 
 @pytest.mark.parametrize(
     ("name", "bcubed_floor", "pairwise_floor"),
-    [("gva", 0.922, 0.81), ("ecbplus", 0.921, 0.90)],
+    [("gva", 0.922, 0.81), ("ecbplus", 0.93, 0.915)],
 )
 def test_incremental_grouping_stays_above_the_dev_floor(name: str, bcubed_floor: float, pairwise_floor: float) -> None:
     harness = _harness()

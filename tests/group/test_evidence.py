@@ -158,3 +158,11 @@ def test_undated_reports_whose_tolls_share_no_value_pay_the_toll_conflict() -> N
     five_hurt, ten_dead = Evidence(tolls=("injured:5",)), Evidence(tolls=("killed:10",))
     assert adjustment(five_hurt, ten_dead, None, _rare) == pytest.approx(base - evidence.UNDATED_TOLL_PENALTY)
     assert adjustment(five_hurt, Evidence(tolls=("injured:5", "killed:1")), None, _rare) == base
+
+
+def test_an_undated_pair_of_a_short_and_a_long_page_pays_the_short_penalty() -> None:
+    base = adjustment(Evidence(), Evidence(), None, _rare)
+    short, long = Evidence(short=True), Evidence(short=False)
+    assert adjustment(short, long, None, _rare) == pytest.approx(base - evidence.UNDATED_SHORT_PENALTY)
+    assert adjustment(short, Evidence(short=True), None, _rare) == base  # two snippets of one event
+    assert adjustment(short, long, 1, _rare) == adjustment(Evidence(), Evidence(), 1, _rare)  # both dated
