@@ -266,6 +266,8 @@ def extract(html: str, url: str | None, doc: Any, today: date | None = None, cra
     )
     # on a shared blog host the subdomain is the blogger's user name, which may sign the post ("surfguard")
     author_sites = [n for n in site_names if n != domain.split(".")[0]] if _BLOG_HOST.search(domain) else site_names
+    # a personal site's publisher is a person (JSON-LD says so): the site's name is then the author's, not an outlet's
+    author_sites = [n for n in author_sites if not ld.site_person or n.lower() != ld.site_person.lower()]
     meta.authors, meta.wire = pick_authors(ld, tags, tree, meta.outlet, author_sites, h1)
     return meta
 

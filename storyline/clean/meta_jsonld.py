@@ -152,6 +152,7 @@ class JsonLd:
     published: str = ""
     authors: list[str] = field(default_factory=list)
     site: str = ""
+    site_person: str = ""  # the person the site belongs to (a personal blog's publisher), when one is named
 
 
 def read_jsonld(nodes: list[dict[str, Any]]) -> JsonLd:
@@ -177,4 +178,22 @@ def read_jsonld(nodes: list[dict[str, Any]]) -> JsonLd:
         if _types(node) & {"website", "organization", "newsmediaorganization"} and isinstance(node.get("name"), str):
             found.site = clean_text(node["name"])
             break
+    found.site_person = _site_person(nodes, ids)
     return found
+
+
+def _site_person(nodes: list[dict[str, Any]], ids: dict[str, dict[str, Any]]) -> str:
+    """The name of a person who publishes the site: a node typed both Person and Organization (Yoast's graph for
+    a personal site), or a Person the ``WebSite`` node names as its publisher."""
+    for node in nodes:
+        kinds = _types(node)
+        publisher: Any = None
+        if "person" in kinds and "organization" in kinds:
+            publisher = node
+        elif "website" in kinds:
+            publisher = node.get("publisher")
+            if isinstance(publisher, dict) and "name" not in publisher:
+                publisher = ids.get(str(publisher.get("@id")))
+        if isinstance(publisher, dict) and "person" in _types(publisher) and isinstance(publisher.get("name"), str):
+            return clean_text(publisher["name"])
+    return ""

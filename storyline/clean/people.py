@@ -67,8 +67,8 @@ _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÝĀ-Ž][\w'’.-]*|van|von|de|der|den|da|
 _PREFIX = re.compile(
     r"^[\s\-\u2013\u2014]*(?:(?:written|posted|published|submitted|geschrieben|verfasst|ver\u00f6ffentlicht|"
     r"eingestellt|erstellt|gespeichert|eingereicht|(?:ein(?:e)?\s+)?(?:blog-?\s?)?(?:kolumne|beitrag|artikel|"
-    r"kommentar|interview|gastbeitrag|analyse))\s+)?(?:by|von|por|par|di|door|authors?|autor(?:in|en)?|autore|text|"
-    r"interview)"
+    r"kommentar|interview|gastbeitrag|analyse|text|texte))\s+)?(?:by|von|por|par|di|door|authors?|autor(?:in|en)?|"
+    r"autore|auteur|text|interview|redaktion(?=\s*:))"
     r"\s*:?\s+",
     re.IGNORECASE,
 )
@@ -126,9 +126,24 @@ def split_byline(text: str, outlet: str | None = None) -> tuple[list[str], str |
     return people, wire
 
 
+# Credits of other work that may follow the names ("Text von Ana Berg  Illustration von Tom Li", "Ana Berg Foto: X"),
+# and a role in brackets after a name ("Ana Berg (Pressesprecherin)"): the names end there. A domain in brackets
+# stays: it marks the name as a site's ("Deutsche Welle (www.dw.com)").
+_OTHER_CREDIT = re.compile(
+    r"\s*\((?![^)]*\w\.[a-z]{2,}\b)|\s(?=(?:Fotos?|Photos?|Bilder?|Illustrations?|Grafik|Grafiken|Quelle|Source|Edition|\u00dcbersetzung|"
+    r"Translation|Kamera|Video|Schnitt|Mitarbeit)\b)"
+)
+# A text that opens with a credit of pictures or a source names no author ("Foto: dpa/Ana Berg", "Quelle: X").
+_CREDIT_FIRST = re.compile(
+    r"^\W*(?:Fotos?|Photos?|Bilder?|Bildquelle|Illustrations?|Grafik|Quelle|Source|Credits?)\b", re.I
+)
+# Soft hyphens and zero-width characters that split a name for line breaking ("Mat\u00adthi\u00adas").
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
 def byline_names(text: str) -> str:
     """The part of a byline that holds the names: without "By"/"Von", the date, the next label or a role glued on."""
-    body = _PREFIX.sub("", text)
+    body = _OTHER_CREDIT.split(_PREFIX.sub("", text))[0]
     body = _GLUE.sub(" | ", body)
     # a byline often runs into the date: cut at the first digit or month-like timestamp
     body = _MONTH_AHEAD.split(body)[0]
@@ -289,8 +304,8 @@ def clean_author_text(
     ``structured``: the text comes from a field that holds only author names (JSON-LD, ``<meta name=author>``),
     so a single word is a name or a handle ("jancak") unless it is a label, a role or the site's name.
     """
-    text = " ".join(w for w in text.split() if "@" not in w and "://" not in w)  # handles, e-mails, links
-    if not text:
+    text = " ".join(w for w in _INVISIBLE.sub("", text).split() if "@" not in w and "://" not in w)  # handles, links
+    if not text or _CREDIT_FIRST.match(text):
         return [], None
     match = _BY_INSIDE.search(text)
     label = _AUTHOR_LABEL.search(text)

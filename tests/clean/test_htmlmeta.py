@@ -298,3 +298,20 @@ def test_no_date_after_the_crawl_day() -> None:
         crawled=date(2024, 3, 14),
     )
     assert meta.published == date(2024, 3, 12)
+
+
+def test_personal_site_publisher_signs_a_page_without_byline() -> None:
+    graph = (
+        '{"@graph": [{"@type": ["Person", "Organization"], "@id": "#me", "name": "Ruth Adler"}, '
+        '{"@type": "WebSite", "name": "Ruth Adler", "publisher": {"@id": "#me"}}]}'
+    )
+    assert meta_of(ld(graph), "<h1>Bridge vote passes</h1>").authors == ["Ruth Adler"]
+
+
+def test_author_named_like_a_personal_site_is_kept() -> None:
+    graph = (
+        '{"@graph": [{"@type": ["Person", "Organization"], "@id": "#me", "name": "Ruth Adler"}, '
+        '{"@type": "BlogPosting", "headline": "Bridge vote passes", '
+        '"author": {"@type": "Person", "name": "Ruth Adler"}}]}'
+    )
+    assert meta_of(ld(graph), "<h1>Bridge vote passes</h1>").authors == ["Ruth Adler"]

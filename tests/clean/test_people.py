@@ -98,3 +98,23 @@ def test_weekday_or_date_label_alone_is_not_a_handle() -> None:
 def test_handle_made_of_a_team_word_is_not_a_name() -> None:
     assert clean_author_text("sv_team", structured=True)[0] == []
     assert clean_author_text("river_watcher", structured=True)[0] == ["river_watcher"]
+
+
+def test_french_author_label_and_text_credit_open_a_byline() -> None:
+    assert clean_author_text("Auteur : Lina Morel")[0] == ["Lina Morel"]
+    assert clean_author_text("Text von Jonas Feld   Illustration von Mara Lind")[0] == ["Jonas Feld"]
+
+
+def test_picture_credit_names_no_author() -> None:
+    assert clean_author_text("Foto: Agentur/Paul Weber")[0] == []
+    assert clean_author_text("Interview: Lea Stein Foto: Tim Roth")[0] == ["Lea Stein"]
+
+
+def test_role_in_brackets_ends_the_name_but_a_domain_marks_a_site() -> None:
+    assert clean_author_text("Redaktion: Karl Brandt (Pressesprecher des Vereins)")[0] == ["Karl Brandt"]
+    assert clean_author_text("Valley Courier (www.valleycourier.example)")[0] == []
+    assert clean_author_text("Redaktion Valley Courier")[0] == []
+
+
+def test_soft_hyphens_inside_a_name_are_dropped() -> None:
+    assert clean_author_text("Von Mat\u00adthi\u00adas Kern")[0] == ["Matthias Kern"]
