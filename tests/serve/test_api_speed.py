@@ -1,17 +1,16 @@
-"""Latency gate for the read endpoints on a synthetic store of a few thousand stories.
+"""The read endpoints on a synthetic store of a few thousand stories read a page, not the store.
 
-Measured in-process (TestClient, 200 requests each) on the shared 2-core dev machine with this
-module's 3,000-story store: list p50 36 / p99 195 ms, story p50 11 / p99 46 ms, search p50 30 /
-p99 53 ms. The ceilings allow about three times the p99 so a busy machine does not flake, and
-still catch an endpoint that starts reading the whole store per request.
+Counted, not timed (a timed test flakes on a shared machine: this one failed CI at p99 202 ms
+against a 150 ms ceiling while other jobs ran): each request may turn only its page's rows into
+objects. Latency under load is measured by ``benchmarks/load_api.py`` (README, speed table).
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -19,11 +18,9 @@ from fastapi.testclient import TestClient
 from storyline.config import load_config
 from storyline.model import Article, Claim, Fact, Location, Story, Support
 from storyline.serve.api import create_app
-from storyline.store import Batch, open_store
+from storyline.store import Batch, open_store, sqlite
 
 STORIES = 3000  # about the number of stories the ~4,400 dev articles make
-REQUESTS = 60  # per endpoint
-P99_CEILING_MS = {"list": 600.0, "story": 150.0, "search": 200.0}  # ~3x the dev p99 in the docstring
 WORDS = ["flood", "council", "strike", "market", "election", "protest", "fire", "court", "bridge", "storm"]
 
 
@@ -68,23 +65,36 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
         yield client
 
 
-def _p99(client: TestClient, urls: list[str]) -> float:
-    times = []
-    for url in urls:
-        start = time.perf_counter()
-        assert client.get(url).status_code == 200, url
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    return times[min(len(times) - 1, int(len(times) * 0.99))]
+def _rows_read(client: TestClient, url: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Stored rows turned into objects while the server answers ``url``, by kind."""
+    read: dict[str, int] = {}
+    for name in ("article_from_row", "story_from_row", "fact_from_row", "claim_from_row"):
+        inner = getattr(sqlite, name)
+
+        def counted(*args: Any, _inner: Any = inner, _name: str = name) -> Any:
+            read[_name] = read.get(_name, 0) + 1
+            return _inner(*args)
+
+        monkeypatch.setattr(sqlite, name, counted)
+    assert client.get(url).status_code == 200, url
+    monkeypatch.undo()
+    return read
 
 
 @pytest.mark.slow
-def test_read_endpoints_stay_fast_on_a_dev_sized_store(big: TestClient) -> None:
-    urls = {
-        "list": [f"/api/stories?limit=50&offset={50 * (i % 40)}" for i in range(REQUESTS)],
-        "story": [f"/api/stories/st{(i * 37) % STORIES:05d}" for i in range(REQUESTS)],
-        "search": [f"/api/search?q={WORDS[i % 10]}&limit=20" for i in range(REQUESTS)],
-    }
-    measured = {name: _p99(big, u) for name, u in urls.items()}
-    for name, p99 in measured.items():
-        assert p99 < P99_CEILING_MS[name], (name, measured)
+@pytest.mark.parametrize(
+    ("url", "most"),
+    [
+        ("/api/stories?limit=50&offset=1000", 50 * 3),  # a page of stories and their claims
+        (f"/api/stories/st{1234:05d}", 2 * 3 + 2),  # one story: its articles, facts and claims
+        (f"/api/search?q={WORDS[3]}&limit=20", 20 * 3),
+    ],
+)
+def test_a_read_request_reads_a_page_not_the_store(
+    big: TestClient, url: str, most: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a request reads is bounded by its page, not by the 3,000 stories and 5,000 articles stored:
+    an endpoint that starts loading the whole store fails here whatever the machine's speed
+    (latency itself is measured by benchmarks/load_api.py, not by a timed test)."""
+    read = _rows_read(big, url, monkeypatch)
+    assert 0 < sum(read.values()) <= most, read
