@@ -315,6 +315,15 @@ def test_midnight_alone_does_not_date_the_event() -> None:
     assert article_event_date(a) == date(2024, 3, 3)
 
 
+def test_a_day_naming_the_shooting_dates_it() -> None:
+    a = _article("a", date(2024, 3, 6))  # a Wednesday
+    s1 = "Late Monday the other side of the story began emerging in the shooting of a teenager."
+    _fact(a, "time", "Late Monday", s1, value="2024-03-04", timex_type="DATE")
+    s2 = "Nearly a week later, neighbours still talk of the Feb. 28 shooting between two homes."
+    _fact(a, "time", "Feb. 28", s2, sentence_start=300, value="2024-02-28", timex_type="DATE")
+    assert article_event_date(a) == date(2024, 2, 28)
+
+
 def test_a_day_next_to_a_later_steps_verb_does_not_date_the_event() -> None:
     a = _article("a", date(2024, 3, 6))  # a Wednesday
     s1 = "Six people were wounded in the shooting, the police chief said Tuesday."
