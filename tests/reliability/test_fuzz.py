@@ -47,6 +47,6 @@ def test_entities_of_a_long_punctuation_run_take_under_two_seconds() -> None:
     extractor = Extractor(ExtractConfig(mode="accurate"))
     extractor.process(Article(id="warm", body="Two people were hurt in Kyiv, police said."))
     body = "Two people were hurt in Kyiv, police said.\n" + "=" * 3_000 + "\nMore text follows here."
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other jobs on a shared machine do not count
     extractor.process(Article(id="divider", body=body))
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
