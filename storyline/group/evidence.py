@@ -5,7 +5,10 @@ share most of their words; what tells them apart is where and when it happened, 
 and how many. The extract stage has already read those (main place, event day from the lead,
 PERSON entity keys, casualty counts), so grouping adds a bonus to the text cosine when they agree
 and a penalty when they conflict. Articles without facts (a feed grouped on its own) are compared
-on their text alone: every adjustment is 0 when either side lacks the fact.
+on their text alone: every adjustment is 0 when either side lacks the fact (what the publication
+dates and body lengths say still counts). Where a side is undated, the event-time evidence that is
+left (the weekday a lead names) and the facts count more: two events of one kind years apart are
+otherwise told apart by nothing but their words.
 """
 
 from __future__ import annotations
