@@ -213,12 +213,16 @@ DATED_LINE_ELEMENTS = 8  # elements right after the headline read for a "date - 
 _LINE_SEP = re.compile(r"\s+[-\u2013\u2014|\u2022\u00b7/]\s+|\s*[|\u2022\u00b7]\s*")
 
 
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)?", re.I)
+
+
 def _names_beside_date(text: str) -> list[str]:
     """A name that shares the meta line under the headline with a full date, and nothing else ("11.12.2019 - Ana
     Berg", "Ana Berg | 3. Mai 2021"): the byline of pages that mark nothing."""
     if not text or not dates.find_dates(text):
         return []
-    parts = [part.strip() for part in _LINE_SEP.split(text) if part.strip()]
+    # a clock time is a part of its own in some lines ("04.02.2022 | 13:10 Uhr | Ana Berg")
+    parts = [part.strip() for part in _LINE_SEP.split(text) if part.strip() and not _CLOCK.fullmatch(part.strip())]
     if len(parts) != 2:
         return []
     dated = [bool(dates.find_dates(part)) for part in parts]
@@ -234,6 +238,10 @@ def _near_headline_names(tree: HtmlElement, h1: HtmlElement | None) -> list[str]
     if h1 is None:
         return []
     out: list[str] = []
+    # the meta line may stand right above the headline ("<small>04.02.2022 | Ana Berg</small><h1>...")
+    above = h1.getprevious()
+    if above is not None and isinstance(above.tag, str) and above.tag in ("p", "div", "span", "small"):
+        out.extend(_names_beside_date(_short_text(above, 80)))
     started, seen = False, 0
     for el in tree.iter():
         if el is h1:

@@ -232,6 +232,17 @@ def classed_date(tree: HtmlElement, today: date | None, first_day: bool) -> date
     return None
 
 
+def first_time_element(tree: HtmlElement, today: date | None) -> date | None:
+    """The day of the page's first ``<time datetime>`` (the page marks no date as published, and no meta tag or
+    dated element gave one): before htmldate, whose guesses from the whole page it overrides (trafilatura-eval-dev
+    held-out half B: 1 page gained, none lost on either half)."""
+    for el in tree.iter("time"):
+        found = dates.parse_iso(el.get("datetime") or "", today)
+        if found:
+            return found
+    return None
+
+
 def htmldate_date(tree: HtmlElement, url: str | None, today: date | None) -> date | None:
     """htmldate's original-date search, the last resort (slow; its heuristics read the whole page)."""
     try:
@@ -259,8 +270,9 @@ def pick_date(
     exact-day accuracy 0.882 with htmldate alone -> 0.932; half B 0.849 -> 0.862): the date printed under
     the headline (what a reader, and the annotators, see), ``article:published_time``, JSON-LD
     ``datePublished``, a date in the URL, the other date ``<meta>`` keys, microdata and ``<time>``, dates
-    in elements classed as date/byline, then htmldate. Modified/updated dates are never read. ``local``: the
-    zone UTC timestamps of the meta tags are read in (``local_zone``)."""
+    in elements classed as date/byline, the generic date keys, the first ``<time datetime>``, then htmldate.
+    Modified/updated dates are never read. ``local``: the zone UTC timestamps of the meta tags are read in
+    (``local_zone``)."""
     found = visible_date(tree, today, first_day, h1, crawled)
     if found:
         return found
@@ -278,7 +290,9 @@ def pick_date(
             found = dates.parse_iso(value, today, local) or dates.parse_text(value, today, first_day)
             if found:
                 return found
-    found = _dom_dates(tree, today)
+    # a date printed in an element classed as a date beats the generic date keys, a CMS's timestamp of the page
+    # (trafilatura-eval-dev: A 2 gained, 1 lost; held-out B 2 gained, 1 lost)
+    found = _dom_dates(tree, today) or classed_date(tree, today, first_day)
     if found:
         return found
     for key in _GENERIC_DATE_KEYS:
@@ -286,4 +300,4 @@ def pick_date(
             found = dates.parse_iso(value, today, local) or dates.parse_text(value, today, first_day)
             if found:
                 return found
-    return classed_date(tree, today, first_day) or htmldate_date(tree, url, today)
+    return first_time_element(tree, today) or htmldate_date(tree, url, today)

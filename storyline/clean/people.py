@@ -51,6 +51,8 @@ _NOT_PERSON = re.compile(
     # interface labels
     r"skip|navigation|pdf|vorschau|preview|download|print|drucken|teilen|login|anmelden|register|search|suche|"
     r"tests?|ver\u00f6ffentlicht|published|eingestellt|autorenseite|schlie\u00dfen|close|\u00fcber|"
+    # advertising labels ("PAID CONTENT", "Sponsored Post")
+    r"paid|sponsored|content|advertorial|promotion|anzeige|werbung|"
     # bodies and programmes that sign pages, not people ("Redonda Restoration Programme", "Sekretariat ...")
     r"programme|program|programm|project|projekt|foundation|stiftung|association|verein|institut|institute|"
     r"initiative|council|committee|sekretariat|secretariat|society|network|netzwerk|partei|party|international)\b",

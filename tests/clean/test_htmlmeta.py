@@ -315,3 +315,24 @@ def test_author_named_like_a_personal_site_is_kept() -> None:
         '"author": {"@type": "Person", "name": "Ruth Adler"}}]}'
     )
     assert meta_of(ld(graph), "<h1>Bridge vote passes</h1>").authors == ["Ruth Adler"]
+
+
+def test_date_printed_in_a_date_element_beats_the_generic_date_tag() -> None:
+    body = '<div class="news-date">14.03.2023</div><h1>Bridge vote</h1>'
+    meta = meta_of('<meta name="date" content="2023-03-20">', body)
+    assert meta.published == date(2023, 3, 14)
+
+
+def test_unmarked_time_element_dates_a_page_with_no_other_date() -> None:
+    meta = meta_of("", '<aside><time datetime="2023-03-14 12:22">heute</time></aside><h1>Bridge vote</h1>')
+    assert meta.published == date(2023, 3, 14)
+
+
+def test_meta_line_above_the_headline_with_date_time_and_name() -> None:
+    meta = meta_of("", "<div><small>14.03.2023 | 13:10 Uhr | Ruth Adler</small><h1>Bridge vote passes</h1></div>")
+    assert meta.authors == ["Ruth Adler"]
+
+
+def test_advertising_label_is_not_an_author() -> None:
+    meta = meta_of("", "<div><small>14.03.2023 | PAID CONTENT</small><h1>Bridge vote passes</h1></div>")
+    assert meta.authors == []
