@@ -319,3 +319,18 @@ def test_a_death_noun_does_not_add_to_the_dead_counted() -> None:
 def test_a_victim_shot_in_a_fatal_shooting_is_not_also_injured() -> None:
     text = "A woman was shot in the chest at her home. Her husband was charged in the shooting death on Tuesday."
     assert casualty_summary(find_counts(text)) == {"killed": 1}
+
+
+def test_a_list_of_victims_is_one_count() -> None:
+    counts = find_counts("Two customers and a clerk were wounded outside the store.")
+    assert casualty_summary(counts) == {"injured": 3}
+
+
+def test_the_objects_of_a_fatal_shooting_and_the_shooter_who_died() -> None:
+    counts = find_counts("The driver fatally shot his brother and two sons before killing himself.")
+    assert casualty_summary(counts) == {"killed": 4}
+
+
+def test_a_subject_who_fatally_shoots_someone_is_not_dead() -> None:
+    counts = find_counts("Investigators say a guard fatally shooting a clerk acted alone.")
+    assert casualty_summary(counts) == {"killed": 1}
