@@ -19,6 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
+import msgspec
+
 from storyline.clean import Cleaner, TemplateMemory
 from storyline.config import Config
 from storyline.errors import InputError, StageError
@@ -172,7 +174,7 @@ class Pipeline:
         pool = ProcessPoolExecutor(
             workers, mp_context=mp.get_context("fork"), initializer=_init_worker, initargs=(self, memory)
         )
-        futures = [pool.submit(_work, part) for part in parts]
+        futures = [pool.submit(_work, _ENCODE(part)) for part in parts]
 
         def collect() -> tuple[list[Article], list[Rejected]]:
             kept: list[Article] = []
@@ -180,7 +182,8 @@ class Pipeline:
             done = 0
             try:
                 for part, future in zip(parts, futures, strict=True):
-                    k, r = future.result()
+                    k, r = _DECODE_RESULT(future.result())
+                    _shared_strings(k)
                     kept += k
                     rejected += r
                     done += len(part)
@@ -381,6 +384,27 @@ class _Pending:
     collect: Callable[[], tuple[list[Article], list[Rejected]]]
 
 
+# Articles cross to and from the workers as msgpack: msgspec encodes and decodes them ~5x cheaper than
+# pickle (300 gva-dev articles with 12,771 facts: encode 0.118 -> 0.023 s, decode 0.166 -> 0.034 s CPU,
+# most of it here in the main process, which is the busier one) and yields equal objects.
+_ENCODE = msgspec.msgpack.Encoder().encode
+_DECODE_PART = msgspec.msgpack.Decoder(list[Article]).decode
+_DECODE_RESULT = msgspec.msgpack.Decoder(tuple[list[Article], list[Rejected]]).decode
+
+
+def _shared_strings(articles: list[Article]) -> None:
+    """One string object for the values a chunk's facts repeat (as pickle's memo gave): an article's ~40
+    facts name ~15 sentences, and msgpack decodes every copy anew (+30% memory for a chunk otherwise)."""
+    memo: dict[str, str] = {}
+    share = memo.setdefault
+    for a in articles:
+        for f in a.facts:
+            f.article_id, f.sentence, f.extractor, f.extractor_version = (
+                share(f.article_id, f.article_id), share(f.sentence, f.sentence),
+                share(f.extractor, f.extractor), share(f.extractor_version, f.extractor_version),
+            )  # fmt: skip
+
+
 # Set in each forked worker by _init_worker: the parent's pipeline and this chunk's memory.
 _worker: tuple[Pipeline, TemplateMemory] | None = None
 
@@ -390,10 +414,11 @@ def _init_worker(pipeline: Pipeline, memory: TemplateMemory) -> None:
     _worker = (pipeline, memory)
 
 
-def _work(articles: list[Article]) -> tuple[list[Article], list[Rejected]]:
+def _work(part: bytes) -> bytes:
+    """clean+extract of one part in a worker, msgpack in and out (see _ENCODE)."""
     assert _worker is not None, "worker not initialised"
     pipeline, memory = _worker
-    return pipeline.clean_and_extract(articles, memory)
+    return _ENCODE(pipeline.clean_and_extract(_DECODE_PART(part), memory))
 
 
 def _chunks(items: Iterable[Article | Rejected], size: int) -> Iterator[tuple[list[Article | Rejected], bool]]:
