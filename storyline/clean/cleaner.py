@@ -102,7 +102,7 @@ class Cleaner:
                 headline = headline_only(article.raw_text or "")
                 if headline is not None:  # a report that is all headline still names the event
                     article.body, article.title, article.captions = headline, article.title or headline, []
-        words = body_words(article.body or "")
+        words = body_words(article.body or "", MIN_BODY_WORDS)
         if words < MIN_BODY_WORDS:
             raise InputError(f"article {article.id}: no article body found ({words} words of body text)")
         if article.feed_title:
@@ -194,10 +194,14 @@ class Cleaner:
         article.published, article.published_inferred = meta.published, False
 
 
-def body_words(text: str) -> int:
+def body_words(text: str, enough: int | None = None) -> int:
     """Words of a body: whitespace-separated, or two characters each in scripts written without spaces
-    (Chinese, Japanese), so that a Chinese article is not taken for an empty page."""
-    return max(len(text.split()), len(_UNSPACED.findall(text)) // 2)
+    (Chinese, Japanese), so that a Chinese article is not taken for an empty page. With ``enough``, a body
+    with that many whitespace-separated words is not scanned for those scripts (its count is a lower bound)."""
+    spaced = len(text.split())
+    if enough is not None and spaced >= enough:
+        return spaced
+    return max(spaced, len(_UNSPACED.findall(text)) // 2)
 
 
 def headline_only(text: str) -> str | None:

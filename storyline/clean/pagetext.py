@@ -10,6 +10,7 @@ itself then runs only on the lines that pass it, so counts are exactly those of 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -180,18 +181,44 @@ class Hits:
     lines: int  # lines of the page
     _counts: dict[int, np.ndarray] = field(default_factory=dict)
 
+    _line_bits: np.ndarray | None = None
+
     def count(self, bit: int) -> np.ndarray:
         """Hits of the vocabulary with ``bit`` per line."""
         if bit not in self._counts:
             self._counts[bit] = np.bincount(self.line[(self.bits & bit) > 0], minlength=self.lines)
         return self._counts[bit]
 
+    def has(self, bit: int) -> np.ndarray:
+        """Lines with a hit of the vocabulary with ``bit``: the bits of each line are OR-ed once, so that
+        each vocabulary asked costs one comparison over the lines."""
+        if self._line_bits is None:
+            out = np.zeros(self.lines, dtype=np.int64)
+            if len(self.line):
+                first = np.flatnonzero(np.concatenate(([True], self.line[1:] != self.line[:-1])))
+                out[self.line[first]] = np.bitwise_or.reduceat(self.bits, first)
+            self._line_bits = out
+        return (self._line_bits & bit) != 0
+
 
 class PageText:
     """The lines of a page joined by newlines, with per-character classes: regexes run once per page
     and their matches are mapped back to lines by offset."""
 
-    __slots__ = ("_digits", "_hits", "_lowered", "_tokens", "_words", "classes", "cps", "joined", "lengths", "starts")
+    __slots__ = (
+        "_bounds",
+        "_digits",
+        "_hits",
+        "_lcps",
+        "_lowered",
+        "_tokens",
+        "_words",
+        "classes",
+        "cps",
+        "joined",
+        "lengths",
+        "starts",
+    )
 
     def __init__(
         self, joined: str, starts: np.ndarray, lengths: np.ndarray, cps: np.ndarray, classes: np.ndarray
@@ -206,6 +233,8 @@ class PageText:
         self._hits: dict[int, tuple[frozenset[str], Hits | None]] = {}
         self._words: np.ndarray | None = None
         self._digits: np.ndarray | None = None
+        self._bounds: tuple[list[int], list[int]] | None = None
+        self._lcps: np.ndarray | None = None
 
     @classmethod
     def of(cls, texts: list[str]) -> PageText:
@@ -241,13 +270,47 @@ class PageText:
             self._lowered = lowered if len(lowered) == len(self.joined) else ""
         return self._lowered
 
+    def lowered_cps(self) -> np.ndarray | None:
+        """Code points of ``lowered`` (None when lower-casing moved offsets)."""
+        if self._lcps is None:
+            lowered = self.lowered()
+            if not lowered:
+                return None
+            self._lcps = np.frombuffer(lowered.encode("utf-32-le"), dtype=np.uint32)
+        return self._lcps
+
+    def bounds(self) -> tuple[list[int], list[int]]:
+        """Start and end offsets of the lines, as lists (for loops over a few lines)."""
+        if self._bounds is None:
+            self._bounds = (self.starts.tolist(), (self.starts + self.lengths).tolist())
+        return self._bounds
+
+    def find_lines(self, *needles: str, lowered: bool = False) -> np.ndarray | None:
+        """Lines holding any of ``needles`` (in ``lowered`` with ``lowered``; None when it could not be made).
+        Each needle is looked for with ``str.find``, skipping to the next line at each hit: for the rare
+        characters and strings asked for, cheaper than a pass over the page's code points per needle."""
+        text = self.lowered() if lowered else self.joined
+        if lowered and not text:
+            return None
+        starts, ends = self.bounds()
+        found: list[int] = []
+        for needle in needles:
+            at = text.find(needle)
+            while at >= 0:
+                line = bisect_right(starts, at) - 1
+                found.append(line)
+                at = text.find(needle, ends[line])
+        out = np.zeros(len(starts), dtype=bool)
+        out[found] = True
+        return out
+
     def tokens(self) -> Tokens | None:
         """The page's lower-cased ``\\w+`` tokens (None when lower-casing moved offsets)."""
         if self._tokens is None:
             lowered = self.lowered()
-            if not lowered:
+            lcps = self.lowered_cps()
+            if lcps is None:
                 return None
-            lcps = np.frombuffer(lowered.encode("utf-32-le"), dtype=np.uint32)
             # a character keeps its \w class when lower-cased to one character (checked over all of Unicode)
             word = (self.classes & _W) > 0
             edges = np.diff(np.concatenate(([0], word.view(np.int8), [0])))
@@ -313,8 +376,9 @@ class PageText:
         return tokens.start[hits.index[(hits.bits & table.bits[name]) > 0]]
 
     def vocab_lines(self, table: VocabTable, name: str) -> np.ndarray | None:
-        counts = self.vocab_count(table, name)
-        return None if counts is None else counts > 0
+        """Lines with a token (or pair) of vocabulary ``name``; None when the page could not be tokenised."""
+        hits = self.hits(table)
+        return None if hits is None else hits.has(table.bits[name])
 
     def digits(self) -> np.ndarray:
         """Digits per line."""
@@ -329,6 +393,10 @@ class PageText:
     def count(self, pattern: PagePattern, only: np.ndarray | None = None, first: bool = False) -> np.ndarray:
         """Matches of ``pattern`` per line (a match belongs to the line where it starts); with ``only``
         (a boolean mask), only those lines are scanned and the others count 0."""
+        if pattern.present is not None and (first or pattern.once):
+            found = pattern.present(self)
+            if found is not None:
+                return (found if only is None else found & only).astype(np.int64)
         if pattern.starts is not None and (not pattern.lowered or self.lowered()):
             at = pattern.starts(self)
             if at is not None:
@@ -383,11 +451,12 @@ class PageText:
                 return np.zeros(n, dtype=np.int64)
             if idx.size <= FEW_LINES:  # a few candidate lines: scan each on its own
                 out = np.zeros(n, dtype=np.int64)
-                for i, s, k in zip(idx.tolist(), self.starts[idx].tolist(), self.lengths[idx].tolist(), strict=True):
-                    if first:
-                        out[i] = regex.search(text, s, s + k) is not None
-                    else:
-                        out[i] = sum(1 for _ in regex.finditer(text, s, s + k))
+                starts, ends = self.bounds()
+                lines = idx.tolist()
+                if first:
+                    out[lines] = [regex.search(text, starts[i], ends[i]) is not None for i in lines]
+                else:
+                    out[lines] = [sum(1 for _ in regex.finditer(text, starts[i], ends[i])) for i in lines]
                 return out
             if idx.size < n:
                 sub = "\n".join(
@@ -412,12 +481,16 @@ class PagePattern:
     lower-cased page: Python's ``re`` scans several times faster that way. ``starts``, when set, gives the
     offsets where a match can begin (every match of a vocabulary pattern begins at one of its vocabulary's
     tokens): ``re`` then tries those offsets only instead of scanning (None: scan). ``candidates``, when set,
-    gives the lines where a match is possible (a necessary condition; None: all lines)."""
+    gives the lines where a match is possible (a necessary condition; None: all lines). ``present``, when set,
+    tells without ``re`` which lines hold a match (None: not on this page), for ``PageText.has``; with ``once``
+    (no line can hold two matches) it gives ``PageText.count`` too."""
 
     regex: re.Pattern[str]
     lowered: bool
     candidates: Callable[[PageText], np.ndarray | None] | None = None
     starts: Callable[[PageText], np.ndarray | None] | None = None
+    present: Callable[[PageText], np.ndarray | None] | None = None
+    once: bool = False
 
     @classmethod
     def of(
@@ -425,10 +498,12 @@ class PagePattern:
         pattern: re.Pattern[str],
         candidates: Callable[[PageText], np.ndarray | None] | None = None,
         starts: Callable[[PageText], np.ndarray | None] | None = None,
+        present: Callable[[PageText], np.ndarray | None] | None = None,
+        once: bool = False,
     ) -> PagePattern:
         folded = bool(pattern.flags & re.IGNORECASE)
         flags = (pattern.flags | re.MULTILINE) & ~re.IGNORECASE
-        return cls(re.compile(pattern.pattern.replace(r"\s", " "), flags), folded, candidates, starts)
+        return cls(re.compile(pattern.pattern.replace(r"\s", " "), flags), folded, candidates, starts, present, once)
 
 
 def _bincount(regex: re.Pattern[str], text: str, starts: np.ndarray) -> np.ndarray:

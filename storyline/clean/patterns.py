@@ -182,14 +182,56 @@ def _digits(page: PageText) -> np.ndarray:
 
 def _chars(page: PageText, chars: str) -> np.ndarray:
     """Lines holding any of ``chars``."""
-    found = page.cps == ord(chars[0])
-    for c in chars[1:]:
-        found |= page.cps == ord(c)
-    return page.per_line(found) > 0
+    found = page.find_lines(*chars)
+    assert found is not None  # only a search of the lower-cased page can fail
+    return found
 
 
 def _last(page: PageText) -> np.ndarray:
     return page.cps[page.starts + page.lengths - 1]
+
+
+def _among(codes: np.ndarray, chars: str) -> np.ndarray:
+    """Which of ``codes`` (code points) are one of ``chars``."""
+    found = codes == ord(chars[0])
+    for c in chars[1:]:
+        found |= codes == ord(c)
+    return found
+
+
+_CLOSERS = "\"'”’»)]"  # what may follow a sentence's end mark: ``_ENDS_SENTENCE`` reads them this way
+_END_MARKS = ".!?…"
+
+
+def _ends_sentence_lines(page: PageText) -> np.ndarray:
+    """Lines that match ``_ENDS_SENTENCE``: an end mark as the last character but closing quotes and brackets."""
+    out = np.zeros(len(page.starts), dtype=bool)
+    if not len(page.cps):
+        return out
+    filled = page.lengths > 0
+    last = page.cps[np.maximum(page.starts + page.lengths - 1, 0)]
+    out = filled & _among(last, _END_MARKS)
+    closed = filled & _among(last, _CLOSERS)
+    if closed.any():
+        starts, ends = page.bounds()
+        for i in np.flatnonzero(closed).tolist():
+            bare = page.joined[starts[i] : ends[i]].rstrip(_CLOSERS)
+            out[i] = bool(bare) and bare[-1] in _END_MARKS
+    return out
+
+
+def _opening(chars: str, lowered: bool) -> Callable[[PageText], np.ndarray | None]:
+    """Offsets of the lines whose first character (lower-cased with ``lowered``) is one of ``chars``: where a
+    match of a pattern anchored at the line start (``^``), whose alternatives open with those, can begin."""
+
+    def starts(page: PageText) -> np.ndarray | None:
+        codes = page.lowered_cps() if lowered else page.cps
+        if codes is None:
+            return None
+        at = page.starts[page.lengths > 0]
+        return at[_among(codes[at], chars)]
+
+    return starts
 
 
 def _caption_lines(page: PageText) -> np.ndarray | None:
@@ -249,12 +291,15 @@ def _glued_hits(page: PageText) -> np.ndarray:
 
 
 def _urlish_lines(page: PageText) -> np.ndarray:
-    c = page.cps
-    w = (c == ord("w")) | (c == ord("W"))
-    www = np.zeros(len(c), dtype=bool)
-    if len(c) >= 4:
-        www[:-3] = w[:-3] & w[1:-2] & w[2:-1] & (c[3:] == ord("."))
-    return (page.per_line(www) > 0) | _chars(page, "@[/")
+    www = page.find_lines("www.", lowered=True)
+    if www is None:  # lower-casing moved offsets: "www." in any case
+        c = page.cps
+        w = (c == ord("w")) | (c == ord("W"))
+        found = np.zeros(len(c), dtype=bool)
+        if len(c) >= 4:
+            found[:-3] = w[:-3] & w[1:-2] & w[2:-1] & (c[3:] == ord("."))
+        www = page.per_line(found) > 0
+    return www | _chars(page, "@[/")
 
 
 _BULLETS = "•·▪►»›-–—*"
@@ -280,13 +325,14 @@ def _bullet_lines(page: PageText) -> np.ndarray:
 
 
 _BOILER_M = PagePattern.of(_BOILER, _has("boiler"), _starts("boiler"))
-_ENDS_SENTENCE_M = PagePattern.of(_ENDS_SENTENCE)
+_ENDS_SENTENCE_M = PagePattern.of(_ENDS_SENTENCE, present=_ends_sentence_lines, once=True)
 _SENT_INSIDE_M = PagePattern.of(_SENT_INSIDE)
-_TEASER_PREFIX_M = PagePattern.of(_TEASER_PREFIX)
+# anchored at the line start: tried at the start of the lines that open with a first letter of the alternatives
+_TEASER_PREFIX_M = PagePattern.of(_TEASER_PREFIX, starts=_opening("rsmwlat", lowered=True))
 _CAPTION_M = PagePattern.of(_CAPTION, _caption_lines)
-_BYLINE_M = PagePattern.of(_BYLINE, _byline_lines)
+_BYLINE_M = PagePattern.of(_BYLINE, _byline_lines, _opening(_BYLINE_INITIALS[:6], lowered=True))
 _CLOCK_M = PagePattern.of(_CLOCK, _digits)
-_BULLET_M = PagePattern.of(_BULLET, _bullet_lines)
+_BULLET_M = PagePattern.of(_BULLET, _bullet_lines, lambda page: page.starts[_bullet_lines(page)])
 _SEPARATORS_M = PagePattern.of(_SEPARATORS, lambda page: _chars(page, "|·•/\t"))
 _COMMENT_M = PagePattern.of(_COMMENT, _comment_lines)
 _APPEAL_M = PagePattern.of(_APPEAL, _has("appeal"), _starts("appeal"))

@@ -110,12 +110,24 @@ PIECES = [
     "ǅ",
     "_",
     "x_y",
+    "(Photo)",
+    "said.”",
+    "end.)",
+    "”",
+    "?!",
+    "WWW.Example.org",
+    "[email protected]",
+    "Watch:",
+    "Trending",
+    "• item",
+    "12) item",
+    "Door",
 ]
 line_strategy = st.lists(st.sampled_from(PIECES), min_size=1, max_size=12).map(" ".join)
 
 
-def _full_count(page: PageText, pattern: PagePattern) -> np.ndarray:
-    return page.count(PagePattern(pattern.regex, pattern.lowered, None))
+def _full_count(page: PageText, pattern: PagePattern, first: bool = False) -> np.ndarray:
+    return page.count(PagePattern(pattern.regex, pattern.lowered, None), first=first)
 
 
 def _check(texts: list[str]) -> None:
@@ -123,6 +135,8 @@ def _check(texts: list[str]) -> None:
         fast = PageText.of(texts).count(pattern)
         full = _full_count(PageText.of(texts), pattern)
         assert fast.tolist() == full.tolist(), name
+        found = PageText.of(texts).has(pattern)
+        assert found.tolist() == (_full_count(PageText.of(texts), pattern, first=True) > 0).tolist(), name
     page = PageText.of(texts)
     assert patterns.you_we_count(page).tolist() == _full_count(PageText.of(texts), patterns._YOU_WE_M).tolist()
 
