@@ -80,6 +80,8 @@ def export(out: Path, limit: int | None, mode: Mode) -> tuple[int, float, float]
                             "cue": a.cue,
                             "content": a.content,
                             "direct": a.direct,
+                            "mention": a.mention,  # extras for error analysis; the scorer ignores them
+                            "title": a.title,
                         }
                     )
                     + "\n"

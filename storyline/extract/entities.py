@@ -340,6 +340,7 @@ def _fold(word: str) -> str:
     return re.sub(r"(?:iy|yi|ij|ii|yy)$", "y", word)
 
 
+@lru_cache(maxsize=32768)  # pure; an article names the same few people and places again and again
 def entity_key(name: str, label: str | None = None) -> str:
     """A key equal for aliases of one entity across the articles of a story.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # Honorifics carry gender and are never part of the name.
 HONORIFICS = {
@@ -376,8 +377,9 @@ def _is_title_head(low: str) -> bool:
     return low in TITLE_HEADS or low.split("-")[0] in TITLE_HEADS  # "commander-in-chief"
 
 
+@lru_cache(maxsize=2)  # quotes' speaker resolver and the entity rules read the same body's index in turn
 def build_index(text: str) -> NameIndex:
-    """All capitalised name sequences of ``text``, with titles and honorifics split off.
+    """All capitalised name sequences of ``text``, with titles and honorifics split off; shared, so read-only.
 
     A run of capitalised words is cut at a word that starts a sentence or clause ("Freedom of
     Information Act. But Trump" gives "Information Act" and "Trump").

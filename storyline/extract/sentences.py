@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Abbreviations after which a period does not end a sentence (news style: "Jan.", "Gov.", "U.S.").
 _ABBREV = {
@@ -108,6 +109,11 @@ def _joins_next(text: str, match: re.Match[str], start: int) -> bool:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` with their character offsets; paragraphs always end a sentence."""
+    return list(_split(text))
+
+
+@lru_cache(maxsize=4)  # the extract stage, counts and quotes split the same body in turn
+def _split(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     start = 0
     for match in _END.finditer(text):
@@ -116,7 +122,7 @@ def split_sentences(text: str) -> list[Sentence]:
         _append(sentences, text, start, match.end())
         start = match.end()
     _append(sentences, text, start, len(text))
-    return sentences
+    return tuple(sentences)
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:

@@ -140,3 +140,38 @@ def test_a_model_cue_opening_a_new_clause_inside_rule_content_is_kept() -> None:
     found = find_quotes(text, cue_model=cue_model, judge=judge)
     assert [(a.speaker, a.cue) for a in found] == [("Vos", "said"), ("engineers", "grumbled")]
     assert found[0].content.endswith("in May")
+
+
+def test_sentence_probabilities_equal_the_feature_strings_scores() -> None:
+    from storyline.extract.quotes_fast import tokens
+    from storyline.extract.quotes_model import features, is_candidate, marked_range, quote_marks, sentence_probabilities
+    from storyline.extract.sentences import Sentence
+
+    model = load_model()
+    text = (
+        "“We will not back down,” the governor of the state insisted on Tuesday, as critics | fumed that she had lied."
+    )
+    sent = Sentence(0, len(text), text)
+    toks = tokens(text)
+    inside = [(0, text.index("”") + 1)]
+    marks = quote_marks(toks, inside)
+    expected = [
+        (i, model.probability(features(text, toks, i, marks, marked_range(marks))))
+        for i, t in enumerate(toks)
+        if not marks[i] and is_candidate(t)
+    ]
+    got = sentence_probabilities(model, sent, toks, inside)
+    assert [i for i, _ in got] == [i for i, _ in expected]
+    assert all(abs(a - b) < 1e-12 for (_, a), (_, b) in zip(got, expected, strict=True))
+
+
+def test_the_cascade_drops_only_words_whose_own_weights_are_low() -> None:
+    from storyline.extract.quotes_fast import tokens
+    from storyline.extract.quotes_model import sentence_probabilities
+    from storyline.extract.sentences import Sentence
+
+    model = CueModel({"w=harrumphed": 10.0, "w=table": -8.0}, -1.0, 0.5)
+    text = "The chairman harrumphed at the table."
+    toks = tokens(text)
+    kept = [toks[i].low for i, _ in sentence_probabilities(model, Sentence(0, len(text), text), toks, [], -4.0)]
+    assert "harrumphed" in kept and "table" not in kept
