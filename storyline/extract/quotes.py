@@ -589,9 +589,59 @@ def _governed_quote(doc: Any, base: int, qs: int, qe: int) -> _Raw | None:
     return None
 
 
+# A title-case headline that reports speech: "Senator Jane Roe Says Budget Deal Is Near" (who, cue, what on one
+# line, most words capitalised, no sentence break inside).
+_LINE = re.compile(r"^[A-Z][^\n]*$", re.MULTILINE)
+_LINE_WORD = re.compile(r"\S+")
+# Headlines are short; a line this long is a sentence in title case by accident (set by hand).
+_TITLE_MAX_WORDS = 20
+# The share of a headline's longer words (four letters or more) written with a capital (set by hand: title
+# case capitalises every one; a sentence that opens with a name and a verb rarely reaches half).
+_TITLE_CAPS = 0.75
+# The speaker of a headline is its first one to five words.
+_TITLE_MAX_SPEAKER = 5
+
+
+def _title_attributions(text: str) -> list[_Raw]:
+    """ "Governor Says Bridge Will Reopen" on a headline line: a speech, belief or stance verb in title case
+    after one to five capitalised words."""
+    out = []
+    for line in _LINE.finditer(text):
+        words = list(_LINE_WORD.finditer(line.group(0)))
+        bare = [w.group(0).strip("‘’“”'\"") for w in words]
+        longer = [w for w in bare if len(w) >= 4]
+        if (
+            len(words) > _TITLE_MAX_WORDS
+            or len(words) < 3
+            or re.search(r"[a-z]\.\s", line.group(0))
+            or not longer
+            or sum(w[:1].isupper() for w in longer) < _TITLE_CAPS * len(longer)
+            or bare[0].lower().rstrip("’'s") in _LABEL_WORDS
+        ):
+            continue
+        for k in range(1, min(_TITLE_MAX_SPEAKER + 1, len(words) - 1)):
+            word = words[k].group(0)
+            if not word[:1].isupper():
+                break
+            if word[1:].islower() and word.lower() in ALL_FORMS:
+                base = line.start()
+                what_end = base + words[-1].end() - (1 if words[-1].group(0)[-1] in ".!?" else 0)
+                out.append(
+                    _Raw(
+                        None,
+                        (base + words[k].start(), base + words[k].end()),
+                        [(base + words[k + 1].start(), what_end)],
+                        0,
+                        speaker_override=(base + words[0].start(), base + words[k - 1].end()),
+                    )
+                )
+                break
+    return out
+
+
 def _headline_attributions(text: str, sentences: Sequence[Sentence]) -> list[_Raw]:
     """ "Pence: Clinton camp was mocking" (a headline) or "WALLACE: Governor, ..." (a transcript)."""
-    out = []
+    out = _title_attributions(text)
     for m in HEADLINE_RE.finditer(text):
         who = m.group("who")
         if who.split()[0].lower().rstrip("’'s") in _LABEL_WORDS:
