@@ -603,8 +603,8 @@ _TITLE_MAX_SPEAKER = 5
 
 
 def _title_attributions(text: str) -> list[_Raw]:
-    """ "Governor Says Bridge Will Reopen" on a headline line: a speech, belief or stance verb in title case
-    after one to five capitalised words."""
+    """ "Governor Says Bridge Will Reopen" on a headline line: an inflected speech, belief or stance verb in title
+    case after one to five capitalised words."""
     out = []
     for line in _LINE.finditer(text):
         words = list(_LINE_WORD.finditer(line.group(0)))
@@ -623,7 +623,8 @@ def _title_attributions(text: str) -> list[_Raw]:
             word = words[k].group(0)
             if not word[:1].isupper():
                 break
-            if word[1:].islower() and word.lower() in ALL_FORMS:
+            low = word.lower()
+            if word[1:].islower() and ALL_FORMS.get(low, low) != low:  # "Says", "Warned"; "Report" may be a noun
                 base = line.start()
                 what_end = base + words[-1].end() - (1 if words[-1].group(0)[-1] in ".!?" else 0)
                 out.append(

@@ -311,3 +311,8 @@ def test_title_case_headline_names_speaker_cue_and_content() -> None:
 def test_sentence_that_opens_with_a_name_is_no_headline() -> None:
     text = "Officials Say the bridge will reopen once the inspectors have finished their work on it."
     assert not [a for a in find_quotes(text, mode="rules") if a.cue == "Say"]
+
+
+def test_menu_line_with_a_noun_cue_is_no_headline() -> None:
+    text = "World News Video Field Report Newsletters Business Sports Company News\n\nThe talks resumed."
+    assert not [a for a in find_quotes(text, mode="rules") if a.cue == "Report"]
