@@ -92,3 +92,37 @@ def test_longer_precision_text_wins_unless_balanced_is_far_longer(monkeypatch: p
     texts[(False, False)] = "x" * 19
     _, text = htmlbody.main_text("<html><body><p>x</p></body></html>", None, htmlbody.parse("<html><p>x</p></html>"))
     assert text == "x" * 19
+
+
+DROPPED_CASES = [
+    "<p>a</p><script>var x = '<p>';</script><p>b</p>",
+    "<SCRIPT type='x'>one</script\n>two<Style>three</STYLE >four",
+    "<head><title>t</title></head><header>kept</header><body>x</body>",
+    "<style>never closed<p>text</p>",
+    "<svg><svg></svg></svg>after",
+    "<button>a</buttons>b</button>c<select><option>d</option></select>e",
+    "<script>one</script><script>two",
+    "<\u017fcript>long s</script>x<script>\u212a</script>",  # characters re.IGNORECASE folds to ASCII
+]
+
+
+@pytest.mark.parametrize("html", DROPPED_CASES)
+def test_dropping_non_text_elements_matches_the_regex(html: str) -> None:
+    assert htmlbody._drop_blocks(html) == htmlbody._DROPPED.sub(" ", html)
+
+
+def test_parse_reads_a_page_with_an_xml_encoding_declaration() -> None:
+    declared = "<?xml version='1.0' encoding='iso-8859-1'?>"
+    tree = htmlbody.parse(declared + "<html><body><p>Caf\u00e9 bridge</p></body></html>")
+    assert tree is not None and "Caf\u00e9 bridge" in tree.text_content()
+
+
+def test_parse_drops_characters_xml_forbids() -> None:
+    tree = htmlbody.parse("<!DOCTYPE html>\n<html><body><p>river\x0b bridge\ufffe</p></body></html>")
+    assert tree is not None and tree.find(".//p").text_content() == "river bridge"
+
+
+def test_xml_safe_finds_forbidden_characters_in_utf8() -> None:
+    assert htmlbody._xml_safe("<p>caf\u00e9 \u00a0 \t\n\r</p>".encode())
+    assert not htmlbody._xml_safe(b"<p>a\x01</p>")
+    assert not htmlbody._xml_safe("<p>a\uffff</p>".encode())
