@@ -738,10 +738,15 @@ def outlet_city(url: str | None) -> tuple[str, str] | None:
     if not url:
         return None
     parsed = urlparse(url if "//" in url else f"//{url}")
-    labels = (parsed.hostname or "").removeprefix("www.").split(".")[:-1]
+    return _outlet_city(parsed.hostname or "", parsed.path.strip("/").split("/")[0])
+
+
+@lru_cache(maxsize=4096)  # per host and first folder: an outlet's articles ask again and again
+def _outlet_city(hostname: str, first_folder: str) -> tuple[str, str] | None:
+    labels = hostname.removeprefix("www.").split(".")[:-1]
     names = _outlet_city_names()
     found = [n for label in labels for n in names if label.startswith(n) or label.endswith(n)]
-    folder = re.sub(r"[^a-z]", "", parsed.path.strip("/").split("/")[0].lower())
+    folder = re.sub(r"[^a-z]", "", first_folder.lower())
     gaz = load()
     if folder in names and gaz.state_code(folder) is None:
         found.append(folder)
