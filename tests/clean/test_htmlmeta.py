@@ -336,3 +336,15 @@ def test_meta_line_above_the_headline_with_date_time_and_name() -> None:
 def test_advertising_label_is_not_an_author() -> None:
     meta = meta_of("", "<div><small>14.03.2023 | PAID CONTENT</small><h1>Bridge vote passes</h1></div>")
     assert meta.authors == []
+
+
+def test_name_in_bold_closing_the_text_signs_it() -> None:
+    long = "<p>" + "The committee will vote again in spring after the hearings. " * 4 + "</p>"
+    meta = meta_of("", f"<h1>Bridge vote passes</h1><article>{long}<p><b><i>Ruth Adler</i></b></p></article>")
+    assert meta.authors == ["Ruth Adler"]
+
+
+def test_bold_subheading_between_paragraphs_is_not_a_signature() -> None:
+    long = "<p>" + "The committee will vote again in spring after the hearings. " * 4 + "</p>"
+    meta = meta_of("", f"<h1>Bridge vote passes</h1><article>{long}<p><b>Cycle Path</b></p>{long}</article>")
+    assert meta.authors == []
