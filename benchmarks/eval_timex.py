@@ -1,14 +1,17 @@
 """Score ``tag_times`` on the timex dev set with the shared scorer.
 
-    .venv/bin/python benchmarks/eval_timex.py [--data DIR] [--out DIR] [--errors N]
+    .venv/bin/python benchmarks/eval_timex.py [--data DIR] [--out DIR] [--errors N] [--halves]
 
 Reads DATA/timex-dev.jsonl (id, text, published), writes OUT/articles.jsonl and OUT/facts.jsonl in the
 export format, then runs ``score.py timex``. ``--errors N`` prints N mismatches against the gold.
+``--halves`` also scores the two halves of the documents split by sha1 of the id (A: even, B: odd):
+tune on half A, and read half B as held out.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import subprocess
@@ -21,6 +24,11 @@ from storyline.extract.timex import tag_times
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_EVAL = Path(os.environ.get("STORYLINE_EVAL_DIR", REPO.parent / "shared" / "eval"))
+
+
+def half(doc_id: str) -> str:
+    """Half "A" or "B" of a document: sha1 of its id, even or odd (as eval_quotes.py splits)."""
+    return "AB"[int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 2]
 
 
 def export(feed: Path, out: Path) -> None:
@@ -100,15 +108,25 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_EVAL / "data")
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--errors", type=int, default=0)
+    parser.add_argument("--halves", action="store_true", help="also score halves A and B (sha1 of the id)")
     args = parser.parse_args()
     out = args.out or Path(tempfile.mkdtemp(prefix="timex-"))
     export(args.data / "timex-dev.jsonl", out)
     if args.errors:
         show_errors(args.data, out, args.errors)
     scorer = args.data.parent / "score.py"
-    return subprocess.call(
-        [sys.executable, str(scorer), "timex", "--gold", str(args.data / "timex-dev.gold.jsonl"), "--export", str(out)]
-    )
+    gold = args.data / "timex-dev.gold.jsonl"
+    rc = subprocess.call([sys.executable, str(scorer), "timex", "--gold", str(gold), "--export", str(out)])
+    if args.halves and rc == 0:
+        for name in "AB":
+            part = out / f"gold-{name}.jsonl"
+            with gold.open(encoding="utf-8") as src, part.open("w", encoding="utf-8") as dst:
+                dst.writelines(line for line in src if line.strip() and half(json.loads(line)["id"]) == name)
+            print(f"--- half {name}" + (" (held out)" if name == "B" else ""), flush=True)
+            rc = rc or subprocess.call(
+                [sys.executable, str(scorer), "timex", "--gold", str(part), "--export", str(out)]
+            )
+    return rc
 
 
 if __name__ == "__main__":

@@ -25,6 +25,12 @@ from storyline.model import TimexType
 __all__ = ["Timex", "tag_times"]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n")
+# a dot after these ends no sentence when a number or a name follows: "payable Jan. 2 to holders",
+# "Mr. Smith", "Gen. Lee"; a single capital is an initial ("John F. Kennedy")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Mt|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt"
+    r"|Cmdr|Adm|Maj|Prof|Rev|Gens?|No|Nos|Jr|Sr|Ft|vs)|(?<![\w.])[A-Z])\.$"
+)
 _ANCHORED_RULES = {
     "date_mdy",
     "date_dmy",
@@ -66,7 +72,11 @@ class _Sentences:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        self.starts = [0] + [
+            m.end()
+            for m in _SENTENCE_END.finditer(text)
+            if not _ABBREVIATION.search(text, max(0, m.start() - 6), m.start())
+        ]
         self._cues: dict[int, list[tuple[int, Tense]]] = {}
 
     def sentence_at(self, offset: int) -> str:
@@ -158,6 +168,7 @@ def _select(found: list[_Candidate], ctx: Context, sentences: _Sentences) -> lis
         if any(cand.start < e and s < cand.end for s, e in taken):
             continue
         ctx.tense = sentences.tense_at(cand.start)
+        ctx.at = cand.start
         if HANDLERS[cand.rule](cand.match, ctx) is None:
             continue
         taken.append((cand.start, cand.end))
@@ -174,6 +185,7 @@ def _reference_quarter(chosen: list[_Candidate], text: str, dct: date | None, se
     for cand in chosen:
         if cand.rule == "quarter" and sets_reference_quarter(cand.match):
             ctx.tense = sentences.tense_at(cand.start)
+            ctx.at = cand.start
             resolved = HANDLERS[cand.rule](cand.match, ctx)
             if resolved and resolved[1]:
                 named.append(resolved[1])
@@ -203,6 +215,7 @@ def tag_times(text: str, dct: date | None) -> list[Timex]:
     for cand in chosen:
         ctx.tense = sentences.tense_at(cand.start)
         ctx.sentence = sentences.sentence_at(cand.start)
+        ctx.at = cand.start
         resolved = HANDLERS[cand.rule](cand.match, ctx)
         if resolved is None or not resolved[1]:
             continue

@@ -136,7 +136,8 @@ def _month_rel(match: re.Match[str], ctx: Context) -> Resolved | None:
     elif rel == "this":
         year = ctx.dct.year
     else:
-        year = pick_year(month, None, ctx.dct, ctx.tense)
+        governed = ctx.governing_tense()
+        year = pick_year(month, None, ctx.dct, governed if governed != "none" else ctx.tense, governed != "none")
     return "DATE", f"{year:04d}-{month:02d}"
 
 

@@ -22,7 +22,7 @@ _FUTURE_RE = re.compile(
 )
 _PAST_RE = re.compile(
     r"\b(?:was|were|had|did|ago|said|told|came|went|took|made|saw|gave|got|fell|rose|lost|won|left|met"
-    r"|began|paid|sold|bought|spent|led|ran|became|announced|reported"
+    r"|began|paid|sold|bought|spent|led|ran|became|announced|reported|since|(?:has|have)\s+been"
     # a lower-case word in -ed, but not a name ("United", "Ahmed") nor "-eed" ("exceed", "hundred" is "-red")
     r"|(?<!\bbe\s)(?<!been\s)(?-i:[a-z]\w{2,}(?<![^r]e)ed)(?<!hundred))\b",
     re.IGNORECASE,
@@ -35,6 +35,31 @@ def tense_cues(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     cues: list[tuple[int, Tense]] = [(m.start(), "future") for m in _FUTURE_RE.finditer(text, start, end)]
     cues += [(m.start(), "past") for m in _PAST_RE.finditer(text, start, end)]
     return cues
+
+
+_GOVERNING_RE = re.compile(
+    # a modal with its verb ("will meet on June 8") or a past verb ("ended Jan. 31"), then a preposition
+    rf"(?:{_PAST_RE.pattern}|(?P<future>{_FUTURE_RE.pattern})(?:\s+[a-z]+)?)"
+    r"\s+(?:(?:on|in|by|until|till|through|since|from)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_BE_BEFORE = re.compile(r"\b(?:be|being|is|are|am)\s+$", re.IGNORECASE)
+
+
+def governing_tense(text: str, at: int) -> Tense:
+    """The tense of a verb right before offset ``at`` ("ended Jan. 31", "will meet on June 8"), else "none".
+
+    A date such a verb governs takes its tense even when it lies within ``TENSE_OVERRIDE_DAYS``.
+    """
+    match = _GOVERNING_RE.search(text, max(0, at - 40), at)
+    if match is None or match.end() != at:
+        return "none"
+    if match["future"]:
+        return "future"
+    # a participle after "be" is no past: "will be paid Dec. 14", "is expected to be completed by June"
+    return "none" if _BE_BEFORE.search(text, max(0, match.start() - 12), match.start()) else "past"
 
 
 def nearest_tense(cues: list[tuple[int, Tense]], at: int) -> Tense:
@@ -81,9 +106,14 @@ def day_value(day: date) -> str:
 # 0.785, 120 days 0.788, 183 days 0.784 (re-run benchmarks/eval_timex.py before changing).
 TENSE_OVERRIDE_DAYS = 120
 TENSE_OVERRIDE_MONTHS = 3  # same for a month without a day: 1 month 0.795, 3 months 0.798
+# the same, separately for a date ahead in a past-tense sentence and one behind in a future-tense one
+AHEAD_IN_PAST_DAYS = 120
+AHEAD_IN_PAST_MONTHS = 3
+BEHIND_IN_FUTURE_DAYS = 120
+BEHIND_IN_FUTURE_MONTHS = 3
 
 
-def pick_year(month: int, day: int | None, dct: date, tense: Tense) -> int:
+def pick_year(month: int, day: int | None, dct: date, tense: Tense, governed: bool = False) -> int:
     """The year of a month (and day) written without one, relative to the document date.
 
     Past tense takes the latest such date on or before the document date, future tense the earliest
@@ -104,17 +134,17 @@ def pick_year(month: int, day: int | None, dct: date, tense: Tense) -> int:
     if not candidates:
         return dct.year
     nearest = min(candidates, key=lambda c: (abs(c[0]), c[0] > 0))
-    if abs(nearest[0]) <= (TENSE_OVERRIDE_DAYS if day else TENSE_OVERRIDE_MONTHS * 30):
-        return nearest[1]
-    if tense == "past":
+    if tense == "past" and (governed or nearest[0] > (AHEAD_IN_PAST_DAYS if day else AHEAD_IN_PAST_MONTHS * 30)):
         past = [c for c in candidates if c[0] <= 0]
         if past:
             return max(past)[1]
-    elif tense == "future":
+    elif tense == "future" and (
+        governed or -nearest[0] > (BEHIND_IN_FUTURE_DAYS if day else BEHIND_IN_FUTURE_MONTHS * 30)
+    ):
         future = [c for c in candidates if c[0] >= 0]
         if future:
             return min(future)[1]
-    return min(candidates, key=lambda c: (abs(c[0]), c[0] > 0))[1]
+    return nearest[1]
 
 
 # A weekday in a sentence without tense cues ("Polls close Friday") is taken as the past one: news

@@ -2,7 +2,10 @@
 
 Ambiguous cases and the choice made (TimeBank practice unless said otherwise):
 - A month or day without a year takes the year that puts it nearest the document date; a past-tense
-  sentence takes the latest one on or before it, a future-tense one the earliest on or after it.
+  sentence takes the latest one on or before it, a future-tense one the earliest on or after it, unless
+  the nearest one lies within ``TENSE_OVERRIDE_DAYS`` ("payable Dec. 7" in a past sentence of 30 Oct).
+  A verb right before the date decides alone: "ended Jan. 31" and "since the Oct. 23 fire" are past,
+  "will meet on June 8" future, "will be paid Dec. 14" neither.
 - A bare weekday is the one in the seven days up to the document date, unless the sentence looks
   forward ("will", "would", "scheduled"), then the one in the seven days after it.
 - "a year ago/earlier" and "the year-ago quarter" move the report's quarter back one year (financial
@@ -32,6 +35,7 @@ from storyline.extract.timex_lex import (
 )
 from storyline.extract.timex_norm import (
     Tense,
+    governing_tense,
     iso_week,
     pick_year,
     safe_date,
@@ -51,6 +55,11 @@ class Context:
     last_quarter: str | None = None  # last "YYYY-Qn" the document named
     last_date: str | None = None  # last DATE value with a year
     sentence: str = ""  # the sentence the match is in
+    at: int = 0  # where the match starts
+
+    def governing_tense(self) -> Tense:
+        """The tense of a verb right before the match ("ended Jan. 31"), else "none"."""
+        return governing_tense(self.text, self.at)
 
     def preceding_word(self, start: int) -> str:
         match = re.search(r"([A-Za-z$%\d]+)\W*$", self.text[max(0, start - 30) : start])
@@ -178,7 +187,8 @@ def resolve_month_day(month: int, day: int | None, year: int | None, ctx: Contex
     if year is None:
         if ctx.dct is None:
             return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
-        year = pick_year(month, day, ctx.dct, ctx.tense)
+        governed = ctx.governing_tense()
+        year = pick_year(month, day, ctx.dct, governed if governed != "none" else ctx.tense, governed != "none")
     if day is None:
         return f"{year:04d}-{month:02d}"
     if safe_date(year, month, day) is None:

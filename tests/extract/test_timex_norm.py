@@ -1,0 +1,66 @@
+"""Calendar and tense rules of timex_norm, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storyline.extract.timex import tag_times
+from storyline.extract.timex_norm import governing_tense, pick_year
+
+
+def at(text: str, word: str) -> int:
+    return text.index(word)
+
+
+def test_a_past_verb_right_before_a_date_governs_it() -> None:
+    text = "The fiscal year ended Jan. 31 with a loss."
+    assert governing_tense(text, at(text, "Jan.")) == "past"
+
+
+def test_a_past_verb_before_a_preposition_and_a_date_governs_it() -> None:
+    text = "The plant was closed on June 8 after the storm."
+    assert governing_tense(text, at(text, "June")) == "past"
+
+
+def test_since_governs_a_date_as_past() -> None:
+    text = "Police have searched for him since the Oct. 23 fire."
+    assert governing_tense(text, at(text, "Oct.")) == "past"
+
+
+def test_a_participle_after_be_does_not_govern_as_past() -> None:
+    text = "The dividend will be paid Dec. 14 to holders."
+    assert governing_tense(text, at(text, "Dec.")) == "none"
+
+
+def test_a_future_verb_right_before_a_date_governs_it() -> None:
+    text = "The panel will meet on March 2."
+    assert governing_tense(text, at(text, "March")) == "future"
+
+
+def test_a_distant_verb_does_not_govern() -> None:
+    text = "The board said the dividend is payable Dec. 7."
+    assert governing_tense(text, at(text, "Dec.")) == "none"
+
+
+def test_a_near_date_ahead_stays_ahead_in_a_past_sentence() -> None:
+    assert pick_year(6, 8, date(2024, 2, 15), "past") == 2024
+
+
+def test_a_governed_date_ahead_in_a_past_sentence_is_last_year() -> None:
+    assert pick_year(6, 8, date(2024, 2, 15), "past", governed=True) == 2023
+
+
+def test_a_governed_date_behind_in_a_future_sentence_is_next_year() -> None:
+    assert pick_year(12, 1, date(2024, 2, 15), "future", governed=True) == 2024
+    assert pick_year(1, 20, date(2024, 2, 15), "future", governed=True) == 2025
+
+
+def test_a_month_and_day_that_a_past_verb_governs_is_read_in_the_past() -> None:
+    found = tag_times("The shooting happened June 8 near the school.", date(2024, 2, 15))
+    assert [t.value for t in found] == ["2023-06-08"]
+
+
+def test_a_month_abbreviation_does_not_end_the_sentence_for_tense() -> None:
+    # "Oct." is no sentence end, so "were" after the date still gives the sentence its tense
+    found = tag_times("On Oct. 30 the two sides were far apart.", date(2024, 2, 15))
+    assert [t.value for t in found] == ["2023-10-30"]
