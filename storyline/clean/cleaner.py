@@ -96,13 +96,15 @@ class Cleaner:
             raise InputError(f"article {article.id}: no text and no html to clean")
         if self._use_html(article):
             self._clean_html(article)
+            words = body_words(article.body or "", MIN_BODY_WORDS)
         else:
             self._clean_text(article)
-            if len((article.body or "").split()) < MIN_BODY_WORDS:
+            words = len((article.body or "").split())  # ``body_words`` when there are enough
+            if words < MIN_BODY_WORDS:
                 headline = headline_only(article.raw_text or "")
                 if headline is not None:  # a report that is all headline still names the event
                     article.body, article.title, article.captions = headline, article.title or headline, []
-        words = body_words(article.body or "", MIN_BODY_WORDS)
+                words = body_words(article.body or "", MIN_BODY_WORDS)
         if words < MIN_BODY_WORDS:
             raise InputError(f"article {article.id}: no article body found ({words} words of body text)")
         if article.feed_title:

@@ -72,21 +72,35 @@ class Vocab:
 
 
 # Tokens are looked up by a 64-bit polynomial hash of their characters (sum of code point times
-# _BASE ** position, mod 2**64), so that a page's lookups run in numpy; positions past _MAX_POS share
-# the last power (a token that long is no vocabulary word). Two different words share a hash with a
-# chance of about 2**-64 per pair; ``VocabTable`` checks that its own words do not.
+# _BASE ** position in the token, mod 2**64), so that a page's lookups run in numpy. Two different words share
+# a hash with a chance of about 2**-64 per pair; ``VocabTable`` checks that its own words do not. A page hashes
+# all its tokens at once: the running sum of code point times _BASE ** (offset in the page) over its word
+# characters, differenced at each token's ends, is the token's hash times _BASE ** (its offset), which the
+# inverse power (_BASE is odd, so invertible mod 2**64) takes off.
 _BASE = 0x100000001B3
-_MAX_POS = 64
-_POWERS = np.array([pow(_BASE, k, 1 << 64) for k in range(_MAX_POS)], dtype=np.uint64)
 _PAIR_MIX = np.uint64(0x9E3779B97F4A7C15)  # hash of a word pair: first * _PAIR_MIX + second (mod 2**64)
+_TABLE_CHARS = 1 << 16  # powers kept for pages up to this many characters (longer ones compute their own)
 
 
-_POWER_INTS = [int(p) for p in _POWERS]
+def _powers(base: int, n: int) -> np.ndarray:
+    """base ** 0 .. base ** (n - 1), mod 2**64 (numpy's uint64 products wrap the same way)."""
+    out = np.full(n, base, dtype=np.uint64)
+    out[0] = 1
+    return np.cumprod(out, dtype=np.uint64)
+
+
+_POW = _powers(_BASE, _TABLE_CHARS)
+_INV = _powers(pow(_BASE, -1, 1 << 64), _TABLE_CHARS)
+_POW.setflags(write=False)
+_INV.setflags(write=False)
+_POWER_INTS = [int(p) for p in _POW[:64]]
 
 
 @lru_cache(maxsize=8192)  # a pure function of its argument: vocabulary and slug words recur across pages
 def word_hash(word: str) -> int:
-    return sum(ord(c) * _POWER_INTS[min(k, _MAX_POS - 1)] for k, c in enumerate(word)) % (1 << 64)
+    if len(word) > len(_POWER_INTS):
+        return sum(ord(c) * pow(_BASE, k, 1 << 64) for k, c in enumerate(word)) % (1 << 64)
+    return sum(ord(c) * p for c, p in zip(word, _POWER_INTS, strict=False)) % (1 << 64)
 
 
 def pair_hash(first: str, second: str) -> int:
@@ -159,16 +173,16 @@ class Tokens:
     end: np.ndarray
     line: np.ndarray
     hash: np.ndarray
-    wstart: np.ndarray  # offset of each token among the page's word characters
-    csum: np.ndarray  # running sum of the per-character hash terms over the word characters, from 0
+    csum: np.ndarray  # running sum of code point times _BASE ** offset over the page's word characters, from 0
+    inverse: np.ndarray  # _BASE ** -offset for each offset of the page
 
     def word(self, i: int) -> str:
         return self.text[int(self.start[i]) : int(self.end[i])]
 
     def prefix_hash(self, tokens: np.ndarray, k: int) -> np.ndarray:
         """``word_hash`` of the first ``k`` characters of each of ``tokens`` (each at least ``k`` long)."""
-        at = self.wstart[tokens]
-        return self.csum[at + k] - self.csum[at]
+        at = self.start[tokens]
+        return (self.csum[at + k] - self.csum[at]) * self.inverse[at]
 
 
 @dataclass(slots=True)
@@ -315,21 +329,20 @@ class PageText:
             word = (self.classes & _W) > 0
             edges = np.diff(np.concatenate(([0], word.view(np.int8), [0])))
             start, end = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-            wpos = np.flatnonzero(word)
-            lengths = end - start
-            wstart = np.zeros(len(start), dtype=np.int64)
-            wstart[1:] = np.cumsum(lengths[:-1])
-            first = np.repeat(wstart, lengths)  # per word character: where its token starts
-            terms = lcps[wpos].astype(np.uint64) * _POWERS[np.minimum(np.arange(len(wpos)) - first, _MAX_POS - 1)]
-            csum = np.concatenate((np.zeros(1, dtype=np.uint64), np.cumsum(terms, dtype=np.uint64)))
+            n = len(lcps)
+            powers, inverse = (_POW, _INV) if n <= _TABLE_CHARS else (_powers(_BASE, n), _powers(int(_INV[1]), n))
+            terms = lcps * powers[:n]  # uint32 times uint64: uint64, wrapping
+            terms[~word] = 0
+            csum = np.zeros(n + 1, dtype=np.uint64)
+            np.cumsum(terms, out=csum[1:])
             self._tokens = Tokens(
                 lowered,
                 start,
                 end,
                 np.searchsorted(self.starts, start, side="right") - 1,
-                csum[wstart + lengths] - csum[wstart],
-                wstart,
+                (csum[end] - csum[start]) * inverse[start],
                 csum,
+                inverse,
             )
         return self._tokens
 

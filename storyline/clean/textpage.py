@@ -68,15 +68,12 @@ def title_anchor(
         if best >= 0.5:
             return best_i
     # no feed title, no telling URL: a title-shaped line printed twice (breadcrumb/social title and h1)
-    seen: dict[str, int] = {}
-    limit = max(int(len(lines) * 0.6), 1)
-    if len({line.text for line in lines[:limit]}) == len(lines[:limit]):
-        return None  # no line is printed twice
-    for line in lines[:limit]:
-        if line.words >= 5 and is_title_shaped(line) and not _BOILER.search(line.text):
-            if line.text in seen:
-                return seen[line.text]
-            seen[line.text] = line.index
+    # (whether a line qualifies depends on its text alone, so only lines printed before are read for it)
+    first: dict[str, int] = {}
+    for line in lines[: max(int(len(lines) * 0.6), 1)]:
+        before = first.setdefault(line.text, line.index)
+        if before != line.index and line.words >= 5 and is_title_shaped(line) and not _BOILER.search(line.text):
+            return before
     return None
 
 
