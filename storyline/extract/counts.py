@@ -198,6 +198,12 @@ def casualty_summary(counts: Sequence[CountLike]) -> dict[str, float]:
     out = {key: best[key] for key in _SUMMARY_KEYS if key in best}
     killed, injured = out.get("killed", 0.0), out.get("injured", 0.0)
     shot = best.get("shot", 0.0)
+    if (
+        SHOOTER_NOT_SHOT
+        and killed
+        and any(c.category == "killed" and c.value == killed and _SELF.search(c.text) for c in counts)
+    ):
+        killed -= 1  # "shot four relatives, killing two, then himself": the shooter is not one of the four shot
     if shot > killed + injured:
         # "one man dead ... six other people were treated for gunshot wounds": the others are all hurt
         besides = any(c.category == "shot" and c.value == shot and _OTHERS.search(c.text) for c in counts)
@@ -225,6 +231,11 @@ def _figure_of_hurt(c: CountLike) -> bool:
 
 
 _OTHERS = re.compile(r"\bothers?\b", re.IGNORECASE)
+# The dead counted with a shooter who killed himself ("shoots 4 relatives, killing 2, then himself": killed 3) leave
+# the shooter out when the people shot are compared with the dead (injured 2, not 1). gva-dev --stories rules:
+# without it injured 0.8196 -> 0.8167, questions 0.7412 -> 0.7380.
+SHOOTER_NOT_SHOT = True
+_SELF = re.compile(r"\b(?:him|her)self\b", re.IGNORECASE)
 _AGE = re.compile(r"(\d{1,3})[- ]years?[- ]old|,\s*(\d{1,3}),")
 
 

@@ -334,3 +334,29 @@ def test_the_objects_of_a_fatal_shooting_and_the_shooter_who_died() -> None:
 def test_a_subject_who_fatally_shoots_someone_is_not_dead() -> None:
     counts = find_counts("Investigators say a guard fatally shooting a clerk acted alone.")
     assert casualty_summary(counts) == {"killed": 1}
+
+
+def test_a_headline_verb_with_a_person_object_is_the_shooters() -> None:
+    assert casualty_summary(find_counts("Teen shot brother while cleaning rifle")) == {}
+
+
+def test_shot_at_and_missed_is_no_casualty() -> None:
+    assert casualty_summary(find_counts("The driver was shot at but no one was hurt.")) == {}
+
+
+def test_shot_at_a_place_is_a_casualty() -> None:
+    assert casualty_summary(find_counts("A woman was shot at a bus stop.")) == {"injured": 1}
+
+
+def test_an_intent_to_kill_is_no_death() -> None:
+    assert casualty_summary(find_counts("Prosecutors say he tried to kill another man.")) == {}
+
+
+def test_a_shooter_who_killed_himself_was_not_among_those_he_shot() -> None:
+    counts = find_counts("A man shot three neighbors, killing one, then himself.")
+    assert casualty_summary(counts) == {"killed": 2, "injured": 2}
+
+
+def test_a_person_and_others_is_one_more_than_the_others() -> None:
+    counts = find_counts("She said her son and two others were wounded near the park.")
+    assert casualty_summary(counts) == {"injured": 3}

@@ -69,3 +69,10 @@ def test_tallies_over_a_span_of_hours_or_a_whole_city_are_roundups() -> None:
     assert roundup("Eighteen people were shot in Philadelphia in a 48-hour span.")
     assert roundup("Fifteen were wounded overnight in shootings throughout the city.")
     assert not roundup("Four people were shot outside a bar on Main Street early Sunday.")
+
+
+def test_the_teaser_of_another_story_is_not_the_event() -> None:
+    from storyline.extract.counts_scope import roundup
+
+    assert roundup("RELATED: Woman killed in crash on the bypass")
+    assert not roundup("A woman was killed in a crash on the bypass.")
