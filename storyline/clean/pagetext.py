@@ -406,10 +406,12 @@ class PageText:
     def count(self, pattern: PagePattern, only: np.ndarray | None = None, first: bool = False) -> np.ndarray:
         """Matches of ``pattern`` per line (a match belongs to the line where it starts); with ``only``
         (a boolean mask), only those lines are scanned and the others count 0."""
-        if pattern.present is not None and (first or pattern.once):
-            found = pattern.present(self)
+        if pattern.exact is not None:
+            found = pattern.exact(self)
             if found is not None:
-                return (found if only is None else found & only).astype(np.int64)
+                if first:
+                    found = np.minimum(found, 1)
+                return found if only is None else np.where(only, found, 0)
         if pattern.starts is not None and (not pattern.lowered or self.lowered()):
             at = pattern.starts(self)
             if at is not None:
@@ -494,16 +496,14 @@ class PagePattern:
     lower-cased page: Python's ``re`` scans several times faster that way. ``starts``, when set, gives the
     offsets where a match can begin (every match of a vocabulary pattern begins at one of its vocabulary's
     tokens): ``re`` then tries those offsets only instead of scanning (None: scan). ``candidates``, when set,
-    gives the lines where a match is possible (a necessary condition; None: all lines). ``present``, when set,
-    tells without ``re`` which lines hold a match (None: not on this page), for ``PageText.has``; with ``once``
-    (no line can hold two matches) it gives ``PageText.count`` too."""
+    gives the lines where a match is possible (a necessary condition; None: all lines). ``exact``, when set,
+    counts the matches of each line without running the pattern itself (None: not on this page)."""
 
     regex: re.Pattern[str]
     lowered: bool
     candidates: Callable[[PageText], np.ndarray | None] | None = None
     starts: Callable[[PageText], np.ndarray | None] | None = None
-    present: Callable[[PageText], np.ndarray | None] | None = None
-    once: bool = False
+    exact: Callable[[PageText], np.ndarray | None] | None = None
 
     @classmethod
     def of(
@@ -511,12 +511,11 @@ class PagePattern:
         pattern: re.Pattern[str],
         candidates: Callable[[PageText], np.ndarray | None] | None = None,
         starts: Callable[[PageText], np.ndarray | None] | None = None,
-        present: Callable[[PageText], np.ndarray | None] | None = None,
-        once: bool = False,
+        exact: Callable[[PageText], np.ndarray | None] | None = None,
     ) -> PagePattern:
         folded = bool(pattern.flags & re.IGNORECASE)
         flags = (pattern.flags | re.MULTILINE) & ~re.IGNORECASE
-        return cls(re.compile(pattern.pattern.replace(r"\s", " "), flags), folded, candidates, starts, present, once)
+        return cls(re.compile(pattern.pattern.replace(r"\s", " "), flags), folded, candidates, starts, exact)
 
 
 def _bincount(regex: re.Pattern[str], text: str, starts: np.ndarray) -> np.ndarray:

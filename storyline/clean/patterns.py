@@ -191,45 +191,54 @@ def _last(page: PageText) -> np.ndarray:
     return page.cps[page.starts + page.lengths - 1]
 
 
-def _among(codes: np.ndarray, chars: str) -> np.ndarray:
-    """Which of ``codes`` (code points) are one of ``chars``."""
-    found = codes == ord(chars[0])
-    for c in chars[1:]:
-        found |= codes == ord(c)
-    return found
+def _char_set(chars: str) -> np.ndarray:
+    """A lookup table of ``chars`` over the code points of the BMP (and one slot for all others, never in it)."""
+    table = np.zeros(0x10001, dtype=bool)
+    table[[ord(c) for c in chars]] = True
+    table.setflags(write=False)
+    return table
+
+
+def _among(codes: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """Which of ``codes`` (code points) are in the ``_char_set`` ``table``."""
+    return table[np.minimum(codes, 0x10000)]
 
 
 _CLOSERS = "\"'”’»)]"  # what may follow a sentence's end mark: ``_ENDS_SENTENCE`` reads them this way
 _END_MARKS = ".!?…"
+_CLOSER_SET, _END_MARK_SET = _char_set(_CLOSERS), _char_set(_END_MARKS)
 
 
 def _ends_sentence_lines(page: PageText) -> np.ndarray:
-    """Lines that match ``_ENDS_SENTENCE``: an end mark as the last character but closing quotes and brackets."""
+    """Matches of ``_ENDS_SENTENCE`` per line (0 or 1): an end mark as the last character but closing quotes and
+    brackets."""
     out = np.zeros(len(page.starts), dtype=bool)
     if not len(page.cps):
         return out
     filled = page.lengths > 0
     last = page.cps[np.maximum(page.starts + page.lengths - 1, 0)]
-    out = filled & _among(last, _END_MARKS)
-    closed = filled & _among(last, _CLOSERS)
+    out = filled & _among(last, _END_MARK_SET)
+    closed = filled & _among(last, _CLOSER_SET)
     if closed.any():
         starts, ends = page.bounds()
         for i in np.flatnonzero(closed).tolist():
             bare = page.joined[starts[i] : ends[i]].rstrip(_CLOSERS)
             out[i] = bool(bare) and bare[-1] in _END_MARKS
-    return out
+    return out.astype(np.int64)
 
 
 def _opening(chars: str, lowered: bool) -> Callable[[PageText], np.ndarray | None]:
     """Offsets of the lines whose first character (lower-cased with ``lowered``) is one of ``chars``: where a
     match of a pattern anchored at the line start (``^``), whose alternatives open with those, can begin."""
 
+    table = _char_set(chars)
+
     def starts(page: PageText) -> np.ndarray | None:
         codes = page.lowered_cps() if lowered else page.cps
         if codes is None:
             return None
         at = page.starts[page.lengths > 0]
-        return at[_among(codes[at], chars)]
+        return at[_among(codes[at], table)]
 
     return starts
 
@@ -265,29 +274,30 @@ def _comment_lines(page: PageText) -> np.ndarray | None:
 
 def _glued_lines(page: PageText) -> np.ndarray:
     """Lines with an ASCII capital after a lower-case letter, digit or ')' (maybe with .!? between)."""
-    return page.per_line(_glued_hits(page)) > 0
+    found = np.zeros(len(page.starts), dtype=bool)
+    found[np.searchsorted(page.starts, _glued_starts(page), side="right") - 1] = True
+    return found
+
+
+_GLUED_BEFORE = _char_set("abcdefghijklmnopqrstuvwxyz0123456789)")
+_GLUED_LOWER = _char_set("abcdefghijklmnopqrstuvwxyz")
+_GLUED_PUNCT = _char_set(".!?")
 
 
 def _glued_starts(page: PageText) -> np.ndarray:
-    """Where a match of ``_GLUED`` can begin: each offset that ``_glued_hits`` marks (it reads the pattern)."""
-    return np.flatnonzero(_glued_hits(page))
-
-
-def _glued_hits(page: PageText) -> np.ndarray:
-    """Per character: a lower-case letter, digit or ')' followed by a capital and two lower-case letters
-    (maybe with .!? before the capital), i.e. where ``_GLUED`` matches."""
-    c = page.cps.astype(np.int64)
+    """Where ``_GLUED`` matches: a lower-case letter, digit or ')' followed by a capital and two lower-case
+    letters (maybe with .!? before the capital), all ASCII. Read from the capitals of the page (a few in a
+    hundred characters), not from every character."""
+    c = page.cps
     n = len(c)
-    low = (c >= 97) & (c <= 122)
-    before = low | ((c >= 48) & (c <= 57)) | (c == 41)
-    punct = (c == 46) | (c == 33) | (c == 63)
-    cap = (c >= 65) & (c <= 90)
-    hit = np.zeros(n, dtype=bool)
-    if n >= 4:
-        after = cap[1:-2] & low[2:-1] & low[3:]  # a capital at i+1 followed by two lower-case letters
-        hit[:-3] = before[:-3] & after
-        hit[:-4] |= before[:-4] & punct[1:-3] & after[1:]
-    return hit
+    cap = np.flatnonzero((c >= 65) & (c <= 90))
+    cap = cap[(cap >= 1) & (cap <= n - 3)]
+    cap = cap[_among(c[cap + 1], _GLUED_LOWER) & _among(c[cap + 2], _GLUED_LOWER)]
+    prev = c[cap - 1]
+    direct = cap[_among(prev, _GLUED_BEFORE)] - 1
+    marked = cap[_among(prev, _GLUED_PUNCT) & (cap >= 2)]
+    after_mark = marked[_among(c[marked - 2], _GLUED_BEFORE)] - 2
+    return np.sort(np.concatenate((direct, after_mark)))
 
 
 def _urlish_lines(page: PageText) -> np.ndarray:
@@ -306,27 +316,34 @@ _BULLETS = "•·▪►»›-–—*"
 _BYLINE_INITIALS = "bvpdwaBVPDWA"  # first letters of the byline words: by, von, por, par, di, door, ...
 
 
+_BYLINE_INITIAL_SET, _BULLET_SET = _char_set(_BYLINE_INITIALS), _char_set(_BULLETS)
+
+
 def _byline_lines(page: PageText) -> np.ndarray:
     """Lines that open with the first letter of a byline word (the pattern is anchored at the line start)."""
-    first = page.cps[page.starts]
-    found = first == ord(_BYLINE_INITIALS[0])
-    for c in _BYLINE_INITIALS[1:]:
-        found |= first == ord(c)
-    return found
+    return _among(page.cps[page.starts], _BYLINE_INITIAL_SET)
 
 
 def _bullet_lines(page: PageText) -> np.ndarray:
     """Lines that open with a bullet character or a digit."""
-    first = page.cps[page.starts]
-    found = (page.classes[page.starts] & _DIGIT) > 0
-    for c in _BULLETS:
-        found |= first == ord(c)
-    return found
+    return ((page.classes[page.starts] & _DIGIT) > 0) | _among(page.cps[page.starts], _BULLET_SET)
+
+
+# A sentence end inside a line, matched as its mark alone: ``_SENT_INSIDE`` never holds a mark after its first
+# character, so its matches never overlap and each begins at a mark this pattern matches.
+_SENT_MARK = re.compile(r"[.!?](?=[\"'”’»)]* +[\"'“‘«(]*[A-ZÄÖÜÀ-Ý])")
+
+
+def _sentence_ends_inside(page: PageText) -> np.ndarray:
+    """Matches of ``_SENT_INSIDE`` per line: the marks ``_SENT_MARK`` replaces (in C) where the page changes."""
+    marked = _SENT_MARK.sub("\x00", page.joined)
+    changed = np.frombuffer(marked.encode("utf-32-le"), dtype=np.uint32) != page.cps
+    return page.per_line(changed)
 
 
 _BOILER_M = PagePattern.of(_BOILER, _has("boiler"), _starts("boiler"))
-_ENDS_SENTENCE_M = PagePattern.of(_ENDS_SENTENCE, present=_ends_sentence_lines, once=True)
-_SENT_INSIDE_M = PagePattern.of(_SENT_INSIDE)
+_ENDS_SENTENCE_M = PagePattern.of(_ENDS_SENTENCE, exact=_ends_sentence_lines)
+_SENT_INSIDE_M = PagePattern.of(_SENT_INSIDE, exact=_sentence_ends_inside)
 # anchored at the line start: tried at the start of the lines that open with a first letter of the alternatives
 _TEASER_PREFIX_M = PagePattern.of(_TEASER_PREFIX, starts=_opening("rsmwlat", lowered=True))
 _CAPTION_M = PagePattern.of(_CAPTION, _caption_lines)

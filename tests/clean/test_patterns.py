@@ -122,6 +122,13 @@ PIECES = [
     "• item",
     "12) item",
     "Door",
+    "Tuesday. The",
+    "done!\u201d \u201cNext",
+    "iPhone",
+    "3Com",
+    "a)Bcd",
+    "x.?Yes",
+    "\u00c4rger",
 ]
 line_strategy = st.lists(st.sampled_from(PIECES), min_size=1, max_size=12).map(" ".join)
 
