@@ -408,7 +408,11 @@ def _relunit(match: re.Match[str], ctx: Context) -> Resolved | None:
     raw_rel = re.sub(r"\s+", " ", match["rel"].lower())
     if unit == "D":
         return _relday_unit(raw_rel, ctx)
-    if raw_rel.startswith("the ") and rel in _DURATION_RELS - {"previous", "following"}:
+    # "over the past year" is the year before the document's, as "last year" is (timex-dev: 3 of 3
+    # "the past/next year" are so); "the past week" stays the seven days up to the document date
+    # (the one "the last week" there is the document's own week, not the one before)
+    past_year = unit == "Y" and rel in ("past", "last", "next", "coming") and ctx.dct is not None
+    if raw_rel.startswith("the ") and rel in _DURATION_RELS - {"previous", "following"} and not past_year:
         return "DURATION", duration_value(1.0, "D" if unit == "WE" else unit) if unit != "WE" else "P2D"
     if rel in ("full", "entire", "whole"):
         return "DURATION", duration_value(1.0, unit) if unit != "WE" else "P2D"

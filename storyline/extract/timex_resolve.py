@@ -3,7 +3,8 @@
 Ambiguous cases and the choice made (TimeBank practice unless said otherwise):
 - A month or day without a year takes the year that puts it nearest the document date; a past-tense
   sentence takes the latest one on or before it, a future-tense one the earliest on or after it, unless
-  the nearest one lies within ``TENSE_OVERRIDE_DAYS`` ("payable Dec. 7" in a past sentence of 30 Oct).
+  the nearest one lies within a few months (``timex_norm.AHEAD_IN_PAST_DAYS``: "payable Dec. 7" in a
+  past-tense sentence of 30 Oct).
   A verb right before the date decides alone: "ended Jan. 31" and "since the Oct. 23 fire" are past,
   "will meet on June 8" future, "will be paid Dec. 14" neither.
 - A bare weekday is the one in the seven days up to the document date, unless the sentence looks
@@ -15,7 +16,8 @@ Ambiguous cases and the choice made (TimeBank practice unless said otherwise):
   named 0.805, this rule 0.807).
 - "the quarter"/"the latest quarter" is the report's quarter, else the quarter before the document
   date's.
-- "last/this/next week" are ISO weeks (2024-W02); "the past week"/"the next two weeks" are durations.
+- "last/this/next week" are ISO weeks (2024-W02); "the past week"/"the next two weeks" are durations;
+  "the past/next year" is the year before/after the document's, as "last/next year" is.
 - Without a document date, relative expressions keep their resolvable parts ("Jan. 2" gives
   XXXX-01-02, "Friday" XXXX-WXX-5) and purely relative ones ("last year") are left unresolved
   (value "" and the tagger drops them, except PRESENT_REF/PAST_REF/FUTURE_REF and durations).

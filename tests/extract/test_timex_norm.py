@@ -64,3 +64,18 @@ def test_a_month_abbreviation_does_not_end_the_sentence_for_tense() -> None:
     # "Oct." is no sentence end, so "were" after the date still gives the sentence its tense
     found = tag_times("On Oct. 30 the two sides were far apart.", date(2024, 2, 15))
     assert [t.value for t in found] == ["2023-10-30"]
+
+
+def test_a_month_three_months_back_in_a_future_sentence_is_the_coming_one() -> None:
+    found = tag_times("She will command a shuttle mission in December.", date(2024, 3, 4))
+    assert [t.value for t in found] == ["2024-12"]
+
+
+def test_the_past_year_is_the_year_before_the_document() -> None:
+    found = tag_times("Hate groups grew over the past year.", date(2024, 3, 4))
+    assert [(t.value, t.type) for t in found] == [("2023", "DATE")]
+
+
+def test_the_past_week_stays_a_duration() -> None:
+    found = tag_times("Hate groups grew over the past week.", date(2024, 3, 4))
+    assert [(t.value, t.type) for t in found] == [("P1W", "DURATION")]
