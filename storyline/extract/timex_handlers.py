@@ -414,21 +414,25 @@ def _relunit(match: re.Match[str], ctx: Context) -> Resolved | None:
     past_year = unit == "Y" and rel in ("past", "last", "next", "coming") and ctx.dct is not None
     if raw_rel.startswith("the ") and rel in _DURATION_RELS - {"previous", "following"} and not past_year:
         return "DURATION", duration_value(1.0, "D" if unit == "WE" else unit) if unit != "WE" else "P2D"
-    if rel in ("full", "entire", "whole"):
+    ending = _ENDING.match(match.string, match.end())
+    # a report's "sales for the full year" and "for the year, volume was flat" are the document's year (a
+    # calendar stretch, timex-dev: 5 of 5); "the year ended Sept. 30" and "throughout the year" are spans
+    calendar = unit in ("Y", "M", "W") and not ending and ctx.dct is not None
+    if rel in ("entire", "whole") or (rel == "full" and not calendar):
         return "DURATION", duration_value(1.0, unit) if unit != "WE" else "P2D"
-    if raw_rel == "the" and unit in ("Y", "M", "W") and _ENDING.match(match.string, match.end()):
+    if raw_rel == "the" and unit in ("Y", "M", "W") and ending:
         return "DURATION", duration_value(1.0, unit)  # "the year ended Sept. 30": 7 of 8 on timex-dev
     if ctx.dct is None:
         return None
     if raw_rel in ("the", "that"):
         before = ctx.preceding_word(match.start())
-        if unit != "WE" and before in ("for", "over", "throughout", "a"):
+        if unit != "WE" and (before in ("over", "throughout", "a") or (before == "for" and not calendar)):
             return "DURATION", duration_value(1.0, unit)
         if raw_rel == "that" and ctx.last_date and unit == "Y":
             return "DATE", ctx.last_date[:4]
         if unit in ("DE", "CE"):
             return None
-    if rel in ("this", "current", "the", "that", "same") or raw_rel == "the current":
+    if rel in ("this", "current", "the", "that", "same", "full") or raw_rel == "the current":
         step = 0
     elif rel in ("last", "previous", "this past", "past"):
         step = -1

@@ -1,0 +1,34 @@
+"""Rule handlers of timex_handlers, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storyline.extract.timex import tag_times
+
+DCT = date(2024, 11, 4)
+
+
+def values(sentence: str) -> list[tuple[str, str, str]]:
+    return [(t.text, t.value, t.type) for t in tag_times(sentence, DCT)]
+
+
+def test_sales_for_the_full_year_are_the_document_year() -> None:
+    assert values("Sales for the full year rose 4%.") == [("the full year", "2024", "DATE")]
+
+
+def test_for_the_year_alone_is_the_document_year() -> None:
+    assert values("For the year, shipments of the tool were flat.") == [("the year", "2024", "DATE")]
+
+
+def test_the_year_ended_a_date_stays_a_duration() -> None:
+    found = values("For the year ended Sept. 30, the mill earned $4 million.")
+    assert found[0] == ("the year", "P1Y", "DURATION")
+
+
+def test_throughout_the_year_stays_a_duration() -> None:
+    assert values("Prices should rise throughout the year.") == [("the year", "P1Y", "DURATION")]
+
+
+def test_the_entire_year_stays_a_duration() -> None:
+    assert values("The plant was shut for the entire year.") == [("the entire year", "P1Y", "DURATION")]
