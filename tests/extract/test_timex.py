@@ -385,3 +385,12 @@ def test_timex_dev_set_gate(tmp_path: Path) -> None:
     assert relaxed >= 0.935, result.stdout
     assert value >= 0.805, result.stdout
     assert json.loads((tmp_path / "facts.jsonl").read_text().splitlines()[0])["type"] == "time"
+
+
+def test_a_deadline_without_tense_cues_looks_ahead() -> None:
+    # DCT is a Wednesday: "until Tuesday" in a sentence with no tense cue is the coming Tuesday
+    assert one("The relatives have until 9 a.m. Tuesday to sign the paper.").value == "2024-01-09T09:00"
+
+
+def test_up_until_a_weekday_looks_back() -> None:
+    assert one("Up until Tuesday, nobody answered.").value == "2024-01-02"
