@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from storyline.extract.timex_lex import MONTH_RE, SEASONS, month_number, spoken_year, weekday_number
+from storyline.extract.timex_lex import MONTH_RE, SEASONS, WEEKDAY_RE, month_number, spoken_year, weekday_number
 from storyline.extract.timex_norm import easter, iso_week, pick_year, resolve_weekday, safe_date, shift_value
 from storyline.extract.timex_resolve import (
     Context,
@@ -353,6 +353,14 @@ def _weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
     return "DATE", day.isoformat()
 
 
+# the day of a clock time written past an aside: "10:35 a.m. (0735 GMT) Friday", "4 in the morning
+# (4 a.m. EDT Thursday)"
+_DAY_BEYOND_ASIDE = re.compile(
+    rf"\s*\((?:[^()]{{0,25}}?\b(?P<in>{WEEKDAY_RE}|(?i:today|yesterday|tomorrow)))?[^()]{{0,25}}\)"
+    rf"(?:,?\s+(?:(?i:on)\s+)?(?P<after>{WEEKDAY_RE}|(?i:today|yesterday|tomorrow))(?![\w]))?"
+)
+
+
 def _clock(match: re.Match[str], ctx: Context) -> Resolved | None:
     if match["noon"]:
         word = match["noon"].lower()
@@ -373,9 +381,10 @@ def _clock(match: re.Match[str], ctx: Context) -> Resolved | None:
             return None
     clock = f"T{hh:02d}:{mm:02d}" if not (hh == 24 and mm == 0) else "T24:00"
     day: date | None = ctx.dct
-    if match["day"]:
-        day_word = match["day"].lower()
-        if match["cmon"]:
+    aside = None if match["day"] else _DAY_BEYOND_ASIDE.match(match.string, match.end())
+    day_word = (match["day"] or (aside and (aside["in"] or aside["after"])) or "").lower()
+    if day_word:
+        if match["day"] and match["cmon"]:
             value = resolve_month_day(month_number(match["cmon"]) or 0, int(match["cd"]), None, ctx)
             return ("TIME", value + clock) if value else None
         if day_word in ("today", "yesterday", "tomorrow"):

@@ -32,3 +32,18 @@ def test_throughout_the_year_stays_a_duration() -> None:
 
 def test_the_entire_year_stays_a_duration() -> None:
     assert values("The plant was shut for the entire year.") == [("the entire year", "P1Y", "DURATION")]
+
+
+def test_a_clock_time_takes_the_weekday_after_an_aside() -> None:
+    # DCT is a Monday: the blast on the Friday before
+    found = values("The blast hit at about 10:35 a.m. (0735 GMT) Friday, toppling a wall.")
+    assert found[0][1] == "2024-11-01T10:35"
+
+
+def test_a_clock_time_takes_the_weekday_inside_an_aside() -> None:
+    found = values("The plane will leave at 4 in the morning (4 a.m. EST Tuesday), he said.")
+    assert found[0][:2] == ("4 in the morning", "2024-11-05T04:00")
+
+
+def test_a_clock_time_with_an_aside_but_no_day_is_on_the_document_date() -> None:
+    assert values("Polls opened at 7 a.m. (1200 GMT).")[0][1] == "2024-11-04T07:00"
