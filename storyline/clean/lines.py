@@ -20,7 +20,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from storyline.clean.pagetext import _ALPHA, _LOWER, _UPPER, _W, PageText, VocabTable, word_hash
+from storyline.clean.pagetext import _ALPHA, _LOWER, PageText, VocabTable, word_hash
 from storyline.clean.patterns import (
     _APPEAL_M,
     _BOILER_M,
@@ -210,15 +210,15 @@ def line_features(
     if page is None:
         page = PageText.of(texts)
     cls = page.classes
-    tok = page.token_starts()
     nw = page.words().astype(np.float64)  # the ``words`` of the lines (split_page counts them this way)
     nc = page.lengths.astype(np.float64)
-    alpha_init = page.per_line(tok & ((cls & _ALPHA) > 0))
-    lower_init = page.per_line(tok & ((cls & _LOWER) > 0))
-    letters = np.maximum(page.per_line((cls & _ALPHA) > 0), 1)
-    uppers = page.per_line((cls & _UPPER) > 0)
-    digits = page.digits()
-    wordchars = page.per_line((cls & _W) > 0)
+    tok_start, tok_end, tok_line = page.token_bounds()
+    initial = cls[tok_start]  # class bits of each token's first character
+    alpha_init = np.bincount(tok_line[(initial & _ALPHA) > 0], minlength=n)
+    lower_init = np.bincount(tok_line[(initial & _LOWER) > 0], minlength=n)
+    letters, uppers, digits = page.class_counts()
+    letters = np.maximum(letters, 1)
+    wordchars = np.bincount(tok_line, weights=tok_end - tok_start, minlength=n)  # the tokens' characters
     cps = page.cps
     commas = page.per_line(cps == ord(","))
     last = cps[page.starts + page.lengths - 1]

@@ -43,6 +43,15 @@ def _char_table() -> np.ndarray:
     return table
 
 
+# Letters, upper-case letters and digits of a character, packed as three counts of _COUNT_SHIFT bits each and
+# looked up by the character's class bits (``PageText.class_counts``).
+_COUNT_SHIFT = 21
+_PACKED_FLAGS = np.array(
+    [sum(bool(b & flag) << (k * _COUNT_SHIFT) for k, flag in enumerate((_ALPHA, _UPPER, _DIGIT))) for b in range(256)],
+    dtype=np.int64,
+)
+_PACKED_FLAGS.setflags(write=False)
+
 # Up to this many candidate lines are scanned one by one (``pos``/``endpos``); more are joined and
 # scanned at once. A speed setting only (the counts are the same either way); set on zyte-text-dev.
 FEW_LINES = 48
@@ -221,7 +230,8 @@ class PageText:
 
     __slots__ = (
         "_bounds",
-        "_digits",
+        "_bounds_of_tokens",
+        "_class_counts",
         "_hits",
         "_lcps",
         "_lowered",
@@ -246,7 +256,8 @@ class PageText:
         self._tokens: Tokens | None = None
         self._hits: dict[int, tuple[frozenset[str], Hits | None]] = {}
         self._words: np.ndarray | None = None
-        self._digits: np.ndarray | None = None
+        self._bounds_of_tokens: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._class_counts: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._bounds: tuple[list[int], list[int]] | None = None
         self._lcps: np.ndarray | None = None
 
@@ -266,16 +277,39 @@ class PageText:
             return np.zeros(0)
         return np.add.reduceat(flags.astype(np.int64), self.starts) if len(flags) else np.zeros(len(self.starts))
 
-    def token_starts(self) -> np.ndarray:
-        w = (self.classes & _W) > 0
-        prev = np.concatenate(([False], w[:-1]))
-        return w & ~prev
+    def token_bounds(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Start and end offset and line of each ``\\w+`` token of the page (in any case)."""
+        if self._bounds_of_tokens is None:
+            word = ((self.classes & _W) > 0).view(np.int8)
+            edges = np.diff(word, prepend=np.int8(0), append=np.int8(0))
+            start, end = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+            self._bounds_of_tokens = (start, end, np.searchsorted(self.starts, start, side="right") - 1)
+        return self._bounds_of_tokens
 
     def words(self) -> np.ndarray:
         """``\\w+`` tokens per line."""
         if self._words is None:
-            self._words = self.per_line(self.token_starts())
+            self._words = np.bincount(self.token_bounds()[2], minlength=len(self.starts))
         return self._words
+
+    def class_counts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Letters, upper-case letters and digits per line, summed in one pass: a character's three flags are
+        packed into one integer (_COUNT_SHIFT bits each) looked up by its class bits."""
+        if self._class_counts is None:
+            if not len(self.starts):
+                empty = np.zeros(0, dtype=np.int64)
+                self._class_counts = (empty, empty, empty)
+            elif int(self.lengths.max()) >= 1 << _COUNT_SHIFT:  # a line too long to pack: one pass per flag
+                self._class_counts = (
+                    self.per_line((self.classes & _ALPHA) > 0),
+                    self.per_line((self.classes & _UPPER) > 0),
+                    self.per_line((self.classes & _DIGIT) > 0),
+                )
+            else:
+                packed = np.add.reduceat(_PACKED_FLAGS[self.classes], self.starts)
+                mask = (1 << _COUNT_SHIFT) - 1
+                self._class_counts = (packed & mask, (packed >> _COUNT_SHIFT) & mask, packed >> (2 * _COUNT_SHIFT))
+        return self._class_counts
 
     def lowered(self) -> str:
         """``joined`` lower-cased, or "" when lower-casing changes its length (offsets would move)."""
@@ -327,8 +361,7 @@ class PageText:
                 return None
             # a character keeps its \w class when lower-cased to one character (checked over all of Unicode)
             word = (self.classes & _W) > 0
-            edges = np.diff(np.concatenate(([0], word.view(np.int8), [0])))
-            start, end = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+            start, end, line = self.token_bounds()
             n = len(lcps)
             powers, inverse = (_POW, _INV) if n <= _TABLE_CHARS else (_powers(_BASE, n), _powers(int(_INV[1]), n))
             terms = lcps * powers[:n]  # uint32 times uint64: uint64, wrapping
@@ -339,7 +372,7 @@ class PageText:
                 lowered,
                 start,
                 end,
-                np.searchsorted(self.starts, start, side="right") - 1,
+                line,
                 (csum[end] - csum[start]) * inverse[start],
                 csum,
                 inverse,
@@ -395,9 +428,7 @@ class PageText:
 
     def digits(self) -> np.ndarray:
         """Digits per line."""
-        if self._digits is None:
-            self._digits = self.per_line((self.classes & _DIGIT) > 0)
-        return self._digits
+        return self.class_counts()[2]
 
     def has(self, pattern: PagePattern, only: np.ndarray | None = None) -> np.ndarray:
         """``count(pattern, only) > 0``, stopping at each line's first match."""
