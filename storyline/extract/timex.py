@@ -42,6 +42,7 @@ _ANCHORED_RULES = {
     "month_rel",
     "holiday",
     "season",
+    "weekday",
 }
 
 

@@ -10,7 +10,15 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from storyline.extract.timex_lex import MONTH_RE, SEASONS, WEEKDAY_RE, month_number, spoken_year, weekday_number
-from storyline.extract.timex_norm import easter, iso_week, pick_year, resolve_weekday, safe_date, shift_value
+from storyline.extract.timex_norm import (
+    easter,
+    iso_week,
+    pick_year,
+    resolve_weekday,
+    safe_date,
+    shift_value,
+    value_span,
+)
 from storyline.extract.timex_resolve import (
     Context,
     Resolved,
@@ -347,7 +355,13 @@ def _weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
     tense = ctx.tense
     if match.string.startswith(("'s", "’s"), match.end()):
         tense = "past"  # "Friday's ruling": on timex-dev all 21 possessive weekdays are past or today
-    day = resolve_weekday(wd, ctx.dct, tense, relation_of(match["rel"]))
+    rel = relation_of(match["rel"])
+    anchor = ctx.dct
+    if rel in ("previous", "following") and match["rel"].lower().startswith("the") and ctx.last_date:
+        # "down 4.5% from the previous Friday": the Friday before the day the text last named
+        named = value_span(ctx.last_date)[0] if len(ctx.last_date) == 10 else None
+        anchor = named or anchor
+    day = resolve_weekday(wd, anchor, tense, rel)
     if match["part"]:
         return "TIME", day.isoformat() + part_suffix(match["part"])
     return "DATE", day.isoformat()
@@ -658,7 +672,9 @@ def _season(match: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
     year = ctx.dct.year
-    if rel in ("last", "past", "this past"):
+    if rel == "this past":
+        year = year if start_month < ctx.dct.month else year - 1  # the latest one begun before the document
+    elif rel in ("last", "past"):
         year -= 1  # TimeBank: "last spring" in October is the spring of the year before
     elif rel in ("next", "coming", "this coming"):
         year = year if start_month > ctx.dct.month else year + 1

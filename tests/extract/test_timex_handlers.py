@@ -47,3 +47,21 @@ def test_a_clock_time_takes_the_weekday_inside_an_aside() -> None:
 
 def test_a_clock_time_with_an_aside_but_no_day_is_on_the_document_date() -> None:
     assert values("Polls opened at 7 a.m. (1200 GMT).")[0][1] == "2024-11-04T07:00"
+
+
+def test_this_past_season_is_the_latest_one_begun() -> None:
+    assert values("Costs ran high this past spring.") == [("this past spring", "2024-SP", "DATE")]
+
+
+def test_last_season_is_the_one_a_year_before() -> None:
+    assert values("Costs ran high last spring.") == [("last spring", "2023-SP", "DATE")]
+
+
+def test_the_previous_weekday_counts_from_the_day_last_named() -> None:
+    found = values("The index fell on Friday, down 4% from the previous Friday.")
+    assert [v for _, v, _ in found] == ["2024-11-01", "2024-10-25"]
+
+
+def test_a_day_earlier_counts_from_the_weekday_last_named() -> None:
+    found = values("The talks ended on Thursday. A day earlier, the envoys had met.")
+    assert [v for _, v, _ in found] == ["2024-10-31", "2024-10-30"]
