@@ -486,6 +486,15 @@ def _relday_unit(raw_rel: str, ctx: Context) -> Resolved | None:
     return "DATE", shift_value(ctx.last_date, days=step) or ""
 
 
+def _week_of(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the week of March 6": the ISO week that holds the day."""
+    day = _day_of(match, ctx)
+    if day is None or day[1].startswith("X"):
+        return day
+    start, _ = value_span(day[1])
+    return ("DATE", iso_week(start)) if start else None
+
+
 def _yearend(match: re.Match[str], ctx: Context) -> Resolved | None:
     return ("DATE", f"{ctx.dct.year:04d}") if ctx.dct else None
 
@@ -748,6 +757,7 @@ HANDLERS: dict[str, Handler] = {
     "relunit": _relunit,
     "year_ago_adj": _year_ago_adj,
     "year_period": _year_period,
+    "week_of": _week_of,
     "yearend": _yearend,
     "duration": _duration,
     "refword": _refword,

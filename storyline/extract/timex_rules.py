@@ -245,6 +245,12 @@ RULES: tuple[Rule, ...] = (
         3,
         "day week weekend month year decade century",
     ),
+    _rule(
+        "week_of",
+        rf"(?i:the\s+week\s+of)\s+(?P<mon>{MONTH_RE})\s*{_DAY}(?:,?\s+(?P<y>{_YEAR4}))?",
+        1,
+        "week",
+    ),
     _rule("yearend", r"(?i:(?:this\s+)?year(?:'s\s+|-|\s+)end)(?![\w-])", 3, "year"),
     _rule(
         "year_ago_adj",

@@ -65,3 +65,7 @@ def test_the_previous_weekday_counts_from_the_day_last_named() -> None:
 def test_a_day_earlier_counts_from_the_weekday_last_named() -> None:
     found = values("The talks ended on Thursday. A day earlier, the envoys had met.")
     assert [v for _, v, _ in found] == ["2024-10-31", "2024-10-30"]
+
+
+def test_the_week_of_a_day_is_its_iso_week() -> None:
+    assert values("A hearing is set for the week of Dec. 9.") == [("the week of Dec. 9", "2024-W50", "DATE")]
