@@ -62,12 +62,24 @@ def governing_tense(text: str, at: int) -> Tense:
     return "none" if _BE_BEFORE.search(text, max(0, match.start() - 12), match.start()) else "past"
 
 
+# A cue after the expression counts as this many times farther than one before it: the verb a time
+# adverbial belongs to mostly comes first ("Qantas will double its flights by August in the search for
+# markets untouched by the crisis"). Tuned on timex-dev half A value F1: 1 0.7961, 2 0.7973, 4 to 10
+# 0.7984 (held-out half B 0.8431 at 1 to 4).
+LATER_CUE_WEIGHT = 4
+
+
 def nearest_tense(cues: list[tuple[int, Tense]], at: int) -> Tense:
-    """The tense of the cue nearest to offset ``at``: in "announced Friday that holders would receive"
-    the verb next to "Friday" wins over the later "would"; "none" without cues."""
+    """The tense of the cue nearest to offset ``at``, a later cue counting ``LATER_CUE_WEIGHT`` times
+    farther: in "announced Friday that holders would receive" the verb before "Friday" wins over the
+    later "would"; "none" without cues."""
     if not cues:
         return "none"
-    return min(cues, key=lambda cue: (abs(cue[0] - at), cue[1] != "future"))[1]
+    return min(cues, key=lambda cue: (_cue_distance(cue[0], at), cue[1] != "future"))[1]
+
+
+def _cue_distance(cue: int, at: int) -> int:
+    return at - cue if cue < at else (cue - at) * LATER_CUE_WEIGHT
 
 
 def sentence_tense(sentence: str, at: int | None = None) -> Tense:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from storyline.extract.timex import tag_times
-from storyline.extract.timex_norm import governing_tense, pick_year
+from storyline.extract.timex_norm import governing_tense, nearest_tense, pick_year
 
 
 def at(text: str, word: str) -> int:
@@ -79,3 +79,13 @@ def test_the_past_year_is_the_year_before_the_document() -> None:
 def test_the_past_week_stays_a_duration() -> None:
     found = tag_times("Hate groups grew over the past week.", date(2024, 3, 4))
     assert [(t.value, t.type) for t in found] == [("P1W", "DURATION")]
+
+
+def test_a_verb_before_the_date_outweighs_a_participle_after_it() -> None:
+    text = "The airline will double its flights by August to reach markets untouched by the slump."
+    assert [t.value for t in tag_times(text, date(2024, 2, 13))] == ["2024-08"]
+
+
+def test_nearest_tense_counts_a_later_cue_as_farther() -> None:
+    # a past cue 10 characters before beats a future cue 5 characters after
+    assert nearest_tense([(90, "past"), (105, "future")], 100) == "past"
