@@ -360,3 +360,21 @@ def test_a_shooter_who_killed_himself_was_not_among_those_he_shot() -> None:
 def test_a_person_and_others_is_one_more_than_the_others() -> None:
     counts = find_counts("She said her son and two others were wounded near the park.")
     assert casualty_summary(counts) == {"injured": 3}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crash claimed the life of a local grocer.",
+        "The hunter was found with a fatal gunshot wound.",
+        "Rescuers said the body was found near the river.",
+        "Officers are looking into the death of Mara Quill.",
+        "A clerk fatally shot himself at the range.",
+    ],
+)
+def test_more_words_for_one_death(text: str) -> None:
+    assert casualty_summary(find_counts(text)) == {"killed": 1}
+
+
+def test_a_body_camera_is_no_death() -> None:
+    assert casualty_summary(find_counts("A body camera was found in the car.")) == {}
