@@ -253,7 +253,9 @@ def _quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
     if ord_word in ("year-earlier", "year-ago", "same"):
         base = ctx.last_quarter or previous_quarter(ctx.dct)
         return "DATE", shift_value(base, years=-1) or base
-    if ord_word in ("current", "latest", "recent"):
+    if ord_word == "current":
+        return "DATE", granular_value(ctx.dct, "Q")  # the quarter under way, not the last one reported
+    if ord_word in ("latest", "recent"):
         return "DATE", ctx.last_quarter or previous_quarter(ctx.dct)
     if ord_word in ("next", "coming"):
         return "DATE", shift_value(granular_value(ctx.dct, "Q"), months=3) or ""

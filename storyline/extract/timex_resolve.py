@@ -15,7 +15,7 @@ Ambiguous cases and the choice made (TimeBank practice unless said otherwise):
   names (timex-dev value F1 on the half of the documents used for tuning: last named 0.801, first
   named 0.805, this rule 0.807).
 - "the quarter"/"the latest quarter" is the report's quarter, else the quarter before the document
-  date's.
+  date's; "the current quarter" is the document date's own.
 - "last/this/next week" are ISO weeks (2024-W02); "the past week"/"the next two weeks" are durations;
   "the past/next year" is the year before/after the document's, as "last/next year" is.
 - Without a document date, relative expressions keep their resolvable parts ("Jan. 2" gives

@@ -69,3 +69,13 @@ def test_a_day_earlier_counts_from_the_weekday_last_named() -> None:
 
 def test_the_week_of_a_day_is_its_iso_week() -> None:
     assert values("A hearing is set for the week of Dec. 9.") == [("the week of Dec. 9", "2024-W50", "DATE")]
+
+
+def test_the_current_quarter_is_the_one_under_way() -> None:
+    found = values("Profit rose in the third quarter, and the current quarter began well.")
+    assert [v for _, v, _ in found] == ["2024-Q3", "2024-Q4"]
+
+
+def test_the_latest_quarter_is_the_one_reported() -> None:
+    found = values("Profit rose in the third quarter; the latest quarter had more sales.")
+    assert [v for _, v, _ in found] == ["2024-Q3", "2024-Q3"]
