@@ -240,6 +240,13 @@ def _quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
     elif n is None and ord_word == "final":
         n = 4
     if n is not None:
+        ended = _ENDED.match(match.string, match.end())
+        if year is None and ended and ctx.dct is not None and month_number(ended["mon"]):
+            # "the second quarter ended Oct. 31": the year of the day it ended, read in the past
+            past = "ended" in ended.group(0).lower()
+            month = month_number(ended["mon"]) or 1
+            day = int(ended["d"]) if ended["d"] else None
+            year = pick_year(month, day, ctx.dct, "past" if past else ctx.tense, governed=past)
         if year is None:
             if ctx.dct is None:
                 return "DATE", f"XXXX-Q{n}"
