@@ -508,6 +508,9 @@ def _yearend(match: re.Match[str], ctx: Context) -> Resolved | None:
     return ("DATE", f"{ctx.dct.year:04d}") if ctx.dct else None
 
 
+_MODALS = {"will", "would", "could", "might", "may", "can", "shall", "should", "must"}
+
+
 def _duration(match: re.Match[str], ctx: Context) -> Resolved | None:
     unit = unit_code(match["u"])
     after = (match["after"] or "").strip().lower()
@@ -560,6 +563,8 @@ def _duration(match: re.Match[str], ctx: Context) -> Resolved | None:
         amount += 0.5
     if after in ("ago", "earlier", "prior", "from now", "hence", "back"):
         return _shifted(amount, unit, after, ctx)
+    if unit == "D" and (num or "").lower() == "one" and not after and ctx.preceding_word(match.start()) in _MODALS:
+        return "DATE", "FUTURE_REF"  # "Islam will one day be ...": some day, not a day long
     if det in ("a", "an") or (num and num.strip().lower() in ("a", "an")):
         before = ctx.text[max(0, match.start() - 25) : match.start()]
         if re.search(r"(?:\d|percent|%|\$|dollars?|cents?|times|twice|once)\S*\s+$", before, re.IGNORECASE):

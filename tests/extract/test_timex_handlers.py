@@ -85,3 +85,11 @@ def test_a_quarter_takes_the_year_of_the_day_it_ended() -> None:
     # DCT 4 Nov 2024: a quarter that ended on Nov. 30 lies a year back
     found = values("In the year-ago period, the second quarter ended Nov. 30, the chain lost money.")
     assert ("the second quarter", "2023-Q2", "DATE") in found
+
+
+def test_one_day_after_a_modal_is_some_future_day() -> None:
+    assert values("The town will one day be a city.") == [("one day", "FUTURE_REF", "DATE")]
+
+
+def test_one_day_after_a_preposition_stays_a_duration() -> None:
+    assert values("The vote was delayed by one day.") == [("one day", "P1D", "DURATION")]
