@@ -361,7 +361,7 @@ def test_year_earlier_beside_a_nine_month_period_is_the_year() -> None:
 
 @pytest.mark.skipif(not (EVAL_DIR / "data" / "timex-dev.jsonl").exists(), reason="timex dev set not present")
 def test_timex_dev_set_gate(tmp_path: Path) -> None:
-    """Floors just below the figures measured on timex-dev (relaxed F1 0.943, value F1 0.811).
+    """Floors just below the figures measured on timex-dev (relaxed F1 0.943, value F1 0.8235).
 
     Takes about 3 s, so it is not marked slow. Do not lower the floors to make a change pass: fix the
     change, or say in the commit why the floor moves.
@@ -382,8 +382,8 @@ def test_timex_dev_set_gate(tmp_path: Path) -> None:
     lines = {line.split()[0]: line for line in result.stdout.splitlines() if line.strip()}
     relaxed = float(lines["relaxed"].split("F1")[1].split()[0])
     value = float(lines["value"].split()[2])
-    assert relaxed >= 0.935, result.stdout
-    assert value >= 0.805, result.stdout
+    assert relaxed >= 0.94, result.stdout
+    assert value >= 0.82, result.stdout
     assert json.loads((tmp_path / "facts.jsonl").read_text().splitlines()[0])["type"] == "time"
 
 
