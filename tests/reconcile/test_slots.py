@@ -173,6 +173,25 @@ def test_wounded_victim_who_died_later_is_not_also_injured() -> None:
     assert claims["injured"].status == "updated"
 
 
+def test_a_later_report_of_one_hurt_is_not_the_dead_victim() -> None:
+    dead, later = _article("a", date(2024, 3, 3)), _article("b", date(2024, 3, 5), outlet="B")
+    _fact(
+        dead,
+        "count",
+        "A man was killed",
+        "A man was killed outside a bar.",
+        value=1.0,
+        qualifier="exact",
+        category="killed",
+    )
+    _fact(
+        later, "count", "A woman was shot", "A woman was shot on the same block.", value=1.0, qualifier="exact",
+        category="shot",
+    )  # fmt: skip
+    claims = {c.slot: c for c in reconcile_story("s1", [dead, later]).claims}
+    assert claims["killed"].value == 1 and claims["injured"].value == 1  # reported after the death: another victim
+
+
 def test_headline_style_without_articles_is_read() -> None:
     a = _article(title="Medical Examiner Identifies Man Shot & Killed In North Side Shooting")
     assert _slots(a) == {"killed": 1.0}
