@@ -22,6 +22,8 @@ import re
 import numpy as np
 
 from storyline.clean.lines import Line
+from storyline.clean.pagetext import PageText
+from storyline.clean.patterns import VOCABS
 
 # Vocabulary of appeals, sign-ups, comment and related-content blocks, in the dev sets' languages.
 _APPEAL = re.compile(
@@ -72,6 +74,16 @@ def is_appeal(text: str, words: int) -> bool:
     return len(hits) >= 3 or (len(hits) >= 2 and reader >= 0.02) or (len(hits) >= 1 and reader >= 0.1 and words <= 40)
 
 
+def appeal_lines(lines: list[Line], page: PageText | None) -> np.ndarray | None:
+    """The lines ``is_appeal`` may accept, read from the page's tokens (``page``: the ``PageText`` of ``lines``):
+    those holding a word or word pair a match of ``_APPEAL`` opens with, and the short ones (a row of card
+    names needs no such word). None when the page could not be tokenised: every line may be one."""
+    found = page.vocab_lines(VOCABS, "closing_appeal") if page is not None else None
+    if found is None:
+        return None
+    return found | np.fromiter((line.words <= 12 for line in lines), dtype=bool, count=len(lines))
+
+
 def is_marker(text: str, words: int) -> bool:
     return words <= 8 and _MARKER.match(text) is not None
 
@@ -88,11 +100,14 @@ def _is_teaser(lines: list[Line], keep: np.ndarray, i: int) -> bool:
     return 3 <= prev.words <= 20 and not _ENDS.search(prev.text)
 
 
-def close_body(lines: list[Line], keep: np.ndarray) -> np.ndarray:
-    """``keep`` with everything from the first body-closing line on set to False."""
+def close_body(lines: list[Line], keep: np.ndarray, page: PageText | None = None) -> np.ndarray:
+    """``keep`` with everything from the first body-closing line on set to False (``page``: the ``PageText`` of
+    ``lines``, when the caller has it: only the lines ``appeal_lines`` picks are then read as appeals)."""
     kept = np.flatnonzero(keep)
     if kept.size < 2:
         return keep
+    maybe = appeal_lines(lines, page)
+    may_appeal = [True] * len(lines) if maybe is None else maybe.tolist()
     words = np.array([line.words if k else 0 for line, k in zip(lines, keep, strict=True)], dtype=np.float64)
     total = float(words.sum()) or 1.0
     above = np.cumsum(words) - words  # kept words strictly above each line
@@ -105,7 +120,7 @@ def close_body(lines: list[Line], keep: np.ndarray) -> np.ndarray:
             continue
         line = lines[i]
         cut: int | None = None
-        if kept_list[i] and is_appeal(line.text, line.words):
+        if kept_list[i] and may_appeal[i] and is_appeal(line.text, line.words):
             cut = i
         elif total - above_list[i] >= MARKER_REMAINDER * above_list[i]:
             continue  # much kept text below: an inline marker or teaser, not the end of the body

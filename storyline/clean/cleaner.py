@@ -142,7 +142,7 @@ class Cleaner:
             keep = keep & (np.asarray(page.template) == 0)
         keep = trim_lead(page.lines, keep, meta.title)
         keep = after_anchor(page.lines, keep, page.title_index)
-        keep = close_body(page.lines, keep)
+        keep = close_body(page.lines, keep, page.text)
         keep = drop_teasers(page.lines, keep)
         keep = drop_alt_text(page.lines, keep, caption)
         paragraphs: list[str] = []

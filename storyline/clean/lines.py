@@ -251,9 +251,9 @@ def line_features(
     feats[:, 17] = page.has(_URLISH_M)
     feats[:, 18] = page.has(_BULLET_M)
     feats[:, 19] = np.minimum(page.count(_SEPARATORS_M), 5)
-    feats[:, 20] = [dup[t] > 1 for t in texts]
-    feats[:, 21] = [line.blank_before for line in lines]
-    feats[:, 22] = [line.blank_after for line in lines]
+    feats[:, 20] = np.fromiter((dup[t] > 1 for t in texts), dtype=bool, count=n)
+    feats[:, 21] = np.fromiter((line.blank_before for line in lines), dtype=bool, count=n)
+    feats[:, 22] = np.fromiter((line.blank_after for line in lines), dtype=bool, count=n)
     feats[:, 23] = np.arange(n) / n
     if slug:
         feats[:, 24] = slug_overlap(page, slug) if slug_cover is None else slug_cover

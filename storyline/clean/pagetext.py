@@ -123,14 +123,14 @@ class _Keys:
         self.keys = np.array(sorted(bits), dtype=np.uint64)
         self.bits = np.array([bits[k] for k in sorted(bits)], dtype=np.int64)
         self.buckets = np.zeros(1 << 16, dtype=bool)  # low 16 bits of the keys: a first, cheap filter
-        self.buckets[(self.keys & np.uint64(0xFFFF)).astype(np.int64)] = True
+        self.buckets[self.keys.astype(np.uint16)] = True
 
     def find(self, hashes: np.ndarray) -> np.ndarray:
         """The bits of each of ``hashes`` (0 when absent)."""
         out = np.zeros(len(hashes), dtype=np.int64)
         if not len(self.keys) or not len(hashes):
             return out
-        maybe = np.flatnonzero(self.buckets[(hashes & np.uint64(0xFFFF)).astype(np.int64)])
+        maybe = np.flatnonzero(self.buckets[hashes.astype(np.uint16)])  # the cast keeps the low 16 bits
         at = np.minimum(np.searchsorted(self.keys, hashes[maybe]), len(self.keys) - 1)
         out[maybe] = np.where(self.keys[at] == hashes[maybe], self.bits[at], 0)
         return out
@@ -171,6 +171,8 @@ class VocabTable:
         self.words = _keys_of(words)
         self.pairs = _keys_of(pairs)
         self.prefixes = tuple(prefixes)  # (length, hash, bit)
+        lengths = sorted({k for k, _, _ in prefixes})
+        self.prefix_groups = tuple((k, tuple((h, b) for n, h, b in prefixes if n == k)) for k in lengths)
 
 
 @dataclass(slots=True)
@@ -182,7 +184,7 @@ class Tokens:
     end: np.ndarray
     line: np.ndarray
     hash: np.ndarray
-    csum: np.ndarray  # running sum of code point times _BASE ** offset over the page's word characters, from 0
+    csum: np.ndarray  # running sum of code point times _BASE ** offset over the page's characters, from 0
     inverse: np.ndarray  # _BASE ** -offset for each offset of the page
 
     def word(self, i: int) -> str:
@@ -281,8 +283,8 @@ class PageText:
         """Start and end offset and line of each ``\\w+`` token of the page (in any case)."""
         if self._bounds_of_tokens is None:
             word = ((self.classes & _W) > 0).view(np.int8)
-            edges = np.diff(word, prepend=np.int8(0), append=np.int8(0))
-            start, end = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+            edges = np.flatnonzero(np.diff(word, prepend=np.int8(0), append=np.int8(0)))  # a start, an end, ...
+            start, end = edges[0::2], edges[1::2]
             self._bounds_of_tokens = (start, end, np.searchsorted(self.starts, start, side="right") - 1)
         return self._bounds_of_tokens
 
@@ -360,14 +362,13 @@ class PageText:
             if lcps is None:
                 return None
             # a character keeps its \w class when lower-cased to one character (checked over all of Unicode)
-            word = (self.classes & _W) > 0
             start, end, line = self.token_bounds()
             n = len(lcps)
             powers, inverse = (_POW, _INV) if n <= _TABLE_CHARS else (_powers(_BASE, n), _powers(int(_INV[1]), n))
-            terms = lcps * powers[:n]  # uint32 times uint64: uint64, wrapping
-            terms[~word] = 0
-            csum = np.zeros(n + 1, dtype=np.uint64)
-            np.cumsum(terms, out=csum[1:])
+            # every character is summed, but a difference only ever spans the characters of one token
+            csum = np.empty(n + 1, dtype=np.uint64)
+            csum[0] = 0
+            np.cumsum(lcps * powers[:n], out=csum[1:])  # uint32 times uint64: uint64, wrapping
             self._tokens = Tokens(
                 lowered,
                 start,
@@ -401,9 +402,11 @@ class PageText:
                 found |= tokens.hash == np.uint64(hashed)
             bits[found] |= VocabTable.EXTRA
         lengths = tokens.end - tokens.start
-        for k, hashed, bit in table.prefixes:
+        for k, group in table.prefix_groups:
             long_enough = np.flatnonzero(lengths >= k)
-            bits[long_enough[tokens.prefix_hash(long_enough, k) == hashed]] |= bit
+            prefix = tokens.prefix_hash(long_enough, k)
+            for hashed, bit in group:
+                bits[long_enough[prefix == hashed]] |= bit
         index = np.flatnonzero(bits)
         return Hits(index, tokens.line[index], bits[index], len(self.starts))
 

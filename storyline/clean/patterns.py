@@ -163,6 +163,41 @@ VOCABS = VocabTable(
         "comment_lead": Vocab(pairs=MappingProxyType({"leave": _words("a"), "post": _words("a"), "add": _words("a")})),
         "comment_ago": Vocab(_words("ago")),
         "comment_at": Vocab(_words("at")),
+        # what a match of ``bodyend._APPEAL`` opens with (``bodyend.appeal_lines``)
+        "closing_appeal": Vocab(
+            _words(
+                "donate donates donation donations donating donor donors patron patrons patreon subscribe subscriber "
+                "subscribers subscription subscriptions newsletter newsletters membership paypal adblocker adblockers "
+                "whitelist login comment comments spenden abonnement donacion donación apoyanos apóyanos soutenez "
+                "abonnez sostieni abbonati apoie assine"
+            ),
+            ("disabl", "suscrib", "suscríb"),
+            MappingProxyType(
+                {
+                    "become": _words("a an"),
+                    "join": _words("us our"),
+                    "support": _words("us our independent quality local the"),
+                    "independent": _words("journalism"),
+                    "you": _words("help can"),
+                    "can": _words("you"),
+                    "help": _words("us"),
+                    "your": _words("support contribution donation gift generosity"),
+                    "ad": _words("blocker blockers"),
+                    "sign": _words("up"),
+                    "log": _words("in"),
+                    "related": _words("posts articles stories news content"),
+                    "read": _words("also more next"),
+                    "most": _words("read viewed"),
+                    "share": _words("this on"),
+                    "follow": _words("us"),
+                    "unterstützen": _words("sie"),
+                    "jetzt": _words("abonnieren"),
+                    "mitglied": _words("werden"),
+                    "hazte": _words("socio"),
+                    "faites": _words("un"),
+                }
+            ),
+        ),
     }
 )
 

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from storyline.clean.bodyend import close_body, is_appeal, is_marker, is_tail_furniture, trim_tail
-from storyline.clean.lines import split_lines
+from storyline.clean.bodyend import (
+    _APPEAL,
+    appeal_lines,
+    close_body,
+    is_appeal,
+    is_marker,
+    is_tail_furniture,
+    trim_tail,
+)
+from storyline.clean.lines import split_page
 
 from .conftest import BODY
 
@@ -16,8 +24,10 @@ APPEAL = (
 
 
 def _close(parts: list[str], keep: list[bool]) -> list[bool]:
-    lines = split_lines("\n\n".join(parts))
-    return list(map(bool, close_body(lines, np.array(keep))))
+    lines, page = split_page("\n\n".join(parts))
+    closed = list(map(bool, close_body(lines, np.array(keep))))
+    assert list(map(bool, close_body(lines, np.array(keep), page))) == closed  # with the appeal prefilter too
+    return closed
 
 
 def test_donation_appeal_is_an_appeal() -> None:
@@ -76,3 +86,63 @@ def test_trailing_furniture_longer_than_a_quarter_of_the_body_is_kept() -> None:
 
 def test_a_story_ending_in_a_sentence_keeps_its_last_paragraph() -> None:
     assert not is_tail_furniture(BODY[-1], len(BODY[-1].split()))
+
+
+# one phrase per alternative of bodyend._APPEAL, in a sentence long enough (over 12 words) to need its vocabulary
+APPEAL_PHRASES = [
+    "donations",
+    "donors",
+    "patrons",
+    "Patreon",
+    "subscribers",
+    "newsletters",
+    "membership",
+    "become an supporter",
+    "join our",
+    "support the work",
+    "independent journalism",
+    "can you help",
+    "you can help",
+    "help us",
+    "your generosity",
+    "PayPal",
+    "ad blockers",
+    "adblocker",
+    "disabling the ad",
+    "whitelist",
+    "sign up",
+    "log in",
+    "login",
+    "comments",
+    "related stories",
+    "read next",
+    "most viewed",
+    "share on",
+    "follow us",
+    "spenden",
+    "unterst\u00fctzen sie",
+    "jetzt abonnieren",
+    "Abonnement",
+    "mitglied werden",
+    "donaci\u00f3n",
+    "suscr\u00edbete",
+    "ap\u00f3yanos",
+    "hazte socio",
+    "faites un don",
+    "soutenez",
+    "abonnez",
+    "sostieni",
+    "abbonati",
+    "apoie",
+    "assine",
+]
+
+
+def test_appeal_lines_holds_every_line_the_appeal_pattern_matches() -> None:
+    filler = "the council met on a quiet evening in the old hall by the river to hear"
+    texts = [f"{filler} {phrase} and more words after it." for phrase in APPEAL_PHRASES]
+    lines, page = split_page("\n\n".join([*texts, filler + " nothing else at all today."]))
+    maybe = appeal_lines(lines, page)
+    assert maybe is not None
+    for line, found in zip(lines, maybe.tolist(), strict=True):
+        assert found == bool(_APPEAL.search(line.text)), line.text
