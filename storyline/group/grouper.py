@@ -195,6 +195,8 @@ class Grouper:
 
         sig = self._dups.signature(feats.shingles)
         evidence = evidence_of(article, len(article.body or ""))
+        if feats.furniture:  # places, names and tolls read from a sign-up box; the event day may stand
+            evidence = Evidence(event_day=evidence.event_day, short=True, weekday=evidence.weekday)
         sims, cosines = self._links(terms, idf, day, evidence)
         dup_key = self._dups.find(sig) if sig is not None else None
         if dup_key is not None and cosines.get(dup_key, 0.0) < DUP_MIN_COSINE:

@@ -232,3 +232,17 @@ def test_a_weak_match_beyond_the_window_starts_a_new_story(config: GroupConfig) 
     grouper.add(north)
     grouper.add(south)
     assert north.story_id != south.story_id
+
+
+def test_two_pages_whose_bodies_are_one_sign_up_box_are_not_one_story(config: GroupConfig) -> None:
+    box = (
+        "Get alerts from Dana Whitlow by email!\n"
+        "Whenever Dana Whitlow files a story, you'll get a message in your inbox with a link.\n"
+        "Alerts are sent at most once a day."
+    )
+    grouper = Grouper(config)
+    north = make("n", "Dunmore warehouse blaze injures three workers", box, DAY, "paper.example")
+    south = make("s", "Quillfield night guard dies in textile mill blaze", box, DAY, "paper.example")
+    grouper.add(north)
+    grouper.add(south)
+    assert north.story_id != south.story_id and south.duplicate_of is None
