@@ -121,8 +121,9 @@ DF_CAP = 400_000
 # them pages that share only boilerplate, with it 25 (22 right). 3 was set by hand, not swept.
 TEMPLATE_MIN = 3
 LINES_CAP = 400_000
-STATE_VERSION = 4  # 2: entries carry their event evidence; 3: + the main participant; 4: + the weekday
-READABLE_VERSIONS = (2, 3, 4)  # older states read with no main participants / weekdays (no conflicts)
+# 2: entries carry their event evidence; 3: + the main participant; 4: + the weekday; 5: + street blocks
+STATE_VERSION = 5
+READABLE_VERSIONS = (2, 3, 4, 5)  # older states read with no main participants / weekdays / blocks
 
 
 class GroupStateError(StorylineError):
@@ -194,9 +195,10 @@ class Grouper:
         self._next_key += 1
 
         sig = self._dups.signature(feats.shingles)
-        evidence = evidence_of(article, len(article.body or ""))
+        blocks = tuple(sorted(t[6:] for t in feats.terms if t.startswith("block:")))
+        evidence = evidence_of(article, len(article.body or ""), blocks)
         if feats.furniture:  # places, names and tolls read from a sign-up box; the event day may stand
-            evidence = Evidence(event_day=evidence.event_day, short=True, weekday=evidence.weekday)
+            evidence = Evidence(event_day=evidence.event_day, short=True, weekday=evidence.weekday, blocks=blocks)
         sims, cosines = self._links(terms, idf, day, evidence)
         dup_key = self._dups.find(sig) if sig is not None else None
         if dup_key is not None and cosines.get(dup_key, 0.0) < DUP_MIN_COSINE:

@@ -166,3 +166,23 @@ def test_an_undated_pair_of_a_short_and_a_long_page_pays_the_short_penalty() -> 
     assert adjustment(short, long, None, _rare) == pytest.approx(base - evidence.UNDATED_SHORT_PENALTY)
     assert adjustment(short, Evidence(short=True), None, _rare) == base  # two snippets of one event
     assert adjustment(short, long, 1, _rare) == adjustment(Evidence(), Evidence(), 1, _rare)  # both dated
+
+
+def test_street_blocks_far_apart_count_against_a_pair() -> None:
+    base = adjustment(Evidence(), Evidence(), 1, _rare)
+    elm, oak = Evidence(blocks=("3200",)), Evidence(blocks=("700",))
+    assert adjustment(elm, oak, 1, _rare) == base - evidence.BLOCK_CONFLICT_PENALTY
+    assert adjustment(elm, Evidence(), 1, _rare) == base  # one side names no block
+
+
+def test_the_next_block_or_a_rounded_one_is_the_same_place() -> None:
+    base = adjustment(Evidence(), Evidence(), 1, _rare)
+    assert adjustment(Evidence(blocks=("3200",)), Evidence(blocks=("3300",)), 1, _rare) == base
+    assert adjustment(Evidence(blocks=("12000",)), Evidence(blocks=("12500",)), 1, _rare) == base
+    assert adjustment(Evidence(blocks=("900", "3200")), Evidence(blocks=("3200",)), 1, _rare) == base
+
+
+def test_evidence_rows_of_state_version_4_read_without_blocks() -> None:
+    row: list[object] = ["dunmore", "ostvale", 738000, ["osgood"], ["killed:1"], False, ["osgood"], 6]
+    assert Evidence.load(row).blocks == ()
+    assert Evidence.load(Evidence(blocks=("3200",)).dump()).blocks == ("3200",)

@@ -158,7 +158,7 @@ def test_a_page_without_title_is_matched_on_its_first_paragraph(config: GroupCon
     assert a.story_id == b.story_id
 
 
-@pytest.mark.parametrize(("version", "fields"), [(2, 6), (3, 7)])
+@pytest.mark.parametrize(("version", "fields"), [(2, 6), (3, 7), (4, 8)])
 def test_an_older_state_is_still_read(config: GroupConfig, version: int, fields: int) -> None:
     first = Grouper(config)
     a = make("a", *COUNCIL_A, DAY)
@@ -166,7 +166,7 @@ def test_an_older_state_is_still_read(config: GroupConfig, version: int, fields:
     state = json.loads(zlib.decompress(first.dumps()))
     state["version"] = version
     for entry in state["entries"]:
-        entry[-1] = entry[-1][:fields]  # version 2 evidence rows had no main participants, 3 no weekday
+        entry[-1] = entry[-1][:fields]  # version 2 evidence rows had no main participants, 3 no weekday, 4 no blocks
     resumed = Grouper(config, state=zlib.compress(json.dumps(state).encode()))
     b = make("b", *COUNCIL_B, DAY + timedelta(days=1))
     resumed.add(b)
