@@ -11,7 +11,9 @@ ecbplus-dev 0.9219 / 0.9052 (batch 0.9027); with the short-against-long penalty 
 (UNDATED_SHORT_PENALTY) 0.9309 / 0.9193 (batch 0.8980); gva-dev unchanged (no undated article).
 A body that speaks to the reader read as page furniture (features.FURNITURE_SHARE): gva-dev 0.9374 /
 0.8449 (batch 0.9370), ecbplus-dev unchanged; with street blocks far apart counted against a pair
-(evidence.BLOCK_CONFLICT_PENALTY) gva-dev 0.9402 / 0.8528 (batch 0.9400), ecbplus-dev unchanged.
+(evidence.BLOCK_CONFLICT_PENALTY) gva-dev 0.9402 / 0.8528 (batch 0.9400), ecbplus-dev unchanged; with a
+later report of another day that names no one in common (evidence.STRANGER_PENALTY) gva-dev 0.9452 /
+0.8659 (batch 0.9441), ecbplus-dev unchanged.
 Window 60 is the window the grouper is tuned for (at 30: gva-dev 0.917 / 0.760, ecbplus-dev 0.873).
 Do not lower a floor to make a change pass: re-run the sets and explain the drop.
 """
@@ -62,7 +64,7 @@ def _harness() -> ModuleType:
 
 @pytest.mark.parametrize(
     ("name", "bcubed_floor", "pairwise_floor"),
-    [("gva", 0.938, 0.85), ("ecbplus", 0.93, 0.915)],
+    [("gva", 0.943, 0.86), ("ecbplus", 0.93, 0.915)],
 )
 def test_incremental_grouping_stays_above_the_dev_floor(name: str, bcubed_floor: float, pairwise_floor: float) -> None:
     harness = _harness()

@@ -186,3 +186,22 @@ def test_evidence_rows_of_state_version_4_read_without_blocks() -> None:
     row: list[object] = ["dunmore", "ostvale", 738000, ["osgood"], ["killed:1"], False, ["osgood"], 6]
     assert Evidence.load(row).blocks == ()
     assert Evidence.load(Evidence(blocks=("3200",)).dump()).blocks == ("3200",)
+
+
+def test_a_later_report_of_another_day_that_names_no_one_in_common_pays() -> None:
+    base = adjustment(Evidence(), Evidence(), 20, _rare)
+    first = Evidence(event_day=738000, persons=("osgood",))
+    later = Evidence(event_day=738020, persons=("reyburn",))
+    assert adjustment(first, later, 20, _rare) == base - evidence.STRANGER_PENALTY
+
+
+def test_a_follow_up_that_names_the_same_person_does_not_pay() -> None:
+    base = adjustment(Evidence(), Evidence(), 20, _rare)
+    first = Evidence(event_day=738000, persons=("osgood",))
+    arrest = Evidence(event_day=738020, persons=("osgood", "reyburn"))
+    assert adjustment(first, arrest, 20, _rare) == base
+
+
+def test_reports_a_few_days_apart_do_not_pay_for_their_days() -> None:
+    base = adjustment(Evidence(), Evidence(), 3, _rare)
+    assert adjustment(Evidence(event_day=738000), Evidence(event_day=738010), 3, _rare) == base
