@@ -9,6 +9,8 @@ written to an export ``articles.jsonl`` with ``id`` and ``story_id``, and scored
     .venv/bin/python benchmarks/eval_group.py --baselines         # with the two baselines
     .venv/bin/python benchmarks/eval_group.py --sweep LINK_THRESHOLD=0.15,0.2,0.25
     .venv/bin/python benchmarks/eval_group.py --dups              # copy pairs found vs gold
+    .venv/bin/python benchmarks/eval_group.py --pipeline --cache /tmp/grp --sets gva --no-batch --mixed
+        # the stories that mix gold clusters (false merges), each article's gold cluster and title
     .venv/bin/python benchmarks/eval_group.py --pipeline --cache /tmp/grp --window 30 --halves
         # articles cleaned and extracted by the real pipeline (facts included), cached as pickles;
         # --halves also scores the two halves of the gold (split by a hash of the id's topic)
@@ -239,9 +241,26 @@ def _set_constant(assignment: str) -> None:
     name, _, value = assignment.partition("=")
     for module in (grouper, features, dedup, evidence):
         if hasattr(module, name):
-            setattr(module, name, type(getattr(module, name))(value))
+            kind = type(getattr(module, name))
+            # bool("False") is True: a flag is read from its spelling
+            setattr(module, name, value.lower() in ("1", "true", "yes") if kind is bool else kind(value))
             return
     raise SystemExit(f"no tunable constant {name}")
+
+
+def _mixed_report(stories: dict[str, str], gold_of: dict[str, str], articles: list[Article]) -> None:
+    """The stories that hold articles of several gold clusters (false merges), with their titles."""
+    members: dict[str, list[str]] = {}
+    for article_id, story in stories.items():
+        members.setdefault(story, []).append(article_id)
+    titles = {a.id: (a.title or (a.body or "")[:80]).strip() for a in articles}
+    mixed = {s: ids for s, ids in members.items() if len({gold_of.get(i, i) for i in ids}) > 1}
+    clusters = {gold_of.get(i, i) for ids in mixed.values() for i in ids}
+    print(f"  stories mixing gold clusters: {len(mixed)}, gold clusters in them: {len(clusters)}")
+    for story, ids in sorted(mixed.items(), key=lambda kv: -len(kv[1])):
+        print(f"  {story}")
+        for article_id in sorted(ids, key=lambda i: gold_of.get(i, i)):
+            print(f"    {gold_of.get(article_id, '-'):>12}  {titles.get(article_id, '')[:100]}")
 
 
 def _dup_report(articles: list[Article], gold_of: dict[str, str], config: GroupConfig) -> None:
@@ -263,6 +282,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
     parser.add_argument("--sweep", metavar="NAME=v1,v2,...")
     parser.add_argument("--dups", action="store_true")
+    parser.add_argument("--mixed", action="store_true", help="list the stories that mix gold clusters")
     parser.add_argument("--no-batch", action="store_true")
     parser.add_argument("--pipeline", action="store_true", help="articles from the real clean+extract stages")
     parser.add_argument("--cache", type=Path, help="folder for the --pipeline articles")
@@ -313,6 +333,8 @@ def main(argv: list[str] | None = None) -> None:
                         f"pairwise F1 {figures['pairwise_f1']:.4f}{tag}",
                         flush=True,
                     )
+                if args.mixed:
+                    _mixed_report(stories, gold_of, articles)
             if args.dups:
                 _dup_report(load_feed(feed), gold_of, config)
 
