@@ -10,6 +10,7 @@ from datetime import date
 from storyline.extract.places import CONFIDENCE, Place, find_places, main_location, neighbourhoods, outlet_city
 from storyline.extract.places_gazetteer import key as gaz_key
 from storyline.extract.places_gazetteer import load as load_gazetteer
+from storyline.group.features import is_furniture
 from storyline.model import Article, Claim, Location, Story
 from storyline.reconcile.claims import reconcile_claims, source_of
 from storyline.reconcile.slots import SlotValue, scored_event_date, slot_values
@@ -340,9 +341,17 @@ def _victims_who_died(claims: list[Claim], values: list[SlotValue], by_id: dict[
         injured.status = "updated"
 
 
+def _as_read(article: Article) -> Article:
+    """The article as its facts are read: a body that is page furniture (a sign-up box, a station promo;
+    ``is_furniture``, as grouping reads it) names no place, day or toll of the event, only its title does."""
+    if article.facts and is_furniture(article.body or ""):
+        return replace(article, body="", facts=[])
+    return article
+
+
 def reconcile_story(story_id: str, articles: list[Article]) -> Story:
     """The event record and claims of one story from all its articles (stored and new)."""
-    articles = sorted(articles, key=lambda a: (a.best_published or date.min, a.id))
+    articles = sorted((_as_read(a) for a in articles), key=lambda a: (a.best_published or date.min, a.id))
     by_id = {a.id: a for a in articles}
     scored = {a.id: scored_event_date(a) for a in articles}  # each article's own day, read once
     days = {aid: s[1] if s is not None else None for aid, s in scored.items()}

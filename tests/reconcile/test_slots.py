@@ -257,6 +257,16 @@ def test_a_bare_weekday_most_of_a_week_back_loses_to_the_report_day() -> None:
     assert article_event_date(a) == date(2024, 3, 11)
 
 
+def test_a_furniture_body_gives_no_toll_or_day() -> None:
+    a = _article("a", date(2024, 3, 5), title="Man shot on Main Street")
+    a.body = "Sign up for our newsletter. You'll get an email from us every morning. Check your inbox."
+    _fact(a, "count", "Two were killed", a.body, value=2.0, qualifier="exact", category="killed")
+    _fact(a, "time", "every morning", a.body, value="2024-03-04", timex_type="DATE")
+    story = reconcile_story("s1", [a])
+    assert "killed" not in {c.slot for c in story.claims}
+    assert story.event_date != date(2024, 3, 4)
+
+
 def test_an_article_naming_no_town_takes_its_outlets_city() -> None:
     a = _article("a", date(2024, 3, 5), title="Boy, 15, hurt in drive-by - KXYZ News 4 - Tucson, Arizona")
     assert reconcile_story("s1", [a]).location.city == "Tucson"
