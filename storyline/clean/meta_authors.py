@@ -4,6 +4,7 @@ under the headline, cleaned to people (``storyline.clean.people``); a wire named
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -121,10 +122,17 @@ def _dom_bylines(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
 # A text node that may open a byline ("By", "Von " before a link): only its elements and their
 # ancestors are read whole below, instead of every element of the page (the scan was a quarter of
 # the HTML cleaning time on zyte-html-dev).
-_BYLINE_START = etree.XPath(
-    f"//text()[re:test(., '{_OPENING}(\\s|:|$)|{_LABEL_ONLY}', 'i')]",
-    namespaces={"re": "http://exslt.org/regular-expressions"},
-)
+# Every text node, filtered by a compiled pattern here: the same nodes as an EXSLT ``re:test`` in the XPath,
+# which called back into Python per node (~3 ms of a page's ~24 ms on zyte-html-dev).
+_TEXT_NODES = etree.XPath("//text()")
+_BYLINE_START_TEXT = re.compile(f"{_OPENING}(\\s|:|$)|{_LABEL_ONLY}", re.I)
+
+
+def _byline_start_nodes(tree: HtmlElement) -> list[Any]:
+    search = _BYLINE_START_TEXT.search
+    return [node for node in _TEXT_NODES(tree) if search(node)]
+
+
 _BYLINE_TAGS = (
     "p",
     "span",
@@ -147,7 +155,7 @@ _BYLINE_TAGS = (
 
 def _byline_candidates(tree: HtmlElement) -> set[HtmlElement]:
     found: set[HtmlElement] = set()
-    for node in _BYLINE_START(tree):
+    for node in _byline_start_nodes(tree):
         el = node.getparent()
         if el is None:
             continue
