@@ -41,7 +41,7 @@ ATTR_MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "quotes" / "
 
 _AGENT_PREPS = {"by", "from"}
 _NOUN_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "no", "any", "this", "that"}
-_DETS = {
+DETERMINERS = {
     "the",
     "a",
     "an",
@@ -199,7 +199,7 @@ def judge_features(p: Proposal, cue_p: float, cue_lemma: str, strict: bool, busy
         shape = "pron"
     elif any(w[:1].isupper() for w in (words[1:] if p.opens_sentence else words)):
         shape = "cap" if words[0][:1].isupper() else "lowcap"
-    elif first in _DETS:
+    elif first in DETERMINERS:
         shape = "det"
     else:
         shape = "low"

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.errors import StorylineError
-from storyline.extract.quotes_attr import ATTR_MODEL_PATH, Proposal, judge_features, propose
+from storyline.extract.quotes_attr import ATTR_MODEL_PATH, DETERMINERS, Proposal, judge_features, propose
 from storyline.extract.quotes_cues import BELIEF_FORMS, SPEECH_FORMS, STANCE_FORMS
 from storyline.extract.quotes_fast import (
     AUX_WORDS,
@@ -630,48 +630,24 @@ def _named_or_determined(written: str) -> bool:
     return first in PRONOUNS or first in _DETERMINED or any(w[:1].isupper() for w in words)
 
 
-_DETERMINED = {
-    "the",
-    "a",
-    "an",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "this",
-    "these",
-    "those",
-    "some",
-    "many",
-    "most",
-    "several",
-    "both",
-    "other",
-    "another",
-    "each",
-    "every",
-    "no",
-    "few",
-    "one",
-    "two",
-    "three",
-    "i",
-    "we",
-    "you",
-    "critics",
-    "officials",
-    "supporters",
-    "experts",
+# a determiner (all but "all", which opens a quantifier more than a speaker) or a group that speaks
+_DETERMINED = (DETERMINERS - {"all"}) | {
+    "advisers",
+    "aides",
     "analysts",
-    "voters",
-    "people",
+    "critics",
     "democrats",
+    "economists",
+    "experts",
+    "i",
+    "officials",
+    "people",
     "republicans",
     "sources",
-    "aides",
-    "advisers",
-    "economists",
+    "supporters",
+    "voters",
+    "we",
+    "you",
 }
 
 
