@@ -297,6 +297,10 @@ _END_CLAUSE = re.compile(
 _ADVERB_PARTICIPLE = re.compile(r"\s*,\s*(?:instead|then|later|also|again|still|even|\w+ly)\s+\w+ing\b")
 # Content before the speaker ends with a comma, a question mark or a closing quote.
 _LEAD_END = re.compile(r"(?:[,?!]\s*(?:[”\"’]|'')?|[”\"’]|'')\s*$")
+# Content before the speaker that is a quotation closed by a comma, question or exclamation mark inside the
+# quote marks ("…, a profit,'' Mr. Hedge said from his office"): what follows the cue is the circumstance
+# (place, listener, occasion), not more content, unless a new quote opens there (a split quote).
+_QUOTE_CLOSED_LEAD = re.compile(r"[,?!](?:[”\"’]|'')\s*$")
 _CLOSE_PUNCT = {",", "”", '"', "'", "’", "''", ":", "—", "–"}
 _PUNCT = {",", "”", "“", '"', "'", "’", "‘", "''", ":", ";", "—", "–", "-", "(", ")", "[", "]", ".", "?", "!"}
 _CLAUSE_START = {"when", "that", "because", "while", "if", "but", "and", "although", "though", "where", "so"}
@@ -741,7 +745,9 @@ def _verb_hit(
     )
     # (one word is enough when it closes a quote opened in an earlier sentence: "“… areas? Absolutely,” X said")
     split_quote = rest.lstrip(" ,")[:1] in _OPENERS
-    quoted_lead = s[lead[0] : lead[0] + 1] in _OPENERS and s[lead[0] : lead[1]].rstrip(",")[-1:] in _CLOSERS
+    quoted_lead = (
+        s[lead[0] : lead[0] + 1] in _OPENERS and s[lead[0] : lead[1]].rstrip(",")[-1:] in _CLOSERS
+    ) or _QUOTE_CLOSED_LEAD.search(s, 0, lead_end) is not None
     ends_clause = ends_clause or inverted or (before_ok and quoted_lead)
     parts: list[tuple[int, int]] = []
     if before_ok and (ends_clause or split_quote):

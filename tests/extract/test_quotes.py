@@ -316,3 +316,9 @@ def test_sentence_that_opens_with_a_name_is_no_headline() -> None:
 def test_menu_line_with_a_noun_cue_is_no_headline() -> None:
     text = "World News Video Field Report Newsletters Business Sports Company News\n\nThe talks resumed."
     assert not [a for a in find_quotes(text, mode="rules") if a.cue == "Report"]
+
+
+def test_what_follows_the_cue_after_a_closed_quote_is_not_content() -> None:
+    text = "Still, the farm is “barely breaking even,” Mr. Odell said from his barn near Lyle."
+    a = _by_content(find_quotes(text, mode="rules"), "breaking even")
+    assert a.speaker == "Odell" and "barn" not in a.content
