@@ -378,3 +378,13 @@ def test_more_words_for_one_death(text: str) -> None:
 
 def test_a_body_camera_is_no_death() -> None:
     assert casualty_summary(find_counts("A body camera was found in the car.")) == {}
+
+
+def test_a_shooting_after_a_determiner_is_a_noun() -> None:
+    text = "Police said that in that shooting a 9-year-old found the gun in a closet."
+    assert not [c for c in find_counts(text) if c.category == "shot"]
+
+
+def test_a_possessive_after_killed_starts_its_object() -> None:
+    counts = find_counts('Her mother screamed, "He killed my daughter," as officers arrived.')
+    assert not [c for c in counts if c.category == "killed" and c.single and c.text.lower().startswith("he")]

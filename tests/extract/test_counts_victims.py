@@ -46,3 +46,11 @@ def test_a_person_said_not_to_be_injured_is_not_counted() -> None:
 def test_a_figure_of_the_hurt_wins_over_people_described_one_by_one() -> None:
     counts = find_counts("Two people were wounded. A man was shot in the arm and a woman was hit in the leg.")
     assert casualty_summary(counts) == {"injured": 2}
+
+
+def test_another_man_shot_by_a_man_is_the_one_who_died() -> None:
+    counts = find_counts(
+        "A Dover man is accused of accidentally shooting another man in the head on Friday. "
+        "He faces a charge in the death of Sam Reed, 41, police said."
+    )
+    assert casualty_summary(counts) == {"killed": 1}
