@@ -35,6 +35,7 @@ from typing import Any, Literal
 
 from storyline.errors import StorylineError
 from storyline.extract.nlp import load_spacy
+from storyline.extract.quotes_blocks import introduces_passage, passage_hits
 from storyline.extract.quotes_cues import (
     ALL_FORMS,
     HEADLINE_RE,
@@ -230,6 +231,8 @@ def _fast_raws(text: str, quotes: list[tuple[int, int]], sentences: list[Sentenc
         ):
             continue
         hits = sentence_hits(sent, quotes)
+        if introduces_passage(text, sent):  # "Hewitt writes:" and the quoted paragraph below it
+            hits = passage_hits(text, sent, quotes) or hits
         for q in inner:
             if not any(_overlaps_any(s, e, [q]) for h in hits for s, e in h.parts):
                 governed = trailing_speaker_hit(text, q) or governed_quote_hit(sent, q)
@@ -648,7 +651,7 @@ def _headline_attributions(text: str, sentences: Sequence[Sentence]) -> list[_Ra
         if who.split()[0].lower().rstrip("’'s") in _LABEL_WORDS:
             continue
         s, e = m.start("what"), m.end("what")
-        who_span = (m.start(), m.end("who"))
+        who_span = (m.start("who"), m.end("who"))
         out.append(_Raw(None, (m.end("who"), m.end("who") + 1), [(s, e)], 0, speaker_override=who_span))
     return out
 

@@ -240,7 +240,10 @@ _ANY_CUE_RE = re.compile(
     r"\b(?:" + "|".join(sorted(ALL_FORMS, key=len, reverse=True)) + r"|according)\b", re.IGNORECASE
 )
 # A headline or transcript line "Speaker: what they said" (one to four capitalised words).
-HEADLINE_RE = re.compile(r"^(?P<who>(?:[A-Z][\w.’'\-]*\s){0,3}[A-Z][\w.’'\-]*):\s+(?P<what>\S.*)$", re.MULTILINE)
+# A transcript's turn may open with the quote mark of the quoted passage ("“PENCE: Well, …").
+HEADLINE_RE = re.compile(
+    r"^(?:[“\"]\s*)?(?P<who>(?:[A-Z][\w.’'\-]*\s){0,3}[A-Z][\w.’'\-]*):\s+(?P<what>\S.*)$", re.MULTILINE
+)
 
 
 _ANY_CUE_WORDS = frozenset(f.lower() for f in ALL_FORMS) | {"according"}

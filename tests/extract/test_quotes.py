@@ -322,3 +322,20 @@ def test_what_follows_the_cue_after_a_closed_quote_is_not_content() -> None:
     text = "Still, the farm is “barely breaking even,” Mr. Odell said from his barn near Lyle."
     a = _by_content(find_quotes(text, mode="rules"), "breaking even")
     assert a.speaker == "Odell" and "barn" not in a.content
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_next_one() -> None:
+    text = "The review was harsh.\n\nColumnist Lena Marsh writes:\n\nThe play never finds its footing in the second act."
+    a = _by_content(find_quotes(text), "never finds its footing")
+    assert a.speaker == "Lena Marsh" and a.cue == "writes"
+
+
+def test_a_colon_after_a_sentence_with_its_own_content_opens_no_passage() -> None:
+    text = "As the mayor praised the new budget for its schools, the council turned to the roads:\n\nMain Street first."
+    assert all("Main Street" not in a.content for a in find_quotes(text))
+
+
+def test_a_transcript_turn_may_open_with_a_quote_mark() -> None:
+    text = "Host Dana Webb spoke with Senator Ray Ortiz.\n\n“ORTIZ: We will pass the bill before the summer recess."
+    a = _by_content(find_quotes(text), "pass the bill")
+    assert a.speaker == "Ray Ortiz" and a.cue == ":"
