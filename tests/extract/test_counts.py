@@ -388,3 +388,41 @@ def test_a_shooting_after_a_determiner_is_a_noun() -> None:
 def test_a_possessive_after_killed_starts_its_object() -> None:
     counts = find_counts('Her mother screamed, "He killed my daughter," as officers arrived.')
     assert not [c for c in counts if c.category == "killed" and c.single and c.text.lower().startswith("he")]
+
+
+def test_a_possessive_noun_is_not_the_person_hit() -> None:
+    counts = find_counts("Police say the woman's 23-year-old boyfriend was also shot in the leg.")
+    assert [(c.category, c.value) for c in counts] == [("shot", 1)]
+    assert "boyfriend" in counts[0].text
+
+
+def test_another_as_a_subject_is_one_more_person() -> None:
+    counts = find_counts("One man died and another was wounded in the parking lot.")
+    assert casualty_summary(counts) == {"killed": 1, "injured": 1}
+
+
+def test_a_spelled_out_age_is_one_person() -> None:
+    counts = find_counts("The gunman wounded a six-year-old before he fled.")
+    assert only(counts, "injured").value == 1
+
+
+def test_a_name_after_an_age_without_hyphens_is_one_person() -> None:
+    counts = find_counts("The coroner said 23 year old Ana Ruiz died at a hospital in the city.")
+    assert only(counts, "killed").value == 1
+
+
+@pytest.mark.parametrize(
+    "text", ["A stray bullet went through a wall, grazing a child inside.", "A round grazed a man."]
+)
+def test_grazed_is_hit(text: str) -> None:
+    assert casualty_summary(find_counts(text)) == {"injured": 1}
+
+
+def test_a_hospital_name_with_an_ampersand_is_still_a_hospital() -> None:
+    counts = find_counts("Another woman was rushed to Bay Scott & White Hospital in Temple.")
+    assert only(counts, "hospitalized").value == 1
+
+
+def test_the_victim_of_a_shooting_who_died() -> None:
+    counts = find_counts("The victim of last week's shooting on Elm Street has died.")
+    assert only(counts, "killed").value == 1
