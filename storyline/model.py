@@ -55,6 +55,10 @@ class Article:
     duplicate_of: str | None = None
     # filled by extract
     facts: list[Fact] = field(default_factory=list)
+    # read with the facts (reconcile.read_event_day): the day the main event happened and how surely the
+    # article says so; ``event_day_score`` None: not read (an article stored before storyline kept it)
+    event_day: date | None = None
+    event_day_score: float | None = None
     hash: str = ""
 
     def __post_init__(self) -> None:

@@ -28,7 +28,7 @@ from storyline.extract.stage import Extractor
 from storyline.group import Grouper
 from storyline.ingest import read_paths
 from storyline.model import Article, Rejected, Story
-from storyline.reconcile import reconcile_story
+from storyline.reconcile import read_event_day, reconcile_story
 from storyline.store import Batch, Store
 
 log = logging.getLogger(__name__)
@@ -82,7 +82,9 @@ CLEAN = StageInfo(
     ("raw_text", "raw_html", "url", "feed_title", "feed_published", "feed_outlet"),
     ("title", "published", "outlet", "authors", "body", "captions"),
 )
-GROUP = StageInfo("group", ("body", "title", "published", "facts"), ("story_id", "duplicate_of"))
+# the per-article part of reconciling, run with clean and extract in the workers (reconcile.read_event_day)
+EVENT_DAY = StageInfo("event day", ("title", "published", "facts"), ("event_day",))
+GROUP = StageInfo("group", ("body", "title", "published", "facts", "event_day"), ("story_id", "duplicate_of"))
 RECONCILE = StageInfo("reconcile", ("story_id", "duplicate_of", "facts"), ("claims", "event record"))
 
 
@@ -116,7 +118,7 @@ class Pipeline:
         self.config = config
         self.store = store
         self.extractor = Extractor(config.extract)
-        self.stages: list[Stage | StageInfo] = [CLEAN, self.extractor, GROUP, RECONCILE]
+        self.stages: list[Stage | StageInfo] = [CLEAN, self.extractor, EVENT_DAY, GROUP, RECONCILE]
         self._grouper: tuple[Grouper, bytes] | None = None  # after this run's last commit, with its state's digest
         analyze(self.stages)
         log.info("stages: %s", " → ".join(s.name for s in self.stages))
@@ -132,6 +134,7 @@ class Pipeline:
             try:
                 cleaner.clean(article)
                 self.extractor.process(article)
+                read_event_day(article)
                 kept.append(article)
             except InputError as exc:
                 rejected.append(Rejected(article.id, str(exc), article.source))

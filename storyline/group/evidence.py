@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from storyline.model import Article
-from storyline.reconcile.slots import article_event_date
+from storyline.reconcile.slots import own_event_day
 
 # All adjustments are in cosine units, added to the TF-IDF cosine of the two articles.
 # How the fact weights were tried: a logistic regression of "same gold cluster" on the text cosine
@@ -226,7 +226,8 @@ def evidence_of(article: Article, body_chars: int, blocks: tuple[str, ...] = ())
                 persons[key] += 1
         elif fact.type == "count" and fact.category in _TOLLS and isinstance(fact.value, int | float):
             tolls.add(f"{fact.category}:{fact.value:g}")
-    day = article_event_date(article) if article.facts else None
+    scored = own_event_day(article) if article.facts else None
+    day = scored[1] if scored else None
     return Evidence(
         city,
         region,

@@ -212,6 +212,14 @@ def article_event_date(article: Article) -> date | None:
     return scored[1] if scored is not None else None
 
 
+def own_event_day(article: Article) -> tuple[float, date] | None:
+    """``scored_event_date`` as the workers read it with the facts (``reconcile.read_event_day``); read now for
+    an article stored before storyline kept it."""
+    if article.event_day_score is None:
+        return scored_event_date(article)
+    return (article.event_day_score, article.event_day) if article.event_day else None
+
+
 def scored_event_date(article: Article) -> tuple[float, date] | None:
     """How surely and when the article's main event happened: the best-scored past day named near its top, else None.
 

@@ -34,7 +34,7 @@ from storyline.store.rows import (
     story_from_row,
     story_row,
 )
-from storyline.store.sql import SCHEMA, story_where
+from storyline.store.sql import ADDED_COLUMNS, SCHEMA, story_where
 
 try:  # the [scale] extra
     import psycopg
@@ -54,7 +54,8 @@ _EXTRA = [
 def pg_schema() -> list[str]:
     """The shared schema in PostgreSQL types: bytea blobs, float8 reals, byte-order text."""
     out = []
-    for statement in SCHEMA:
+    added = [f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}" for table, column, kind in ADDED_COLUMNS]
+    for statement in SCHEMA + added:
         statement = re.sub(r"\bBLOB\b", "BYTEA", statement)
         statement = re.sub(r"\bREAL\b", "DOUBLE PRECISION", statement)  # REAL is float4 in PostgreSQL
         statement = re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"', statement)

@@ -29,6 +29,8 @@ ARTICLE_COLUMNS = (
     "language",
     "story_id",
     "duplicate_of",
+    "event_day",
+    "event_day_score",
     "raw_text",
     "raw_html",
 )
@@ -158,6 +160,8 @@ def article_row(a: Article) -> tuple[Any, ...]:
         a.language,
         a.story_id,
         a.duplicate_of,
+        iso_day(a.event_day),
+        a.event_day_score,
         a.raw_text,
         a.raw_html,
     )
@@ -184,6 +188,8 @@ def article_from_row(row: Any) -> Article:
         language=r["language"],
         story_id=r["story_id"],
         duplicate_of=r["duplicate_of"],
+        event_day=_parse_day(r["event_day"]),
+        event_day_score=r["event_day_score"],
         raw_text=r["raw_text"],
         raw_html=r["raw_html"],
     )

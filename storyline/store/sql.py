@@ -11,7 +11,7 @@ SCHEMA = [
         id TEXT PRIMARY KEY, hash TEXT NOT NULL, url TEXT, source TEXT, feed_title TEXT,
         feed_published TEXT, feed_outlet TEXT, title TEXT, published TEXT, published_inferred INTEGER,
         outlet TEXT, authors TEXT, wire TEXT, body TEXT, captions TEXT, language TEXT, story_id TEXT,
-        duplicate_of TEXT, raw_text TEXT, raw_html TEXT)""",
+        duplicate_of TEXT, raw_text TEXT, raw_html TEXT, event_day TEXT, event_day_score REAL)""",
     "CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id)",
     "CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet)",
     """CREATE TABLE IF NOT EXISTS facts (
@@ -31,6 +31,9 @@ SCHEMA = [
         id TEXT NOT NULL, reason TEXT NOT NULL, source TEXT, PRIMARY KEY (id, reason))""",
     "CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value BLOB)",
 ]
+
+# Columns added since the first stores were written: a store opened without them gets them (NULL in old rows).
+ADDED_COLUMNS = (("articles", "event_day", "TEXT"), ("articles", "event_day_score", "REAL"))
 
 
 def fts_query(text: str) -> str:

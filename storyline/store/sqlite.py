@@ -29,7 +29,7 @@ from storyline.store.rows import (
     story_from_row,
     story_row,
 )
-from storyline.store.sql import SCHEMA, story_where
+from storyline.store.sql import ADDED_COLUMNS, SCHEMA, story_where
 
 _FTS = "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(id UNINDEXED, title, body)"
 _CHUNK = 500  # ids per IN (...) list, below SQLite's default variable limit
@@ -61,6 +61,9 @@ class SQLiteStore:
             self.conn.execute("PRAGMA foreign_keys=ON")
             for statement in SCHEMA:
                 self.conn.execute(statement)
+            for table, column, kind in ADDED_COLUMNS:
+                if column not in {row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")}:
+                    self.conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
             try:
                 self.conn.execute(_FTS)
                 self.fts = True

@@ -6,8 +6,8 @@ from datetime import date
 from typing import Any
 
 from storyline.model import Article, Fact
-from storyline.reconcile import reconcile_story
-from storyline.reconcile.slots import article_event_date, slot_values
+from storyline.reconcile import read_event_day, reconcile_story
+from storyline.reconcile.slots import article_event_date, own_event_day, scored_event_date, slot_values
 
 
 def _article(aid: str = "a", published: date = date(2024, 3, 5), title: str = "", outlet: str = "A") -> Article:
@@ -420,3 +420,24 @@ def test_a_part_of_a_big_city_gives_way_to_the_city_whose_police_are_named() -> 
     assert _police_city(where, [part, police])[0] == "Chicago"
     own = Place("Gage Park", 40, 49, "Gage Park", "city", "Gage Park", "Illinois", "United States", 0.8)
     assert _police_city(where, [part, police, own])[0] == "Gage Park"
+
+
+def test_the_event_day_is_read_once_with_the_facts_and_kept() -> None:
+    a = _article("a", date(2024, 3, 6))
+    _fact(a, "time", "Tuesday", "A man was shot Tuesday.", value="2024-03-05", timex_type="DATE")
+    assert (a.event_day, a.event_day_score, own_event_day(a)) == (None, None, scored_event_date(a))  # not read: now
+    read_event_day(a)
+    assert (a.event_day_score, a.event_day) == scored_event_date(a)
+    a.facts = []  # a long story's older report, reloaded without its facts, keeps the day it was read with
+    assert reconcile_story("s1", [a]).event_date == date(2024, 3, 5)
+    b = _article("b", date(2024, 3, 6))
+    read_event_day(b)
+    assert (b.event_day, b.event_day_score, own_event_day(b)) == (None, 0.0, None)  # read: no day named
+
+
+def test_a_furniture_body_is_read_for_its_title_day_only() -> None:
+    a = _article("a", date(2024, 3, 5), title="Man shot on Main Street")
+    a.body = "Sign up for our newsletter. You'll get an email from us every morning. Check your inbox."
+    _fact(a, "time", "every morning", a.body, value="2024-03-04", timex_type="DATE")
+    read_event_day(a)
+    assert a.event_day != date(2024, 3, 4)

@@ -48,6 +48,8 @@ def _article(aid: str, story: str, day: date | None, outlet: str = "Daily Exampl
         captions=["A caption"],
         story_id=story,
         facts=[_fact(aid, 1, 4), _fact(aid, 2, 30)],
+        event_day=day,
+        event_day_score=1.5 if day else 0.0,
     )
 
 
@@ -93,6 +95,18 @@ def test_committed_articles_read_back_equal(store: Store) -> None:
     back = {a.id: a for a in store.articles(ids=["a1", "a2", "a3"])}
     for a in articles:
         assert back[a.id] == a
+
+
+def test_a_store_written_before_the_event_day_columns_gains_them(store: Store, reopen: Callable[[], Store]) -> None:
+    articles, _ = _seed(store)
+    for column in ("event_day", "event_day_score"):  # as a store written by an older storyline
+        store.conn.execute(f"ALTER TABLE articles DROP COLUMN {column}")  # type: ignore[attr-defined]
+    older = reopen()
+    back = older.articles(ids=["a1"])[0]
+    assert (back.event_day, back.event_day_score) == (None, None)  # not read yet: reconciling reads it
+    assert replace(back, event_day=articles[0].event_day, event_day_score=1.5) == articles[0]
+    older.commit(Batch(articles=[articles[0]]))
+    assert older.articles(ids=["a1"])[0] == articles[0]
 
 
 def test_articles_by_story_come_in_publication_order(store: Store) -> None:
