@@ -426,3 +426,16 @@ def test_a_hospital_name_with_an_ampersand_is_still_a_hospital() -> None:
 def test_the_victim_of_a_shooting_who_died() -> None:
     counts = find_counts("The victim of last week's shooting on Elm Street has died.")
     assert only(counts, "killed").value == 1
+
+
+def test_everyone_taken_to_hospital_is_hurt_when_nobody_died() -> None:
+    counts = find_counts(
+        "A man was arrested for accidentally shooting his nephew. "
+        "Both the boy and the man were taken to Mercy Hospital, police said."
+    )
+    assert casualty_summary(counts) == {"injured": 2}
+
+
+def test_other_people_taken_to_hospital_beside_the_dead_are_hurt() -> None:
+    counts = find_counts("A man was fatally wounded and at least eight other people were hospitalized on Sunday.")
+    assert casualty_summary(counts) == {"killed": 1, "injured": 8}

@@ -54,3 +54,8 @@ def test_another_man_shot_by_a_man_is_the_one_who_died() -> None:
         "He faces a charge in the death of Sam Reed, 41, police said."
     )
     assert casualty_summary(counts) == {"killed": 1}
+
+
+def test_an_uncle_and_a_child_are_two_victims() -> None:
+    counts = find_counts("Police say the uncle was shot in the hand, while the child was shot in the leg.")
+    assert casualty_summary(counts) == {"injured": 2}
