@@ -650,6 +650,7 @@ def _verb_hit(
     j = _skip_left(s, toks, i)
     speaker: tuple[int, int] | None = None
     follow = False
+    cue_from = cue.start  # where the cue's words start
     joins = (
         toks[j].start
         if j >= 0
@@ -675,6 +676,10 @@ def _verb_hit(
         speaker = (toks[j].start, toks[j].start + len(pron))
     elif j >= 0 and toks[j].text not in _PUNCT and toks[j].low not in _NP_STOP:
         speaker = _np_left(toks, j)
+        if cue.low.endswith("ing") and toks[j].low in _MESSAGE_NOUNS:  # "The town released a statement saying …"
+            sent_by = _message_sender(s, toks, j)
+            if sent_by is not None:  # the cue runs from the verb: "released a statement saying"
+                speaker, cue_from = sent_by[:2], sent_by[2]
     elif (
         j >= 0
         and (toks[j].text == "," or (toks[j].text in _CLOSERS and j > 0 and toks[j - 1].text == ","))
@@ -762,11 +767,58 @@ def _verb_hit(
         return None
     return RuleHit(
         None if speaker is None else _abs(sent, *speaker),
-        _abs(sent, cue.start, cue.end),
+        _abs(sent, cue_from, cue.end),
         [_abs(sent, a, b) for a, b in parts],
         follow,
         None if joins is None else sent.start + joins,
     )
+
+
+# What a speaker sends or publishes; after a verb, "a statement saying A" is its sender's speech, not the
+# statement's ("Rubio's campaign sent out a press release saying A": the campaign said A). Set by hand.
+_MESSAGE_NOUNS = {
+    "statement",
+    "release",
+    "letter",
+    "tweet",
+    "tweets",
+    "ad",
+    "ads",
+    "advertisement",
+    "memo",
+    "email",
+    "emails",
+    "e-mail",
+    "message",
+    "note",
+    "post",
+    "video",
+    "op-ed",
+    "column",
+    "editorial",
+    "response",
+    "notice",
+    "announcement",
+    "filing",
+    "petition",
+}
+_PARTICLES = {"out", "up", "off", "back"}
+
+
+def _message_sender(s: str, toks: list[_Tok], j: int) -> tuple[int, int, int] | None:
+    """The subject of the verb whose object is the message noun phrase ending at ``j`` (its start and end),
+    and where that verb starts."""
+    v = j - _np_len(toks, j)
+    while v > 0 and toks[v].low in _PARTICLES:
+        v -= 1
+    if v < 1 or not toks[v].text.isalpha() or not toks[v].text.islower() or toks[v].low in _NP_STOP:
+        return None
+    k = _skip_left(s, toks, v)
+    if k < 0 or toks[k].text in _PUNCT or toks[k].low in _NP_STOP:
+        return None
+    if toks[k].low in _PRONOUNS:
+        return toks[k].start, toks[k].end, toks[v].start
+    return (*_np_left(toks, k), toks[v].start)
 
 
 def _speaker_like(written: str) -> bool:
@@ -1061,7 +1113,13 @@ def leading_subject(sent: Sentence) -> tuple[int, int] | None:
     if k < len(toks) and toks[k].low in _PRONOUNS:
         return _abs(sent, toks[k].start, toks[k].end)
     start = k
-    while k < len(toks) and k - start < 8 and toks[k].text not in ',;:()“”"' and toks[k].low not in _NP_STOP:
+    while (
+        k < len(toks)
+        and k - start < 8
+        and toks[k].text not in ',;:()“”"'
+        and toks[k].low not in _NP_STOP
+        and not (k > start and toks[k].text[:1].islower() and (toks[k].low.endswith("ed") or _cue_kind(toks[k].low)))
+    ):  # a verb ends the subject: "Both parents stiffened their denunciation of Mr. Trump, saying …"
         k += 1
     if k > start and (toks[k - 1].text[:1].isupper() or toks[start].low in _DETERMINERS):
         return _abs(sent, toks[start].start, toks[k - 1].end)

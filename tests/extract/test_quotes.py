@@ -325,7 +325,7 @@ def test_what_follows_the_cue_after_a_closed_quote_is_not_content() -> None:
 
 
 def test_a_paragraph_ending_in_a_colon_introduces_the_next_one() -> None:
-    text = "The review was harsh.\n\nColumnist Lena Marsh writes:\n\nThe play never finds its footing in the second act."
+    text = "The review was harsh.\n\nColumnist Lena Marsh writes:\n\nThe play never finds its footing in act two."
     a = _by_content(find_quotes(text), "never finds its footing")
     assert a.speaker == "Lena Marsh" and a.cue == "writes"
 
@@ -339,3 +339,15 @@ def test_a_transcript_turn_may_open_with_a_quote_mark() -> None:
     text = "Host Dana Webb spoke with Senator Ray Ortiz.\n\n“ORTIZ: We will pass the bill before the summer recess."
     a = _by_content(find_quotes(text), "pass the bill")
     assert a.speaker == "Ray Ortiz" and a.cue == ":"
+
+
+def test_a_message_saying_something_is_its_senders_speech() -> None:
+    text = "The city council released a statement Tuesday saying the bridge is safe."
+    a = _by_content(find_quotes(text, mode="rules"), "bridge is safe")
+    assert a.speaker == "city council" and a.cue.startswith("released")
+
+
+def test_a_verb_ends_the_subject_that_opens_the_sentence() -> None:
+    text = "Both senators stiffened their stance toward Governor Ann Lee, saying it would cost too much."
+    a = _by_content(find_quotes(text, mode="rules"), "cost too much")
+    assert a.speaker == "Both senators"
