@@ -923,7 +923,15 @@ def _clause_subject(toks: list[_Tok], j: int) -> tuple[int, int] | None:
         if start >= j:
             return None
         first = toks[start]
-        if first.text[:1].isupper() or first.low in _PRONOUNS or first.low in _DETERMINERS or k < 0:
+        appositive = (
+            first.low in ("the", "a", "an")
+            and k >= 1
+            and toks[k].text == ","
+            and toks[k - 1].text[:1].isupper()
+            and toks[j].text == ","
+        )  # "… for Donald Trump, the GOP front-runner, saying": a description of the name before it
+        opens = first.text[:1].isupper() or first.low in _PRONOUNS or first.low in _DETERMINERS
+        if (opens or k < 0) and not appositive:
             break
         k -= 1  # "Marine Le Pen, voiced support …, saying": the subject is before the verb's clause
     if toks[start].low in _PRONOUNS:

@@ -351,3 +351,14 @@ def test_a_verb_ends_the_subject_that_opens_the_sentence() -> None:
     text = "Both senators stiffened their stance toward Governor Ann Lee, saying it would cost too much."
     a = _by_content(find_quotes(text, mode="rules"), "cost too much")
     assert a.speaker == "Both senators"
+
+
+def test_a_tally_line_is_not_speech() -> None:
+    text = "Delegates won so far.\n\nMayor Ann Vos: 547.\n\nThe Latest: the count goes on into the night."
+    assert find_quotes(text, mode="rules") == []
+
+
+def test_a_description_after_a_name_is_not_the_subject_of_a_participle() -> None:
+    text = "Vos was blunt about her rival Tom Reyes, the current council leader, saying the town needs a new road."
+    a = _by_content(find_quotes(text, mode="rules"), "needs a new road")
+    assert a.speaker == "Vos"
