@@ -258,7 +258,7 @@ def _fast_raws(text: str, quotes: list[tuple[int, int]], sentences: list[Sentenc
 
 # A question or exclamation closed by a quote mark, and the speaker and verb of saying that follow it on the line:
 # "“Why …?” Lichtman said about …" is one sentence.
-_QUOTE_END = re.compile(r"[?!][”\"’]$|[?!]''$")
+_QUOTE_END = re.compile(r"[?!][”\"’]+$|[?!]''$")
 _SPEAKER_OPEN = re.compile(
     r"(?:[A-Z][\w’'\-.]*\s+){1,4}(?:"
     + "|".join(sorted((f for f, lem in SPEECH_FORMS.items() if f != lem or f in ("say",)), key=len, reverse=True))

@@ -300,7 +300,7 @@ _LEAD_END = re.compile(r"(?:[,?!]\s*(?:[”\"’]|'')?|[”\"’]|'')\s*$")
 # Content before the speaker that is a quotation closed by a comma, question or exclamation mark inside the
 # quote marks ("…, a profit,'' Mr. Hedge said from his office"): what follows the cue is the circumstance
 # (place, listener, occasion), not more content, unless a new quote opens there (a split quote).
-_QUOTE_CLOSED_LEAD = re.compile(r"[,?!](?:[”\"’]|'')\s*$")
+_QUOTE_CLOSED_LEAD = re.compile(r"[,?!](?:[”\"’]|'')+\s*$")
 _CLOSE_PUNCT = {",", "”", '"', "'", "’", "''", ":", "—", "–"}
 _PUNCT = {",", "”", "“", '"', "'", "’", "‘", "''", ":", ";", "—", "–", "-", "(", ")", "[", "]", ".", "?", "!"}
 _CLAUSE_START = {"when", "that", "because", "while", "if", "but", "and", "although", "though", "where", "so"}
@@ -700,10 +700,10 @@ def _verb_hit(
                     k - n < 0 or toks[k - n].text in ",;:—–"
                 ):
                     speaker = (first.start, toks[k].end)
-    # inversion: "…,” said Trump." / "…, says the report."
+    # inversion: "…,” said Trump." / "…, says the report." (never "told": what follows it is the listener)
     after = cue.end
     inverted = False
-    if not follow and kind == "speech" and (j < 0 or toks[j].text in _CLOSE_PUNCT):
+    if not follow and kind == "speech" and lemma != "tell" and (j < 0 or toks[j].text in _CLOSE_PUNCT):
         np = _np_right(s, toks, i + 1)
         if np is not None:
             speaker, after, inverted = (np[0], np[1]), np[1], True

@@ -362,3 +362,15 @@ def test_a_description_after_a_name_is_not_the_subject_of_a_participle() -> None
     text = "Vos was blunt about her rival Tom Reyes, the current council leader, saying the town needs a new road."
     a = _by_content(find_quotes(text, mode="rules"), "needs a new road")
     assert a.speaker == "Vos"
+
+
+def test_told_is_never_inverted_so_what_follows_it_is_the_listener() -> None:
+    text = "“The dam will hold,” Ann Vos, the county engineer and a former mayor, told the Ledger."
+    a = _by_content(find_quotes(text, mode="rules"), "dam will hold")
+    assert a.speaker == "Ann Vos"
+
+
+def test_a_question_closing_a_nested_quote_joins_the_speaker_after_it() -> None:
+    text = "“She asked, ‘What can we do to help?’” Vos told reporters during the call."
+    a = _by_content(find_quotes(text, mode="rules"), "What can we do")
+    assert a.speaker == "Vos" and "reporters" not in a.content
