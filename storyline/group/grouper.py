@@ -16,6 +16,7 @@ import hashlib
 import logging
 import math
 import zlib
+from array import array
 from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -135,8 +136,10 @@ class _Entry:
     key: int
     article_id: str
     day: int  # date ordinal; 0 when unknown
-    terms: dict[str, float]  # sublinear term weights before IDF, top KEEP_TERMS, best first
-    vector: dict[str, float]  # the same terms weighted by the IDF at arrival
+    vector: dict[str, float]  # the top KEEP_TERMS terms, best first, weighted by the IDF at arrival
+    # their sublinear weights before IDF, in the vector's order: an array of doubles, not a second dict
+    # (a window of 120,000 articles held ~2.3 KB less per article; the same numbers, so the same stories)
+    weights: array[float]
     norm: float
     n_docs: int  # documents seen when ``vector`` was weighted
     story: str  # story id when added; resolve through Grouper._find
@@ -161,7 +164,9 @@ class Grouper:
         self._frozen: tuple[dict[str, int], int] | None = None
         self._entries: dict[int, _Entry] = {}
         self._order: deque[int] = deque()
-        self._postings: dict[str, set[int]] = {}
+        # term -> keys of the held articles indexed under it, in arrival order: arrays of int64, not sets (a key
+        # is added once; a set of one key takes 216 bytes, this 72: 34,560 postings at 10,000 articles held)
+        self._postings: dict[str, array[int]] = {}
         self._dups = DuplicateIndex()
         self._parent: dict[str, str] = {}  # absorbed story -> the story it was merged into
         self._born: dict[str, int] = {}  # story -> key of its first article (older survives merges)
@@ -227,7 +232,7 @@ class Grouper:
         self._entries[key] = entry
         self._order.append(key)
         for term in self._keys(terms):
-            self._postings.setdefault(term, set()).add(key)
+            self._postings.setdefault(term, array("q")).append(key)
         if sig is not None:
             self._dups.add(key, sig)
 
@@ -275,7 +280,7 @@ class Grouper:
                     e.key,
                     e.article_id,
                     e.day,
-                    e.terms,
+                    dict(zip(e.vector, e.weights, strict=True)),
                     e.story,
                     e.dup_root,
                     base64.b64encode(sig.tobytes()).decode() if sig is not None else None,
@@ -327,12 +332,13 @@ class Grouper:
         vector = {t: w * idf[t] for t, w in terms.items()}
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         n_docs = self._frozen[1] if self._frozen is not None else self._n_docs
-        return _Entry(key, article_id, day, terms, vector, norm, n_docs, story, dup_root, evidence)
+        weights = array("d", terms.values())
+        return _Entry(key, article_id, day, vector, weights, norm, n_docs, story, dup_root, evidence)
 
     def _reweight(self, entry: _Entry) -> None:
         """Weight a stored article with today's IDF (early articles saw few documents)."""
-        idf = self._idf_of(entry.terms)
-        entry.vector = {t: w * idf[t] for t, w in entry.terms.items()}
+        idf = self._idf_of(entry.vector)
+        entry.vector = {t: w * idf[t] for t, w in zip(entry.vector, entry.weights, strict=True)}
         entry.norm = math.sqrt(sum(v * v for v in entry.vector.values())) or 1.0
         entry.n_docs = self._frozen[1] if self._frozen is not None else self._n_docs
 
@@ -458,10 +464,10 @@ class Grouper:
             self._size[root] -= 1
         else:
             self._size.pop(root, None)
-        for term in self._keys(entry.terms):
+        for term in self._keys(entry.vector):
             posting = self._postings.get(term)
             if posting is not None:
-                posting.discard(key)
+                posting.remove(key)
                 if not posting:
                     del self._postings[term]
         self._dups.remove(key)
@@ -496,7 +502,7 @@ class Grouper:
             root = self._find(story)
             self._size[root] = self._size.get(root, 0) + 1
             for term in self._keys(terms):
-                self._postings.setdefault(term, set()).add(key)
+                self._postings.setdefault(term, array("q")).append(key)
             if sig is not None:
                 self._dups.add(key, np.frombuffer(base64.b64decode(sig), dtype=np.uint32).copy())
 
