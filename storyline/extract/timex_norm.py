@@ -39,7 +39,8 @@ def tense_cues(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 
 _GOVERNING_RE = re.compile(
     # a modal with its verb ("will meet on June 8") or a past verb ("ended Jan. 31"), then a preposition
-    rf"(?:{_PAST_RE.pattern}|(?P<future>{_FUTURE_RE.pattern})(?:\s+[a-z]+)?)"
+    # or a past passive of any verb, irregular ones too ("was shot June 8", "were found on May 2")
+    rf"(?:{_PAST_RE.pattern}|\b(?:was|were)\s+(?-i:[a-z]+)|(?P<future>{_FUTURE_RE.pattern})(?:\s+[a-z]+)?)"
     r"\s+(?:(?:on|in|by|until|till|through|since|from)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )

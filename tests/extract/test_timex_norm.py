@@ -22,6 +22,15 @@ def test_a_past_verb_before_a_preposition_and_a_date_governs_it() -> None:
     assert governing_tense(text, at(text, "June")) == "past"
 
 
+def test_a_past_passive_of_an_irregular_verb_governs_its_date() -> None:
+    text = "A man was shot June 8 outside a bar on Elm Street."
+    assert governing_tense(text, at(text, "June")) == "past"
+    (found,) = tag_times(text, date(2024, 2, 10))
+    assert found.value == "2023-06-08"  # not the June four months after the report
+    scheduled = "The hearing was set for June 8."  # 'for' is no preposition of a past event's day
+    assert governing_tense(scheduled, at(scheduled, "June")) == "none"
+
+
 def test_since_governs_a_date_as_past() -> None:
     text = "Police have searched for him since the Oct. 23 fire."
     assert governing_tense(text, at(text, "Oct.")) == "past"
