@@ -7,7 +7,15 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
-from storyline.extract.places import CONFIDENCE, Place, find_places, main_location, neighbourhoods, outlet_city
+from storyline.extract.places import (
+    CONFIDENCE,
+    Place,
+    find_places,
+    main_location,
+    may_be_a_part,
+    neighbourhoods,
+    outlet_city,
+)
 from storyline.extract.places_gazetteer import key as gaz_key
 from storyline.extract.places_gazetteer import load as load_gazetteer
 from storyline.group.features import is_furniture
@@ -212,8 +220,10 @@ def _article_location(article: Article) -> tuple[str | None, str | None, str | N
         # read as towns of Alabama and Kentucky by a Memphis station) is a word, not the event's place
         places = [q for q in (_in_region(p, outlet_state) for p in places) if q is not None]
     if places:
-        said = {f.sentence_start: f.sentence for f in article.facts if f.sentence}
-        where = main_location(places, neighbourhoods(" ".join([article.title or "", *said.values()])))
+        where = main_location(places)
+        if may_be_a_part(where, places):  # "Brooklyn's Coney Island": read the part cues only then
+            said = {f.sentence_start: f.sentence for f in article.facts if f.sentence}
+            where = main_location(places, neighbourhoods(" ".join([article.title or "", *said.values()])))
     else:
         main = next((f for f in article.facts if f.type == "location" and f.attrs.get("kind") == "main"), None)
         where = (main.attrs.get("city"), main.attrs.get("region"), main.attrs.get("country")) if main else (None,) * 3

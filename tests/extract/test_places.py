@@ -210,3 +210,18 @@ def test_names_with_a_capital_inside_are_read() -> None:
 def test_the_bronx_is_named_without_its_article() -> None:
     text = "A girl was shot inside an apartment in the Bronx on Thursday."
     assert main_location(find_places(text))[:2] == ("Bronx", "New York")
+
+
+def test_a_part_placed_in_a_big_city_by_the_text_gives_way_to_it() -> None:
+    from storyline.extract.places import neighbourhoods
+
+    text = "Two men were shot in Coney Island, Brooklyn, on Friday. Officers in Brooklyn made an arrest."
+    assert main_location(find_places(text), neighbourhoods(text))[0] == "Brooklyn"
+    text = "Two men were shot in Brooklyn's Coney Island on Friday."
+    assert "coney island" in neighbourhoods(text)
+
+
+def test_a_town_followed_by_its_state_is_no_part_of_a_city() -> None:
+    from storyline.extract.places import neighbourhoods
+
+    assert neighbourhoods("A boy was shot at a school in Marysville, Washington, on Friday.") == frozenset()
