@@ -4,7 +4,8 @@ Why trafilatura: on zyte-html-dev it is the strongest extractor at hand (body F1
 ``include_comments=False``), because it sees the DOM (link density, containers) that a text
 dump has lost. Where it loses on zyte-html-dev is precision (P 0.948, R 0.982): headlines repeated
 at the top, related links, credits and appeals at the bottom. So: (0) its precision mode runs
-first, fast, and its full cascades only when that comes out short (``main_text``); (1) lines its
+first, fast, and its full cascades only when that comes out short (``main_text``; the modes share one
+preparation of the tree and a faster jusText, ``cascade``); (1) lines its
 output shares with other pages of the same outlet (``TemplateMemory``) are dropped, the way the
 text cleaner does; (2) each of its paragraphs is scored by the line model on an innerText-like
 dump of the page, and paragraphs the model is sure are furniture (teasers, appeals, consent text)
@@ -17,15 +18,14 @@ from __future__ import annotations
 import html as htmllib
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
-import trafilatura
 from lxml import etree
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction, fromstring
 from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, decode_file, is_dubious_html, repair_faulty_html
 
 from storyline.clean.bodyend import trim_tail
+from storyline.clean.cascade import Cascade
 from storyline.clean.linemodel import LineModel
 from storyline.clean.lines import line_features, normalise_line, split_lines
 from storyline.clean.pagetext import PageText
@@ -123,7 +123,6 @@ def html_to_text(html: str) -> str:
 class HtmlResult:
     paragraphs: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
-    metadata: Any = None  # trafilatura's Document (title, author, date, sitename) or None
     wire: str | None = None
 
 
@@ -215,50 +214,41 @@ def parse(html: str) -> HtmlElement | None:
     return tree
 
 
-def _trafilatura(source: str | HtmlElement, url: str | None, precision: bool, fast: bool) -> Any:
-    try:
-        return trafilatura.bare_extraction(
-            source, url=url, include_comments=False, with_metadata=False, favor_precision=precision, fast=fast
-        )
-    except (ValueError, TypeError) as exc:  # malformed markup lxml cannot parse
-        del exc
-        return None
+def _trafilatura(cascade: Cascade, precision: bool, fast: bool) -> str:
+    """trafilatura's text of the page in one mode (``Cascade.text``)."""
+    return cascade.text(precision, fast)
 
 
-def _text_of(doc: Any) -> str:
-    return (getattr(doc, "text", None) or "") if doc is not None else ""
-
-
-def main_text(html: str, url: str | None, tree: HtmlElement | None = None) -> tuple[Any, str]:
-    """trafilatura's document and text for the page. Precision mode first, fast (it drops the link-dense
-    and teaser blocks around a story that balanced mode keeps). When that comes out under RESCUE_CHARS,
-    trafilatura's full cascade (readability, jusText) runs in balanced mode and in precision mode; the
-    precision text wins when it is longer than the fast one, and the balanced text wins only when it is
-    RESCUE_RATIO times longer than the best precision text (a page whose content precision mode prunes,
-    not a story with some teasers around it). The balanced cascade runs first: when it finds no more text
-    than the fast pass (RESCUE_GATE), the precision cascade is not run (``_rescue``)."""
-    source: str | HtmlElement | None = parse(html) if tree is None else tree
+def main_text(html: str, url: str | None, tree: HtmlElement | None = None) -> str:
+    """trafilatura's text for the page (``tree``: its parse, pruned in place). Precision mode first, fast (it
+    drops the link-dense and teaser blocks around a story that balanced mode keeps). When that comes out
+    under RESCUE_CHARS, trafilatura's full cascade (readability, jusText) runs in balanced mode and in
+    precision mode; the precision text wins when it is longer than the fast one, and the balanced text
+    wins only when it is RESCUE_RATIO times longer than the best precision text (a page whose content
+    precision mode prunes, not a story with some teasers around it). The balanced cascade runs first: when
+    it finds no more text than the fast pass (RESCUE_GATE), the precision cascade is not run (``_rescue``).
+    The modes share one preparation of the tree (``cascade``)."""
+    source = parse(html) if tree is None else tree
     if source is None:
-        return None, ""
-    doc = _trafilatura(source, url, precision=True, fast=True)
-    text = _text_of(doc)
+        return ""
+    cascade = Cascade(source, url)
+    text = _trafilatura(cascade, precision=True, fast=True)
     if len(text) >= RESCUE_CHARS:
-        return doc, text
-    return _rescue(source, url, doc, text)
+        return text
+    return _rescue(cascade, text)
 
 
-def _rescue(source: HtmlElement, url: str | None, doc: Any, text: str) -> tuple[Any, str]:
+def _rescue(cascade: Cascade, text: str) -> str:
     """The full cascades for a short fast-pass ``text`` (``main_text``)."""
-    balanced = _trafilatura(source, url, precision=False, fast=False)
-    balanced_text = _text_of(balanced)
+    balanced_text = _trafilatura(cascade, precision=False, fast=False)
     if len(balanced_text) <= RESCUE_GATE * max(len(text), 1):
-        return doc, text
-    precise = _trafilatura(source, url, precision=True, fast=False)
-    if len(_text_of(precise)) > len(text):
-        doc, text = precise, _text_of(precise)
+        return text
+    precise_text = _trafilatura(cascade, precision=True, fast=False)
+    if len(precise_text) > len(text):
+        text = precise_text
     if len(balanced_text) > RESCUE_RATIO * max(len(text), 1):
-        doc, text = balanced, balanced_text
-    return doc, text
+        text = balanced_text
+    return text
 
 
 def extract_body(
@@ -271,12 +261,11 @@ def extract_body(
     tree: HtmlElement | None = None,
     title: str | None = None,
 ) -> HtmlResult:
-    """The body paragraphs and captions of ``html`` (``tree``: its parse, when the caller has one;
-    trafilatura works on a copy; ``title``: the page's headline, dropped where the body repeats it).
+    """The body paragraphs and captions of ``html`` (``tree``: its parse, when the caller has one; it is
+    pruned in place, so read it first; ``title``: the page's headline, dropped where the body repeats it).
     Metadata is not asked of trafilatura here (``htmlmeta``)."""
     result = HtmlResult()
-    doc, text = main_text(html, url, tree)
-    result.metadata = doc
+    text = main_text(html, url, tree)
     if not text:
         return result
     paragraphs = [_norm(p) for p in text.split("\n") if p.strip()]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from types import SimpleNamespace
 
 import pytest
 
@@ -38,7 +37,7 @@ def test_the_last_paragraph_always_stays() -> None:
 
 
 def test_main_text_reads_the_story_of_a_simple_page() -> None:
-    _, text = htmlbody.main_text(_page(BODY), "https://courier.example/2023/03/bridge")
+    text = htmlbody.main_text(_page(BODY), "https://courier.example/2023/03/bridge")
     assert "Mayor Ana Petrova" in text and "Construction is expected" in text
 
 
@@ -65,12 +64,12 @@ def test_parse_of_an_empty_page_is_none() -> None:
 
 def _fake_trafilatura(
     texts: dict[tuple[bool, bool], str], calls: list[tuple[bool, bool]]
-) -> Callable[[object, str | None, bool, bool], SimpleNamespace]:
+) -> Callable[[object, bool, bool], str]:
     """Stands in for ``htmlbody._trafilatura``: the text of each (precision, fast) mode, and the modes asked."""
 
-    def run(source: object, url: str | None, precision: bool, fast: bool) -> SimpleNamespace:
+    def run(cascade: object, precision: bool, fast: bool) -> str:
         calls.append((precision, fast))
-        return SimpleNamespace(text=texts[(precision, fast)])
+        return texts[(precision, fast)]
 
     return run
 
@@ -79,7 +78,7 @@ def test_balanced_cascade_finding_no_more_skips_the_precision_cascade(monkeypatc
     calls: list[tuple[bool, bool]] = []
     texts = {(True, True): "short story", (False, False): "short", (True, False): "a much longer story text"}
     monkeypatch.setattr(htmlbody, "_trafilatura", _fake_trafilatura(texts, calls))
-    _, text = htmlbody.main_text("<html><body><p>x</p></body></html>", None, htmlbody.parse("<html><p>x</p></html>"))
+    text = htmlbody.main_text("<html><body><p>x</p></body></html>", None, htmlbody.parse("<html><p>x</p></html>"))
     assert text == "short story" and calls == [(True, True), (False, False)]
 
 
@@ -87,10 +86,10 @@ def test_longer_precision_text_wins_unless_balanced_is_far_longer(monkeypatch: p
     calls: list[tuple[bool, bool]] = []
     texts = {(True, True): "ab", (False, False): "abcdefgh", (True, False): "abcdef"}
     monkeypatch.setattr(htmlbody, "_trafilatura", _fake_trafilatura(texts, calls))
-    _, text = htmlbody.main_text("<html><body><p>x</p></body></html>", None, htmlbody.parse("<html><p>x</p></html>"))
+    text = htmlbody.main_text("<html><body><p>x</p></body></html>", None, htmlbody.parse("<html><p>x</p></html>"))
     assert text == "abcdef" and calls == [(True, True), (False, False), (True, False)]
     texts[(False, False)] = "x" * 19
-    _, text = htmlbody.main_text("<html><body><p>x</p></body></html>", None, htmlbody.parse("<html><p>x</p></html>"))
+    text = htmlbody.main_text("<html><body><p>x</p></body></html>", None, htmlbody.parse("<html><p>x</p></html>"))
     assert text == "x" * 19
 
 

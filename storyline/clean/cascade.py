@@ -1,0 +1,185 @@
+"""trafilatura's extraction cascade for one page, run in several modes over one preparation of the tree.
+
+``htmlbody`` asks trafilatura for a page's text in up to three modes (fast precision, then the full
+balanced and precision cascades for a short result). Through ``bare_extraction`` each mode copies the tree
+and prunes it again with the same raw-tree XPaths (a Python regex callback per element: a quarter of the
+fast pass), and its jusText fallback walks the tree through SAX callbacks (60% of a balanced cascade).
+``Cascade`` prunes the raw tree once, in place (the caller hands it over), and runs each mode with
+``trafilatura_sequence``'s steps and ``compare_extraction``'s rules, jusText through ``fastjustext``.
+
+The steps are trafilatura 2.3.1's (``core.trafilatura_sequence``, ``core.bare_extraction``,
+``external.compare_extraction``) for what ``htmlbody`` asks: comments off, no metadata, no language,
+no forum thread (on a page that declares one, ``bare_extraction`` itself runs). The same texts as
+``bare_extraction`` on every page of zyte-html-dev and trafilatura-eval-dev, in all three modes
+(``tests/clean/test_cascade.py`` checks pages written for it). Another trafilatura version is run through
+``bare_extraction`` alone (``VERSION``).
+"""
+
+from __future__ import annotations
+
+import logging
+from copy import copy
+
+import trafilatura
+from lxml.etree import _Element, tostring
+from lxml.html import HtmlElement
+from trafilatura.baseline import baseline, basic_cleaning, html2txt
+from trafilatura.core import (
+    ESCALATION_ACCEPT_RATIO,
+    ESCALATION_JUSTEXT_RATIO,
+    ESCALATION_MAX_LENGTH,
+    ESCALATION_PAGE_SHARE,
+    _forum_thread_page,
+    _prepare_tree,
+)
+from trafilatura.external import JUSTEXT_OVERRIDE_RATIO, SANITIZED_XPATH, _prefer_readability, sanitize_tree
+from trafilatura.external import try_readability as _readability
+from trafilatura.htmlprocessing import prune_unwanted_nodes
+from trafilatura.main_extractor import extract_content
+from trafilatura.settings import Extractor
+from trafilatura.utils import trim
+from trafilatura.xml import xmltotxt
+from trafilatura.xpaths import OVERALL_DISCARD_XPATH, RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+from trafilatura.xpaths import REMOVE_COMMENTS_XPATH as _COMMENTS_XPATH
+
+from storyline.clean.fastjustext import try_justext
+
+LOGGER = logging.getLogger(__name__)
+VERSION = "2.3.1"  # the trafilatura whose steps are mirrored here
+
+
+def _options(url: str | None, precision: bool, fast: bool) -> Extractor:
+    return Extractor(output_format="python", fast=fast, precision=precision, comments=False, url=url)
+
+
+def _justext_rescue(tree: HtmlElement) -> tuple[_Element, str]:
+    """``trafilatura.external.justext_rescue`` with no target language."""
+    body = try_justext(basic_cleaning(tree))
+    return body, trim(" ".join(body.itertext()))
+
+
+def _compare(
+    cleaned_tree: HtmlElement, raw_tree: HtmlElement, body: _Element, text: str, options: Extractor
+) -> tuple[_Element, str]:
+    """``trafilatura.external.compare_extraction``: readability's text when its rules prefer it, jusText's
+    for an unclean or short result."""
+    len_text = len(text)
+    if options.focus == "recall" and len_text > options.min_extracted_size * 10:
+        return body, text
+    if options.focus == "precision":
+        raw_tree = prune_unwanted_nodes(raw_tree, OVERALL_DISCARD_XPATH)
+    algo_body = _readability(raw_tree)
+    algo_text = trim(tostring(algo_body, method="text", encoding="utf-8").decode("utf-8"))
+    len_algo = len(algo_text)
+    use_readability = _prefer_readability(body, algo_body, algo_text, len_text, len_algo, options)
+    if use_readability:
+        body, text, len_text = algo_body, algo_text, len_algo
+    unclean = bool(body.xpath(SANITIZED_XPATH))
+    if unclean or len_text < options.min_extracted_size:
+        body2, text2 = _justext_rescue(cleaned_tree)
+        len_text2 = len(text2)
+        if unclean:
+            accept = len_text <= JUSTEXT_OVERRIDE_RATIO * len_text2 and (
+                len_text2 > len_text or not options.images or body.find(".//graphic") is None
+            )
+        else:
+            accept = len_text < len_text2
+        if text2 and accept:
+            body, text = body2, text2
+            use_readability = False
+    if use_readability:
+        body, text = sanitize_tree(body, options)
+    return body, text
+
+
+def _extract_and_compare(
+    cleaned_tree: HtmlElement, cleaned_backup: HtmlElement, tree: HtmlElement, options: Extractor
+) -> tuple[_Element, str]:
+    body, text = extract_content(cleaned_tree, options)
+    if not options.fast:
+        body, text = _compare(cleaned_backup, copy(tree), body, text, options)
+    return body, text
+
+
+def _escalate(
+    tree: HtmlElement, options: Extractor, url: str | None, body: _Element, text: str
+) -> tuple[_Element, str]:
+    """Stage 4 of ``trafilatura_sequence`` (balanced mode): a short text covering little of the page is
+    retried in recall mode, with a jusText candidate beside it."""
+    recall = copy(options)
+    recall.focus = "recall"
+    r_text = j_text = ""
+    try:
+        r_body, r_text = _extract_and_compare(*_prepare_tree(tree, recall, url), tree, recall)
+    except Exception as err:  # as trafilatura: any failure of the retry is logged
+        LOGGER.warning("recall retry failed: %s %s", err, url)
+    if not options.fast:
+        try:
+            j_body, j_text = _justext_rescue(copy(tree))
+        except Exception as err:  # as trafilatura: its jusText candidate may fail
+            LOGGER.warning("justext candidate failed: %s %s", err, url)
+    if len(j_text) > len(r_text) and len(j_text) > ESCALATION_JUSTEXT_RATIO * len(text):
+        return j_body, j_text
+    if len(r_text) >= options.min_extracted_size and len(r_text) > ESCALATION_ACCEPT_RATIO * len(text):
+        return r_body, r_text
+    return body, text
+
+
+class Cascade:
+    """One page, handed over as its parsed tree (pruned in place), read in any of ``htmlbody``'s modes."""
+
+    def __init__(self, tree: HtmlElement, url: str | None) -> None:
+        self.url = url
+        self.mirrored = (
+            trafilatura.__version__ == VERSION
+            and _options(url, True, True).max_tree_size is None  # the default settings: no tree size check
+            and not _forum_thread_page(tree)
+        )
+        if self.mirrored:  # the raw-tree prunes of trafilatura_sequence, comments off
+            tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
+            tree = prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+        self.tree = tree
+
+    def text(self, precision: bool, fast: bool) -> str:
+        """The text ``trafilatura.bare_extraction(tree, url, include_comments=False, favor_precision=precision,
+        fast=fast)`` returns ("" for None)."""
+        if not self.mirrored:
+            doc = _bare_extraction(self.tree, self.url, precision, fast)
+            return (getattr(doc, "text", None) or "") if doc is not None else ""
+        options = _options(self.url, precision, fast)
+        try:
+            body, text = self._sequence(options)
+        except (TypeError, ValueError):  # bare_extraction's "discarding data"
+            return ""
+        if len(text) < options.min_output_size and options.min_output_comm_size > 0:
+            return ""
+        return str(xmltotxt(body, options.formatting))
+
+    def _sequence(self, options: Extractor) -> tuple[_Element, str]:
+        """``trafilatura_sequence`` after the raw-tree prunes, for a page that is no forum thread."""
+        tree, url = self.tree, self.url
+        cleaned, backup = _prepare_tree(tree, options, url)
+        if options.focus == "precision":
+            cleaned = prune_unwanted_nodes(cleaned, _COMMENTS_XPATH)
+        body, text = _extract_and_compare(cleaned, backup, tree, options)
+        if len(text) < options.min_extracted_size and options.focus != "precision":
+            b_body, b_text, b_len = baseline(tree)
+            if b_len > len(text):
+                body, text = b_body, b_text
+        if (
+            options.focus == "balanced"
+            and 0 < len(text) < ESCALATION_MAX_LENGTH
+            and len(text) < ESCALATION_PAGE_SHARE * len(html2txt(tree))
+        ):
+            body, text = _escalate(tree, options, url, body, text)
+        return body, text
+
+
+def _bare_extraction(tree: HtmlElement, url: str | None, precision: bool, fast: bool) -> object:
+    try:
+        return trafilatura.bare_extraction(
+            tree, url=url, include_comments=False, with_metadata=False, favor_precision=precision, fast=fast
+        )
+    except (ValueError, TypeError) as exc:  # malformed markup lxml cannot parse
+        del exc
+        return None

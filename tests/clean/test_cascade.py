@@ -1,0 +1,71 @@
+"""Cascade: trafilatura's text of a page in each mode, the same as ``bare_extraction`` gives, on pages written here."""
+
+from __future__ import annotations
+
+from copy import copy
+
+import pytest
+import trafilatura
+
+from storyline.clean import htmlbody
+from storyline.clean.cascade import Cascade
+
+from .conftest import BODY, FOOTER, NAV
+
+MODES = [(True, True), (False, False), (True, False), (False, True)]
+URL = "https://courier.example/2023/03/bridge"
+
+
+def _menu() -> str:
+    return "<ul class='menu'>" + "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in NAV) + "</ul>"
+
+
+def _story(paragraphs: list[str], wrapper: str = "article") -> str:
+    inner = "".join(f"<p>{p}</p>" for p in paragraphs)
+    foot = "".join(f"<div class='footer-item'>{p}</div>" for p in FOOTER)
+    return f"<html><head><title>Bridge</title></head><body>{_menu()}<{wrapper}>{inner}</{wrapper}>{foot}</body></html>"
+
+
+PAGES = {
+    "an article": _story(BODY),
+    "a short story": _story(BODY[:1]),
+    "a story in bare divs": _story(BODY, "div").replace("<p>", "<div>").replace("</p>", "</div>"),
+    "a story with a comment section": _story(BODY).replace(
+        "</article>", "</article><div id='comments'><p>I was at the hearing and the vote was close.</p></div>"
+    ),
+    "a story split by line breaks": _story(["<br><br>".join(BODY)], "section"),
+    "a short story in a long page": _story(BODY[:1]).replace(
+        "</body>", "".join(f"<div><div>{p} {q}</div></div>" for p in BODY for q in BODY) + "</body>"
+    ),
+    "a forum thread": _story(BODY).replace(
+        "<head>", '<head><script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
+    ),
+}
+
+
+def _bare(page: str, precision: bool, fast: bool) -> str:
+    tree = htmlbody.parse(page)
+    doc = trafilatura.bare_extraction(
+        tree, url=URL, include_comments=False, with_metadata=False, favor_precision=precision, fast=fast
+    )
+    return str(getattr(doc, "text", None) or "")
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_each_mode_gives_bare_extractions_text(name: str) -> None:
+    tree = htmlbody.parse(PAGES[name])
+    assert tree is not None
+    cascade = Cascade(tree, URL)
+    assert [cascade.text(*mode) for mode in MODES] == [_bare(PAGES[name], *mode) for mode in MODES]
+
+
+def test_a_mode_does_not_change_what_the_next_one_reads() -> None:
+    tree = htmlbody.parse(PAGES["a short story"])
+    assert tree is not None
+    first, second = Cascade(tree, URL), Cascade(copy(tree), URL)
+    assert [first.text(*mode) for mode in MODES] == [second.text(*mode) for mode in reversed(MODES)][::-1]
+
+
+def test_a_forum_thread_is_left_to_trafilatura() -> None:
+    tree = htmlbody.parse(PAGES["a forum thread"])
+    assert tree is not None and not Cascade(tree, URL).mirrored
