@@ -366,6 +366,12 @@ def split_title(words: list[str]) -> tuple[str | None, list[str], str | None]:
         elif _is_title_head(low):
             cut = i + 1
             gender = gender or ("f" if low in _FEMALE_WORDS else "m" if low in _MALE_WORDS else None)
+    if cut and cut + 1 < len(words) and words[cut] == "of" and words[cut + 1][:1].isupper():  # "Secretary of State"
+        if words[cut - 1][:1].islower():
+            return None, [], gender  # "the governor of New York": a role, no name
+        cut += 1 + office_words(words[cut + 1 :])
+        if cut >= len(words):
+            return None, [], gender  # "the former secretary of State": a role, no name
     title_words = [w for w in words[:cut] if w.lower() not in HONORIFICS]
     title = " ".join(title_words) or None
     if title and not any(_is_title_head(w.lower()) for w in title_words):
@@ -373,8 +379,29 @@ def split_title(words: list[str]) -> tuple[str | None, list[str], str | None]:
     return title, words[cut:], gender
 
 
+def office_words(words: list[str]) -> int:
+    """How many of the capitalised words after "Secretary of" name the office ("State" in "State John Kerry",
+    "National Intelligence" in "National Intelligence James Clapper"): all but the last two name words (an
+    initial does not count), and at least one."""
+    named = [i for i, w in enumerate(words) if not re.fullmatch(r"[A-Z]\.", w)]
+    if len(named) <= 2:
+        return min(1, len(words)) if len(named) < 2 else 1
+    return named[-2]
+
+
 def _is_title_head(low: str) -> bool:
     return low in TITLE_HEADS or low.split("-")[0] in TITLE_HEADS  # "commander-in-chief"
+
+
+_OFFICE_OF = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]of[ \u00a0]$")
+
+
+def _office_before(text: str, start: int) -> str | None:
+    """ "Secretary of" when a capitalised run starts right after a title head and "of"."""
+    m = _OFFICE_OF.search(text, max(0, start - 30), start)
+    if m is None or not _is_title_head(m.group(1).lower()):
+        return None
+    return f"{m.group(1)} of"
 
 
 @lru_cache(maxsize=2)  # quotes' speaker resolver and the entity rules read the same body's index in turn
@@ -396,14 +423,19 @@ def build_index(text: str) -> NameIndex:
                     run_start = offset
                 run.append(word)
             elif run:
-                _add_mention(index, run, run_start)
+                _add_mention(index, run, run_start, _office_before(text, run_start))
                 run = []
             offset += len(word) + 1
     return index
 
 
-def _add_mention(index: NameIndex, words: list[str], start: int) -> None:
+def _add_mention(index: NameIndex, words: list[str], start: int, office: str | None = None) -> None:
     end = start + len(" ".join(words))
+    if office is not None:  # "Secretary of" + "State John Kerry": "State" names the office
+        cut = office_words(words)
+        if len(words) - cut < 2:
+            return  # "Governor of New York", "Secretary of State Kerry": an office, or a name too short to tell
+        words = [*office.split(), *words[:cut], *words[cut:]]
     words = [*words[:-1], _POSSESSIVE.sub("", words[-1])]
     if words[-1].endswith(".") and len(words[-1]) > 5:
         words[-1] = words[-1][:-1]  # "Act." ends a sentence; "Jr." and "Sen." keep their dot

@@ -62,6 +62,11 @@ NON_PERSON_WORDS = {
     "corp",
     "inc",
     "group",
+    "bureau",
+    "board",
+    "chamber",
+    "society",
+    "workers",
     "bank",
     "fund",
     "office",
@@ -151,6 +156,8 @@ _DETERMINERS = {"the", "a", "an"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _NAME_LINKS = {"of", "de", "van", "von", "der", "da", "bin", "al", "la", "le", "du", "and", "&"}
+# Prepositions that join a role to whom it serves ("an aide to", "a lawyer for", "a source close to").
+_SERVES = {"for", "to", "at", "with"}
 _OTHER_PRONOUNS = {"they", "them", "it", "we", "us", "i", "you", "one"}
 _STOPPERS = {",", "—", "–", "(", ")", ":", ";", "--"}
 
@@ -242,6 +249,11 @@ class Resolver:
             title, name, gender = split_title(words)
             if name and not all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in name):
                 return Speaker(" ".join(words), s, e, None, written)  # "a spokesman for committee Democrats"
+            if "of" in name[2:] and not any(w.lower() in NON_PERSON_WORDS for w in name[: name.index("of", 2)]):
+                name = name[: name.index("of", 2)]  # "Peter T. King of New York": the person, not the state
+            if name and _SERVES.intersection(w.lower() for w in (title or "").split()):
+                # "a spokesman for House Speaker Paul Ryan": the one who serves, not the name after the preposition
+                return Speaker(" ".join(words), s, e, None, written)
             if name:
                 full = self.index.fullest(tuple(name), s)
                 full_name = full.name if full is not None else tuple(name)

@@ -74,3 +74,10 @@ def test_fast_mode_labels_streets_counties_and_rivers() -> None:
     text = "Deputies from Pike County closed Elm Street near the Sable River on Monday."
     labels = {e.text: e.label for e in find_entities(text)}
     assert labels["Pike County"] == "GPE" and labels["Elm Street"] == "FAC" and labels["Sable River"] == "LOC"
+
+
+def test_the_office_after_secretary_of_is_not_part_of_the_name() -> None:
+    from storyline.extract.quotes_names import build_index
+
+    names = [m.name for m in build_index("Secretary of State Ann Vos spoke in Paris.").mentions]
+    assert ("Ann", "Vos") in names and ("State", "Ann", "Vos") not in names

@@ -374,3 +374,25 @@ def test_a_question_closing_a_nested_quote_joins_the_speaker_after_it() -> None:
     text = "“She asked, ‘What can we do to help?’” Vos told reporters during the call."
     a = _by_content(find_quotes(text, mode="rules"), "What can we do")
     assert a.speaker == "Vos" and "reporters" not in a.content
+
+
+def test_an_office_named_with_of_is_part_of_the_title() -> None:
+    text = "Secretary of State Ann Vos arrived. “We will talk,” Vos said."
+    a = _by_content(find_quotes(text), "We will talk")
+    assert a.speaker == "Ann Vos" and a.title == "Secretary of State"
+
+
+def test_a_role_of_an_office_is_no_name() -> None:
+    a = _by_content(find_quotes("“We will talk,” the former secretary of State said."), "We will talk")
+    assert a.speaker == "former secretary of State"
+
+
+def test_the_place_after_a_name_is_not_the_speaker() -> None:
+    a = _by_content(find_quotes("“We will talk,” said Representative Tom L. Reyes of New Mexico."), "We will talk")
+    assert a.speaker == "Tom L. Reyes"
+
+
+def test_a_spokesman_for_someone_is_not_that_person() -> None:
+    text = "Ann Vos spoke first. “No comment,” a spokesman for Mayor Ann Vos told the Ledger."
+    a = _by_content(find_quotes(text), "No comment")
+    assert a.speaker == "spokesman for Mayor Ann Vos"
