@@ -441,3 +441,20 @@ def test_a_furniture_body_is_read_for_its_title_day_only() -> None:
     _fact(a, "time", "every morning", a.body, value="2024-03-04", timex_type="DATE")
     read_event_day(a)
     assert a.event_day != date(2024, 3, 4)
+
+
+def test_an_article_naming_only_a_county_takes_its_local_outlets_city() -> None:
+    from storyline.extract.places import find_places
+    from storyline.reconcile import _article_location
+
+    body = "Pima County deputies said a woman was shot in the arm at her home on Sunday."
+    a = _article("a", date(2024, 3, 5), title="Woman shot in arm at home - KXYZ | Tucson, Arizona")
+    a.body = body
+    for i, p in enumerate(find_places(body)):
+        attrs = {"kind": p.kind, "city": p.city, "region": p.region, "country": p.country, "confidence": p.confidence}
+        a.facts.append(
+            Fact(f"a#{i}", "a", "location", p.text, body, p.start, p.end, "places", "0", value=p.name, attrs=attrs)
+        )
+    assert _article_location(a) == ("Tucson", "Arizona", "United States")
+    a.title = "Woman shot in arm at home"
+    assert _article_location(a) == ("Pima County", "Arizona", "United States")
