@@ -172,6 +172,8 @@ def _model_raws(
     for sent in sentences:
         busy = _overlaps_any(sent.start, sent.end, taken)
         for hit in model_hits(model, sent, quotes, judge, busy):
+            if hit.speaker is not None and _inside_any(*hit.speaker, quotes):
+                continue  # "“I think it's coming,” said a strategist …": the quoted "I" is not the speaker
             parts = hit.parts
             if busy:
                 if hit.speaker is not None and _new_clause(text, hit.speaker, hit.cue, raws):
@@ -703,6 +705,10 @@ def _trim(sent_text: str, s: int, e: int, base: int) -> tuple[int, int] | None:
 
 
 # --------------------------------------------------------------------------- text-level assembly
+
+
+def _inside_any(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(qs < s and e < qe for qs, qe in spans)
 
 
 def _overlaps_any(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -396,3 +396,8 @@ def test_a_spokesman_for_someone_is_not_that_person() -> None:
     text = "Ann Vos spoke first. “No comment,” a spokesman for Mayor Ann Vos told the Ledger."
     a = _by_content(find_quotes(text), "No comment")
     assert a.speaker == "spokesman for Mayor Ann Vos"
+
+
+def test_the_model_takes_no_speaker_from_inside_a_quotation() -> None:
+    text = "“I think it is coming,” said a strategist for one of these candidates, speaking on condition of anonymity."
+    assert all(a.speaker != "I" for a in find_quotes(text))
