@@ -225,3 +225,8 @@ def test_a_town_followed_by_its_state_is_no_part_of_a_city() -> None:
     from storyline.extract.places import neighbourhoods
 
     assert neighbourhoods("A boy was shot at a school in Marysville, Washington, on Friday.") == frozenset()
+
+
+def test_a_name_does_not_run_on_across_a_line_break() -> None:
+    text = "By Jane Doe\n\nMinneapolis police are investigating a shooting inside a nightclub."
+    assert main_location(find_places(text))[:2] == ("Minneapolis", "Minnesota")
