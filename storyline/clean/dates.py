@@ -45,10 +45,13 @@ def _by_first_letter(names: list[str]) -> dict[str, list[str]]:
 # dozen first letters at each position instead of every name.
 _MONTH_GROUPS = _by_first_letter(sorted(MONTHS, key=len, reverse=True))
 _MONTH_RE = "(?:" + "|".join(f"{re.escape(f)}(?:{'|'.join(rest)})" for f, rest in _MONTH_GROUPS.items()) + ")"
-_ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
-_SLASH_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})[/.](\d{1,2})[/.](\d{1,2})(?!\d)")
-_DMY_NUM = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)")
-_MDY_SLASH = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)")
+# The numeric patterns open with a digit and look behind it ("1(?<!\d1)9" for "(?<!\d)19", "\d(?<![\d.]\d)" for
+# "(?<![\d.])\d"), not with the lookbehind: re then skips ahead to a candidate digit instead of trying every position
+# (the same matches on the 1,072 pages of zyte-text-dev and trafilatura-eval-text-dev, 3-4x faster there).
+_ISO = re.compile(r"((?:1(?<!\d1)9|2(?<!\d2)0)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
+_SLASH_YMD = re.compile(r"((?:1(?<!\d1)9|2(?<!\d2)0)\d{2})[/.](\d{1,2})[/.](\d{1,2})(?!\d)")
+_DMY_NUM = re.compile(r"(\d(?<![\d.]\d)\d?)\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)")
+_MDY_SLASH = re.compile(r"(\d(?<!\d\d)\d?)/(\d{1,2})/((?:19|20)\d{2})(?!\d)")
 _MONTH_DY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})(?!\d)", re.I)
 _D_MONTH_Y = re.compile(
     rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?({_MONTH_RE})\.?,?\s+(?:de\s+)?"

@@ -132,3 +132,23 @@ def test_relative_stamps_count_back_from_the_crawl_day() -> None:
 def test_relative_stamps_in_unknown_units_are_not_read() -> None:
     assert dates.relative_date("vor 5 Jahren", date(2024, 6, 1)) is None
     assert dates.relative_date("Bridge vote passes", date(2024, 6, 1)) is None
+
+
+_NUMERIC_PIECES = ["1", "2", "9", "0", "19", "20", "2023", "12", "31", "5", ".", "-", "/", " ", ". ", "x", "\n"]
+# the numeric patterns as they read before they were reordered to open with a digit (dates.py)
+_LOOKBEHIND_FIRST = (
+    (r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)", dates._ISO),
+    (r"(?<!\d)((?:19|20)\d{2})[/.](\d{1,2})[/.](\d{1,2})(?!\d)", dates._SLASH_YMD),
+    (r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)", dates._DMY_NUM),
+    (r"(?<!\d)(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)", dates._MDY_SLASH),
+)
+
+
+@given(st.lists(st.sampled_from(_NUMERIC_PIECES), max_size=14).map("".join))
+def test_digit_first_numeric_patterns_match_like_lookbehind_first_ones(text: str) -> None:
+    import re
+
+    for original, fast in _LOOKBEHIND_FIRST:
+        assert [(m.span(), m.groups()) for m in re.finditer(original, text)] == [
+            (m.span(), m.groups()) for m in fast.finditer(text)
+        ]
