@@ -439,3 +439,17 @@ def test_everyone_taken_to_hospital_is_hurt_when_nobody_died() -> None:
 def test_other_people_taken_to_hospital_beside_the_dead_are_hurt() -> None:
     counts = find_counts("A man was fatally wounded and at least eight other people were hospitalized on Sunday.")
     assert casualty_summary(counts) == {"killed": 1, "injured": 8}
+
+
+def test_shot_in_a_murder_suicide_is_a_death() -> None:
+    counts = find_counts("A woman was shot in an apparent murder-suicide on Elm Street.")
+    assert casualty_summary(counts) == {"killed": 1}
+
+
+def test_this_one_is_a_pronoun() -> None:
+    assert find_counts('"This one hurt, a lot," the coach said.') == []
+
+
+def test_me_after_shot_is_its_object() -> None:
+    counts = find_counts('"He hit me on the hand and he shot me," she said.')
+    assert not [c for c in counts if c.text.lower().startswith("he")]
