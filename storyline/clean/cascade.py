@@ -30,11 +30,10 @@ from trafilatura.core import (
     ESCALATION_MAX_LENGTH,
     ESCALATION_PAGE_SHARE,
     _forum_thread_page,
-    _prepare_tree,
 )
 from trafilatura.external import JUSTEXT_OVERRIDE_RATIO, SANITIZED_XPATH, _prefer_readability, sanitize_tree
 from trafilatura.external import try_readability as _readability
-from trafilatura.htmlprocessing import prune_unwanted_nodes
+from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
 from trafilatura.main_extractor import extract_content
 from trafilatura.settings import Extractor
 from trafilatura.utils import trim
@@ -58,18 +57,23 @@ def _justext_rescue(tree: HtmlElement) -> tuple[_Element, str]:
     return body, trim(" ".join(body.itertext()))
 
 
+def _prepare(tree: HtmlElement, options: Extractor, url: str | None) -> tuple[HtmlElement, HtmlElement | None]:
+    """``trafilatura.core._prepare_tree``: the cleaned and converted tree, and the cleaned one before conversion
+    (which only the comparison reads: None in fast mode, where it was a copy thrown away)."""
+    cleaned = tree_cleaning(copy(tree), options)
+    backup = None if options.fast else copy(cleaned)
+    return convert_tags(cleaned, options, url), backup
+
+
 def _compare(
-    cleaned_tree: HtmlElement, raw_tree: HtmlElement, body: _Element, text: str, options: Extractor
+    page: Cascade, cleaned_tree: HtmlElement, body: _Element, text: str, options: Extractor
 ) -> tuple[_Element, str]:
     """``trafilatura.external.compare_extraction``: readability's text when its rules prefer it, jusText's
     for an unclean or short result."""
     len_text = len(text)
     if options.focus == "recall" and len_text > options.min_extracted_size * 10:
         return body, text
-    if options.focus == "precision":
-        raw_tree = prune_unwanted_nodes(raw_tree, OVERALL_DISCARD_XPATH)
-    algo_body = _readability(raw_tree)
-    algo_text = trim(tostring(algo_body, method="text", encoding="utf-8").decode("utf-8"))
+    algo_body, algo_text = page.readability(options.focus == "precision")
     len_algo = len(algo_text)
     use_readability = _prefer_readability(body, algo_body, algo_text, len_text, len_algo, options)
     if use_readability:
@@ -93,24 +97,23 @@ def _compare(
 
 
 def _extract_and_compare(
-    cleaned_tree: HtmlElement, cleaned_backup: HtmlElement, tree: HtmlElement, options: Extractor
+    page: Cascade, cleaned_tree: HtmlElement, cleaned_backup: HtmlElement | None, options: Extractor
 ) -> tuple[_Element, str]:
     body, text = extract_content(cleaned_tree, options)
-    if not options.fast:
-        body, text = _compare(cleaned_backup, copy(tree), body, text, options)
+    if cleaned_backup is not None:  # not fast
+        body, text = _compare(page, cleaned_backup, body, text, options)
     return body, text
 
 
-def _escalate(
-    tree: HtmlElement, options: Extractor, url: str | None, body: _Element, text: str
-) -> tuple[_Element, str]:
+def _escalate(page: Cascade, options: Extractor, body: _Element, text: str) -> tuple[_Element, str]:
     """Stage 4 of ``trafilatura_sequence`` (balanced mode): a short text covering little of the page is
     retried in recall mode, with a jusText candidate beside it."""
+    tree, url = page.tree, page.url
     recall = copy(options)
     recall.focus = "recall"
     r_text = j_text = ""
     try:
-        r_body, r_text = _extract_and_compare(*_prepare_tree(tree, recall, url), tree, recall)
+        r_body, r_text = _extract_and_compare(page, *_prepare(tree, recall, url), recall)
     except Exception as err:  # as trafilatura: any failure of the retry is logged
         LOGGER.warning("recall retry failed: %s %s", err, url)
     if not options.fast:
@@ -139,6 +142,18 @@ class Cascade:
             tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
             tree = prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
         self.tree = tree
+        self._readability: tuple[_Element, str] | None = None
+
+    def readability(self, precision: bool) -> tuple[_Element, str]:
+        """readability's body and text of the raw tree, as ``compare_extraction`` reads them (precision mode
+        prunes the tree first). The balanced cascade and its recall retry read the same tree: that one is
+        computed once, and each caller gets a copy of its body (``sanitize_tree`` changes it)."""
+        if precision:
+            return _readability_of(prune_unwanted_nodes(copy(self.tree), OVERALL_DISCARD_XPATH))
+        if self._readability is None:
+            self._readability = _readability_of(copy(self.tree))
+        body, text = self._readability
+        return copy(body), text
 
     def text(self, precision: bool, fast: bool) -> str:
         """The text ``trafilatura.bare_extraction(tree, url, include_comments=False, favor_precision=precision,
@@ -158,10 +173,10 @@ class Cascade:
     def _sequence(self, options: Extractor) -> tuple[_Element, str]:
         """``trafilatura_sequence`` after the raw-tree prunes, for a page that is no forum thread."""
         tree, url = self.tree, self.url
-        cleaned, backup = _prepare_tree(tree, options, url)
+        cleaned, backup = _prepare(tree, options, url)
         if options.focus == "precision":
             cleaned = prune_unwanted_nodes(cleaned, _COMMENTS_XPATH)
-        body, text = _extract_and_compare(cleaned, backup, tree, options)
+        body, text = _extract_and_compare(self, cleaned, backup, options)
         if len(text) < options.min_extracted_size and options.focus != "precision":
             b_body, b_text, b_len = baseline(tree)
             if b_len > len(text):
@@ -171,8 +186,13 @@ class Cascade:
             and 0 < len(text) < ESCALATION_MAX_LENGTH
             and len(text) < ESCALATION_PAGE_SHARE * len(html2txt(tree))
         ):
-            body, text = _escalate(tree, options, url, body, text)
+            body, text = _escalate(self, options, body, text)
         return body, text
+
+
+def _readability_of(raw_tree: HtmlElement) -> tuple[_Element, str]:
+    body = _readability(raw_tree)
+    return body, trim(tostring(body, method="text", encoding="utf-8").decode("utf-8"))
 
 
 def _bare_extraction(tree: HtmlElement, url: str | None, precision: bool, fast: bool) -> object:
