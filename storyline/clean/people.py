@@ -185,9 +185,19 @@ _GLUED_WEEKDAY = re.compile(
 _TRAILING_LABELS = frozenset({"date", "datum", "updated", "published", "posted", "fecha", "stand"})
 
 
+# An occupation written before the name ("Rechtsanwalt Ana Berg", "Redakteurin Ana Berg", "Staff writer Ana Berg"):
+# the person is the name; two words at least must follow (a lone "Reporter Berg" may be a surname's use).
+_ROLE_AHEAD = re.compile(
+    r"^(?:Rechtsanw(?:alt|\u00e4ltin)|(?:Chef)?[Rr]edakteur(?:in)?|Reporter(?:in)?|Korrespondent(?:in)?|"
+    r"Journalist(?:in)?|Fotograf(?:in)?|(?:[Ss]taff|[Ss]enior) [Ww]riter|Correspondent)\s+(?=\S+\s+\S)"
+)
+
+
 def _strip_name(part: str) -> str:
-    """Trim punctuation around a name, keeping the period of an initial or a suffix ("Perry Bacon Jr.")."""
+    """Trim punctuation around a name, keeping the period of an initial or a suffix ("Perry Bacon Jr."), and an
+    occupation written before it."""
     part = _GLUED_LABEL.sub("", part.strip(" :,;()[]|\u00b7\u2022\u2013\u2014-"))
+    part = _ROLE_AHEAD.sub("", part)
     part = _GLUED_WEEKDAY.sub("", part)
     words = part.split()
     while len(words) > 1 and words[-1].lower() in _TRAILING_LABELS:

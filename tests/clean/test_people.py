@@ -118,3 +118,12 @@ def test_role_in_brackets_ends_the_name_but_a_domain_marks_a_site() -> None:
 
 def test_soft_hyphens_inside_a_name_are_dropped() -> None:
     assert clean_author_text("Von Mat\u00adthi\u00adas Kern")[0] == ["Matthias Kern"]
+
+
+def test_occupation_before_a_name_is_dropped() -> None:
+    assert clean_author_text("Autor: Rechtsanwalt Ana Berg")[0] == ["Ana Berg"]
+    assert clean_author_text("Von Redakteurin Ana Berg und Tom Weber")[0] == ["Ana Berg", "Tom Weber"]
+
+
+def test_occupation_word_before_a_single_name_is_kept() -> None:
+    assert clean_author_text("Reporter Berg")[0] == ["Reporter Berg"]
