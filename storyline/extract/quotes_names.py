@@ -398,6 +398,8 @@ _OFFICE_OF = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]of[ \u00a0]$")
 
 def _office_before(text: str, start: int) -> str | None:
     """ "Secretary of" when a capitalised run starts right after a title head and "of"."""
+    if text[start - 3 : start - 1] != "of":  # most runs: no regex search
+        return None
     m = _OFFICE_OF.search(text, max(0, start - 30), start)
     if m is None or not _is_title_head(m.group(1).lower()):
         return None
