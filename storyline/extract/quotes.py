@@ -13,7 +13,8 @@ recogniser and lemmatiser switched off), where three rules read the parse:
 2. "according to X, A";
 3. a quoted span governed by a verb that has a subject ("He termed the talks an “A”").
 
-In both modes a quote left without a speaker continues the previous direct attribution of its
+A sentence that ends its paragraph with a cue and a colon ("Hewitt writes:") attributes the next paragraph
+(``quotes_blocks``). In both modes a quote left without a speaker continues the previous direct attribution of its
 paragraph when it stands alone as a sentence. Then the attributions of a text are reconciled
 (PolNeAR, our dev set, marks several attributions in one sentence but rarely nested ones): a speaker
 opening a new clause inside another's content (", although he tweeted …") ends that content there;
