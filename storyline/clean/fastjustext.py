@@ -82,18 +82,14 @@ class _Maker:
         if name == "a":
             self.link = False
 
-    def characters(self, content: str | None) -> None:
-        if not content or content.isspace():
+    def characters(self, content: str) -> None:
+        if content.isspace():
             return
         text = _normalise(content)
         self.nodes.append(text)
         if self.link:
             self.links += len(text)
         self.br = False
-
-
-def _local(tag: str) -> str:
-    return tag.rpartition("}")[2] if tag[:1] == "{" else tag
 
 
 def _special(root: _Element) -> bool:
@@ -108,14 +104,18 @@ def paragraphs(root: _Element) -> list[tuple[str, int, bool]]:
     if _special(root):
         return [(p.text, p.chars_count_in_links, "select" in p.dom_path) for p in ParagraphMaker.make_paragraphs(root)]
     maker = _Maker()
+    start, end, characters = maker.start, maker.end, maker.characters
     for event, element in etree.iterwalk(root, events=("start", "end")):
-        name = _local(element.tag)
+        tag = element.tag
+        name = tag.rpartition("}")[2] if tag[:1] == "{" else tag
         if event == "start":
-            maker.start(name)
-            maker.characters(element.text)
+            start(name)
+            if text := element.text:
+                characters(text)
         else:
-            maker.end(name)
-            maker.characters(element.tail)
+            end(name)
+            if tail := element.tail:
+                characters(tail)
     maker.new_paragraph()
     return maker.out
 

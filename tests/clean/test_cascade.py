@@ -37,6 +37,14 @@ PAGES = {
     "a short story in a long page": _story(BODY[:1]).replace(
         "</body>", "".join(f"<div><div>{p} {q}</div></div>" for p in BODY for q in BODY) + "</body>"
     ),
+    "a story with comment lists and an appended article": _story(BODY).replace(
+        "</article>",
+        "</article><ul class='comment-list'><li>Good news.</li></ul><ol id='commentlist'><li>Finally.</li></ol>"
+        "<ul class='tags'><li>Bridge</li></ul><section class='post-comments'><p>About time.</p></section>"
+        f"<div class='infinite-scroll'><h2>Next story</h2><p>{BODY[3]}</p></div>"
+        "<div class='x mvp-post-add-box'><h1>Another</h1><p>More</p></div>"
+        "<aside class='elementor-share-buttons'><a href='#'>Share</a></aside>",
+    ),
     "a forum thread": _story(BODY).replace(
         "<head>", '<head><script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
     ),
