@@ -203,7 +203,9 @@ _TRIGGER = re.compile(
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
     rf"(?P<name>{_CAPS})(?=[\s,.;:!?)'’]|$)"
 )
-_POLICE = re.compile(rf"(?P<name>{_CAPS})(?:'s)?\s+(?:police|Police|PD|officers|Fire|fire)\b")
+# "Durham investigators", "Durham detectives" name the town's police as "Durham police" does (gva-dev rules mode city
+# B 0.8019 -> 0.8038, A unchanged: 1 right, none lost)
+_POLICE = re.compile(rf"(?P<name>{_CAPS})(?:'s)?\s+(?:police|Police|PD|officers|Fire|fire|investigators|detectives)\b")
 # "Tonopah teen", "Queens girl", "Lafayette shooting": a place name used as a modifier (headline style)
 _MODIFIER = re.compile(
     rf"(?P<name>{_CAPS})\s+(?:[Tt]een(?:ager)?s?|[Mm]an|[Ww]oman|[Bb]oy|[Gg]irl|[Cc]hild|[Tt]oddler|[Mm]other|"

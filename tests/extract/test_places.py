@@ -230,3 +230,8 @@ def test_a_town_followed_by_its_state_is_no_part_of_a_city() -> None:
 def test_a_name_does_not_run_on_across_a_line_break() -> None:
     text = "By Jane Doe\n\nMinneapolis police are investigating a shooting inside a nightclub."
     assert main_location(find_places(text))[:2] == ("Minneapolis", "Minnesota")
+
+
+def test_a_towns_investigators_place_the_event_in_the_town() -> None:
+    text = "Eight people were shot during a cookout. Durham investigators returned to the street on Sunday."
+    assert main_location(find_places(text))[:2] == ("Durham", "North Carolina")
