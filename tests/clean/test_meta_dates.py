@@ -1,0 +1,85 @@
+"""Publication dates of HTML pages (meta_dates): one small page written for each rule (no third-party pages)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storyline.clean import dates, htmlbody, htmlmeta, meta_dates
+
+TODAY = date(2024, 6, 1)
+BODY = "<p>" + "Der Gemeinderat hat am Dienstag über die neue Brücke und den Radweg beraten. " * 6 + "</p>"
+
+
+def published(head: str, body: str, lang: str = "de-DE", url: str | None = None) -> date | None:
+    html = f"<html lang='{lang}'><head>{head}</head><body>{body}{BODY}</body></html>"
+    tree = htmlbody.parse(html)
+    return htmlmeta.extract(html, url, htmlmeta.ParsedPage(tree, url), TODAY).published
+
+
+def test_date_line_beats_a_date_in_the_lead_sentence() -> None:
+    body = (
+        "<h1>Anglermesse in Rostock</h1><p>Der neue Termin steht fest: Am 21. und 22. Mai 2024 dreht sich im Park "
+        "wieder alles ums Angeln, mit Vorträgen und vielen Ausstellern aus ganz Europa.</p>"
+        "<p>11.01.2024, 09:50 Uhr</p>"
+    )
+    assert published("", body) == date(2024, 1, 11)
+
+
+def test_date_in_a_caption_sentence_gives_way_to_the_byline_date() -> None:
+    body = (
+        "<h1>La fin des trottinettes</h1><figcaption>Les entreprises ont enregistré 365 000 déplacements entre le "
+        "21 juin et le 15 novembre 2023, dont la plupart en trottinettes électriques.</figcaption>"
+        "<p>Jeanne Martin</p><p>19 février 2024</p>"
+    )
+    assert published("", body, lang="fr") == date(2024, 2, 19)
+
+
+def test_date_in_running_text_is_read_when_no_date_line_has_one() -> None:
+    body = (
+        "<h1>Zentrum offiziell eröffnet</h1><p>Im Beisein zahlreicher Gäste wurde das Zentrum am 18. Oktober 2023 "
+        "am Berg offiziell eröffnet und in Betrieb genommen, nach drei Jahren Bauzeit und vielen Verzögerungen.</p>"
+    )
+    assert published("", body) == date(2023, 10, 18)
+
+
+def test_date_line_further_down_the_byline_zone_is_read() -> None:
+    menu = "".join(f"<li>Rubrik {i}</li>" for i in range(40))  # a section menu between headline and date line
+    body = f"<h1>Schneesport mit Rücksicht</h1><ul>{menu}</ul><p>Erscheinungsdatum</p><p>25.01.2024</p>"
+    assert published('<meta property="og:article:published_time" content="2024-01-15">', body) == date(2024, 1, 25)
+
+
+def test_two_digit_year_of_a_byline() -> None:
+    body = "<h1>Neue Brücke</h1><p>Jonas Feld</p><p>06.11.23 | 14:50</p>"
+    assert published("", body) == date(2023, 11, 6)
+
+
+def test_two_digit_year_in_running_text_is_not_a_date() -> None:
+    sentence = (
+        "Die Version 10.11.12 der Software bringt viele Neuerungen für alle Nutzer, die sie installieren, "
+        "und behebt außerdem mehrere Fehler der Vorgängerversion vom Frühjahr."
+    )
+    assert meta_dates.zone_date([sentence], TODAY, True) is None
+    assert meta_dates.zone_date(["10.11.12"], TODAY, True) == date(2012, 11, 10)  # alone on its line: a byline's
+
+
+def test_announced_event_date_is_not_the_publication() -> None:
+    body = "<h1>Whisky-Abende 2024</h1><p>Termin: 21.02.2024, 19 Uhr</p>"
+    assert published('<meta name="date" content="2023-11-27">', body) == date(2023, 11, 27)
+    body = "<h1>Stammtisch</h1><p>Der nächste Stammtisch findet am Mi. 5. Februar 2024 ab 19 Uhr statt.</p>"
+    assert published('<meta name="date" content="2024-01-29">', body) == date(2024, 1, 29)
+
+
+def test_zone_date_reads_pieces_in_page_order() -> None:
+    assert meta_dates.zone_date(["Von Jonas Feld", "3. März 2023", "5. März 2023"], TODAY, True) == date(2023, 3, 3)
+    assert meta_dates.zone_date(["no date here"], TODAY, True) is None
+
+
+def test_short_year_date_keeps_to_this_century_and_the_past() -> None:
+    assert dates.short_year_date("04.05.20", TODAY) == date(2020, 5, 4)
+    assert dates.short_year_date("04.05.25", TODAY) is None  # 2025: after today
+    assert dates.short_year_date("04.05.2020", TODAY) is None  # a four-digit year is find_dates's
+    assert dates.short_year_date("1.04.05.20", TODAY) is None
+
+
+def test_a_name_like_a_cue_word_does_not_hide_the_byline_date() -> None:
+    assert meta_dates.zone_date(["By Will Jones, March 3, 2023"], TODAY, False) == date(2023, 3, 3)
