@@ -83,3 +83,29 @@ def test_short_year_date_keeps_to_this_century_and_the_past() -> None:
 
 def test_a_name_like_a_cue_word_does_not_hide_the_byline_date() -> None:
     assert meta_dates.zone_date(["By Will Jones, March 3, 2023"], TODAY, False) == date(2023, 3, 3)
+
+
+def test_date_of_a_comment_is_not_the_page_date() -> None:
+    body = (
+        "<h2>Neue Brücke</h2>"
+        '<div class="comments-area"><div class="comment-metadata">24. August 2023 um 03:36 Uhr</div></div>'
+        '<p class="post-date">16.08.2023</p>'
+    )
+    assert published("", body) == date(2023, 8, 16)
+
+
+def test_dates_of_teasers_of_other_stories_are_not_the_page_date() -> None:
+    teaser = '<article class="default-teaser"><span class="teaser__date">01. Juli 2023</span></article>'
+    body = f'<h2>Neue Brücke</h2><div class="slider">{teaser}</div><span class="date">18. März 2023</span>'
+    assert published("", body) == date(2023, 3, 18)
+
+
+def test_todays_date_in_the_masthead_is_not_the_page_date() -> None:
+    masthead = '<header><nav><a href="/">Start</a></nav><span class="site-date">Mittwoch, 26.02.2024</span></header>'
+    body = f"{masthead}<h2>Neue Brücke</h2>"
+    assert published('<meta name="date" content="2023-05-01T17:05:00+0200">', body) == date(2023, 5, 1)
+
+
+def test_date_in_the_articles_own_footer_is_read() -> None:
+    body = '<article><h2>Neue Brücke</h2><footer class="entry-footer"><span class="posted-on">3. März 2023</span>'
+    assert published("", body + "</footer></article>") == date(2023, 3, 3)
