@@ -11,6 +11,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from htmldate import find_date
+from lxml import etree
 from lxml.html import HtmlElement
 
 from storyline.clean import dates
@@ -283,21 +284,59 @@ _ELSEWHERE = re.compile(
     r"comment|teaser|related|recommend|popular|sidebar|widget|menu|\bnav|top-?bar|breadcrumb|ticker|slider|swiper|"
     r"carousel|(?<!entry-)(?<!post-)(?<!article-)footer"
 )
+# Of those, the places whose dates belong to other texts even when labelled ("Veröffentlicht am" in a comment); a
+# page footer's "Erschienen am: 01.11.2023" is the page's own.
+_OTHER_TEXTS = re.compile(r"comment|teaser|related|recommend|popular|sidebar|widget|slider|swiper|carousel")
 
 
-def _elsewhere(el: HtmlElement) -> bool:
-    """Whether ``el`` stands in one of those places (up to the article or main element holding it)."""
+def _elsewhere(el: HtmlElement, places: re.Pattern[str] = _ELSEWHERE) -> bool:
+    """Whether ``el`` stands in one of those ``places`` (up to the article or main element holding it)."""
     for node in (el, *el.iterancestors()):
         if node.tag in ("body", "html"):
             return False
         marks = ((node.get("class") or "") + " " + (node.get("id") or "")).lower()
-        if marks.strip() and _ELSEWHERE.search(marks):
+        if marks.strip() and places.search(marks):
             return True  # an <article class="teaser"> too
         if node.tag in ("article", "main"):
             return False
         if node.tag in ("nav", "aside") or (node.tag == "header" and next(node.iter("nav"), None) is not None):
             return True  # a header with the site's navigation is the masthead, not the article's header
     return False
+
+
+# "Veröffentlicht am", "Erschienen am:", "Published on", "Posted", "Publié le", "Publicado el", "Pubblicato il"
+_PUBLISHED_LABEL = re.compile(
+    r"\b(?:ver(?:ö|oe)ffentlicht|erschienen|publiziert|published|posted|publié|publicado|pubblicato)"
+    r"(?:\s+(?:am|on|le|el|il|den))?\s*:?",
+    re.I,
+)
+_LABEL_XPATH = etree.XPath(
+    "//text()[contains(., 'ffentlicht') or contains(., 'rschienen') or contains(., 'ubliziert') or "
+    "contains(., 'ublish') or contains(., 'osted') or contains(., 'ublié') or contains(., 'ublicado') or "
+    "contains(., 'ubblicato')]"
+)
+LABEL_GAP = 12  # characters between the label and its date at most: "Publié le mercredi 3 mars 2023"
+
+
+def labelled_date(tree: HtmlElement, today: date | None, first_day: bool) -> date | None:
+    """A date the page labels as its publication, anywhere outside comments and teasers ("Veröffentlicht am
+    16.08.2019" under a podcast's player, "Erschienen am: 01.11.2023" in the footer). Read when no meta tag or
+    dated element gave a date, before the first ``<time>`` and htmldate's guesses (trafilatura-eval-dev: half A
+    327 -> 329 of 362 days, held-out half B unchanged 344; read first, right after the date under the headline,
+    it gained the same 2 and lost none: such labels are reliable, but an XPath over the page's text is too slow
+    (3.6 ms a page) to run on every page)."""
+    for node in _LABEL_XPATH(tree):
+        holder = node.getparent()
+        if holder is not None and node.is_tail:
+            holder = holder.getparent()
+        if holder is None or holder.tag in ("script", "style") or _elsewhere(holder, _OTHER_TEXTS):
+            continue
+        text = clean_text(" ".join(holder.itertext()))  # "14:49:39<br>Erschienen am": the <br> parts words
+        for label in _PUBLISHED_LABEL.finditer(text):
+            found = dates.find_dates(text[label.end() : label.end() + LABEL_GAP + 40], today, first_day)
+            if found and found[0][0] <= LABEL_GAP:
+                return found[0][1]
+    return None
 
 
 def first_time_element(tree: HtmlElement, today: date | None) -> date | None:
@@ -368,4 +407,4 @@ def pick_date(
             found = dates.parse_iso(value, today, local) or dates.parse_text(value, today, first_day)
             if found:
                 return found
-    return first_time_element(tree, today) or htmldate_date(tree, url, today)
+    return labelled_date(tree, today, first_day) or first_time_element(tree, today) or htmldate_date(tree, url, today)

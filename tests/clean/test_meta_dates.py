@@ -109,3 +109,25 @@ def test_todays_date_in_the_masthead_is_not_the_page_date() -> None:
 def test_date_in_the_articles_own_footer_is_read() -> None:
     body = '<article><h2>Neue Brücke</h2><footer class="entry-footer"><span class="posted-on">3. März 2023</span>'
     assert published("", body + "</footer></article>") == date(2023, 3, 3)
+
+
+def test_date_labelled_as_the_publication_is_read_anywhere_on_the_page() -> None:
+    player = '<div class="player"><p>Veröffentlicht am <time>16.08.2023</time><br/>Dauer: 1 Stunde</p></div>'
+    body = f'<h2>Folge 158</h2>{player}<ol><li><time datetime="2023-08-24">24.08.2023</time></li></ol>'  # a reply
+    assert published("", body) == date(2023, 8, 16)
+
+
+def test_labelled_date_after_a_line_break_in_the_footer() -> None:
+    footer = '<p class="footer-line">Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023<br></p>'
+    assert published("", f"<h2>Rezension</h2><div>{footer}</div>") == date(2023, 11, 1)
+
+
+def test_labelled_date_of_a_comment_is_not_the_page_date() -> None:
+    comment = '<div class="comment-body"><p>Published on March 24, 2023 by a reader</p></div>'
+    body = f'<h2>Bridge</h2>{comment}<aside><time datetime="2023-03-01">1 March</time></aside>'
+    assert meta_dates.labelled_date(htmlbody.parse(f"<html><body>{body}</body></html>"), TODAY, False) is None
+
+
+def test_label_far_from_its_date_is_not_read() -> None:
+    text = "<p>Published in the county's weekly paper, which has covered the valley since March 3, 2020.</p>"
+    assert meta_dates.labelled_date(htmlbody.parse(f"<html><body>{text}</body></html>"), TODAY, False) is None
