@@ -82,9 +82,23 @@ def _dom_dates(tree: HtmlElement, today: date | None) -> date | None:
 _COUNTRY_MONTH_FIRST = frozenset({"us", "ph", "fm", "pw", "mh"})  # where "05/07/2022" is May 7
 
 
-def day_first(tree: HtmlElement, tags: dict[str, list[str]], host: str) -> bool:
+# A locale in a URL's path: "/en-gb/news/...", "/de_DE/"
+_URL_LOCALE = re.compile(r"^[a-z]+://[^/]+(?:/[^/?#]*)*?/([a-z]{2}[-_][a-z]{2})/", re.I)
+
+
+def page_lang(tree: HtmlElement, tags: dict[str, list[str]], url: str | None = None) -> str:
+    """The page's language tag ("en-gb"): ``<html lang>``, else ``og:locale``, else a locale in its URL's path
+    (a portal serving its editions under "/en-gb/" often leaves ``lang`` out)."""
+    lang = (tree.get("lang") or "") or (tags.get("og:locale") or [""])[0]
+    if not lang and url:
+        match = _URL_LOCALE.match(url)
+        lang = match.group(1) if match else ""
+    return lang.lower().replace("_", "-")
+
+
+def day_first(tree: HtmlElement, tags: dict[str, list[str]], host: str, url: str | None = None) -> bool:
     """Whether the page writes "05/07/2022" for 5 July: from its language region, else its country domain."""
-    lang = ((tree.get("lang") or "") or (tags.get("og:locale") or [""])[0]).lower().replace("_", "-")
+    lang = page_lang(tree, tags, url)
     tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
     if lang.startswith("en"):
         region = lang[3:5]
@@ -104,10 +118,10 @@ _CET_TLDS = frozenset(
 )
 
 
-def local_zone(tree: HtmlElement, tags: dict[str, list[str]], host: str) -> tzinfo | None:
+def local_zone(tree: HtmlElement, tags: dict[str, list[str]], host: str, url: str | None = None) -> tzinfo | None:
     """Central European time for a page in one of its languages (or, without a language, on one of its country
     domains); else None (UTC timestamps keep their day)."""
-    lang = ((tree.get("lang") or "") or (tags.get("og:locale") or [""])[0]).lower().replace("_", "-")
+    lang = page_lang(tree, tags, url)
     tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
     if (lang[:2] in _CET_LANGS or lang.startswith("es-es")) if lang else tld in _CET_TLDS:
         return _cet()

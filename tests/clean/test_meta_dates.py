@@ -131,3 +131,20 @@ def test_labelled_date_of_a_comment_is_not_the_page_date() -> None:
 def test_label_far_from_its_date_is_not_read() -> None:
     text = "<p>Published in the county's weekly paper, which has covered the valley since March 3, 2020.</p>"
     assert meta_dates.labelled_date(htmlbody.parse(f"<html><body>{text}</body></html>"), TODAY, False) is None
+
+
+def test_locale_in_the_url_path_reads_slashed_dates_day_first() -> None:
+    html = "<html><head></head><body><h1>Student halls too full</h1><p>The Courier</p><p>02/10/2023</p>" + BODY
+    url = "https://portal.example.com/en-gb/news/uknews/student-halls"
+    tree = htmlbody.parse(html)
+    assert htmlmeta.extract(html, url, htmlmeta.ParsedPage(tree, url), TODAY).published == date(2023, 10, 2)
+    us_url = "https://portal.example.com/en-us/news/student-halls"
+    assert htmlmeta.extract(html, us_url, htmlmeta.ParsedPage(tree, us_url), TODAY).published == date(2023, 2, 10)
+
+
+def test_page_lang_prefers_the_html_lang_over_the_url() -> None:
+    tree = htmlbody.parse("<html lang='de-CH'><body><p>x</p></body></html>")
+    assert meta_dates.page_lang(tree, {}, "https://x.example/en-gb/a") == "de-ch"
+    bare = htmlbody.parse("<html><body><p>x</p></body></html>")
+    assert meta_dates.page_lang(bare, {}, "https://x.example/en-gb/a") == "en-gb"
+    assert meta_dates.page_lang(bare, {}, "https://x.example/news/a") == ""
