@@ -34,6 +34,15 @@ def test_date_in_a_caption_sentence_gives_way_to_the_byline_date() -> None:
     assert published("", body, lang="fr") == date(2024, 2, 19)
 
 
+def test_date_in_running_text_gives_way_to_the_url_date() -> None:
+    body = (
+        "<h1>Zentrum offiziell eröffnet</h1><p>Im Beisein zahlreicher Gäste wurde das Zentrum am 18. Oktober 2023 "
+        "am Berg offiziell eröffnet und in Betrieb genommen, nach drei Jahren Bauzeit und vielen Verzögerungen.</p>"
+    )
+    url = "https://verband.example/2023/10/20/zentrum-eroeffnet/"
+    assert published("", body, url=url) == date(2023, 10, 20)
+
+
 def test_date_in_running_text_is_read_when_no_date_line_has_one() -> None:
     body = (
         "<h1>Zentrum offiziell eröffnet</h1><p>Im Beisein zahlreicher Gäste wurde das Zentrum am 18. Oktober 2023 "
@@ -58,8 +67,8 @@ def test_two_digit_year_in_running_text_is_not_a_date() -> None:
         "Die Version 10.11.12 der Software bringt viele Neuerungen für alle Nutzer, die sie installieren, "
         "und behebt außerdem mehrere Fehler der Vorgängerversion vom Frühjahr."
     )
-    assert meta_dates.zone_date([sentence], TODAY, True) is None
-    assert meta_dates.zone_date(["10.11.12"], TODAY, True) == date(2012, 11, 10)  # alone on its line: a byline's
+    assert meta_dates.zone_date([sentence], TODAY, True) == (None, False)
+    assert meta_dates.zone_date(["10.11.12"], TODAY, True) == (date(2012, 11, 10), True)  # alone on its line
 
 
 def test_announced_event_date_is_not_the_publication() -> None:
@@ -70,8 +79,9 @@ def test_announced_event_date_is_not_the_publication() -> None:
 
 
 def test_zone_date_reads_pieces_in_page_order() -> None:
-    assert meta_dates.zone_date(["Von Jonas Feld", "3. März 2023", "5. März 2023"], TODAY, True) == date(2023, 3, 3)
-    assert meta_dates.zone_date(["no date here"], TODAY, True) is None
+    pieces = ["Von Jonas Feld", "3. März 2023", "5. März 2023"]
+    assert meta_dates.zone_date(pieces, TODAY, True) == (date(2023, 3, 3), True)
+    assert meta_dates.zone_date(["no date here"], TODAY, True) == (None, False)
 
 
 def test_short_year_date_keeps_to_this_century_and_the_past() -> None:
@@ -82,7 +92,7 @@ def test_short_year_date_keeps_to_this_century_and_the_past() -> None:
 
 
 def test_a_name_like_a_cue_word_does_not_hide_the_byline_date() -> None:
-    assert meta_dates.zone_date(["By Will Jones, March 3, 2023"], TODAY, False) == date(2023, 3, 3)
+    assert meta_dates.zone_date(["By Will Jones, March 3, 2023"], TODAY, False) == (date(2023, 3, 3), True)
 
 
 def test_date_of_a_comment_is_not_the_page_date() -> None:
