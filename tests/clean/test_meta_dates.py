@@ -158,3 +158,13 @@ def test_page_lang_prefers_the_html_lang_over_the_url() -> None:
     bare = htmlbody.parse("<html><body><p>x</p></body></html>")
     assert meta_dates.page_lang(bare, {}, "https://x.example/en-gb/a") == "en-gb"
     assert meta_dates.page_lang(bare, {}, "https://x.example/news/a") == ""
+
+
+def test_slashed_meta_stamp_of_a_german_page_reads_month_first() -> None:
+    head = '<meta name="date" content="11/01/2023 12:43:42">'
+    assert published(head, "<h2>Trinkwasser belastet</h2>") == date(2023, 11, 1)
+    assert published(head, "<h2>Eau potable</h2>", lang="fr-CH") == date(2023, 1, 11)
+
+
+def test_slashed_date_in_a_german_pages_text_still_reads_day_first() -> None:
+    assert published("", "<h1>Neue Brücke</h1><p>Jonas Feld</p><p>06/11/2023</p>") == date(2023, 11, 6)
