@@ -62,6 +62,9 @@ _MONTH_D = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s
 _D_MONTH = re.compile(
     rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?({_MONTH_RE})\b(?!\.?,?\s+(?:de\s+)?\d{{4}})", re.I
 )
+# "04.05.20": a two-digit year, as German bylines print it ("06.11.23 | 14:50"); read only in a byline, never in
+# running text (where "10.11.12" may as well be a version number)
+_DMY_SHORT_YEAR = re.compile(r"(\d(?<![\d.]\d)\d?)\.(\d{1,2})\.(\d{2})(?![\d.]\d|\d)")
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _URL_YM = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
 # Case-sensitive twins of the case-insensitive patterns, run on the lower-cased text (several times faster
@@ -192,6 +195,15 @@ def find_dates(text: str, today: date | None = None, day_first: bool = False) ->
             found.append((match.start(), d))
     found.sort(key=lambda item: item[0])
     return found
+
+
+def short_year_date(text: str, today: date | None = None) -> date | None:
+    """The first day-month-year date written with a two-digit year ("04.05.20" is 4 May 2020) in a byline."""
+    for match in _DMY_SHORT_YEAR.finditer(text):
+        d = make(2000 + int(match.group(3)), int(match.group(2)), int(match.group(1)), today)
+        if d:
+            return d
+    return None
 
 
 def url_date(url: str | None, today: date | None = None) -> date | None:

@@ -270,7 +270,7 @@ def extract(html: str, url: str | None, doc: Any, today: date | None = None, cra
     meta.title = pick_title(ld, tags, tree, site_names)
     h1 = _headline_element(tree, meta.title)
     meta.published = pick_date(
-        ld, tags, tree, url, today, day_first(tree, tags, host), h1, local_zone(tree, tags, host), crawled
+        ld, tags, tree, url, today, day_first(tree, tags, host, url), h1, local_zone(tree, tags, host, url), crawled
     )
     # on a shared blog host the subdomain is the blogger's user name, which may sign the post ("surfguard")
     author_sites = [n for n in site_names if n != domain.split(".")[0]] if _BLOG_HOST.search(domain) else site_names

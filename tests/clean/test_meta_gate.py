@@ -25,7 +25,8 @@ from .conftest import eval_dir
 # (halves by sha1 of page id, A tuned on / B held out: author 0.6792 / 0.6557, date 0.9425 / 0.8705)
 TITLE_FLOOR = 0.835
 AUTHOR_FLOOR = 0.665
-DATE_FLOOR = 0.905
+# date re-measured in the sixth session: 0.9286 (id halves A 0.9534 / B 0.9036)
+DATE_FLOOR = 0.925
 
 
 def _ws(text: Any) -> str:
