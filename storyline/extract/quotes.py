@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from storyline.errors import StorylineError
@@ -132,6 +132,50 @@ def find_quotes(
             raws.extend(_parsed_raws(nlp, quotes, left))
     raws.extend(_headline_attributions(text, sentences))
     return _assemble(text, quotes, raws)
+
+
+def find_article_quotes(
+    title: str | None, body: str, nlp: Any = None, mode: Mode = "fast"
+) -> tuple[list[Attribution], list[Attribution]]:
+    """The attributions of a headline that stands apart from the body, and those of the body.
+
+    Headlines report speech as often as bodies do ("Mayor: Bridge will reopen", "Governor Says Talks Failed").
+    The headline is read together with the body, as a reader meets it, so that its speakers resolve to the
+    fullest names the body gives; each list's offsets index its own text (``title``, ``body``). An
+    attribution whose content or cue would run from the headline into the body is dropped: they are
+    separate texts.
+    Without a title this is ``find_quotes(body)`` and the first list is empty.
+    """
+    if not title or not title.strip():
+        return [], find_quotes(body, nlp, mode=mode)
+    gap = "\n\n"  # a paragraph break: the headline is a sentence of its own
+    shift = len(title) + len(gap)
+    in_title: list[Attribution] = []
+    in_body: list[Attribution] = []
+    for a in find_quotes(title + gap + body, nlp, mode=mode):
+        if a.content_end <= len(title) and a.cue_end <= len(title):
+            in_title.append(a)
+        elif a.content_start >= shift and a.cue_start >= shift:
+            in_body.append(_shifted(a, -shift))
+    return in_title, in_body
+
+
+def _shifted(a: Attribution, delta: int) -> Attribution:
+    """``a`` with its offsets moved by ``delta``; a speaker written before the text (in the headline) or not
+    written at all keeps no offsets, as in ``find_quotes``: -1."""
+    speaker_start, speaker_end = a.speaker_start + delta, a.speaker_end + delta
+    if a.speaker_start < 0 or speaker_start < 0:
+        speaker_start = speaker_end = -1
+    return replace(
+        a,
+        speaker_start=speaker_start,
+        speaker_end=speaker_end,
+        cue_start=a.cue_start + delta,
+        cue_end=a.cue_end + delta,
+        content_start=a.content_start + delta,
+        content_end=a.content_end + delta,
+        parts=[(s + delta, e + delta) for s, e in a.parts],
+    )
 
 
 def _parsed_raws(nlp: Any, quotes: list[tuple[int, int]], sentences: list[Sentence]) -> list[_Raw]:

@@ -12,7 +12,7 @@ import pytest
 
 from storyline.errors import StorylineError
 from storyline.extract.nlp import load_spacy
-from storyline.extract.quotes import Attribution, Mode, find_quotes
+from storyline.extract.quotes import Attribution, Mode, find_article_quotes, find_quotes
 from storyline.extract.quotes_cues import has_cue, quote_spans
 from storyline.extract.quotes_names import build_index, split_title
 
@@ -402,3 +402,32 @@ def test_a_spokesman_for_someone_is_not_that_person() -> None:
 def test_the_model_takes_no_speaker_from_inside_a_quotation() -> None:
     text = "“I think it is coming,” said a strategist for one of these candidates, speaking on condition of anonymity."
     assert all(a.speaker != "I" for a in find_quotes(text))
+
+
+def test_a_headline_speaker_takes_the_fullest_name_the_body_gives() -> None:
+    title = "Okafor: 'The bridge will reopen before winter.'"
+    body = "Mayor Grace Okafor told residents on Monday that repairs were ahead of schedule."
+    in_title, _ = find_article_quotes(title, body)
+    (a,) = in_title
+    assert a.speaker == "Grace Okafor"
+    assert title[a.content_start : a.content_end] == "'The bridge will reopen before winter.'"
+    assert title[a.speaker_start : a.speaker_end] == "Okafor"
+
+
+def test_reading_a_headline_leaves_the_body_attributions_as_they_were() -> None:
+    title = "Governor Says Flood Defences Held"
+    body = 'Water levels fell overnight, officials said. "We were lucky," Governor Ann Vos told reporters.'
+    in_title, in_body = find_article_quotes(title, body)
+    assert [(a.speaker, a.cue, a.content) for a in in_title] == [("Governor", "Says", "Flood Defences Held")]
+    assert [(a.speaker, a.content, a.content_start, a.cue_start) for a in in_body] == [
+        (a.speaker, a.content, a.content_start, a.cue_start) for a in find_quotes(body)
+    ]
+    for a in in_body:
+        assert body[a.content_start : a.content_end] == a.content
+        assert body[a.cue_start : a.cue_end] == a.cue
+
+
+def test_without_a_title_only_the_body_is_read() -> None:
+    body = "Water levels fell overnight, officials said."
+    assert find_article_quotes(None, body) == ([], find_quotes(body))
+    assert find_article_quotes("  ", body)[0] == []
