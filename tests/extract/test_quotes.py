@@ -431,3 +431,29 @@ def test_without_a_title_only_the_body_is_read() -> None:
     body = "Water levels fell overnight, officials said."
     assert find_article_quotes(None, body) == ([], find_quotes(body))
     assert find_article_quotes("  ", body)[0] == []
+
+
+def test_a_source_poll_is_named_but_the_polls_in_general_are_not() -> None:
+    (a,) = find_quotes("The mayor leads by nine points in the latest Courier poll of the city.", mode="rules")
+    assert a.speaker == "latest Courier poll"
+    assert find_quotes("A string of gaffes has handed the mayor a wide lead in the polls.", mode="rules") == []
+    assert find_quotes("Voters in Eastbrook head to the polls on Tuesday to pick a mayor.", mode="rules") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor appeared on a Sunday talk show with her rival.",
+        "The campaign made phone calls to every voter in the ward.",
+        "Most workers buy private health insurance plans from their employers.",
+        "She worked for years at a liberal think tank in the capital.",
+        "The office did not return calls and emails seeking comment.",
+    ],
+)
+def test_a_cue_word_heading_a_noun_is_no_attribution(text: str) -> None:
+    assert find_quotes(text) == []
+
+
+def test_the_same_cue_words_as_verbs_still_attribute() -> None:
+    assert _by_content(find_quotes("Polls show the mayor ahead in every ward."), "the mayor ahead").speaker == "Polls"
+    assert _by_content(find_quotes("The mayor calls the plan a failure."), "the plan a failure").speaker == "mayor"
