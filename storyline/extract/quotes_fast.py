@@ -108,7 +108,8 @@ _SKIP_HEAD = re.compile(
     r"|July|August|September|October|November|December)"
     r"|(?:in|during|at|on|via|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'\-]+\s+){0,4}?"
     r"(?:statement|interview|speech|tweet|post|letter|email|op-ed|essay|memo|release|video|appearance|"
-    r"call|conference|rally|remarks|debate|hearing|briefing|event|show|broadcast|town hall)"
+    r"call|conference|rally|remarks|debate|hearing|briefing|event|show|broadcast|town hall|message|address)"
+    r"(?:\s+(?:message|address|interview|statement|post|call|conference))?"  # "in a video message"
     r"(?:\s+(?:on|with|to)\s+(?:[A-Z][\w’'\-.]*\s*)+)?"
     r"|on\s+(?:Twitter|X|Facebook|Instagram|Telegram|Fox|CNN|MSNBC|NBC|ABC|CBS|Sunday|national television|"
     r"television|air|radio)(?:\s+News|’s\s+\S+|'s\s+\S+)?(?:\s*\([^)]{1,40}\))?"
@@ -288,9 +289,11 @@ _IN_SOURCE = re.compile(
 _TRAILING_WORDS = 3
 # "…, Trump told the New York Times.": a listener of at most this many words ends the clause (same tuning).
 _LISTENER_WORDS = 6
-# After the speaker, a clause that is not the content: "…,” Sanders said, going on to …".
+# After the speaker, a clause that is not the content: "…,” Sanders said, going on to …", "…, she said in closing
+# the debate" (with "in a video message" skipped by ``_SKIP_HEAD``, the two: quotes-dev source F1 half A
+# 0.7837 -> 0.7841, held-out B 0.7347 unchanged, content B 0.8170 -> 0.8171).
 _END_CLAUSE = re.compile(
-    r"\s*(?:[.!?]|[,;—–]\s*$|$|(?:as|after|while|during|before|when)\b"
+    r"\s*(?:[.!?]|[,;—–]\s*$|$|(?:as|after|while|during|before|when|(?:in|by|while)\s+\w+ing)\b"
     r"|,\s*(?:\w+ing|as|while|when|after|before|in|at|during|"
     r"according|who|with|because|since|though|although)\b)"
 )

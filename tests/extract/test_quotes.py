@@ -457,3 +457,15 @@ def test_a_cue_word_heading_a_noun_is_no_attribution(text: str) -> None:
 def test_the_same_cue_words_as_verbs_still_attribute() -> None:
     assert _by_content(find_quotes("Polls show the mayor ahead in every ward."), "the mayor ahead").speaker == "Polls"
     assert _by_content(find_quotes("The mayor calls the plan a failure."), "the plan a failure").speaker == "mayor"
+
+
+def test_a_gerund_after_the_cue_leaves_the_content_before_it() -> None:
+    text = "Most residents opposed the toll, Councillor Ana Berg said in closing the debate."
+    a = _by_content(find_quotes(text, mode="rules"), "opposed the toll")
+    assert (a.speaker or "").endswith("Ana Berg") and "closing" not in a.content
+
+
+def test_a_video_message_is_where_it_was_said_not_what() -> None:
+    text = "The bridge will reopen in May, the mayor said in a video message to the council."
+    a = _by_content(find_quotes(text, mode="rules"), "The bridge will reopen in May")
+    assert a.speaker == "mayor" and "message" not in a.content
