@@ -469,3 +469,13 @@ def test_a_video_message_is_where_it_was_said_not_what() -> None:
     text = "The bridge will reopen in May, the mayor said in a video message to the council."
     a = _by_content(find_quotes(text, mode="rules"), "The bridge will reopen in May")
     assert a.speaker == "mayor" and "message" not in a.content
+
+
+def test_the_president_is_not_the_vice_president() -> None:
+    text = (
+        "President Ana Vos met Vice President Tom Reyes on Monday. "
+        '"We will win," the vice president said. "I agree," the president said.'
+    )
+    found = find_quotes(text)
+    assert _by_content(found, "We will win").speaker == "Tom Reyes"
+    assert _by_content(found, "I agree").speaker == "Ana Vos"
