@@ -479,3 +479,10 @@ def test_the_president_is_not_the_vice_president() -> None:
     found = find_quotes(text)
     assert _by_content(found, "We will win").speaker == "Tom Reyes"
     assert _by_content(found, "I agree").speaker == "Ana Vos"
+
+
+def test_referring_to_attributes_what_is_referred_to() -> None:
+    found = find_quotes("The mayor called it a costly mistake, referring to the new toll on the bridge.", mode="rules")
+    a = _by_content(found, "the new toll on the bridge")
+    assert a.speaker == "mayor" and a.cue == "referring"
+    assert "costly mistake" not in a.content
