@@ -346,6 +346,9 @@ def _assemble(text: str, quotes: list[tuple[int, int]], raws: list[_Raw]) -> lis
     _cut_at_trailing_attributions(text, out)
     out = [a for a in out if not _nested(a, out) and not _misread_speaker(a.mention)]
     out = [a for a in out if not _contained(a, out)]
+    for a in out:
+        if _time_or_link_word(a.mention):  # "Tuesday, … said", "Meanwhile, … said": who spoke is not known
+            a.speaker, a.speaker_start, a.speaker_end, a.title = None, -1, -1, None
     out.sort(key=lambda a: (a.content_start, a.cue_start))
     return out
 
@@ -377,6 +380,27 @@ _PREPOSITIONS = {
     "without",
     "against",
 }
+
+
+# A lone word that names a time ("Tuesday", "July", "2010") or links a sentence to the one before ("Meanwhile",
+# "Instead") is what the noun-phrase scan took for a subject in "Tuesday, McConnell said …", "In 2010, he said …":
+# the attribution keeps its content without a speaker. quotes-dev source F1 half A 0.7847 -> 0.7851, held-out B
+# 0.7354 -> 0.7356, content unchanged (dropping such attributions instead lost content F1 0.0005).
+_NOT_SPEAKERS = frozenset(
+    {
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("today", "yesterday", "tonight", "january", "february", "march", "april", "june", "july", "august"),
+        *("september", "october", "november", "december", "meanwhile", "instead", "however", "besides"),
+        *("nonetheless", "nevertheless", "moreover", "now", "yet", "still", "also", "too", "more", "then"),
+        *("later", "earlier"),
+    }
+)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _time_or_link_word(mention: str | None) -> bool:
+    words = (mention or "").split()
+    return len(words) == 1 and (words[0].lower() in _NOT_SPEAKERS or _YEAR.fullmatch(words[0]) is not None)
 
 
 def _misread_speaker(mention: str | None) -> bool:

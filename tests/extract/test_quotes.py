@@ -486,3 +486,10 @@ def test_referring_to_attributes_what_is_referred_to() -> None:
     a = _by_content(found, "the new toll on the bridge")
     assert a.speaker == "mayor" and a.cue == "referring"
     assert "costly mistake" not in a.content
+
+
+def test_a_time_word_is_no_speaker() -> None:
+    # the scan misreads "D-Eastbrook, said Tuesday": the day must not become the speaker
+    text = "“Our view is that the toll will be dropped,” Mayor Ana Vos, D-Eastbrook, said Tuesday."
+    found = find_quotes(text, mode="rules")
+    assert found and all(a.speaker != "Tuesday" for a in found)
