@@ -10,7 +10,7 @@ import numpy as np
 from storyline.clean.lines import Line, line_features, normalise_line, slug_overlap, slug_tokens, split_page
 from storyline.clean.pagetext import PageText
 from storyline.clean.patterns import _BOILER
-from storyline.clean.template import TemplateMemory, line_key
+from storyline.clean.template import TemplateMemory, line_key, without_shared_prose
 
 _WORD = re.compile(r"\w+")
 _NOT_TITLE = re.compile(r"^(?:by|von|por|par|photo|foto|read|see|share|copyright|©)\b", re.IGNORECASE)
@@ -112,7 +112,7 @@ def template_evidence(
         shared = sum(1 for i in long_lines if others[i] > 0)
         if shared / len(long_lines) > 0.5:  # a copy of the same story, not boilerplate
             others = [0 if lines[i].words >= 8 else c for i, c in enumerate(others)]
-    return others
+    return without_shared_prose(others, [line.words for line in lines], memory.other_pages(site, page))
 
 
 def prepare(

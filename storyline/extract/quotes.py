@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from storyline.errors import StorylineError
@@ -132,6 +132,50 @@ def find_quotes(
             raws.extend(_parsed_raws(nlp, quotes, left))
     raws.extend(_headline_attributions(text, sentences))
     return _assemble(text, quotes, raws)
+
+
+def find_article_quotes(
+    title: str | None, body: str, nlp: Any = None, mode: Mode = "fast"
+) -> tuple[list[Attribution], list[Attribution]]:
+    """The attributions of a headline that stands apart from the body, and those of the body.
+
+    Headlines report speech as often as bodies do ("Mayor: Bridge will reopen", "Governor Says Talks Failed").
+    The headline is read together with the body, as a reader meets it, so that its speakers resolve to the
+    fullest names the body gives; each list's offsets index its own text (``title``, ``body``). An
+    attribution whose content or cue would run from the headline into the body is dropped: they are
+    separate texts.
+    Without a title this is ``find_quotes(body)`` and the first list is empty.
+    """
+    if not title or not title.strip():
+        return [], find_quotes(body, nlp, mode=mode)
+    gap = "\n\n"  # a paragraph break: the headline is a sentence of its own
+    shift = len(title) + len(gap)
+    in_title: list[Attribution] = []
+    in_body: list[Attribution] = []
+    for a in find_quotes(title + gap + body, nlp, mode=mode):
+        if a.content_end <= len(title) and a.cue_end <= len(title):
+            in_title.append(a)
+        elif a.content_start >= shift and a.cue_start >= shift:
+            in_body.append(_shifted(a, -shift))
+    return in_title, in_body
+
+
+def _shifted(a: Attribution, delta: int) -> Attribution:
+    """``a`` with its offsets moved by ``delta``; a speaker written before the text (in the headline) or not
+    written at all keeps no offsets, as in ``find_quotes``: -1."""
+    speaker_start, speaker_end = a.speaker_start + delta, a.speaker_end + delta
+    if a.speaker_start < 0 or speaker_start < 0:
+        speaker_start = speaker_end = -1
+    return replace(
+        a,
+        speaker_start=speaker_start,
+        speaker_end=speaker_end,
+        cue_start=a.cue_start + delta,
+        cue_end=a.cue_end + delta,
+        content_start=a.content_start + delta,
+        content_end=a.content_end + delta,
+        parts=[(s + delta, e + delta) for s, e in a.parts],
+    )
 
 
 def _parsed_raws(nlp: Any, quotes: list[tuple[int, int]], sentences: list[Sentence]) -> list[_Raw]:
@@ -302,6 +346,9 @@ def _assemble(text: str, quotes: list[tuple[int, int]], raws: list[_Raw]) -> lis
     _cut_at_trailing_attributions(text, out)
     out = [a for a in out if not _nested(a, out) and not _misread_speaker(a.mention)]
     out = [a for a in out if not _contained(a, out)]
+    for a in out:
+        if _time_or_link_word(a.mention):  # "Tuesday, … said", "Meanwhile, … said": who spoke is not known
+            a.speaker, a.speaker_start, a.speaker_end, a.title = None, -1, -1, None
     out.sort(key=lambda a: (a.content_start, a.cue_start))
     return out
 
@@ -333,6 +380,27 @@ _PREPOSITIONS = {
     "without",
     "against",
 }
+
+
+# A lone word that names a time ("Tuesday", "July", "2010") or links a sentence to the one before ("Meanwhile",
+# "Instead") is what the noun-phrase scan took for a subject in "Tuesday, McConnell said …", "In 2010, he said …":
+# the attribution keeps its content without a speaker. quotes-dev source F1 half A 0.7847 -> 0.7851, held-out B
+# 0.7354 -> 0.7356, content unchanged (dropping such attributions instead lost content F1 0.0005).
+_NOT_SPEAKERS = frozenset(
+    {
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("today", "yesterday", "tonight", "january", "february", "march", "april", "june", "july", "august"),
+        *("september", "october", "november", "december", "meanwhile", "instead", "however", "besides"),
+        *("nonetheless", "nevertheless", "moreover", "now", "yet", "still", "also", "too", "more", "then"),
+        *("later", "earlier"),
+    }
+)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _time_or_link_word(mention: str | None) -> bool:
+    words = (mention or "").split()
+    return len(words) == 1 and (words[0].lower() in _NOT_SPEAKERS or _YEAR.fullmatch(words[0]) is not None)
 
 
 def _misread_speaker(mention: str | None) -> bool:

@@ -66,6 +66,7 @@ _SPEECH = {
     "charge": "charged",
     "caution": "cautioned",
     "urge": "urged urges urging",
+    "refer": "referring",  # "…, he said, referring to the governor" (not "referred": "the bill was referred to …")
 }
 # Verbs of belief, finding and showing: an attribution only with a clausal complement
 # ("she believes that A", "the poll shows A").

@@ -108,7 +108,8 @@ _SKIP_HEAD = re.compile(
     r"|July|August|September|October|November|December)"
     r"|(?:in|during|at|on|via|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'\-]+\s+){0,4}?"
     r"(?:statement|interview|speech|tweet|post|letter|email|op-ed|essay|memo|release|video|appearance|"
-    r"call|conference|rally|remarks|debate|hearing|briefing|event|show|broadcast|town hall)"
+    r"call|conference|rally|remarks|debate|hearing|briefing|event|show|broadcast|town hall|message|address)"
+    r"(?:\s+(?:message|address|interview|statement|post|call|conference))?"  # "in a video message"
     r"(?:\s+(?:on|with|to)\s+(?:[A-Z][\w’'\-.]*\s*)+)?"
     r"|on\s+(?:Twitter|X|Facebook|Instagram|Telegram|Fox|CNN|MSNBC|NBC|ABC|CBS|Sunday|national television|"
     r"television|air|radio)(?:\s+News|’s\s+\S+|'s\s+\S+)?(?:\s*\([^)]{1,40}\))?"
@@ -288,9 +289,11 @@ _IN_SOURCE = re.compile(
 _TRAILING_WORDS = 3
 # "…, Trump told the New York Times.": a listener of at most this many words ends the clause (same tuning).
 _LISTENER_WORDS = 6
-# After the speaker, a clause that is not the content: "…,” Sanders said, going on to …".
+# After the speaker, a clause that is not the content: "…,” Sanders said, going on to …", "…, she said in closing
+# the debate" (with "in a video message" skipped by ``_SKIP_HEAD``, the two: quotes-dev source F1 half A
+# 0.7837 -> 0.7841, held-out B 0.7347 unchanged, content B 0.8170 -> 0.8171).
 _END_CLAUSE = re.compile(
-    r"\s*(?:[.!?]|[,;—–]\s*$|$|(?:as|after|while|during|before|when)\b"
+    r"\s*(?:[.!?]|[,;—–]\s*$|$|(?:as|after|while|during|before|when|(?:in|by|while)\s+\w+ing)\b"
     r"|,\s*(?:\w+ing|as|while|when|after|before|in|at|during|"
     r"according|who|with|because|since|though|although)\b)"
 )
@@ -417,6 +420,10 @@ _IN_POLL = re.compile(
     r"\b[Ii]n\s+(?P<src>(?:the|a|an|this|that|their|his|her|its|[A-Z][\w’'\-.]*)\s+"
     r"(?:[\w’'\-./]+\s+){0,6}?(?:polls?|surveys?))\b"
 )
+# "a wide lead in the polls", "head to the polls": polls in general (or the vote), no one poll to cite. On quotes-dev
+# half A, 13 of the 16 attributions to a bare "the polls" were wrong; dropping them: source F1 half A 0.7823 -> 0.7828,
+# held-out B 0.7343 unchanged, content F1 A 0.8397 -> 0.8405, B 0.8164 -> 0.8168.
+_GENERIC_POLLS = re.compile(r"\bthe\s+(?:polls|surveys)$", re.IGNORECASE)
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 _WORD = re.compile(r"\w+")
 _OPENERS = "“\"'«‘"
@@ -505,6 +512,21 @@ _BASE_OK = {
 }
 
 
+# Cue forms that are the head of a compound noun after these words ("a Sunday talk show", "robo calls", "tax plans"),
+# with ``_NOT_A_CUE_BEFORE``: quotes-dev source F1 (fast mode) half A 0.7828 -> 0.7837, held-out B 0.7343 -> 0.7347.
+_SHOW_KINDS = frozenset({"talk", "tv", "radio", "game", "reality", "news", "morning", "cable", "comedy", "variety"})
+_CALL_KINDS = frozenset({"phone", "conference", "robo", "telephone", "roll", "return", "returned", "returning"})
+_PLAN_KINDS = frozenset({"health", "insurance", "tax", "pension", "retirement", "business", "spending", "budget"})
+_COMPOUND_MODIFIERS: dict[str, frozenset[str]] = {
+    "show": _SHOW_KINDS,
+    "shows": _SHOW_KINDS,
+    "calls": _CALL_KINDS,
+    "call": _CALL_KINDS,
+    "plans": _PLAN_KINDS,
+    "plan": _PLAN_KINDS,
+}
+# Cue forms that the next word shows to be no attribution: "a think tank", "emails seeking comment".
+_NOT_A_CUE_BEFORE = {"think": frozenset({"tank", "tanks"}), "seeking": frozenset({"comment"})}
 # Plural nouns far more often than verbs in news text ("swing states", "tough questions").
 _NOUN_FORMS = {"states", "questions", "charges", "counters", "points", "posts", "backs"}
 
@@ -565,6 +587,8 @@ def sentence_hits(sent: Sentence, quotes: Sequence[tuple[int, int]] = ()) -> lis
             continue  # "change offered by Trump", "thanks to a big win"
         if prev.endswith(("'s", "’s")) and kind != "speech":
             continue  # "Hannity's show"
+        if prev in _COMPOUND_MODIFIERS.get(tok.low, ()) or nxt in _NOT_A_CUE_BEFORE.get(tok.low, ()):
+            continue  # "a talk show", "phone calls", "a think tank": nouns; "calls seeking comment": a request
         hit = _verb_hit(sent, toks, i, kind, inside)
         if hit is not None:
             hits.append(hit)
@@ -580,7 +604,7 @@ def _poll_phrase(sent: Sentence) -> RuleHit | None:
     """ "Trump leads by 20 points in the latest poll": the poll is the source of the rest of the sentence."""
     s = sent.text
     m = _IN_POLL.search(s)
-    if m is None:
+    if m is None or _GENERIC_POLLS.search(m.group("src")):
         return None
     parts = [
         p

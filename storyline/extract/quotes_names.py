@@ -345,13 +345,21 @@ class NameIndex:
                 return m.gender
         return None
 
-    def by_title(self, word: str, offset: int) -> Mention | None:
-        """The last named mention before ``offset`` whose title includes ``word`` ("the minister")."""
+    def by_title(self, word: str, offset: int, rank: frozenset[str] = frozenset()) -> Mention | None:
+        """The last named mention before ``offset`` whose title includes ``word`` ("the minister") with the same
+        rank words (``RANK_WORDS``): "the vice president" is not the President, nor "the president" the Vice
+        President."""
         word = word.lower()
         for m in reversed(self.mentions):
-            if m.start < offset and m.name and m.title and word in m.title.lower().split():
-                return m
+            if m.start < offset and m.name and m.title:
+                title = m.title.lower().split()
+                if word in title and RANK_WORDS.intersection(title) == rank:
+                    return m
         return None
+
+
+# Words that make another office of a title head: a vice president is not the president.
+RANK_WORDS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "under", "acting"})
 
 
 def split_title(words: list[str]) -> tuple[str | None, list[str], str | None]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.extract.quotes_names import TITLE_HEADS, Mention, build_index, gender_word, split_title
+from storyline.extract.quotes_names import RANK_WORDS, TITLE_HEADS, Mention, build_index, gender_word, split_title
 
 # Words that mark a capitalised sequence as an organisation, place or thing rather than a person.
 NON_PERSON_WORDS = {
@@ -263,7 +263,7 @@ class Resolver:
                 return Speaker(" ".join(full_name), s, e, title, written)
         head = words[-1].lower()
         if written.lower().startswith("the ") and head in TITLE_HEADS and len(words) <= 3:
-            m = self.index.by_title(head, s)
+            m = self.index.by_title(head, s, RANK_WORDS.intersection(w.lower() for w in words))
             if m is not None:
                 return Speaker(" ".join(m.name), s, e, m.title, written)
         return Speaker(" ".join(words), s, e, None, written)

@@ -2,12 +2,15 @@
 
 Each extractor returns spans into the body; this module turns them into ``Fact``
 objects with the sentence they came from, a stable id and the extractor's name
-and version, so a user can check every fact in one click.
+and version, so a user can check every fact in one click. Quotes are also read in a
+title that the body does not repeat ("Mayor: Bridge will reopen"); such a fact's offsets
+index the title, and its ``attrs["field"]`` is ``"title"``.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -20,7 +23,7 @@ from storyline.extract.counts import find_counts
 from storyline.extract.entities import entity_key, find_entities
 from storyline.extract.nlp import load_spacy
 from storyline.extract.places import find_places, main_location
-from storyline.extract.quotes import find_quotes
+from storyline.extract.quotes import Attribution, find_article_quotes
 from storyline.extract.sentences import Sentence, sentence_at, split_sentences
 from storyline.extract.timex import tag_times
 from storyline.model import Article, Fact
@@ -53,6 +56,53 @@ class _FactMaker:
             extractor_version=VERSION,
             **fields,
         )
+
+    def make_in_title(self, type_: str, start: int, end: int, extractor: str, **fields: Any) -> Fact:
+        """A fact read in the article's title: offsets into the title, which is its sentence."""
+        title = self.article.title or ""
+        self.n += 1
+        attrs = {**fields.pop("attrs", {}), "field": "title"}
+        return Fact(
+            fact_id=f"{self.article.id}#{self.n}",
+            article_id=self.article.id,
+            type=type_,  # type: ignore[arg-type]
+            text=title[start:end],
+            sentence=title,
+            sentence_start=0,
+            start=start,
+            end=end,
+            extractor=extractor,
+            extractor_version=VERSION,
+            attrs=attrs,
+            **fields,
+        )
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def headline(title: str | None, body: str) -> str | None:
+    """The title when the body does not open with it: a title that cleaning kept as the body's first
+    line is read there, once."""
+    if not title or not title.strip():
+        return None
+    squashed = _SPACE.sub(" ", title).strip().rstrip(".!?:;").strip()
+    lead = _SPACE.sub(" ", body[: len(title) + 16]).strip()
+    return None if lead.startswith(squashed) else title
+
+
+def _quote_fields(q: Attribution) -> dict[str, Any]:
+    return {
+        "speaker": q.speaker,
+        "cue": q.cue,
+        "content": q.content,
+        "direct": q.direct,
+        "attrs": {
+            "title": q.title,
+            "speaker_span": [q.speaker_start, q.speaker_end],
+            "cue_span": [q.cue_start, q.cue_end],
+        },
+    }
 
 
 class Extractor:
@@ -128,26 +178,15 @@ class Extractor:
                 )
             )
         clock = self._tick("counts", clock)
-        for q in find_quotes(body, self.nlp, mode=self.mode):
-            if q.content_end <= q.content_start:
-                continue
-            facts.append(
-                maker.make(
-                    "quote" if q.direct else "attribution",
-                    q.content_start,
-                    q.content_end,
-                    "quotes",
-                    speaker=q.speaker,
-                    cue=q.cue,
-                    content=q.content,
-                    direct=q.direct,
-                    attrs={
-                        "title": q.title,
-                        "speaker_span": [q.speaker_start, q.speaker_end],
-                        "cue_span": [q.cue_start, q.cue_end],
-                    },
-                )
-            )
+        in_title, in_body = find_article_quotes(headline(article.title, body), body, self.nlp, mode=self.mode)
+        for q in in_title:
+            if q.content_end > q.content_start:
+                kind = "quote" if q.direct else "attribution"
+                facts.append(maker.make_in_title(kind, q.content_start, q.content_end, "quotes", **_quote_fields(q)))
+        for q in in_body:
+            if q.content_end > q.content_start:
+                kind = "quote" if q.direct else "attribution"
+                facts.append(maker.make(kind, q.content_start, q.content_end, "quotes", **_quote_fields(q)))
         clock = self._tick("quotes", clock)
         for e in find_entities(body, self.nlp, mode=self.mode):
             facts.append(

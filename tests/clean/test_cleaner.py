@@ -110,6 +110,14 @@ def test_headline_only_page_keeps_the_headline_as_body(cleaner: Cleaner) -> None
     assert article.title == "Two hurt in shooting outside Eastbrook diner"
 
 
+def test_a_headline_line_trimmed_from_the_lead_is_the_title(cleaner: Cleaner) -> None:
+    # a print headline ending with the semicolon that joins it to its subhead: no title rule takes it
+    text = "Eastbrook backs a new bridge;\n\n" + "\n\n".join(BODY) + "\n"
+    article = cleaner.clean(Article(id="t", raw_text=text))
+    assert article.title == "Eastbrook backs a new bridge;"
+    assert (article.body or "").startswith("The city council of Eastbrook voted")
+
+
 FURNITURE_LINES = [
     "en\n\n",
     "Home News Sport Weather Contact\n",

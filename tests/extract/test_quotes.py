@@ -12,7 +12,7 @@ import pytest
 
 from storyline.errors import StorylineError
 from storyline.extract.nlp import load_spacy
-from storyline.extract.quotes import Attribution, Mode, find_quotes
+from storyline.extract.quotes import Attribution, Mode, find_article_quotes, find_quotes
 from storyline.extract.quotes_cues import has_cue, quote_spans
 from storyline.extract.quotes_names import build_index, split_title
 
@@ -180,11 +180,12 @@ def test_every_attribution_has_a_speaker(mode: Mode) -> None:
 # after the round-3 assembly rules (new clauses split, contained and trailing-into-a-speaker contents; was
 # 0.814 / 0.732 with the judge, 0.808 / 0.721 before it; rules alone now 0.794 / 0.692; v1 with the parser:
 # 0.745 / 0.619); 0.8221 / 0.7533 with title-case headlines ("X Says Y"); 0.8280 / 0.7582 with the fifth session's
-# rules (passages after "X writes:", message senders, "told" never inverted, ...). Floors sit just below; do not
-# lower them silently. The held-out half B gate is in
+# rules (passages after "X writes:", message senders, "told" never inverted, ...); 0.8287 / 0.7603 with the sixth
+# session's ("in the polls", compound nouns, "referring to", time words as speakers, ...). Floors sit just below;
+# do not lower them silently. The held-out half B gate is in
 # test_quotes_model.py.
 CONTENT_F1_FLOOR = 0.827
-SOURCE_F1_FLOOR = 0.757
+SOURCE_F1_FLOOR = 0.759
 
 
 @pytest.mark.slow
@@ -402,3 +403,94 @@ def test_a_spokesman_for_someone_is_not_that_person() -> None:
 def test_the_model_takes_no_speaker_from_inside_a_quotation() -> None:
     text = "“I think it is coming,” said a strategist for one of these candidates, speaking on condition of anonymity."
     assert all(a.speaker != "I" for a in find_quotes(text))
+
+
+def test_a_headline_speaker_takes_the_fullest_name_the_body_gives() -> None:
+    title = "Okafor: 'The bridge will reopen before winter.'"
+    body = "Mayor Grace Okafor told residents on Monday that repairs were ahead of schedule."
+    in_title, _ = find_article_quotes(title, body)
+    (a,) = in_title
+    assert a.speaker == "Grace Okafor"
+    assert title[a.content_start : a.content_end] == "'The bridge will reopen before winter.'"
+    assert title[a.speaker_start : a.speaker_end] == "Okafor"
+
+
+def test_reading_a_headline_leaves_the_body_attributions_as_they_were() -> None:
+    title = "Governor Says Flood Defences Held"
+    body = 'Water levels fell overnight, officials said. "We were lucky," Governor Ann Vos told reporters.'
+    in_title, in_body = find_article_quotes(title, body)
+    assert [(a.speaker, a.cue, a.content) for a in in_title] == [("Governor", "Says", "Flood Defences Held")]
+    assert [(a.speaker, a.content, a.content_start, a.cue_start) for a in in_body] == [
+        (a.speaker, a.content, a.content_start, a.cue_start) for a in find_quotes(body)
+    ]
+    for a in in_body:
+        assert body[a.content_start : a.content_end] == a.content
+        assert body[a.cue_start : a.cue_end] == a.cue
+
+
+def test_without_a_title_only_the_body_is_read() -> None:
+    body = "Water levels fell overnight, officials said."
+    assert find_article_quotes(None, body) == ([], find_quotes(body))
+    assert find_article_quotes("  ", body)[0] == []
+
+
+def test_a_source_poll_is_named_but_the_polls_in_general_are_not() -> None:
+    (a,) = find_quotes("The mayor leads by nine points in the latest Courier poll of the city.", mode="rules")
+    assert a.speaker == "latest Courier poll"
+    assert find_quotes("A string of gaffes has handed the mayor a wide lead in the polls.", mode="rules") == []
+    assert find_quotes("Voters in Eastbrook head to the polls on Tuesday to pick a mayor.", mode="rules") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor appeared on a Sunday talk show with her rival.",
+        "The campaign made phone calls to every voter in the ward.",
+        "Most workers buy private health insurance plans from their employers.",
+        "She worked for years at a liberal think tank in the capital.",
+        "The office did not return calls and emails seeking comment.",
+    ],
+)
+def test_a_cue_word_heading_a_noun_is_no_attribution(text: str) -> None:
+    assert find_quotes(text) == []
+
+
+def test_the_same_cue_words_as_verbs_still_attribute() -> None:
+    assert _by_content(find_quotes("Polls show the mayor ahead in every ward."), "the mayor ahead").speaker == "Polls"
+    assert _by_content(find_quotes("The mayor calls the plan a failure."), "the plan a failure").speaker == "mayor"
+
+
+def test_a_gerund_after_the_cue_leaves_the_content_before_it() -> None:
+    text = "Most residents opposed the toll, Councillor Ana Berg said in closing the debate."
+    a = _by_content(find_quotes(text, mode="rules"), "opposed the toll")
+    assert (a.speaker or "").endswith("Ana Berg") and "closing" not in a.content
+
+
+def test_a_video_message_is_where_it_was_said_not_what() -> None:
+    text = "The bridge will reopen in May, the mayor said in a video message to the council."
+    a = _by_content(find_quotes(text, mode="rules"), "The bridge will reopen in May")
+    assert a.speaker == "mayor" and "message" not in a.content
+
+
+def test_the_president_is_not_the_vice_president() -> None:
+    text = (
+        "President Ana Vos met Vice President Tom Reyes on Monday. "
+        '"We will win," the vice president said. "I agree," the president said.'
+    )
+    found = find_quotes(text)
+    assert _by_content(found, "We will win").speaker == "Tom Reyes"
+    assert _by_content(found, "I agree").speaker == "Ana Vos"
+
+
+def test_referring_to_attributes_what_is_referred_to() -> None:
+    found = find_quotes("The mayor called it a costly mistake, referring to the new toll on the bridge.", mode="rules")
+    a = _by_content(found, "the new toll on the bridge")
+    assert a.speaker == "mayor" and a.cue == "referring"
+    assert "costly mistake" not in a.content
+
+
+def test_a_time_word_is_no_speaker() -> None:
+    # the scan misreads "D-Eastbrook, said Tuesday": the day must not become the speaker
+    text = "“Our view is that the toll will be dropped,” Mayor Ana Vos, D-Eastbrook, said Tuesday."
+    found = find_quotes(text, mode="rules")
+    assert found and all(a.speaker != "Tuesday" for a in found)

@@ -155,6 +155,12 @@ def test_fact_spans_fall_back_when_offsets_are_stale() -> None:
     assert views.fact_spans(body, missing) == (None, None)
 
 
+def test_a_fact_read_in_the_title_is_not_placed_in_the_body() -> None:
+    body = "Five were hurt in the blast, police said."
+    fact = Fact("f", "a", "attribution", "Five", "Police: Five hurt", 8, 12, "t", "1", attrs={"field": "title"})
+    assert views.fact_spans(body, fact) == (None, None)
+
+
 @given(
     st.text(min_size=0, max_size=60),
     st.lists(st.tuples(st.integers(0, 70), st.integers(0, 70), st.integers(0, 70), st.integers(0, 70)), max_size=5),
