@@ -453,3 +453,46 @@ def test_this_one_is_a_pronoun() -> None:
 def test_me_after_shot_is_its_object() -> None:
     counts = find_counts('"He hit me on the hand and he shot me," she said.')
     assert not [c for c in counts if c.text.lower().startswith("he")]
+
+
+def test_people_wounded_in_a_murder_suicide_lived() -> None:
+    counts = find_counts("Three dead, two wounded in an apparent murder-suicide on Oak Lane.")
+    assert casualty_summary(counts) == {"killed": 3, "injured": 2}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Deputies said one shot was fired through the kitchen window.",
+        "The clerk fired one shot before the robber ran off.",
+        "Neighbors heard two shots around midnight.",
+        "At least one shot rang out in the parking lot.",
+    ],
+)
+def test_a_shot_fired_is_a_gunshot_not_a_person_shot(sentence: str) -> None:
+    assert [c.category for c in find_counts(sentence)] == ["shots"]
+
+
+def test_a_number_of_people_shot_is_still_read_beside_a_shot_fired() -> None:
+    counts = find_counts("One shot was fired and two men were shot in the legs.")
+    assert [(c.value, c.category) for c in counts] == [(1, "shots"), (2, "shot")]
+
+
+def test_relative_clause_after_a_comma_tells_what_happened() -> None:
+    count = only(find_counts("The boy, who suffered a graze wound, is not related to the driver."), "injured")
+    assert (count.value, count.single) == (1, True)
+
+
+def test_plural_relative_clause_is_read_for_the_list_not_the_last_person() -> None:
+    counts = find_counts("Police found a woman and her 6-year-old son, who were shot in their car.")
+    assert [(c.value, c.category, c.single) for c in counts] == [(2, "shot", False)]
+
+
+def test_appositive_names_the_one_person_hit() -> None:
+    count = only(find_counts("One of the teens, a 15-year-old boy, was grazed in the leg."), "shot")
+    assert count.value == 1
+
+
+def test_appositive_after_a_plural_number_is_not_its_toll() -> None:
+    counts = find_counts("One of the five, a 30-year-old woman, died at the hospital.")
+    assert [c.value for c in counts if c.category == "killed"] == [1]
