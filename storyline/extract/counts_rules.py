@@ -343,7 +343,7 @@ def _read_right(text: str, pos: int, singular: bool, one: bool = True) -> _Right
         # "the boy who was shot was pronounced dead", "was rushed to the hospital but died"
         for j in range(verb[1], min(verb[1] + 10, n)):
             word = toks[j][0]
-            if word in (";", "and") and j + 1 < n and toks[j + 1][0] not in ("was", "later", "then", "has"):
+            if word in (";", "and") and j + 1 < n and toks[j + 1][0] not in ("was", "later", "then", "has", "died"):
                 break
             if word[0].isdigit() or word in _NUMBER_WORDS:
                 break  # "4 people shot, 3 dead": the next figure has its own verb
@@ -630,7 +630,7 @@ def read_counts(text: str) -> list[RawCount]:
         shot_word = _SHOT_WORD.match(text, match.end()) if SHOT_NOUN else None
         fired = shot_word and _FIRED_BEFORE.search(text, max(0, match.start() - 24), match.start())
         if SHOT_NOUN and (_SHOT_FIRED.match(text, match.end()) or fired):
-            # "one shot was fired", "fired a single shot": the gunshots, not people shot
+            # "one shot was fired", "he fired one shot": the gunshots, not people shot
             right.noun_category, right.verb_category = "shots", None
             right.subject_end = right.end = shot_word.end() if shot_word else match.end()
         if right.died_later and _ONE_OF.search(text, max(0, match.start() - 20), match.start()):

@@ -496,3 +496,8 @@ def test_appositive_names_the_one_person_hit() -> None:
 def test_appositive_after_a_plural_number_is_not_its_toll() -> None:
     counts = find_counts("One of the five, a 30-year-old woman, died at the hospital.")
     assert [c.value for c in counts if c.category == "killed"] == [1]
+
+
+def test_shot_and_died_is_one_death() -> None:
+    count = only(find_counts("The suspect was shot by deputies and died at the scene."), "killed")
+    assert (count.value, count.single) == (1, True)

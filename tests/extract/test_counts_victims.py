@@ -59,3 +59,18 @@ def test_another_man_shot_by_a_man_is_the_one_who_died() -> None:
 def test_an_uncle_and_a_child_are_two_victims() -> None:
     counts = find_counts("Police say the uncle was shot in the hand, while the child was shot in the leg.")
     assert casualty_summary(counts) == {"injured": 2}
+
+
+def test_a_wounded_suspect_is_counted_beside_the_victim() -> None:
+    counts = find_counts("The victim was shot in the arm. Officers said the suspect was hit in the hand.")
+    assert casualty_summary(counts) == {"injured": 2}
+
+
+def test_an_officer_shot_is_not_the_suspect_who_died() -> None:
+    counts = find_counts("An officer was shot in the leg. The suspect was shot by police and died at the scene.")
+    assert casualty_summary(counts) == {"killed": 1, "injured": 1}
+
+
+def test_the_victim_named_twice_is_one_person() -> None:
+    counts = find_counts("A clerk was shot in the shoulder. The victim was taken to a hospital.")
+    assert casualty_summary(counts) == {"injured": 1}
