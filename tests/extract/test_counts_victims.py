@@ -74,3 +74,10 @@ def test_an_officer_shot_is_not_the_suspect_who_died() -> None:
 def test_the_victim_named_twice_is_one_person() -> None:
     counts = find_counts("A clerk was shot in the shoulder. The victim was taken to a hospital.")
     assert casualty_summary(counts) == {"injured": 1}
+
+
+def test_one_of_the_suspects_hit_is_one_more_person() -> None:
+    counts = find_counts(
+        "An officer was wounded in the exchange. Police said one of the suspects was struck by return fire."
+    )
+    assert casualty_summary(counts) == {"injured": 2}
