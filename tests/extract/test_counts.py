@@ -501,3 +501,22 @@ def test_appositive_after_a_plural_number_is_not_its_toll() -> None:
 def test_shot_and_died_is_one_death() -> None:
     count = only(find_counts("The suspect was shot by deputies and died at the scene."), "killed")
     assert (count.value, count.single) == (1, True)
+
+
+def test_the_shooting_of_a_person_names_one_person_hit() -> None:
+    count = only(find_counts("Deputies are investigating the accidental shooting of a 52-year-old hunter."), "shot")
+    assert (count.value, count.single) == (1, True)
+
+
+def test_the_shooting_of_a_list_names_each_person_hit() -> None:
+    count = only(find_counts("Police are looking into the shooting of a woman and two men on Main Street."), "shot")
+    assert count.value == 3
+
+
+def test_a_fatal_shooting_of_a_person_is_a_death_not_a_wound() -> None:
+    counts = find_counts("Police are investigating the fatal shooting of a 30-year-old man.")
+    assert [(c.category, c.value) for c in counts] == [("killed", 1)]
+
+
+def test_the_shooting_of_nobody_named_is_no_count() -> None:
+    assert find_counts("The shooting of the film resumed on Monday.") == []
