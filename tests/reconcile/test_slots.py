@@ -458,3 +458,10 @@ def test_an_article_naming_only_a_county_takes_its_local_outlets_city() -> None:
     assert _article_location(a) == ("Tucson", "Arizona", "United States")
     a.title = "Woman shot in arm at home"
     assert _article_location(a) == ("Pima County", "Arizona", "United States")
+
+
+def test_a_bare_age_in_a_headline_is_one_person() -> None:
+    a = _article("a", date(2024, 3, 5), title="Dog bit officer, but 4-year-old was shot")
+    assert _slots(a, date(2024, 3, 5)) == {"injured": 1.0}
+    b = _article("b", date(2024, 3, 5), title="3-Year-Old Girl Shot In Leg")
+    assert _slots(b, date(2024, 3, 5)) == {"injured": 1.0}
