@@ -238,7 +238,7 @@ def _verb_at(toks: list[tuple[str, int, int]], i: int) -> tuple[str, int] | None
     if i >= len(toks):
         return None
     word = toks[i][0]
-    if word in ("suffered", "sustained", "received", "suffering", "sustaining", "treated", "with"):
+    if word in ("suffered", "sustained", "received", "suffering", "sustaining", "treated", "with", *_PRESENT_SUFFER):
         for j in range(i + 1, min(i + 6, len(toks))):
             if toks[j][0] in ("injuries", "injury", "wounds", "wound"):
                 words = {t[0] for t in toks[i:j]}
@@ -251,6 +251,8 @@ def _verb_at(toks: list[tuple[str, int, int]], i: int) -> tuple[str, int] | None
         for j in range(i + 1, min(i + 8, len(toks))):
             if toks[j][0] in ("hospital", "hospitals"):
                 return "hospitalized", j + 1
+            if HOSPITAL_ABBREVIATION and toks[j][0] == "." and toks[j - 1][0] in _ABBREVIATIONS:
+                continue  # "St. Vincent Hospital", "Mt. Sinai Hospital": an abbreviation inside the hospital's name
             # "Baylor Scott & White Hospital"; with "grazed" as an active verb (counts_lexicon), gva-dev stored pipeline
             # articles re-read: gold stories injured 0.8216 -> 0.8246 (A 0.8223 -> 0.8264, held-out B 0.8210 ->
             # 0.8229), pipeline stories 0.8107 -> 0.8137 (A 0.8161 -> 0.8202, B 0.8057 -> 0.8076)
@@ -264,6 +266,13 @@ def _verb_at(toks: list[tuple[str, int, int]], i: int) -> tuple[str, int] | None
             return "killed", i + 2  # "a man fatally shooting a clerk": the object follows, the man is the shooter
         return "killed", i + 1
     return None
+
+
+# Headlines write the present ("Man suffers gunshot wound"); hospital names hold abbreviations ("St. Vincent Hospital").
+# gva-dev --stories rules: no incident changes (kept as the right reading).
+_PRESENT_SUFFER = ("suffers", "sustains", "receives")
+HOSPITAL_ABBREVIATION = True
+_ABBREVIATIONS = frozenset({"st", "mt", "ft", "dr", "u", "s"})
 
 
 def _read_right(text: str, pos: int, singular: bool, one: bool = True) -> _Right:

@@ -520,3 +520,13 @@ def test_a_fatal_shooting_of_a_person_is_a_death_not_a_wound() -> None:
 
 def test_the_shooting_of_nobody_named_is_no_count() -> None:
     assert find_counts("The shooting of the film resumed on Monday.") == []
+
+
+def test_a_headline_in_the_present_suffers_a_wound() -> None:
+    count = only(find_counts("a hunter suffers gunshot wound in field accident"), "shot")
+    assert (count.value, count.single) == (1, True)
+
+
+def test_an_abbreviation_in_a_hospital_name_is_read_through() -> None:
+    count = only(find_counts("The boy was flown to St. Mary Hospital in critical condition."), "hospitalized")
+    assert count.value == 1

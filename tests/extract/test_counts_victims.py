@@ -81,3 +81,10 @@ def test_one_of_the_suspects_hit_is_one_more_person() -> None:
         "An officer was wounded in the exchange. Police said one of the suspects was struck by return fire."
     )
     assert casualty_summary(counts) == {"injured": 2}
+
+
+def test_another_person_shot_blocks_away_is_another_event() -> None:
+    counts = find_counts(
+        "A man was killed on Elm Street. Soon after, another man was shot in the leg a few blocks away."
+    )
+    assert casualty_summary(counts) == {"killed": 1}
