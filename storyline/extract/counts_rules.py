@@ -268,6 +268,9 @@ def _verb_at(toks: list[tuple[str, int, int]], i: int) -> tuple[str, int] | None
     return None
 
 
+# A number word between a number and a noun starts a figure of its own ("Channel 11 News Two brothers were shot").
+# gva-dev --stories rules: no incident changes (kept as the right reading).
+NUMBER_ENDS_NOUN = True
 # Headlines write the present ("Man suffers gunshot wound"); hospital names hold abbreviations ("St. Vincent Hospital").
 # gva-dev --stories rules: no incident changes (kept as the right reading).
 _PRESENT_SUFFER = ("suffers", "sustains", "receives")
@@ -294,8 +297,8 @@ def _read_right(text: str, pos: int, singular: bool, one: bool = True) -> _Right
             noun_cat = NOUN_CATEGORY.get(word, "people")
             i, subject_end = j + 1, toks[j][2]
             break
-        if word in STOP or not word[0].isalnum() or word[0].isdigit():
-            break
+        if word in STOP or not word[0].isalnum() or word[0].isdigit() or (NUMBER_ENDS_NOUN and word in _NUMBER_WORDS):
+            break  # "WPXI 11 News Two brothers were shot": the noun after another number is that number's
     if noun_cat is not None and i + 1 < n and toks[i][0] == "and":
         # "missiles and drones" (one combined category) / "a man and a 2-year-old boy" (one more person)
         for j in range(i + 1, min(i + 5, n)):

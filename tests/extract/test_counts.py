@@ -530,3 +530,8 @@ def test_a_headline_in_the_present_suffers_a_wound() -> None:
 def test_an_abbreviation_in_a_hospital_name_is_read_through() -> None:
     count = only(find_counts("The boy was flown to St. Mary Hospital in critical condition."), "hospitalized")
     assert count.value == 1
+
+
+def test_a_number_in_a_station_name_does_not_take_the_next_figure_noun() -> None:
+    counts = find_counts("Channel 11 News Two brothers, ages 11 and 16, were shot inside a home.")
+    assert [(c.value, c.category) for c in counts] == [(2, "shot")]
