@@ -297,7 +297,12 @@ def _read_right(text: str, pos: int, singular: bool, one: bool = True) -> _Right
             noun_cat = NOUN_CATEGORY.get(word, "people")
             i, subject_end = j + 1, toks[j][2]
             break
-        if word in STOP or not word[0].isalnum() or word[0].isdigit() or (NUMBER_ENDS_NOUN and word in _NUMBER_WORDS):
+        if (
+            word in STOP
+            or not word[0].isalnum()
+            or word[0].isdigit()
+            or (NUMBER_ENDS_NOUN and j > i and word in _NUMBER_WORDS)
+        ):
             break  # "WPXI 11 News Two brothers were shot": the noun after another number is that number's
     if noun_cat is not None and i + 1 < n and toks[i][0] == "and":
         # "missiles and drones" (one combined category) / "a man and a 2-year-old boy" (one more person)
