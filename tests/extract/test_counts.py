@@ -535,3 +535,27 @@ def test_an_abbreviation_in_a_hospital_name_is_read_through() -> None:
 def test_a_number_in_a_station_name_does_not_take_the_next_figure_noun() -> None:
     counts = find_counts("Channel 11 News Two brothers, ages 11 and 16, were shot inside a home.")
     assert [(c.value, c.category) for c in counts] == [(2, "shot")]
+
+
+def test_taken_to_hospital_with_injuries_is_hurt() -> None:
+    count = only(find_counts("Two men were taken to a hospital with non-life-threatening injuries."), "injured")
+    assert count.value == 2
+
+
+def test_taken_to_hospital_with_a_gunshot_wound_is_shot() -> None:
+    count = only(find_counts("The woman was taken to the hospital by ambulance with a gunshot wound."), "shot")
+    assert count.single
+
+
+def test_taken_to_hospital_alone_is_hospitalized() -> None:
+    assert only(find_counts("He was taken to a hospital, with officers close behind."), "hospitalized").value == 1
+
+
+def test_another_after_a_figure_of_the_hurt_is_one_more() -> None:
+    counts = find_counts("Two men were wounded in the leg, and another man suffered a graze wound.")
+    assert [(c.value, c.category) for c in counts] == [(3, "injured")]
+
+
+def test_another_person_killed_is_not_added_to_the_hurt() -> None:
+    counts = find_counts("Two people were wounded and another was killed.")
+    assert casualty_summary(counts) == {"killed": 1, "injured": 2}
