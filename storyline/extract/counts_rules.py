@@ -730,10 +730,10 @@ def read_counts(text: str) -> list[RawCount]:
         # "an accidental shooting of a 67-year-old man", "the shooting of a child and his father": the people hit
         pos = match.end()
         listed = next((p for p in person_lists(text) if p.start == pos), None) if " and " in lower else None
-        one = _SINGLE.match(text, pos) if listed is None else None
-        if (listed is None and (one is None or not one.group("det"))) or any(s <= pos < e for s, e in taken):
+        person = _SINGLE.match(text, pos) if listed is None else None
+        if (listed is None and (person is None or not person.group("det"))) or any(s <= pos < e for s, e in taken):
             continue
-        end = listed.end if listed is not None else one.end() if one is not None else pos
+        end = listed.end if listed is not None else person.end() if person is not None else pos
         value = float(listed.people if listed is not None else 1)
         found.append(RawCount(match.start(), end, value, None, None, "exact", "shot", text[pos:end], False, value == 1))
     self_shot = _SELF_SHOT.search(text) if SELF_SHOT else None
