@@ -93,7 +93,7 @@ class Victim:
     role: str | None = None  # "suspect" (the one who fired) or "victim" (the one fired at), when the words say
 
 
-def _traits(words: str) -> tuple[int | None, str | None, bool | None]:
+def person_traits(words: str) -> tuple[int | None, str | None, bool | None]:
     match = _AGE.search(words)
     age = int(match.group(1) or match.group(2)) if match else None
     male, female = bool(_MALE.search(words)), bool(_FEMALE.search(words))
@@ -132,7 +132,7 @@ def _people(mentions: Sequence[SingleLike], categories: tuple[str, ...]) -> list
         one = ONE_OF_THEM and getattr(m, "value", 0) == 1 and not getattr(m, "vague", False)
         if not (m.single or one) or m.category not in categories or _negated(m):
             continue
-        age, sex, young = _traits(m.text)
+        age, sex, young = person_traits(m.text)
         role = _role(m.text)
         same = [v for v in people if _compatible(v, age, sex, young, role)]
         other = bool(_NEW.search(m.text)) and not (ACTOR_OTHER and _ACTIVE_FIRST.match(m.text))

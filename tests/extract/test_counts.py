@@ -559,3 +559,18 @@ def test_another_after_a_figure_of_the_hurt_is_one_more() -> None:
 def test_another_person_killed_is_not_added_to_the_hurt() -> None:
     counts = find_counts("Two people were wounded and another was killed.")
     assert casualty_summary(counts) == {"killed": 1, "injured": 2}
+
+
+def test_a_person_of_another_sex_or_age_after_a_figure_is_one_more() -> None:
+    counts = find_counts("Two women were shot, and a 9-year-old boy was hit by a bullet fragment.")
+    assert [(c.value, c.category) for c in counts] == [(3, "shot")]
+
+
+def test_a_person_who_may_be_one_of_the_figure_is_not_added() -> None:
+    counts = find_counts("Two people were shot and a man was hit in the leg.")
+    assert casualty_summary(counts) == {"injured": 2}
+
+
+def test_at_after_injured_says_where() -> None:
+    count = only(find_counts("The brawl left six others injured at a nightclub on Main Street."), "injured")
+    assert count.value == 6
