@@ -132,8 +132,9 @@ def _people(mentions: Sequence[SingleLike], categories: tuple[str, ...]) -> list
         one = ONE_OF_THEM and getattr(m, "value", 0) == 1 and not getattr(m, "vague", False)
         if not (m.single or one) or m.category not in categories or _negated(m):
             continue
-        age, sex, young = person_traits(m.text)
-        role = _role(m.text)
+        words = _subject(m)
+        age, sex, young = person_traits(words)
+        role = _role(words)
         same = [v for v in people if _compatible(v, age, sex, young, role)]
         other = bool(_NEW.search(m.text)) and not (ACTOR_OTHER and _ACTIVE_FIRST.match(m.text))
         if other:
@@ -149,6 +150,20 @@ def _people(mentions: Sequence[SingleLike], categories: tuple[str, ...]) -> list
         else:
             people.append(Victim(age, sex, young, categories == ("killed",), other, role))
     return people
+
+
+# Traits are read from the words that name the person ("the woman"), not the whole mention: "Blazier was transported
+# to King's Daughter Medical Center" names no daughter; see counts_rules.MEDICAL_CENTER for the figures.
+SUBJECT_TRAITS = True
+
+
+def _subject(m: SingleLike) -> str:
+    """The words of a mention that name its person, when the count recorded them; else the mention's words."""
+    subject = getattr(m, "subject", None)
+    if subject is None:
+        attrs = getattr(getattr(m, "ref", None), "attrs", None)
+        subject = attrs.get("subject") if isinstance(attrs, dict) else None
+    return subject if SUBJECT_TRAITS and isinstance(subject, str) and subject else m.text
 
 
 def hurt_victims(mentions: Sequence[SingleLike], killed: float = 0.0) -> int:

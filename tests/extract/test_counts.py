@@ -537,14 +537,28 @@ def test_a_number_in_a_station_name_does_not_take_the_next_figure_noun() -> None
     assert [(c.value, c.category) for c in counts] == [(2, "shot")]
 
 
-def test_taken_to_hospital_with_injuries_is_hurt() -> None:
-    count = only(find_counts("Two men were taken to a hospital with non-life-threatening injuries."), "injured")
+def test_taken_to_hospital_with_injuries_is_hit() -> None:
+    count = only(find_counts("Two men were taken to a hospital with non-life-threatening injuries."), "shot")
     assert count.value == 2
+
+
+def test_taken_to_hospital_with_wounds_then_one_died_leaves_the_rest_hurt() -> None:
+    counts = find_counts("All four victims were taken to Mercy Hospital with serious injuries. One of them died.")
+    assert casualty_summary(counts) == {"killed": 1, "injured": 3}
 
 
 def test_taken_to_hospital_with_a_gunshot_wound_is_shot() -> None:
     count = only(find_counts("The woman was taken to the hospital by ambulance with a gunshot wound."), "shot")
     assert count.single
+
+
+def test_a_medical_center_is_a_hospital() -> None:
+    count = only(find_counts("The man was airlifted to Riverside Regional Medical Center."), "hospitalized")
+    assert count.single
+
+
+def test_the_one_who_drove_the_victim_to_hospital_is_not_hospitalized() -> None:
+    assert find_counts("The father rushed the girl to Mercy Hospital.") == []
 
 
 def test_taken_to_hospital_alone_is_hospitalized() -> None:

@@ -90,3 +90,8 @@ def test_another_person_shot_blocks_away_is_another_event() -> None:
         mention_of("another man was shot", 1.0, "shot", {"single": True}, ref=SimpleNamespace(sentence=sentence)),
     ]
     assert casualty_summary(mentions) == {"killed": 1}
+
+
+def test_traits_are_read_from_the_words_that_name_the_person() -> None:
+    counts = find_counts("Reed was taken to Our Lady of Mercy Hospital. He died there on Sunday.")
+    assert casualty_summary(counts) == {"killed": 1}
