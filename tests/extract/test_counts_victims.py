@@ -95,3 +95,25 @@ def test_another_person_shot_blocks_away_is_another_event() -> None:
 def test_traits_are_read_from_the_words_that_name_the_person() -> None:
     counts = find_counts("Reed was taken to Our Lady of Mercy Hospital. He died there on Sunday.")
     assert casualty_summary(counts) == {"killed": 1}
+
+
+def test_a_person_expected_to_recover_is_not_one_of_the_dead() -> None:
+    sentence = "Her boyfriend was also shot in the leg and is expected to recover."
+    mentions = [
+        mention_of("Three people were killed", 3.0, "killed", {"single": False}),
+        mention_of(
+            "Her boyfriend was also shot", 1.0, "shot", {"single": True}, ref=SimpleNamespace(sentence=sentence)
+        ),
+    ]
+    assert casualty_summary(mentions) == {"killed": 3, "injured": 1}
+
+
+def test_a_person_shot_may_be_one_of_the_dead_when_nothing_says_he_lives() -> None:
+    sentence = "Her boyfriend was also shot in the leg."
+    mentions = [
+        mention_of("Three people were killed", 3.0, "killed", {"single": False}),
+        mention_of(
+            "Her boyfriend was also shot", 1.0, "shot", {"single": True}, ref=SimpleNamespace(sentence=sentence)
+        ),
+    ]
+    assert casualty_summary(mentions) == {"killed": 3}
