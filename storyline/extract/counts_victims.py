@@ -188,6 +188,19 @@ def _subject(m: SingleLike) -> str:
     return subject if SUBJECT_TRAITS and isinstance(subject, str) and subject else m.text
 
 
+def one_person(descriptions: Sequence[str]) -> bool:
+    """Whether these descriptions of one person each ("a 16-year-old boy", "the teen", "he") may all be one person:
+    no two of them differ in age, sex, child or adult, suspect or victim."""
+    people: list[Victim] = []
+    for words in descriptions:
+        age, sex, young = person_traits(words)
+        role = _role(words)
+        if any(not _compatible(v, age, sex, young, role) for v in people):
+            return False
+        people.append(Victim(age, sex, young, False, role=role))
+    return True
+
+
 def hurt_victims(mentions: Sequence[SingleLike], killed: float = 0.0) -> int:
     """How many people described one by one were hit and did not die.
 

@@ -117,3 +117,11 @@ def test_a_person_shot_may_be_one_of_the_dead_when_nothing_says_he_lives() -> No
         ),
     ]
     assert casualty_summary(mentions) == {"killed": 3}
+
+
+def test_descriptions_that_may_be_one_person() -> None:
+    from storyline.extract.counts_victims import one_person
+
+    assert one_person(["a 16-year-old boy", "the teen", "he"])
+    assert not one_person(["a man", "a woman"])
+    assert not one_person(["the suspect", "the victim"])

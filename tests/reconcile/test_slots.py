@@ -465,3 +465,23 @@ def test_a_bare_age_in_a_headline_is_one_person() -> None:
     assert _slots(a, date(2024, 3, 5)) == {"injured": 1.0}
     b = _article("b", date(2024, 3, 5), title="3-Year-Old Girl Shot In Leg")
     assert _slots(b, date(2024, 3, 5)) == {"injured": 1.0}
+
+
+def test_one_person_hit_in_every_report_and_dead_in_one_is_one_victim() -> None:
+    dead, hurt = _article("a", date(2024, 3, 3)), _article("b", date(2024, 3, 3), outlet="B")
+    _fact(
+        dead,
+        "count",
+        "A teen was killed",
+        "A teen was killed on Elm Street.",
+        value=1.0,
+        qualifier="exact",
+        category="killed",
+        attrs={"single": True, "subject": "A teen"},
+    )
+    _fact(
+        hurt, "count", "a 16-year-old boy was shot", "Police said a 16-year-old boy was shot on Elm Street.", value=1.0,
+        qualifier="exact", category="shot", attrs={"single": True, "subject": "a 16-year-old boy"},
+    )  # fmt: skip
+    claims = {c.slot: c for c in reconcile_story("s1", [hurt, dead]).claims}
+    assert claims["killed"].value == 1 and claims["injured"].value == 0
