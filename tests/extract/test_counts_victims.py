@@ -125,3 +125,14 @@ def test_descriptions_that_may_be_one_person() -> None:
     assert one_person(["a 16-year-old boy", "the teen", "he"])
     assert not one_person(["a man", "a woman"])
     assert not one_person(["the suspect", "the victim"])
+
+
+def test_another_after_left_is_set_apart_from_the_shooter_not_the_victim() -> None:
+    sentence = "A teen was arrested in a shooting that left another teen hospitalized."
+    mentions = [
+        mention_of("the teen was shot", 1.0, "shot", {"single": True}),
+        mention_of(
+            "another teen hospitalized", 1.0, "hospitalized", {"single": True}, ref=SimpleNamespace(sentence=sentence)
+        ),
+    ]
+    assert casualty_summary(mentions) == {"injured": 1}
