@@ -485,3 +485,31 @@ def test_one_person_hit_in_every_report_and_dead_in_one_is_one_victim() -> None:
     )  # fmt: skip
     claims = {c.slot: c for c in reconcile_story("s1", [hurt, dead]).claims}
     assert claims["killed"].value == 1 and claims["injured"].value == 0
+
+
+def test_a_toll_of_a_span_before_the_event_day_is_another_time() -> None:
+    a = _article("a", date(2024, 3, 14))
+    _fact(
+        a,
+        "count",
+        "Four men were shot",
+        "Four men were shot near the park on Tuesday.",
+        value=4.0,
+        qualifier="exact",
+        category="shot",
+        period="2024-03-12",
+    )
+    _fact(
+        a, "count", "a man was shot and killed", "Last week a man was shot and killed on the same block.", value=1.0,
+        qualifier="exact", category="killed", period="2024-03-04/2024-03-10", attrs={"single": True},
+    )  # fmt: skip
+    assert _slots(a, date(2024, 3, 12)) == {"injured": 4.0}
+
+
+def test_a_span_after_the_event_day_is_not_left_out() -> None:
+    a = _article("a", date(2024, 3, 14))
+    _fact(
+        a, "count", "He was rushed to the hospital", "He was rushed to the hospital, where he spent three days.",
+        value=1.0, qualifier="exact", category="hospitalized", period="2024-03-11/2024-03-14", attrs={"single": True},
+    )  # fmt: skip
+    assert _slots(a, date(2024, 3, 10)) == {"injured": 1.0}
