@@ -453,3 +453,138 @@ def test_this_one_is_a_pronoun() -> None:
 def test_me_after_shot_is_its_object() -> None:
     counts = find_counts('"He hit me on the hand and he shot me," she said.')
     assert not [c for c in counts if c.text.lower().startswith("he")]
+
+
+def test_people_wounded_in_a_murder_suicide_lived() -> None:
+    counts = find_counts("Three dead, two wounded in an apparent murder-suicide on Oak Lane.")
+    assert casualty_summary(counts) == {"killed": 3, "injured": 2}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Deputies said one shot was fired through the kitchen window.",
+        "The clerk fired one shot before the robber ran off.",
+        "Neighbors heard two shots around midnight.",
+        "At least one shot rang out in the parking lot.",
+    ],
+)
+def test_a_shot_fired_is_a_gunshot_not_a_person_shot(sentence: str) -> None:
+    assert [c.category for c in find_counts(sentence)] == ["shots"]
+
+
+def test_a_number_of_people_shot_is_still_read_beside_a_shot_fired() -> None:
+    counts = find_counts("One shot was fired and two men were shot in the legs.")
+    assert [(c.value, c.category) for c in counts] == [(1, "shots"), (2, "shot")]
+
+
+def test_relative_clause_after_a_comma_tells_what_happened() -> None:
+    count = only(find_counts("The boy, who suffered a graze wound, is not related to the driver."), "injured")
+    assert (count.value, count.single) == (1, True)
+
+
+def test_plural_relative_clause_is_read_for_the_list_not_the_last_person() -> None:
+    counts = find_counts("Police found a woman and her 6-year-old son, who were shot in their car.")
+    assert [(c.value, c.category, c.single) for c in counts] == [(2, "shot", False)]
+
+
+def test_appositive_names_the_one_person_hit() -> None:
+    count = only(find_counts("One of the teens, a 15-year-old boy, was grazed in the leg."), "shot")
+    assert count.value == 1
+
+
+def test_appositive_after_a_plural_number_is_not_its_toll() -> None:
+    counts = find_counts("One of the five, a 30-year-old woman, died at the hospital.")
+    assert [c.value for c in counts if c.category == "killed"] == [1]
+
+
+def test_shot_and_died_is_one_death() -> None:
+    count = only(find_counts("The suspect was shot by deputies and died at the scene."), "killed")
+    assert (count.value, count.single) == (1, True)
+
+
+def test_the_shooting_of_a_person_names_one_person_hit() -> None:
+    count = only(find_counts("Deputies are investigating the accidental shooting of a 52-year-old hunter."), "shot")
+    assert (count.value, count.single) == (1, True)
+
+
+def test_the_shooting_of_a_list_names_each_person_hit() -> None:
+    count = only(find_counts("Police are looking into the shooting of a woman and two men on Main Street."), "shot")
+    assert count.value == 3
+
+
+def test_a_fatal_shooting_of_a_person_is_a_death_not_a_wound() -> None:
+    counts = find_counts("Police are investigating the fatal shooting of a 30-year-old man.")
+    assert [(c.category, c.value) for c in counts] == [("killed", 1)]
+
+
+def test_the_shooting_of_nobody_named_is_no_count() -> None:
+    assert find_counts("The shooting of the film resumed on Monday.") == []
+
+
+def test_a_headline_in_the_present_suffers_a_wound() -> None:
+    count = only(find_counts("a man suffers gunshot wound in field accident"), "shot")
+    assert (count.value, count.single) == (1, True)
+
+
+def test_an_abbreviation_in_a_hospital_name_is_read_through() -> None:
+    count = only(find_counts("The boy was flown to St. Mary Hospital in critical condition."), "hospitalized")
+    assert count.value == 1
+
+
+def test_a_number_in_a_station_name_does_not_take_the_next_figure_noun() -> None:
+    counts = find_counts("Channel 11 News Two brothers, ages 11 and 16, were shot inside a home.")
+    assert [(c.value, c.category) for c in counts] == [(2, "shot")]
+
+
+def test_taken_to_hospital_with_injuries_is_hit() -> None:
+    count = only(find_counts("Two men were taken to a hospital with non-life-threatening injuries."), "shot")
+    assert count.value == 2
+
+
+def test_taken_to_hospital_with_wounds_then_one_died_leaves_the_rest_hurt() -> None:
+    counts = find_counts("All four victims were taken to Mercy Hospital with serious injuries. One of them died.")
+    assert casualty_summary(counts) == {"killed": 1, "injured": 3}
+
+
+def test_taken_to_hospital_with_a_gunshot_wound_is_shot() -> None:
+    count = only(find_counts("The woman was taken to the hospital by ambulance with a gunshot wound."), "shot")
+    assert count.single
+
+
+def test_a_medical_center_is_a_hospital() -> None:
+    count = only(find_counts("The man was airlifted to Riverside Regional Medical Center."), "hospitalized")
+    assert count.single
+
+
+def test_the_one_who_drove_the_victim_to_hospital_is_not_hospitalized() -> None:
+    assert find_counts("The father rushed the girl to Mercy Hospital.") == []
+
+
+def test_taken_to_hospital_alone_is_hospitalized() -> None:
+    assert only(find_counts("He was taken to a hospital, with officers close behind."), "hospitalized").value == 1
+
+
+def test_another_after_a_figure_of_the_hurt_is_one_more() -> None:
+    counts = find_counts("Two men were wounded in the leg, and another man suffered a graze wound.")
+    assert [(c.value, c.category) for c in counts] == [(3, "injured")]
+
+
+def test_another_person_killed_is_not_added_to_the_hurt() -> None:
+    counts = find_counts("Two people were wounded and another was killed.")
+    assert casualty_summary(counts) == {"killed": 1, "injured": 2}
+
+
+def test_a_person_of_another_sex_or_age_after_a_figure_is_one_more() -> None:
+    counts = find_counts("Two women were shot, and a 9-year-old boy was hit by a bullet fragment.")
+    assert [(c.value, c.category) for c in counts] == [(3, "shot")]
+
+
+def test_a_person_who_may_be_one_of_the_figure_is_not_added() -> None:
+    counts = find_counts("Two people were shot and a man was hit in the leg.")
+    assert casualty_summary(counts) == {"injured": 2}
+
+
+def test_at_after_injured_says_where() -> None:
+    count = only(find_counts("The brawl left six others injured at a nightclub on Main Street."), "injured")
+    assert count.value == 6

@@ -23,6 +23,8 @@ def test_gva_dev_counts_gate() -> None:
 
     figures = evaluate(EVAL_DIR)
     assert figures["killed_accuracy"] >= 0.87  # measured 0.872 (f199189)
-    assert figures["injured_accuracy"] >= 0.77  # measured 0.776 (f199189; 0.768 at f104a12)
+    assert figures["injured_accuracy"] >= 0.78  # measured 0.786 (this session's counts branch; 0.776 at f199189)
     assert figures["killed_article_precision"] >= 0.81  # measured 0.815 (f199189)
-    assert figures["injured_article_precision"] >= 0.75  # measured 0.755 (f199189; 0.747 at f104a12)
+    assert (
+        figures["injured_article_precision"] >= 0.755
+    )  # measured 0.759 (this session's counts branch; 0.755 at f199189)

@@ -458,3 +458,58 @@ def test_an_article_naming_only_a_county_takes_its_local_outlets_city() -> None:
     assert _article_location(a) == ("Tucson", "Arizona", "United States")
     a.title = "Woman shot in arm at home"
     assert _article_location(a) == ("Pima County", "Arizona", "United States")
+
+
+def test_a_bare_age_in_a_headline_is_one_person() -> None:
+    a = _article("a", date(2024, 3, 5), title="Dog bit officer, but 4-year-old was shot")
+    assert _slots(a, date(2024, 3, 5)) == {"injured": 1.0}
+    b = _article("b", date(2024, 3, 5), title="3-Year-Old Girl Shot In Leg")
+    assert _slots(b, date(2024, 3, 5)) == {"injured": 1.0}
+
+
+def test_one_person_hit_in_every_report_and_dead_in_one_is_one_victim() -> None:
+    dead, hurt = _article("a", date(2024, 3, 3)), _article("b", date(2024, 3, 3), outlet="B")
+    _fact(
+        dead,
+        "count",
+        "A teen was killed",
+        "A teen was killed on Elm Street.",
+        value=1.0,
+        qualifier="exact",
+        category="killed",
+        attrs={"single": True, "subject": "A teen"},
+    )
+    _fact(
+        hurt, "count", "a 16-year-old boy was shot", "Police said a 16-year-old boy was shot on Elm Street.", value=1.0,
+        qualifier="exact", category="shot", attrs={"single": True, "subject": "a 16-year-old boy"},
+    )  # fmt: skip
+    claims = {c.slot: c for c in reconcile_story("s1", [hurt, dead]).claims}
+    assert claims["killed"].value == 1 and claims["injured"].value == 0
+
+
+def test_a_toll_of_a_span_before_the_event_day_is_another_time() -> None:
+    a = _article("a", date(2024, 3, 14))
+    _fact(
+        a,
+        "count",
+        "Four men were shot",
+        "Four men were shot near the park on Tuesday.",
+        value=4.0,
+        qualifier="exact",
+        category="shot",
+        period="2024-03-12",
+    )
+    _fact(
+        a, "count", "a man was shot and killed", "Last week a man was shot and killed on the same block.", value=1.0,
+        qualifier="exact", category="killed", period="2024-03-04/2024-03-10", attrs={"single": True},
+    )  # fmt: skip
+    assert _slots(a, date(2024, 3, 12)) == {"injured": 4.0}
+
+
+def test_a_span_after_the_event_day_is_not_left_out() -> None:
+    a = _article("a", date(2024, 3, 14))
+    _fact(
+        a, "count", "He was rushed to the hospital", "He was rushed to the hospital, where he spent three days.",
+        value=1.0, qualifier="exact", category="hospitalized", period="2024-03-11/2024-03-14", attrs={"single": True},
+    )  # fmt: skip
+    assert _slots(a, date(2024, 3, 10)) == {"injured": 1.0}
