@@ -235,3 +235,14 @@ def test_a_name_does_not_run_on_across_a_line_break() -> None:
 def test_a_towns_investigators_place_the_event_in_the_town() -> None:
     text = "Eight people were shot during a cookout. Durham investigators returned to the street on Sunday."
     assert main_location(find_places(text))[:2] == ("Durham", "North Carolina")
+
+
+def test_a_county_alone_is_read_in_the_state_with_the_bigger_towns() -> None:
+    places = find_places("Harris County deputies said the boy was hurt late Friday.")
+    assert [(p.name, p.region) for p in places] == [("Harris County", "Texas")]
+
+
+def test_a_town_is_read_in_the_county_the_article_names() -> None:
+    # Jasper, Indiana has more people than Jasper, Alabama, but only the latter lies in a Walker County
+    text = "Deputies of Walker County said the boy was taken to a clinic in Jasper."
+    assert main_location(find_places(text))[:2] == ("Jasper", "Alabama")
