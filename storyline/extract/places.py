@@ -180,6 +180,16 @@ COUNTY_AS_CITY = True
 # 0.8864 -> 0.8884, held-out B 0.8781 -> 0.8838, city unchanged (A 0.8058, B 0.8038); the bonus is hand-set.
 COUNTY_TOWNS = True
 COUNTY_TOWN_BONUS = 2.5
+# A neighbourhood of New York City stands for its borough, as US postal addresses and event records write it
+# ("Williamsburg" is in Brooklyn); Queens addresses keep the neighbourhood ("Far Rockaway"), so Queens is not here.
+# gva-dev rules mode (eval_gva.py --stories rules), city half A 0.8058 -> 0.8120, held-out B 0.8038 -> 0.8076 (5 right:
+# Williamsburg, Coney Island, 3 x East New York, all Brooklyn; none lost).
+NYC_BOROUGHS = {
+    "Kings County": "Brooklyn",
+    "Bronx County": "Bronx",
+    "Richmond County": "Staten Island",
+    "New York County": "Manhattan",
+}
 # "the Atlanta area", "Atlanta suburbs": the region around a city, not the city
 _AREA = re.compile(r"(?:'s)?\s+(?:area|suburbs?|region|metro(?:politan)?(?:\s+area)?)\b", re.IGNORECASE)
 # A town abroad read from context alone must be this big ("Buy", "Police" and "Metro" are small towns
@@ -570,6 +580,9 @@ class _Finder:
         if entry.name.startswith("The ") and not self.text[start:end].lower().startswith("the "):
             entry = replace(entry, name=entry.name[4:])  # "in the Bronx" names Bronx, as event records do
         country = self.gaz.country_names.get(entry.country, entry.country)
+        city = entry.name
+        if entry.region == "NY" and entry.county in NYC_BOROUGHS:
+            city = NYC_BOROUGHS[entry.county]  # "in Williamsburg": Brooklyn, as addresses and event records write it
         if entry.kind == "county":
             self.places.append(
                 Place(
@@ -593,7 +606,7 @@ class _Finder:
                 end,
                 entry.name,
                 "city",
-                entry.name,
+                city,
                 region,
                 country,
                 CONFIDENCE[source],

@@ -246,3 +246,13 @@ def test_a_town_is_read_in_the_county_the_article_names() -> None:
     # Jasper, Indiana has more people than Jasper, Alabama, but only the latter lies in a Walker County
     text = "Deputies of Walker County said the boy was taken to a clinic in Jasper."
     assert main_location(find_places(text))[:2] == ("Jasper", "Alabama")
+
+
+def test_a_new_york_city_neighbourhood_stands_for_its_borough() -> None:
+    text = "Two men were shot in Williamsburg, New York, late Saturday, police said."
+    assert main_location(find_places(text))[:2] == ("Brooklyn", "New York")
+
+
+def test_a_queens_neighbourhood_keeps_its_name() -> None:
+    text = "A teenager was shot in Far Rockaway, New York, on Sunday night."
+    assert main_location(find_places(text))[:2] == ("Far Rockaway", "New York")
