@@ -256,3 +256,16 @@ def test_a_new_york_city_neighbourhood_stands_for_its_borough() -> None:
 def test_a_queens_neighbourhood_keeps_its_name() -> None:
     text = "A teenager was shot in Far Rockaway, New York, on Sunday night."
     assert main_location(find_places(text))[:2] == ("Far Rockaway", "New York")
+
+
+def test_a_town_of_a_state_the_dateline_contradicts_weighs_little() -> None:
+    text = (
+        "LOUISVILLE, Ky. (WXYZ) — A girl was hurt in the Park Hill area on Thursday.\n\n"
+        "Officers went to Park Hill again on Friday."
+    )
+    assert main_location(find_places(text))[:2] == ("Louisville", "Kentucky")
+
+
+def test_a_town_of_a_state_the_article_names_keeps_its_weight() -> None:
+    text = "LOUISVILLE, Ky. — The suspect was caught in Park Hill, and Oklahoma troopers held him in Park Hill."
+    assert [p.confidence for p in find_places(text) if p.city == "Park Hill"][-1] == 0.6
