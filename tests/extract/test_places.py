@@ -260,7 +260,7 @@ def test_a_queens_neighbourhood_keeps_its_name() -> None:
 
 def test_a_town_of_a_state_the_dateline_contradicts_weighs_little() -> None:
     text = (
-        "LOUISVILLE, Ky. (WXYZ) — A girl was hurt in Park Hill on Thursday.\n\n"
+        "LOUISVILLE, KY (WXYZ) — A girl was hurt in Park Hill on Thursday.\n\n"
         "Officers went to Park Hill again on Friday."
     )
     assert main_location(find_places(text))[:2] == ("Louisville", "Kentucky")
