@@ -458,3 +458,24 @@ def test_an_article_naming_only_a_county_takes_its_local_outlets_city() -> None:
     assert _article_location(a) == ("Tucson", "Arizona", "United States")
     a.title = "Woman shot in arm at home"
     assert _article_location(a) == ("Pima County", "Arizona", "United States")
+
+
+def _placed(aid: str, body: str) -> Article:
+    """An article whose location facts are the places of ``body``, as the extract stage writes them."""
+    from storyline.extract.places import find_places
+
+    a = _article(aid, date(2024, 3, 5), title="Boy, 3, hurt in shooting")
+    a.body = body
+    for i, p in enumerate(find_places(body)):
+        attrs = {"kind": p.kind, "city": p.city, "region": p.region, "country": p.country, "confidence": p.confidence}
+        a.facts.append(
+            Fact(f"{aid}#{i}", aid, "location", p.text, body, p.start, p.end, "places", "0", value=p.name, attrs=attrs)
+        )
+    return a
+
+
+def test_a_county_and_the_town_in_it_named_by_two_outlets_give_the_town() -> None:
+    county = _placed("a", "The boy was hurt at a home in north Harris County, deputies said.")
+    town = _placed("b", "The boy was hurt at a home in Spring, Texas, deputies said.")
+    for order in ([county, town], [town, county]):
+        assert reconcile_story("s1", order).location.city == "Spring"
