@@ -277,7 +277,9 @@ def _location(articles: list[Article]) -> Location:
 TOWN_OVER_ITS_COUNTY = True
 
 
-def _county_votes(where: tuple[str | None, str | None, str | None], votes: Counter[tuple[str | None, ...]]) -> int:
+def _county_votes(
+    where: tuple[str | None, str | None, str | None], votes: Counter[tuple[str | None, str | None, str | None]]
+) -> int:
     """The votes of the county that holds the town ``where`` (gazetteer), 0 for a county or an unknown town."""
     city, region, country = where
     if city is None or region is None or city.endswith((" County", " Parish")):
