@@ -269,3 +269,11 @@ def test_a_town_of_a_state_the_dateline_contradicts_weighs_little() -> None:
 def test_a_town_of_a_state_the_article_names_keeps_its_weight() -> None:
     text = "LOUISVILLE, Ky. — The suspect was caught in Park Hill, and Oklahoma troopers held him in Park Hill."
     assert [p.confidence for p in find_places(text) if p.city == "Park Hill"][-1] == 0.6
+
+
+def test_a_town_in_the_county_the_article_names_wins_over_a_town_outside_it() -> None:
+    text = (
+        "Cobb County deputies said a boy was shot in Mableton on Sunday, and Atlanta police helped them find the "
+        "suspect."
+    )
+    assert main_location(find_places(text))[:2] == ("Mableton", "Georgia")
