@@ -214,9 +214,11 @@ _WORD = r"(?:Mc|Mac|De|Di|Du|La|Le)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 _NAME = rf"{_WORD}(?:[^\S\n]+(?:{_WORD}|de|du|la))*"
 _CAPS = r"(?:St\.\s+|Ft\.\s+|Mt\.\s+)?" + _NAME
 _STATE_ALT: str  # filled below from the gazetteer's spellings
+# "MEMPHIS, Tenn. (AP) — ", and "COLUMBUS (WCMH)–Police say" with a dash run into the first word (en and em dashes
+# only: "WINSTON-SALEM" is one name)
 _DATELINE = re.compile(
     r"^\s*(?P<city>(?:Mc)?[A-Z][A-Z.'’ -]{1,40}?)(?:,\s*(?P<state>[A-Z][A-Za-z. ]{1,20}?))?\s*"
-    r"(?:\([^)\n]{1,40}\))?\s*(?:--|[-—–:])\s",
+    r"(?:\([^)\n]{1,40}\))?\s*(?:(?:--|[-—–:])\s|[—–](?=[A-Z][a-z]))",
     re.MULTILINE,
 )
 _TRIGGER = re.compile(

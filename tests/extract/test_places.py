@@ -277,3 +277,13 @@ def test_a_town_in_the_county_the_article_names_wins_over_a_town_outside_it() ->
         "suspect."
     )
     assert main_location(find_places(text))[:2] == ("Mableton", "Georgia")
+
+
+def test_a_dateline_whose_dash_runs_into_the_first_word() -> None:
+    places = find_places("COLUMBUS (WXYZ)–Police say two girls were hurt on Friday night.")
+    assert [(p.name, p.source) for p in places] == [("Columbus", "dateline")]
+
+
+def test_a_hyphenated_dateline_city_is_one_name() -> None:
+    places = find_places("WINSTON-SALEM, N.C. — A man was hurt on Friday night.")
+    assert places[0].name == "Winston-Salem"
