@@ -307,3 +307,12 @@ def test_a_neighbourhood_of_the_big_citys_county_gives_way_to_it() -> None:
     text = "A boy was shot in the Germantown section on Sunday, Philadelphia police said. Germantown was quiet later."
     places = find_places(text)
     assert main_location(places, neighbourhoods(text))[:2] == ("Philadelphia", "Pennsylvania")
+
+
+def test_co_after_a_name_abbreviates_county() -> None:
+    places = find_places("Teens shot at Prince George's Co. Metro station")
+    assert [(p.name, p.kind, p.region) for p in places] == [("Prince George's County", "region", "Maryland")]
+
+
+def test_co_of_a_company_is_no_county() -> None:
+    assert find_places("Ford Motor Co. said on Monday that sales rose.") == []
