@@ -479,3 +479,20 @@ def test_a_county_and_the_town_in_it_named_by_two_outlets_give_the_town() -> Non
     town = _placed("b", "The boy was hurt at a home in Spring, Texas, deputies said.")
     for order in ([county, town], [town, county]):
         assert reconcile_story("s1", order).location.city == "Spring"
+
+
+def test_a_headline_town_is_read_in_the_state_its_body_places_the_event() -> None:
+    from storyline.reconcile import _article_location
+
+    # Sandy, Utah is the biggest Sandy; the body places the event in Oregon, where a Sandy lies too
+    a = _placed("a", "PORTLAND, Ore. — A man shot his wife by accident at their home in Sandy, deputies said.")
+    a.title = "Man shoots wife by accident in Sandy"
+    assert _article_location(a) == ("Sandy", "Oregon", "United States")
+
+
+def test_a_headline_town_of_no_state_the_body_names_weighs_little() -> None:
+    from storyline.reconcile import _article_location
+
+    a = _placed("a", "SAN FRANCISCO — One man died and three were hurt late Sunday, San Francisco police said.")
+    a.title = "Mission shooting: 1 killed, 3 wounded in Mission"  # Mission, Texas, or San Francisco's Mission District
+    assert _article_location(a) == ("San Francisco", "California", "United States")
