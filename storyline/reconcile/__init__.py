@@ -198,13 +198,13 @@ HEADLINE_BODY_WEIGHT = 1.0
 
 def _in_body_state(headline: list[Place], body: list[Place]) -> list[Place]:
     """The headline's US towns read in the state the body's places weigh most, where the body never names theirs."""
-    weight: Counter[str] = Counter()
+    weight: dict[str, float] = {}
     for p in body:
         if p.region and p.country == "United States":
-            weight[p.region] += p.confidence
-    if not weight or weight.most_common(1)[0][1] < HEADLINE_BODY_WEIGHT:
+            weight[p.region] = weight.get(p.region, 0.0) + p.confidence
+    top = max(weight, key=weight.__getitem__, default=None)
+    if top is None or weight[top] < HEADLINE_BODY_WEIGHT:
         return headline
-    top = weight.most_common(1)[0][0]
     gaz = load_gazetteer()
     code = gaz.state_code(top)
     out = []
