@@ -316,3 +316,18 @@ def test_co_after_a_name_abbreviates_county() -> None:
 
 def test_co_of_a_company_is_no_county() -> None:
     assert find_places("Ford Motor Co. said on Monday that sales rose.") == []
+
+
+def test_a_town_too_small_for_the_gazetteer_is_read_from_its_dateline() -> None:
+    places = find_places("RHINE, Ga. (AP) — A boy was hurt at a hunting camp on Saturday.")
+    assert main_location(places)[:2] == ("Rhine", "Georgia")
+
+
+def test_a_town_too_small_for_the_gazetteer_is_read_with_its_state_abbreviated() -> None:
+    places = find_places("A man was shot at a cabin near Drummond Island, MI on Sunday.")
+    assert main_location(places)[:2] == ("Drummond Island", "Michigan")
+
+
+def test_a_name_before_a_full_state_name_is_no_unknown_town() -> None:
+    places = find_places("The boy was hurt, said Sgt. Tim Ragan, Georgia State Patrol.")
+    assert not [p for p in places if p.kind == "city"]
