@@ -331,3 +331,14 @@ def test_a_town_too_small_for_the_gazetteer_is_read_with_its_state_abbreviated()
 def test_a_name_before_a_full_state_name_is_no_unknown_town() -> None:
     places = find_places("The boy was hurt, said Sgt. Tim Ragan, Georgia State Patrol.")
     assert not [p for p in places if p.kind == "city"]
+
+
+def test_a_town_missing_from_the_gazetteer_in_its_state_is_read_from_a_city_state_pair() -> None:
+    # the gazetteer holds Tyrone, Pennsylvania and others, but no Tyrone of Missouri
+    places = find_places("A boy was shot near Tyrone, Mo., on Sunday.")
+    assert main_location(places)[:2] == ("Tyrone", "Missouri")
+
+
+def test_a_county_name_before_its_state_is_no_unknown_town() -> None:
+    places = find_places("A boy was shot in Miami-Dade, Fla., on Sunday.")
+    assert not [p for p in places if p.kind == "city"]
