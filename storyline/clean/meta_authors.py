@@ -220,7 +220,34 @@ def _text_bylines(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
     return out
 
 
-_META_BLOCK = re.compile(r"meta|info|credit|detail|autor|author|byline|posted|date|datum|header|head", re.I)
+# Words of the class/id of a meta line ("article-meta", "post_info", "entry-header"), matched as whole words of the
+# marks: as substrings they matched headlines ("subheadline"), info boxes ("infoboxdetail") and article bodies
+# ("DocumentDetail"), and the names found there were title words ("Yellow Vests", "Kim Jong Uns").
+_META_WORDS = frozenset(
+    {"meta", "metadata", "postmeta", "entrymeta", "info", "infos", "autor", "author", "byline", "posted"}
+    | {"date", "datum", "header"}
+)
+_MARK_WORDS = re.compile(r"[a-z]+").findall
+# A link to a list of pages by topic, not to a person ("/tag/abgebrochene-forschung/", "/category/press-release/").
+_TOPIC_LINK = re.compile(r"/(?:tags?|category|categories|kategorie|thema|themen|topics?|rubrik|ressort)/", re.I)
+# Containers whose short texts are no byline: navigation, forms, headings of teasers.
+# Picture captions name photographers.
+_NOT_META_TAGS = frozenset({"nav", "form", "h1", "h2", "h3", "h4", "button", "select", "label", "figcaption"})
+BODY_PARAGRAPH_CHARS = 150  # a link or bold name inside a paragraph this long is part of the text, not a byline
+
+
+def _meta_block(el: HtmlElement) -> bool:
+    """The element or one of its three nearest ancestors is marked as a meta line, and none is a navigation, a
+    form, a heading, a caption or a paragraph of the text."""
+    for block in [el, *list(el.iterancestors())[:3]]:
+        if block.tag in _NOT_META_TAGS or (block.tag == "p" and len(block.text_content()) > BODY_PARAGRAPH_CHARS):
+            return False
+        marks = ((block.get("class") or "") + " " + (block.get("id") or "")).lower()
+        if marks.strip() and not _META_WORDS.isdisjoint(_MARK_WORDS(marks)):
+            return True
+    return False
+
+
 NEAR_HEADLINE_ELEMENTS = 150  # elements read after the headline for a name in its meta line (the byline zone)
 
 
@@ -258,11 +285,12 @@ def _near_headline_names(tree: HtmlElement, h1: HtmlElement | None) -> list[str]
     if above is not None and isinstance(above.tag, str) and above.tag in ("p", "div", "span", "small"):
         out.extend(_names_beside_date(_short_text(above, 80)))
     started, seen = False, 0
+    in_h1 = set(h1.iter())  # the headline's own parts (an overline, a kicker) name no one
     for el in tree.iter():
         if el is h1:
             started = True
             continue
-        if not started or not isinstance(el.tag, str):
+        if not started or not isinstance(el.tag, str) or el in in_h1:
             continue
         seen += 1
         if seen > NEAR_HEADLINE_ELEMENTS or (el.tag == "p" and len(el.text_content()) > 400):
@@ -272,10 +300,9 @@ def _near_headline_names(tree: HtmlElement, h1: HtmlElement | None) -> list[str]
         if el.tag not in ("a", "strong", "b", "span", "em", "address", "cite", "dd", "i"):
             continue
         text = clean_text(el.text_content())
-        if not 4 <= len(text) <= 40 or not 2 <= len(text.split()) <= 4:
+        if not 4 <= len(text) <= 40 or not 2 <= len(text.split()) <= 4 or _TOPIC_LINK.search(el.get("href") or ""):
             continue
-        blocks = [el, *list(el.iterancestors())[:3]]
-        if any(_META_BLOCK.search((b.get("class") or "") + " " + (b.get("id") or "")) for b in blocks):
+        if _meta_block(el):
             out.append(text)
             if len(out) >= 3:
                 break

@@ -25,3 +25,39 @@ def test_indentation_alone_opens_no_byline() -> None:
 
 def test_byline_class_is_read_whatever_its_case() -> None:
     assert authors_of('<span class="Article-Byline">Omar Haddad</span>') == ["Omar Haddad"]
+
+
+def authors_under(headline: str, body: str) -> list[str]:
+    """Authors of a page whose headline element is ``headline`` (the first <h1>), followed by ``body``."""
+    tree = htmlbody.parse(f"<html><body>{headline}{body}{BODY}</body></html>")
+    assert tree is not None
+    return pick_authors(JsonLd(), {}, tree, "Valley Courier", ["Valley Courier"], next(tree.iter("h1")))[0]
+
+
+def test_name_in_meta_line_under_headline_is_the_byline() -> None:
+    meta = '<div class="article-meta"><a href="/people/dana-kim">Dana Kim</a> | 3 May 2021</div>'
+    assert authors_under("<h1>Bridge vote passes</h1>", meta) == ["Dana Kim"]
+
+
+def test_words_of_the_headline_itself_are_no_byline() -> None:
+    headline = '<h1 class="article-header"><span class="kicker">Open Roads</span> Bridge vote passes</h1>'
+    assert authors_under(headline, "<div class='article-meta'>3 May 2021</div>") == []
+
+
+def test_topic_link_in_meta_line_is_no_byline() -> None:
+    meta = '<div class="post-meta">3 May 2021 <a href="/tag/river-crossings/">River Crossings</a></div>'
+    assert authors_under("<h1>Bridge vote passes</h1>", meta) == []
+
+
+def test_meta_class_matched_as_a_word_not_inside_headline_class() -> None:
+    teaser = '<h3 class="subheadline"><a href="/news/other">Harbour Works</a></h3>'
+    assert authors_under("<h1>Bridge vote passes</h1>", teaser) == []
+
+
+def test_name_linked_in_body_paragraph_is_no_byline() -> None:
+    para = (
+        '<div class="content-meta"><p>The mayor, <a href="/news/lee">Grace Lee</a>, said the council had waited '
+        "for years and that the new bridge would open in the spring, once the river works and the road repairs "
+        "on both banks are done.</p></div>"
+    )
+    assert authors_under("<h1>Bridge vote passes</h1>", para) == []
