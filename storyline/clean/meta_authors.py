@@ -48,9 +48,9 @@ _NOT_BYLINE_BLOCK = re.compile(
 # The words that open a byline: "By", "Von", "Written by:", "Blog-Beitrag von", "Submitted by", "Autor:", "Text:";
 # dashes may lead ("-- by Ana Berg"). Shared by the XPath that finds candidate text nodes and the check below.
 _OPENING = (
-    r"^[\s\-\u2013\u2014]*+((written|posted|submitted|geschrieben|verfasst|gespeichert|eingereicht|text|"
-    r"(ein(e|en)?\s+)?(blog-?\s?)?(beitrag|artikel|gastbeitrag))\s+)?"
-    r"(by|von|autor(in)?\s*:|author\s*:|auteur\s*:|text\s*:|redaktion\s*:|por|par)"
+    r"^[\s\-\u2013\u2014]*+((written|posted|submitted|geschrieben|verfasst|gespeichert|eingereicht|erstellt|"
+    r"ver\u00f6ffentlicht|text|(ein(e|en)?\s+)?(blog-?\s?)?(beitrag|artikel|gastbeitrag|kolumne|kommentar|glosse))\s+)?"
+    r"(by|von|autor(in)?\s*:|author\s*:|auteur\s*:|text\s*(?:(&|und|\+)\s*(fotos?|bilder?)\s*)?:|redaktion\s*:|por|par)"
 )
 _BYLINE_TEXT = re.compile(_OPENING + r"\s*:?\s+\S", re.I)
 # An element that holds only a label ("Autor", "Von:", "Text:"): the names follow it, in its tail or in the

@@ -47,12 +47,15 @@ _NOT_PERSON = re.compile(
     # organisations, publishers and page labels, not people
     r"gmbh|ag|inc|ltd|llc|verlag|media|medien|solutions|group|gruppe|noticias|news|zeitung|magazin|magazine|"
     r"verband|department|ministry|ministerium|university|universit\u00e4t|schedule|views|user|publisher|"
-    r"sprache|protection|customs|online|editorial|diario|peri\u00f3dico|journal|"
+    r"sprache|protection|customs|online|editorial|diario|peri\u00f3dico|journal|illustrierte|zeitschrift|"
     # interface labels
     r"skip|navigation|pdf|vorschau|preview|download|print|drucken|teilen|login|anmelden|register|search|suche|"
-    r"tests?|ver\u00f6ffentlicht|published|eingestellt|autorenseite|schlie\u00dfen|close|\u00fcber|"
+    r"tests?|ver\u00f6ffentlicht|published|eingestellt|autorenseite|schlie\u00dfen|close|\u00fcber|tweet|release|"
+    r"kategorien?|categor(?:y|ies)|"
+    # a web designer's credit in the author field ("Ana Berg und Tom Li designed", "Theme by ...")
+    r"designed|design|webdesign|theme|powered|"
     # advertising labels ("PAID CONTENT", "Sponsored Post")
-    r"paid|sponsored|content|advertorial|promotion|anzeige|werbung|"
+    r"paid|sponsored|gesponsert\w*|content|advertorial|promotion|anzeige|werbung|"
     # bodies and programmes that sign pages, not people ("Redonda Restoration Programme", "Sekretariat ...")
     r"programme|program|programm|project|projekt|foundation|stiftung|association|verein|institut|institute|"
     r"initiative|council|committee|sekretariat|secretariat|society|network|netzwerk|partei|party|international)\b",
@@ -70,7 +73,7 @@ _PREFIX = re.compile(
     r"^[\s\-\u2013\u2014]*(?:(?:written|posted|published|submitted|geschrieben|verfasst|ver\u00f6ffentlicht|"
     r"eingestellt|erstellt|gespeichert|eingereicht|(?:ein(?:e)?\s+)?(?:blog-?\s?)?(?:kolumne|beitrag|artikel|"
     r"kommentar|interview|gastbeitrag|analyse|text|texte))\s+)?(?:by|von|por|par|di|door|authors?|autor(?:in|en)?|"
-    r"autore|auteur|text|interview|redaktion(?=\s*:))"
+    r"autore|auteur|text(?:\s*(?:&|und|and|\+)\s*(?:fotos?|photos?|bilder?|bild))?|interview|redaktion(?=\s*:))"
     r"\s*:?\s+",
     re.IGNORECASE,
 )
@@ -86,6 +89,7 @@ _NEXT_LABEL = re.compile(r"\s(?=[A-Z\u00c0-\u00dd][a-z\u00e0-\u00ff]+:\s)")
 # Three words or more opening with an article are a title or a body ("Die Zukunft der Arbeit", "Les Amis de la
 # Terre"), not a name; two may be a pen name ("der Michel").
 _ARTICLES = frozenset({"the", "die", "der", "das", "ein", "eine", "el", "los", "las", "les", "une", "un", "a"})
+_PARTICLES = frozenset({"van", "von", "de", "ter", "zu", "vom", "v."})
 _DESK = re.compile(r"\b(?:news desk|desk|newsroom)$", re.IGNORECASE)
 
 
@@ -107,7 +111,17 @@ def is_person(name: str, outlet: str | None = None) -> bool:
         return not re.search(r"\b(?:staff|email|e-mail|follow|contact)\b", name, re.I)
     if _NOT_PERSON.search(name) or (len(tokens) > 2 and tokens[0].lower() in _ARTICLES):
         return False
+    # inside a name "der"/"den" follow a particle ("von der Leyen", "van den Berg"); after a noun they open a
+    # role or a body ("Projektleiterin der HSS", "Leiter der Abteilung")
+    if any(t in ("der", "den") and tokens[i - 1].lower() not in _PARTICLES for i, t in enumerate(tokens) if i > 0):
+        return False
     return all(_NAME_TOKEN.match(t) for t in tokens)
+
+
+# "von"/"by" inside a part, followed by a full name that ends the part, opens the byline ("Pressemitteilung von Katja
+# Kipping", "Im Wortlaut von Ana Berg"); a particle is followed by one surname ("Alexander von Humboldt") or by an
+# article ("Ursula von der Leyen").
+_INNER_BY = re.compile(r"\s(?:von|by)\s+(?=[A-Z\u00c0-\u00dd][\w'\u2019.-]*\s+[A-Z\u00c0-\u00dd][\w'\u2019.-]*$)")
 
 
 def split_byline(text: str, outlet: str | None = None) -> tuple[list[str], str | None]:
@@ -116,6 +130,7 @@ def split_byline(text: str, outlet: str | None = None) -> tuple[list[str], str |
     people: list[str] = []
     wire: str | None = None
     for part in _SPLIT.split(body):
+        part = _INNER_BY.split(part)[-1]
         part = _strip_name(_ROLE.sub("", _strip_name(part)))
         if not part:
             continue
@@ -137,19 +152,27 @@ _OTHER_CREDIT = re.compile(
 )
 # A text that opens with a credit of pictures or a source names no author ("Foto: dpa/Ana Berg", "Quelle: X").
 _CREDIT_FIRST = re.compile(
-    r"^\W*(?:Fotos?|Photos?|Bilder?|Bildquelle|Illustrations?|Grafik|Quelle|Source|Credits?)\b", re.I
+    r"^\W*(?:Foto\w*|Photo\w*|Bild\w*|Illustr\w*|Grafik\w*|Quelle|Source|Credits?)\b", re.I
 )
+# A label right after the opening "By" ("By Cuisine: Asian", "By the numbers:").
+_FACET = re.compile(r"^(?:the\s+)?[\w/-]+:(?:\s|$)", re.I)
 # Soft hyphens and zero-width characters that split a name for line breaking ("Mat\u00adthi\u00adas").
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def byline_names(text: str) -> str:
     """The part of a byline that holds the names: without "By"/"Von", the date, the next label or a role glued on."""
-    body = _OTHER_CREDIT.split(_PREFIX.sub("", text))[0]
+    opened = _PREFIX.sub("", text)
+    if opened != text and _FACET.match(opened):
+        return ""  # "By Cuisine: Asian", "By the numbers:": a facet or a heading opened by "By", not a byline
+    body = _OTHER_CREDIT.split(opened)[0]
     body = _GLUE.sub(" | ", body)
     # a byline often runs into the date: cut at the first digit or month-like timestamp
     body = _MONTH_AHEAD.split(body)[0]
-    body = re.split(r"\s(?=\d)|\s[|•·—–-]\s|\b(?:Updated|Published|Posted|Aktualisiert|Veröffentlicht)\b", body)[0]
+    body = re.split(
+        r"\s(?=\d)|(?<=[a-z\u00df-\u00ff])(?=\d{1,2}\.?\s+\w+\.?\s+\d{4}|\d{1,2}\.(?:\s|$))|\s[|•·—–-]\s|(?:Updated|Published|PUBLISHED|Posted|Aktualisiert|Veröffentlicht)\b",
+        body,
+    )[0]
     body = _WEEKDAY_AHEAD.split(body)[0]
     return _NEXT_LABEL.split(body)[0]
 
@@ -183,6 +206,7 @@ _GLUED_WEEKDAY = re.compile(
     r"(?:facebook|twitter|flipboard|whatsapp|linkedin|instagram)\w*$)"
 )
 _TRAILING_LABELS = frozenset({"date", "datum", "updated", "published", "posted", "fecha", "stand"})
+_TRAILING_ROLES = frozenset({"autor", "autorin", "author"})  # "Ana Berg Autor": the label of a profile card
 
 
 # An occupation written before the name ("Rechtsanwalt Ana Berg", "Redakteurin Ana Berg", "Staff writer Ana Berg"):
@@ -202,6 +226,8 @@ def _strip_name(part: str) -> str:
     words = part.split()
     while len(words) > 1 and words[-1].lower() in _TRAILING_LABELS:
         words.pop()  # "Todd Bates Date": the label of what follows
+    if len(words) > 2 and words[-1].lower() in _TRAILING_ROLES:
+        words.pop()
     while len(words) > 1 and words[-1].isalpha() and words[-1].islower() and len(words[-1]) <= 3:
         words.pop()  # "Matthieu Hy le" (17 mars), "Ana Berg am" (3. Mai): the date's opening word
     part = " ".join(words)
@@ -317,8 +343,9 @@ def clean_author_text(
     so a single word is a name or a handle ("jancak") unless it is a label, a role or the site's name.
     """
     text = " ".join(w for w in _INVISIBLE.sub("", text).split() if "@" not in w and "://" not in w)  # handles, links
-    if not text or _CREDIT_FIRST.match(text):
+    if not text or _CREDIT_FIRST.match(text) or _DESIGN_CREDIT.search(text):
         return [], None
+    text = _REGISTERED.sub(" Verein", text)
     match = _BY_INSIDE.search(text)
     label = _AUTHOR_LABEL.search(text)
     if label and label.start() > 0:
@@ -335,6 +362,9 @@ def clean_author_text(
     single = _strip_name(byline_names(text))
     if (
         _HANDLE.match(single)
+        # an acronym of three letters or more ("ARD", "CDU", "ERBOL") names a broadcaster, a party or an agency; two
+        # may be a person's initials
+        and not (single.isupper() and 3 <= len(single) <= 5)
         and _NOT_A_NAME.isdisjoint(re.split(r"[._-]", single.lower()))
         and single.lower() not in _NOT_A_NAME
         and not _DOMAIN.search(single)
@@ -342,6 +372,14 @@ def clean_author_text(
     ):
         return [single], None
     return [], None
+
+
+# A web designer's credit in an author field names who made the site, not who wrote the page ("Ana Berg und Tom Li
+# designed", "Theme by Tom Li", "Powered by ...").
+_DESIGN_CREDIT = re.compile(r"\b(?:designed|powered|theme)\b", re.I)
+# "e. V." (eingetragener Verein, a registered association) after a name makes it an organisation; read whole, it is not
+# split at its "e" (Italian and Portuguese "and") into a name and a stray "V."
+_REGISTERED = re.compile(r"\s+e\.\s?V\.?(?=\W|$)")
 
 
 # What may stand before an inner "by"/"von" of a byline: a date, a label ("Artikel von"), a lower-case word.

@@ -61,3 +61,15 @@ def test_name_linked_in_body_paragraph_is_no_byline() -> None:
         "on both banks are done.</p></div>"
     )
     assert authors_under("<h1>Bridge vote passes</h1>", para) == []
+
+
+def test_column_byline_in_bold_opens_the_byline() -> None:
+    assert authors_of("<p><strong>Eine Kolumne von Ana Berg</strong></p>") == ["Ana Berg"]
+
+
+def test_created_by_line_names_the_author() -> None:
+    assert authors_of("<p class='date'>Erstellt von <a href='/u/ana'>Ana Berg</a> am 6. Mai 2014</p>") == ["Ana Berg"]
+
+
+def test_text_and_photos_credit_is_a_byline() -> None:
+    assert authors_of("<div class='credits'>Text &amp; Fotos: Ana Berg</div>") == ["Ana Berg"]

@@ -127,3 +127,61 @@ def test_occupation_before_a_name_is_dropped() -> None:
 
 def test_occupation_word_before_a_single_name_is_kept() -> None:
     assert clean_author_text("Reporter Berg")[0] == ["Reporter Berg"]
+
+
+def test_sponsored_label_is_not_a_person() -> None:
+    assert clean_author_text("von Gesponserte Inhalte")[0] == []
+
+
+def test_by_followed_by_a_label_is_a_facet_not_a_byline() -> None:
+    assert clean_author_text("By Cuisine: Greek Italian / Near Eastern")[0] == []
+    assert clean_author_text("By the numbers: 3 bridges")[0] == []
+
+
+def test_registered_association_is_not_a_person() -> None:
+    assert clean_author_text("Verband der Radfahrer e.V.", structured=True)[0] == []
+    assert clean_author_text("Freunde des Parks e. V.", structured=True)[0] == []
+
+
+def test_role_with_article_after_a_name_is_not_a_second_person() -> None:
+    assert clean_author_text("Autorin: Ana Berg, Projektleiterin der Stiftung in Lyon.")[0] == ["Ana Berg"]
+
+
+def test_particle_with_article_stays_in_the_name() -> None:
+    assert clean_author_text("Von Greta van der Meer")[0] == ["Greta van der Meer"]
+    assert clean_author_text("Von Jan von der Au")[0] == ["Jan von der Au"]
+
+
+def test_kind_of_text_before_von_opens_the_byline() -> None:
+    assert clean_author_text("Pressemitteilung von Tom Weber")[0] == ["Tom Weber"]
+    assert clean_author_text("Alexander von Humboldt")[0] == ["Alexander von Humboldt"]
+
+
+def test_photograph_credit_names_no_author() -> None:
+    assert clean_author_text("Photograph by Ana Berg, Harbour Trust")[0] == []
+    assert clean_author_text("Fotografie: Ana Berg")[0] == []
+
+
+def test_text_and_photos_credit_names_the_author() -> None:
+    assert clean_author_text("Text & Fotos: Ana Berg")[0] == ["Ana Berg"]
+    assert clean_author_text("Text und Bilder: Ana Berg")[0] == ["Ana Berg"]
+
+
+def test_web_design_credit_in_author_field_names_no_author() -> None:
+    assert clean_author_text("Ana Berg und Tom Li designed", structured=True)[0] == []
+
+
+def test_profile_card_label_after_name_is_cut() -> None:
+    assert clean_author_text("Ana Berg Autor")[0] == ["Ana Berg"]
+    assert clean_author_text("No Author", structured=True)[0] == []
+
+
+def test_date_glued_to_last_name_is_cut() -> None:
+    assert clean_author_text("Von Ana Berg und Tom Li1. Januar 2023")[0] == ["Ana Berg", "Tom Li"]
+    assert clean_author_text("By Dana KimPublished Nov 8, 2023")[0] == ["Dana Kim"]
+
+
+def test_acronym_alone_is_no_handle_but_initials_are() -> None:
+    assert clean_author_text("NDR", structured=True)[0] == []
+    assert clean_author_text("LD", structured=True)[0] == ["LD"]
+    assert clean_author_text("freeman1984", structured=True)[0] == ["freeman1984"]
