@@ -356,7 +356,7 @@ def clean_author_text(
     sites = {re.sub(r"[\W_]+", "", s.lower()) for s in (site_names or []) if s} | (
         {re.sub(r"[\W_]+", "", outlet.lower())} if outlet else set()
     )
-    people = [p for p in people if re.sub(r"[\W_]+", "", p.lower()) not in sites]
+    people = [p for p in people if _site_key(p) not in sites and _site_key(_drop_article(p)) not in sites]
     if people or wire or not structured:
         return people, wire
     single = _strip_name(byline_names(text))
@@ -380,6 +380,16 @@ _DESIGN_CREDIT = re.compile(r"\b(?:designed|powered|theme)\b", re.I)
 # "e. V." (eingetragener Verein, a registered association) after a name makes it an organisation; read whole, it is not
 # split at its "e" (Italian and Portuguese "and") into a name and a stray "V."
 _REGISTERED = re.compile(r"\s+e\.\s?V\.?(?=\W|$)")
+
+
+def _site_key(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.lower())
+
+
+def _drop_article(name: str) -> str:
+    """The name without a leading article: an outlet signs with it ("Die Furche" on furche.at, "The Courier")."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.lower() in _ARTICLES else name
 
 
 # What may stand before an inner "by"/"von" of a byline: a date, a label ("Artikel von"), a lower-case word.

@@ -185,3 +185,11 @@ def test_acronym_alone_is_no_handle_but_initials_are() -> None:
     assert clean_author_text("NDR", structured=True)[0] == []
     assert clean_author_text("LD", structured=True)[0] == ["LD"]
     assert clean_author_text("freeman1984", structured=True)[0] == ["freeman1984"]
+
+
+def test_outlet_signing_with_its_article_is_not_a_person() -> None:
+    assert clean_author_text("Die Brücke", site_names=["bruecke.at", "brücke"], structured=True)[0] == []
+
+
+def test_person_named_like_the_site_is_kept() -> None:
+    assert clean_author_text("Ana Brücke", site_names=["brücke"], structured=True)[0] == ["Ana Brücke"]
