@@ -389,7 +389,7 @@ def pick_authors(
                 break
             people = merge_people(people, found)
         if people:
-            return people, wire
+            return [_spelled_out(name, tree) for name in people], wire
     signed = _signature(tree)
     if signed:
         return signed, wire
@@ -399,6 +399,21 @@ def pick_authors(
     if ld.site_person:
         return clean_author_text(ld.site_person)[0], wire
     return [], wire
+
+
+# A CMS login made of a person's first and last name ("christian.stadtfeld").
+_NAME_LOGIN = re.compile(r"([a-z\u00e0-\u00ff]{2,})\.([a-z\u00e0-\u00ff]{2,})")
+
+
+def _spelled_out(name: str, tree: HtmlElement) -> str:
+    """A "first.last" login as the person's name: as the page prints it, with a middle initial ("Christian P.
+    Stadtfeld"), else capitalised ("Robert Stitz"). Other handles are kept as they are."""
+    login = _NAME_LOGIN.fullmatch(name)
+    if not login:
+        return name
+    first, last = login.group(1).capitalize(), login.group(2).capitalize()
+    printed = re.search(rf"\b{first}(?:\s+[A-Z]\.)?\s+{last}\b", tree.text_content())
+    return " ".join(printed.group(0).split()) if printed else f"{first} {last}"
 
 
 # A short paragraph right after a long one, with no long paragraph after it: the end of an article's text, where

@@ -73,3 +73,22 @@ def test_created_by_line_names_the_author() -> None:
 
 def test_text_and_photos_credit_is_a_byline() -> None:
     assert authors_of("<div class='credits'>Text &amp; Fotos: Ana Berg</div>") == ["Ana Berg"]
+
+
+def ld_authors(names: list[str], body: str = "") -> list[str]:
+    tree = htmlbody.parse(f"<html><body><h1>Bridge vote passes</h1>{body}{BODY}</body></html>")
+    assert tree is not None
+    return pick_authors(JsonLd(authors=names), {}, tree, "Valley Courier", ["Valley Courier"], next(tree.iter("h1")))[0]
+
+
+def test_name_login_is_spelled_as_the_page_prints_it() -> None:
+    caption = "<p class='caption'>Editor Dana J. Kim at the bridge.</p>"
+    assert ld_authors(["dana.kim"], caption) == ["Dana J. Kim"]
+
+
+def test_name_login_is_capitalised_when_the_page_does_not_print_it() -> None:
+    assert ld_authors(["dana.kim"]) == ["Dana Kim"]
+
+
+def test_other_handles_are_kept_as_they_are() -> None:
+    assert ld_authors(["dkim_77"]) == ["dkim_77"]
