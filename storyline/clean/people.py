@@ -7,6 +7,13 @@ import re
 from storyline.clean.dates import MONTHS
 
 _MONTH_AHEAD = re.compile(r"\s(?=(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+\d)", re.I)
+# A month glued to the last name by a page read without spaces ("Ana BergDecember 23, 2019"): case-sensitive, a capital
+# after a small letter
+_MONTH_GLUED = re.compile(
+    r"(?<=[a-z\u00df-\u00ff])(?=(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?\s+\d)"
+)
+# The word that opens the date after a name ("Par Ana Berg Le 17/02/2020", "Von Ana Berg am 3.5.2021")
+_DATE_OPENER = re.compile(r"\s(?:[Ll]e|[Aa]m|[Oo]n|[Ee]l|[Ii]l|[Vv]om)\s+(?=\d)")
 
 # Wire services: a byline naming one sets ``article.wire``, and it is not an author.
 WIRES: dict[str, str] = {
@@ -168,7 +175,7 @@ def byline_names(text: str) -> str:
     body = _OTHER_CREDIT.split(opened)[0]
     body = _GLUE.sub(" | ", body)
     # a byline often runs into the date: cut at the first digit or month-like timestamp
-    body = _MONTH_AHEAD.split(body)[0]
+    body = _MONTH_AHEAD.split(_MONTH_GLUED.split(_DATE_OPENER.split(body)[0])[0])[0]
     body = re.split(
         r"\s(?=\d)|(?<=[a-z\u00df-\u00ff])(?=\d{1,2}\.?\s+\w+\.?\s+\d{4}|\d{1,2}\.(?:\s|$))|\s[|•·—–-]\s|(?:Updated|Published|PUBLISHED|Posted|Aktualisiert|Veröffentlicht)\b",
         body,

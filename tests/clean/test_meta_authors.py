@@ -92,3 +92,12 @@ def test_name_login_is_capitalised_when_the_page_does_not_print_it() -> None:
 
 def test_other_handles_are_kept_as_they_are() -> None:
     assert ld_authors(["dkim_77"]) == ["dkim_77"]
+
+
+def test_von_line_under_headline_beats_a_teaser_byline_class_further_down() -> None:
+    body = (
+        "<p>Von Lisa Brandt Mi, 18. Oktober 2023</p>"
+        + BODY
+        + "<div class='story-list'><h3>Other story</h3><span class='author'>Von Tom Weber</span></div>"
+    )
+    assert authors_of(body) == ["Lisa Brandt"]

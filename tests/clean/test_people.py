@@ -193,3 +193,12 @@ def test_outlet_signing_with_its_article_is_not_a_person() -> None:
 
 def test_person_named_like_the_site_is_kept() -> None:
     assert clean_author_text("Ana Brücke", site_names=["brücke"], structured=True)[0] == ["Ana Brücke"]
+
+
+def test_month_glued_to_last_name_is_cut() -> None:
+    assert clean_author_text("By Dana KimDecember 23, 2019Add to Pocket")[0] == ["Dana Kim"]
+
+
+def test_word_opening_the_date_after_a_name_is_cut() -> None:
+    assert clean_author_text("Par Ana Berg Le 17/02/2020")[0] == ["Ana Berg"]
+    assert clean_author_text("Tran Van Le")[0] == ["Tran Van Le"]
