@@ -48,7 +48,7 @@ _NOT_BYLINE_BLOCK = re.compile(
 # The words that open a byline: "By", "Von", "Written by:", "Blog-Beitrag von", "Submitted by", "Autor:", "Text:";
 # dashes may lead ("-- by Ana Berg"). Shared by the XPath that finds candidate text nodes and the check below.
 _OPENING = (
-    r"^[\s\-\u2013\u2014]*+((written|posted|submitted|geschrieben|verfasst|gespeichert|eingereicht|erstellt|"
+    r"^[\s\-\u2013\u2014]*+((written|posted|submitted|geschrieben|verfasst|gespeichert|eingereicht|eingestellt|erstellt|"
     r"ver\u00f6ffentlicht|text|(ein(e|en)?\s+)?(blog-?\s?)?(beitrag|artikel|gastbeitrag|kolumne|kommentar|glosse))\s+)?"
     r"(by|von|autor(in)?\s*:|author\s*:|auteur\s*:|text\s*(?:(&|und|\+)\s*(fotos?|bilder?)\s*)?:|redaktion\s*:|por|par)"
 )
@@ -379,13 +379,20 @@ def pick_authors(
     passes = [(False, k) for k in kinds] + [(True, k) for k in kinds] + [(False, "near")]
     for handles, kind in passes:
         people: list[str] = []
-        for raw in source(kind):
+        signed: list[str] = []
+        for i, raw in enumerate(source(kind)):
             found, found_wire = clean_author_text(raw, outlet, site_names, structured=handles)
             wire = wire or found_wire
             if found and kind in ("bylines", "near"):
-                people = found  # the first byline element that names someone
+                # the first byline element that names someone, unless the first byline under the headline is a user
+                # name that is not this person's first name ("Ela" then "Ela Vais": the full name)
+                first_names = {name.split()[0].lower() for name in found}
+                people = signed if signed and signed[0].lower() not in first_names else found
                 break
+            if i == 0 and kind == "bylines" and not handles:
+                signed = _signed_handle(raw, outlet, site_names)
             people = merge_people(people, found)
+        people = people or signed
         if people:
             return [_spelled_out(name, tree) for name in people], wire
     signed = _signature(tree)
@@ -440,6 +447,21 @@ def _signature(tree: HtmlElement) -> list[str]:
             if people and " ".join(people) == text:
                 return people
     return []
+
+
+# A byline that is only an opening and one word ("von freeman1984", "Eingestellt von Weinlachgummi", "Ela").
+_HANDLE_BYLINE = re.compile(_OPENING + r"\s*:?\s+([^\W\d_][\w.-]{2,30})\s*$|^\s*([^\W\d_][\w.-]{2,30})\s*$", re.I)
+
+
+def _signed_handle(raw: str, outlet: str | None, site_names: list[str]) -> list[str]:
+    """The user name that signs the first byline under the headline, when that byline holds nothing else: the
+    blogger's own name beats full names further down (authors of the books a blog reviews, of an interview it
+    quotes). Not an acronym or initials ("JF": an outlet)."""
+    match = _HANDLE_BYLINE.match(raw)
+    handle = match and (match.group(match.lastindex or 0))
+    if not handle or handle.isupper() or handle.lower() in dates.MONTHS:
+        return []
+    return clean_author_text(handle, outlet, site_names, structured=True)[0]
 
 
 def _page_bylines(tree: HtmlElement, h1: HtmlElement | None) -> list[str]:

@@ -338,6 +338,8 @@ _NOT_A_NAME = frozenset(
         "sunday",
     }
 )
+# An account of the site, not of a person ("wordpressadmin", "BBNTEAM", "webredaktion").
+_ACCOUNT = re.compile(r"admin|webmaster|team|redaktion|editor", re.I)
 _HANDLE = re.compile(r"^[^\W\d_][\w.'\u2019-]{1,30}$")
 
 
@@ -374,6 +376,8 @@ def clean_author_text(
         and not (single.isupper() and 3 <= len(single) <= 5)
         and _NOT_A_NAME.isdisjoint(re.split(r"[._-]", single.lower()))
         and single.lower() not in _NOT_A_NAME
+        and re.sub(r"\d+", "", single.lower()) not in _NOT_A_NAME  # "user5105", "admin2"
+        and not _ACCOUNT.search(single)
         and not _DOMAIN.search(single)
         and re.sub(r"[\W_]+", "", single.lower()) not in sites
     ):

@@ -101,3 +101,18 @@ def test_von_line_under_headline_beats_a_teaser_byline_class_further_down() -> N
         + "<div class='story-list'><h3>Other story</h3><span class='author'>Von Tom Weber</span></div>"
     )
     assert authors_of(body) == ["Lisa Brandt"]
+
+
+def test_user_name_signing_under_headline_beats_full_names_further_down() -> None:
+    body = "<p class='byline'>Eingestellt von nachtfalter</p>" + BODY + "<p class='book'>by Ana Berg</p>"
+    assert authors_of(body) == ["nachtfalter"]
+
+
+def test_full_name_of_the_signing_user_is_kept() -> None:
+    body = "<p class='byline'>von Dana</p>" + BODY + "<div class='author-name'>Dana Kim</div>"
+    assert authors_of(body) == ["Dana Kim"]
+
+
+def test_month_or_acronym_alone_under_headline_signs_nothing() -> None:
+    body = "<p class='byline'>Dezember</p>" + BODY + "<p class='author-name'>Ana Berg</p>"
+    assert authors_of(body) == ["Ana Berg"]

@@ -202,3 +202,9 @@ def test_month_glued_to_last_name_is_cut() -> None:
 def test_word_opening_the_date_after_a_name_is_cut() -> None:
     assert clean_author_text("Par Ana Berg Le 17/02/2020")[0] == ["Ana Berg"]
     assert clean_author_text("Tran Van Le")[0] == ["Tran Van Le"]
+
+
+def test_site_accounts_are_not_handles() -> None:
+    assert clean_author_text("wordpressadmin", structured=True)[0] == []
+    assert clean_author_text("user5105", structured=True)[0] == []
+    assert clean_author_text("nachtfalter", structured=True)[0] == ["nachtfalter"]
