@@ -283,6 +283,14 @@ _NOT_A_NAME = frozenset(
         "redazione",
         "r\u00e9daction",
         "human",
+        # the news agencies or a group of people, unnamed
+        "agencies",
+        "agency",
+        "agenturen",
+        "agentur",
+        "collectif",
+        "collective",
+        "kollektiv",
         "sponsored",
         "anzeige",
         "werbung",
@@ -380,6 +388,7 @@ def clean_author_text(
         and not _ACCOUNT.search(single)
         and not _DOMAIN.search(single)
         and re.sub(r"[\W_]+", "", single.lower()) not in sites
+        and sites.isdisjoint(re.split(r"[._-]", single.lower()))  # "Krimiblog-Archiv" on krimiblog.de
     ):
         return [single], None
     return [], None
@@ -398,9 +407,10 @@ def _site_key(name: str) -> str:
 
 
 def _drop_article(name: str) -> str:
-    """The name without a leading article: an outlet signs with it ("Die Furche" on furche.at, "The Courier")."""
+    """The name without a leading article or abbreviation: an outlet signs with it ("Die Furche" on furche.at, "The
+    Courier", "OÖ Volksblatt" on volksblatt.at: the region's initials)."""
     first, _, rest = name.partition(" ")
-    return rest if rest and first.lower() in _ARTICLES else name
+    return rest if rest and (first.lower() in _ARTICLES or (first.isupper() and len(first) <= 4)) else name
 
 
 # What may stand before an inner "by"/"von" of a byline: a date, a label ("Artikel von"), a lower-case word.

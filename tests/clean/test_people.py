@@ -208,3 +208,16 @@ def test_site_accounts_are_not_handles() -> None:
     assert clean_author_text("wordpressadmin", structured=True)[0] == []
     assert clean_author_text("user5105", structured=True)[0] == []
     assert clean_author_text("nachtfalter", structured=True)[0] == ["nachtfalter"]
+
+
+def test_unnamed_agencies_and_collectives_are_not_people() -> None:
+    assert clean_author_text("Agencies", structured=True)[0] == []
+    assert clean_author_text("Collectif", structured=True)[0] == []
+
+
+def test_outlet_with_region_initials_is_not_a_person() -> None:
+    assert clean_author_text("NÖ Landbote", site_names=["landbote"], structured=True)[0] == []
+
+
+def test_handle_made_of_the_site_name_is_the_site() -> None:
+    assert clean_author_text("Flussblog-Archiv", site_names=["flussblog"], structured=True)[0] == []
