@@ -395,7 +395,7 @@ def pick_authors(
         people = people or signed
         if people:
             return [_spelled_out(name, tree) for name in people], wire
-    signed = _signature(tree)
+    signed = _signature(tree) or _author_box(tree, outlet, site_names)
     if signed:
         return signed, wire
     # a page that names no one on a site JSON-LD says a person publishes (a personal blog): that person wrote it
@@ -419,6 +419,30 @@ def _spelled_out(name: str, tree: HtmlElement) -> str:
     first, last = login.group(1).capitalize(), login.group(2).capitalize()
     printed = re.search(rf"\b{first}(?:\s+[A-Z]\.)?\s+{last}\b", tree.text_content())
     return " ".join(printed.group(0).split()) if printed else f"{first} {last}"
+
+
+# An author box or profile card after the text ("<div class=author-bio><h3>Ana Berg</h3><p>Ana writes ...</p>")
+_AUTHOR_BOX = etree.XPath(
+    "//*[contains(@class, 'author-bio') or contains(@class, 'author-box') or contains(@class, 'about-author') or "
+    "contains(@class, 'author-info') or contains(@class, 'autor-box') or contains(@class, 'authorbox') or "
+    "contains(@class, 'author-card')]"
+)
+_BOX_NAME = etree.XPath("(.//h2 | .//h3 | .//h4 | .//h5 | .//strong | .//b | .//a | .//*[contains(@class, 'name')])")
+
+
+def _author_box(tree: HtmlElement, outlet: str | None, site_names: list[str]) -> list[str]:
+    """The full name heading the first author box of a page that names its author nowhere else."""
+    for box in _AUTHOR_BOX(tree):
+        if _skip_byline(box):
+            continue
+        for el in _BOX_NAME(box):
+            text = clean_text(el.text_content())
+            if 4 <= len(text) <= 40:
+                people = clean_author_text(text, outlet, site_names)[0]
+                if people and text.startswith(people[0]):  # the name alone, or with a button glued on
+                    return people[:1]
+        return []
+    return []
 
 
 # A short paragraph right after a long one, with no long paragraph after it: the end of an article's text, where

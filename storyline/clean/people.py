@@ -210,7 +210,7 @@ _GLUED_LABEL = re.compile(r"^(?:Author|Autor|Autorin|Auteur|By|Von)(?=[A-Z\u00c0
 _GLUED_WEEKDAY = re.compile(
     r"(?<=[a-z\u00e0-\u00ff])(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)$|"
     r"(?:Hace|Vor|Il|Updated|Aktualisiert|Publicado|Actualizado)\b.*$|"
-    r"(?:facebook|twitter|flipboard|whatsapp|linkedin|instagram)\w*$)"
+    r"(?:facebook|twitter|flipboard|whatsapp|linkedin|instagram|Follow|Folgen|Subscribe|Abonnieren)\w*$)"
 )
 _TRAILING_LABELS = frozenset({"date", "datum", "updated", "published", "posted", "fecha", "stand"})
 _TRAILING_ROLES = frozenset({"autor", "autorin", "author"})  # "Ana Berg Autor": the label of a profile card

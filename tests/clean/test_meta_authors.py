@@ -116,3 +116,18 @@ def test_full_name_of_the_signing_user_is_kept() -> None:
 def test_month_or_acronym_alone_under_headline_signs_nothing() -> None:
     body = "<p class='byline'>Dezember</p>" + BODY + "<p class='author-name'>Ana Berg</p>"
     assert authors_of(body) == ["Ana Berg"]
+
+
+def test_author_box_names_the_author_of_a_page_without_byline() -> None:
+    box = "<div class='author-bio footer'><h3>Ana Berg</h3><p>Ana writes about bridges and rivers.</p></div>"
+    assert authors_of(box) == ["Ana Berg"]
+
+
+def test_author_box_heading_with_a_button_glued_on() -> None:
+    box = "<section class='author-card'><a href='/in/ana'>Ana BergFollow</a></section>"
+    assert authors_of(box) == ["Ana Berg"]
+
+
+def test_author_box_of_a_comment_names_no_author() -> None:
+    box = "<div class='comments'><div class='author-box'><h4>Tom Weber</h4></div></div>"
+    assert authors_of(box) == []
