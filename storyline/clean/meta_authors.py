@@ -11,7 +11,7 @@ from lxml.html import HtmlElement
 
 from storyline.clean import dates
 from storyline.clean.meta_jsonld import JsonLd, clean_text, lower_attr
-from storyline.clean.people import clean_author_text, merge_people
+from storyline.clean.people import clean_author_text, given_names, merge_people
 
 _AUTHOR_KEYS = (
     "author",
@@ -395,7 +395,7 @@ def pick_authors(
         people = people or signed
         if people:
             return [_spelled_out(name, tree) for name in people], wire
-    signed = _signature(tree) or _author_box(tree, outlet, site_names)
+    signed = _signature(tree) or _author_box(tree, outlet, site_names) or _site_owner(tree, site_names)
     if signed:
         return signed, wire
     # a page that names no one on a site JSON-LD says a person publishes (a personal blog): that person wrote it
@@ -442,6 +442,42 @@ def _author_box(tree: HtmlElement, outlet: str | None, site_names: list[str]) ->
                 if people and text.startswith(people[0]):  # the name alone, or with a button glued on
                     return people[:1]
         return []
+    return []
+
+
+MIN_OWNER_KEY = 8  # letters of a site name read as a person's names: "gregoryszorc", not "anna" or "tvberg"
+# Texts of a page that may name the site's owner: a personal site prints it in its header, footer and title (1, 2, 2
+# and 8 texts on the four personal sites of trafilatura-eval-dev it signs), a page about a subject named like the
+# site all along (78 texts on a fan wiki's page).
+MAX_OWNER_MENTIONS = 10
+
+
+def _site_owner(tree: HtmlElement, site_names: list[str]) -> list[str]:
+    """The person a site is named after, printed on the page as its owner ("Gregory Szorc" on gregoryszorc.com,
+    "Alexander Klier" on alexander-klier.net): a personal site whose page names no other author. The name opens
+    with a common given name ("Presse Augsburg" on presse-augsburg.de is no person) and stands alone in a text: a
+    site description, a copyright line, a part of the title ("Harry Potter Wiki", "Betty Crocker(TM) cake mix" are
+    a subject and a brand)."""
+    keys = {re.sub(r"[\W\d_]+", "", (name.split(".")[0] if "." in name else name).lower()) for name in site_names}
+    texts: list[str] | None = None
+    for key in sorted(k for k in keys if len(k) >= MIN_OWNER_KEY):
+        for cut in range(2, len(key) - 2):
+            if key[:cut] not in given_names():
+                continue
+            texts = [" ".join(node.split()) for node in _TEXT_NODES(tree)] if texts is None else texts
+            name = rf"({key[:cut]}(?:\s+[a-z]\.)?\s+{key[cut:]})"
+            alone = re.compile(
+                rf"^(?:(?:©|\(c\)|copyright)[\s\d\-–]*)?(?:.*\s[|–—-]\s)?(?:(?:dr|prof)\.\s*)*{name}"
+                rf"(?:\s[|–—-]\s.*|'s\s.*|\.?\s*(?:all rights reserved\.?)?)$",
+                re.I,
+            )
+            mentioned = re.compile(name, re.I)
+            if sum(1 for text in texts if mentioned.search(text)) > MAX_OWNER_MENTIONS:
+                continue
+            for text in texts:
+                owner = alone.match(text)
+                if owner and all(word[0].isupper() for word in owner.group(1).split()):
+                    return [owner.group(1)]
     return []
 
 

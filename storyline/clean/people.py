@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
 from storyline.clean.dates import MONTHS
 
@@ -112,7 +114,7 @@ def is_person(name: str, outlet: str | None = None) -> bool:
         return False
     if any(ch.isdigit() for ch in name) or _DOMAIN.search(name):
         return False
-    if outlet and name.strip().lower() in {outlet.lower(), "the " + outlet.lower()}:
+    if outlet and name.strip().lower() in {outlet.lower(), "the " + outlet.lower()} and not has_given_name(name):
         return False
     if _DESK.search(name):  # "The Valley Courier news desk": a named desk signs as its author
         return not re.search(r"\b(?:staff|email|e-mail|follow|contact)\b", name, re.I)
@@ -373,7 +375,13 @@ def clean_author_text(
     sites = {re.sub(r"[\W_]+", "", s.lower()) for s in (site_names or []) if s} | (
         {re.sub(r"[\W_]+", "", outlet.lower())} if outlet else set()
     )
-    people = [p for p in people if _site_key(p) not in sites and _site_key(_drop_article(p)) not in sites]
+    # a name like the site's is the outlet's, unless it opens with a given name: a person's own site ("Wolfgang
+    # Schmale" on wolfgangschmale.eu) against "Presse Augsburg", "Die FURCHE"
+    people = [
+        p
+        for p in people
+        if has_given_name(p) or (_site_key(p) not in sites and _site_key(_drop_article(p)) not in sites)
+    ]
     if people or wire or not structured:
         return people, wire
     single = _strip_name(byline_names(text))
@@ -400,6 +408,22 @@ _DESIGN_CREDIT = re.compile(r"\b(?:designed|powered|theme)\b", re.I)
 # "e. V." (eingetragener Verein, a registered association) after a name makes it an organisation; read whole, it is not
 # split at its "e" (Italian and Portuguese "and") into a name and a stray "V."
 _REGISTERED = re.compile(r"\s+e\.\s?V\.?(?=\W|$)")
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names (``storyline/data/clean/given_names.txt``), lower-case."""
+    text = resources.files("storyline").joinpath("data/clean/given_names.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+_TITLES = frozenset({"dr.", "dr", "prof.", "prof", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "frau", "herr"})
+
+
+def has_given_name(name: str) -> bool:
+    """A full name that opens with a common given name ("Dr. Hans-Peter Berg": "hans"), after academic titles."""
+    tokens = [t for t in name.split() if t.lower() not in _TITLES]
+    return len(tokens) >= 2 and tokens[0].split("-")[0].lower() in given_names()
 
 
 def _site_key(name: str) -> str:

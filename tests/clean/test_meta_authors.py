@@ -131,3 +131,24 @@ def test_author_box_heading_with_a_button_glued_on() -> None:
 def test_author_box_of_a_comment_names_no_author() -> None:
     box = "<div class='comments'><div class='author-box'><h4>Tom Weber</h4></div></div>"
     assert authors_of(box) == []
+
+
+def owner_of(page: str, site: str) -> list[str]:
+    tree = htmlbody.parse(f"<html><head><title>Notes | Sofia Holm</title></head><body>{page}{BODY}</body></html>")
+    assert tree is not None
+    return pick_authors(JsonLd(), {}, tree, None, [site, site.split(".")[0]], None)[0]
+
+
+def test_personal_site_is_signed_by_its_owner() -> None:
+    assert owner_of("<footer><p>Copyright (c) 2012-2020 Sofia Holm. All rights reserved.</p></footer>", "sofiaholm.de") == [
+        "Sofia Holm"
+    ]
+
+
+def test_owner_must_open_with_a_given_name() -> None:
+    assert owner_of("<footer><p>© 2020 Presse Lindau</p></footer>", "presselindau.de") == []
+
+
+def test_subject_named_like_the_site_is_no_owner() -> None:
+    links = "".join(f"<li><a href='/w/{i}'>Sofia Holm</a></li>" for i in range(12))
+    assert owner_of(f"<ul>{links}</ul>", "sofiaholm.fandom.com") == []

@@ -221,3 +221,16 @@ def test_outlet_with_region_initials_is_not_a_person() -> None:
 
 def test_handle_made_of_the_site_name_is_the_site() -> None:
     assert clean_author_text("Flussblog-Archiv", site_names=["flussblog"], structured=True)[0] == []
+
+
+def test_person_named_like_the_outlet_is_kept_when_the_name_opens_with_a_given_name() -> None:
+    assert clean_author_text("Sofia Holm", "Sofia Holm", ["Sofia Holm"], structured=True)[0] == ["Sofia Holm"]
+    assert clean_author_text("Presse Lindau", "Presse Lindau", ["Presse Lindau"], structured=True)[0] == []
+
+
+def test_given_name_after_academic_titles() -> None:
+    from storyline.clean.people import has_given_name
+
+    assert has_given_name("Dr. Hans-Peter Berg")
+    assert not has_given_name("Presse Lindau")
+    assert not has_given_name("Anna")
