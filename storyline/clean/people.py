@@ -71,9 +71,14 @@ _NOT_PERSON = re.compile(
     re.IGNORECASE,
 )
 _ROLE = re.compile(
-    r"\s*(?:,\s*)?\b(?:staff writer|senior writer|staff reporter|reporter|correspondent|contributor|"
-    r"columnist|editor(?:-at-large)?|senior editor|managing editor|writer|journalist|special to .*|"
-    r"[Ff]or .+|in [A-Z][a-z]+.*)$"
+    r"\s*(?:,\s*)?\b(?:(?:(?:[Ee]ducation|[Pp]olitical|[Pp]olitics|[Hh]ealth|[Ss]cience|[Ss]ports?|[Bb]usiness|"
+    r"[Ee]conomics|[Tt]echnology|[Ff]oreign|[Hh]ome [Aa]ffairs|[Ee]nvironment|[Cc]ulture|[Aa]rts|[Ll]egal|[Cc]hief|"
+    r"[Dd]eputy|[Ss]enior|[Aa]ssociate|[Cc]ontributing|[Ee]xecutive|[Mm]anaging)\s+)?"
+    r"(?:staff writer|staff reporter|reporter|correspondent|contributor|columnist|editor(?:-at-large)?|writer|"
+    r"journalist)|special to .*|[Ff]or .+|in [A-Z][a-z]+.*|"
+    # German roles after the name ("Ana Berg Chefredakteurin", "Ana Berg, Redakteur")
+    r"(?:Chef)?[Rr]edakteur(?:in)?|Reporter(?:in)?|Korrespondent(?:in)?|Journalist(?:in)?|Herausgeber(?:in)?|"
+    r"Volont\u00e4r(?:in)?)$"
 )
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b|\bu\.\b|/|\|)\s*", re.IGNORECASE)
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]+ (?:Writer|Reporter|Editor|Correspondent))")
@@ -130,7 +135,7 @@ def is_person(name: str, outlet: str | None = None) -> bool:
 # "von"/"by" inside a part, followed by a full name that ends the part, opens the byline ("Pressemitteilung von Katja
 # Kipping", "Im Wortlaut von Ana Berg"); a particle is followed by one surname ("Alexander von Humboldt") or by an
 # article ("Ursula von der Leyen").
-_INNER_BY = re.compile(r"\s(?:von|by)\s+(?=[A-Z\u00c0-\u00dd][\w'\u2019.-]*\s+[A-Z\u00c0-\u00dd][\w'\u2019.-]*$)")
+_INNER_BY = re.compile(r"\s(?:[Vv]on|[Bb]y)\s+(?=[A-Z\u00c0-\u00dd][\w'\u2019.-]*\s+[A-Z\u00c0-\u00dd][\w'\u2019.-]*$)")
 
 
 def split_byline(text: str, outlet: str | None = None) -> tuple[list[str], str | None]:
@@ -140,7 +145,9 @@ def split_byline(text: str, outlet: str | None = None) -> tuple[list[str], str |
     wire: str | None = None
     for part in _SPLIT.split(body):
         part = _INNER_BY.split(part)[-1]
-        part = _strip_name(_ROLE.sub("", _strip_name(part)))
+        part = _strip_name(part)
+        unroled = _ROLE.sub("", part)
+        part = _strip_name(unroled if len(unroled.split()) >= 2 else part)  # "Rasender Reporter": a pen name
         if not part:
             continue
         found = wire_of(part)
@@ -179,7 +186,8 @@ def byline_names(text: str) -> str:
     # a byline often runs into the date: cut at the first digit or month-like timestamp
     body = _MONTH_AHEAD.split(_MONTH_GLUED.split(_DATE_OPENER.split(body)[0])[0])[0]
     body = re.split(
-        r"\s(?=\d)|(?<=[a-z\u00df-\u00ff])(?=\d{1,2}\.?\s+\w+\.?\s+\d{4}|\d{1,2}\.(?:\s|$))|\s[|•·—–-]\s|(?:Updated|Published|PUBLISHED|Posted|Aktualisiert|Veröffentlicht)\b",
+        r"\s(?=\d)|(?<=[a-z\u00df-\u00ff])(?=\d{1,2}\.?\s+\w+\.?\s+\d{4}|\d{1,2}\.(?:\s|$))|\s[|•·—–-]\s|(?:Updated|Published|PUBLISHED|Posted|Aktualisiert|Veröffentlicht|Erstellt|Publié|Publicado|"
+        r"Publicada|Last\s+(?:updated|modified))\b",
         body,
     )[0]
     body = _WEEKDAY_AHEAD.split(body)[0]
@@ -233,6 +241,8 @@ def _strip_name(part: str) -> str:
     part = _ROLE_AHEAD.sub("", part)
     part = _GLUED_WEEKDAY.sub("", part)
     words = part.split()
+    if len(words) >= 3 and words[0].isalpha() and words[0].isupper() and len(words[0]) <= 3 and not words[1].isupper():
+        words.pop(0)  # "LP Luana Pereira": the initials of an avatar, or an icon's label, before the name
     while len(words) > 1 and words[-1].lower() in _TRAILING_LABELS:
         words.pop()  # "Todd Bates Date": the label of what follows
     if len(words) > 2 and words[-1].lower() in _TRAILING_ROLES:

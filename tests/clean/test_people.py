@@ -234,3 +234,27 @@ def test_given_name_after_academic_titles() -> None:
     assert has_given_name("Dr. Hans-Peter Berg")
     assert not has_given_name("Presse Lindau")
     assert not has_given_name("Anna")
+
+
+def test_desk_and_role_after_a_name_are_cut() -> None:
+    assert clean_author_text("Dana Kim Education editor")[0] == ["Dana Kim"]
+    assert clean_author_text("Von Ana Berg Chefredakteurin")[0] == ["Ana Berg"]
+
+
+def test_role_that_is_half_a_pen_name_stays() -> None:
+    assert clean_author_text("Von Rasender Reporter")[0] == ["Rasender Reporter"]
+
+
+def test_publication_label_after_a_name_is_cut() -> None:
+    assert clean_author_text("Par Ana Berg Publié le 3 mai")[0] == ["Ana Berg"]
+    assert clean_author_text("By Dana KimLast updated Nov 8")[0] == ["Dana Kim"]
+    assert clean_author_text("Von Ana Berg Erstellt am 3.5.2021")[0] == ["Ana Berg"]
+
+
+def test_capitalised_von_inside_a_label_opens_the_byline() -> None:
+    assert clean_author_text("Disko Von Ana Berg")[0] == ["Ana Berg"]
+
+
+def test_avatar_initials_before_a_name_are_cut() -> None:
+    assert clean_author_text("AB Ana Berg")[0] == ["Ana Berg"]
+    assert clean_author_text("CLARA LÖW")[0] == ["CLARA LÖW"]
