@@ -511,13 +511,17 @@ def _signature(tree: HtmlElement) -> list[str]:
 
 # A byline that is only an opening and one word ("von freeman1984", "Eingestellt von Weinlachgummi", "Ela").
 _HANDLE_BYLINE = re.compile(_OPENING + r"\s*:?\s+([^\W\d_][\w.-]{2,30})\s*$|^\s*([^\W\d_][\w.-]{2,30})\s*$", re.I)
+_OPENED_HANDLE = re.compile(_OPENING + r"\s*:?\s+([^\W\d_][\w.-]{2,30})\s*$", re.I)
 
 
 def _signed_handle(raw: str, outlet: str | None, site_names: list[str]) -> list[str]:
     """The user name that signs the first byline under the headline, when that byline holds nothing else: the
     blogger's own name beats full names further down (authors of the books a blog reviews, of an interview it
-    quotes). Not an acronym or initials ("JF": an outlet)."""
-    match = _HANDLE_BYLINE.match(raw)
+    quotes), also as one part of a meta line ("10. Dezember 2019 · von nachtfalter · in Allgemein"). Not an acronym
+    or initials ("JF": an outlet)."""
+    match = _HANDLE_BYLINE.match(raw) or next(
+        (found for part in _LINE_SEP.split(raw) if (found := _OPENED_HANDLE.match(part))), None
+    )
     handle = match and (match.group(match.lastindex or 0))
     if not handle or handle.isupper() or handle.lower() in dates.MONTHS:
         return []

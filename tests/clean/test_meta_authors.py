@@ -152,3 +152,9 @@ def test_owner_must_open_with_a_given_name() -> None:
 def test_subject_named_like_the_site_is_no_owner() -> None:
     links = "".join(f"<li><a href='/w/{i}'>Sofia Holm</a></li>" for i in range(12))
     assert owner_of(f"<ul>{links}</ul>", "sofiaholm.fandom.com") == []
+
+
+def test_user_name_in_a_part_of_the_meta_line_under_headline_signs_the_page() -> None:
+    meta = "<div class='byline'>10. Dezember 2019 · von nachtfalter · in Allgemein</div>"
+    body = meta + BODY + "<p class='credit'>Interview: Ana Berg</p>"
+    assert authors_of(body) == ["nachtfalter"]

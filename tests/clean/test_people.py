@@ -258,3 +258,8 @@ def test_capitalised_von_inside_a_label_opens_the_byline() -> None:
 def test_avatar_initials_before_a_name_are_cut() -> None:
     assert clean_author_text("AB Ana Berg")[0] == ["Ana Berg"]
     assert clean_author_text("CLARA LÖW")[0] == ["CLARA LÖW"]
+
+
+def test_japanese_and_austrian_agencies_are_wires() -> None:
+    assert split_byline("JIJI")[1] == "Jiji"
+    assert split_byline("Kathpress")[1] == "Kathpress"
