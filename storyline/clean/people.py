@@ -11,9 +11,8 @@ from storyline.clean.dates import MONTHS
 _MONTH_AHEAD = re.compile(r"\s(?=(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+\d)", re.I)
 # A month glued to the last name by a page read without spaces ("Ana BergDecember 23, 2019"): case-sensitive, a capital
 # after a small letter
-_MONTH_GLUED = re.compile(
-    r"(?<=[a-z\u00df-\u00ff])(?=(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?\s+\d)"
-)
+_MONTH_NAMES = "|".join(sorted((month.capitalize() for month in MONTHS), key=len, reverse=True))
+_MONTH_GLUED = re.compile(r"(?<=[a-z\u00df-\u00ff])(?=(?:" + _MONTH_NAMES + r")\.?\s+\d)")
 # The word that opens the date after a name ("Par Ana Berg Le 17/02/2020", "Von Ana Berg am 3.5.2021")
 _DATE_OPENER = re.compile(r"\s(?:[Ll]e|[Aa]m|[Oo]n|[Ee]l|[Ii]l|[Vv]om)\s+(?=\d)")
 
@@ -170,9 +169,7 @@ _OTHER_CREDIT = re.compile(
     r"Translation|Kamera|Video|Schnitt|Mitarbeit)\b)"
 )
 # A text that opens with a credit of pictures or a source names no author ("Foto: dpa/Ana Berg", "Quelle: X").
-_CREDIT_FIRST = re.compile(
-    r"^\W*(?:Foto\w*|Photo\w*|Bild\w*|Illustr\w*|Grafik\w*|Quelle|Source|Credits?)\b", re.I
-)
+_CREDIT_FIRST = re.compile(r"^\W*(?:Foto\w*|Photo\w*|Bild\w*|Illustr\w*|Grafik\w*|Quelle|Source|Credits?)\b", re.I)
 # A label right after the opening "By" ("By Cuisine: Asian", "By the numbers:").
 _FACET = re.compile(r"^(?:the\s+)?[\w/-]+:(?:\s|$)", re.I)
 # Soft hyphens and zero-width characters that split a name for line breaking ("Mat\u00adthi\u00adas").

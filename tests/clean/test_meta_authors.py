@@ -140,9 +140,8 @@ def owner_of(page: str, site: str) -> list[str]:
 
 
 def test_personal_site_is_signed_by_its_owner() -> None:
-    assert owner_of("<footer><p>Copyright (c) 2012-2020 Sofia Holm. All rights reserved.</p></footer>", "sofiaholm.de") == [
-        "Sofia Holm"
-    ]
+    footer = "<footer><p>Copyright (c) 2012-2020 Sofia Holm. All rights reserved.</p></footer>"
+    assert owner_of(footer, "sofiaholm.de") == ["Sofia Holm"]
 
 
 def test_owner_must_open_with_a_given_name() -> None:
