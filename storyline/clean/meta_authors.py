@@ -64,6 +64,8 @@ MAX_BYLINE_CHARS = 120  # a byline element holds a few names, a role and a date;
 # ---------------------------------------------------------------------------------------------- authors
 
 
+# ``<meta itemprop=author>`` of an item that is itself a property of the page's item ("citation", "review")
+_NESTED_ITEM_AUTHORS = etree.XPath("//*[@itemscope and @itemprop]//meta[@itemprop='author'][@content]")
 _MARKED = etree.XPath("//*[@class or @id or @rel or @itemprop or self::byline or self::author]")
 
 
@@ -363,7 +365,14 @@ def pick_authors(
     Sources, strongest first: JSON-LD, author ``<meta>`` tags, the bylines of the page (elements marked as bylines
     and "Von X" texts, the first below the headline first); a source's full names (two words or more) beat a
     single-word handle found in a stronger one ("edilson.la.rosa")."""
-    meta_values = [v for key in _AUTHOR_KEYS for v in tags.get(key, []) if not v.startswith(("http", "@", "www."))]
+    # microdata authors of items nested in the page's item (cited works, reviews) did not write the page
+    cited = {clean_text(el.get("content")) for el in _NESTED_ITEM_AUTHORS(tree)} if "author" in tags else set()
+    meta_values = [
+        v
+        for key in _AUTHOR_KEYS
+        for v in tags.get(key, [])
+        if not v.startswith(("http", "@", "www.")) and not (key == "author" and v in cited)
+    ]
     meta_values += labelled_author(tags)
     page: dict[str, list[str]] = {"jsonld": ld.authors, "meta": meta_values}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storyline.clean import htmlbody
 from storyline.clean.meta_authors import pick_authors
-from storyline.clean.meta_jsonld import JsonLd
+from storyline.clean.meta_jsonld import JsonLd, meta_tags
 
 BODY = "<p>" + "The council met on Tuesday to discuss the bridge and the new cycle path. " * 6 + "</p>"
 
@@ -157,3 +157,17 @@ def test_user_name_in_a_part_of_the_meta_line_under_headline_signs_the_page() ->
     meta = "<div class='byline'>10. Dezember 2019 · von nachtfalter · in Allgemein</div>"
     body = meta + BODY + "<p class='credit'>Interview: Ana Berg</p>"
     assert authors_of(body) == ["nachtfalter"]
+
+
+def test_authors_of_cited_works_in_microdata_did_not_write_the_page() -> None:
+    page = (
+        "<html><head><meta name='dc.creator' content='Dana Kim'></head><body><h1>Bridge study</h1>"
+        "<ol><li itemprop='citation' itemscope itemtype='http://schema.org/ScholarlyArticle'>"
+        "<meta itemprop='author' content='T. Weber, L. Ortiz, '></li></ol>" + BODY + "</body></html>"
+    )
+    tree = htmlbody.parse(page)
+    assert tree is not None
+    tags = meta_tags(tree)
+    assert pick_authors(JsonLd(), tags, tree, "Valley Courier", ["Valley Courier"], next(tree.iter("h1")))[0] == [
+        "Dana Kim"
+    ]
