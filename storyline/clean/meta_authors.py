@@ -35,9 +35,13 @@ _BYLINE_MARKS = re.compile(_BYLINE_ATTR.pattern).search
 _NOT_BYLINE_ATTR = re.compile(
     r"comment|kommentar|reply|respond|widget|sidebar|footer|related|teaser|avatar|"
     r"author-?(?:box|bio|info|description|about|img|image|photo|pic)|about-?author|"
-    r"share|social|login|menu|nav",
+    r"share|social|login|menu|nav|"
+    # the author of a picture under a licence ("license-author", "image-credit"), not of the page
+    r"licen[cs]e|image-?credit|photo-?credit|caption",
     re.I,
 )
+# A byline element holding a picture licence's author link ("<span class=author-name><a class=license-author>")
+_LICENSED = etree.XPath(".//*[contains(@class, 'license') or contains(@class, 'licence')]")
 # A container no byline of the article is in: comments, replies, related stories, teasers (one class token:
 # "comments", "commentlist", "related-posts"). Sidebars and widgets are not excluded: Blogger puts the post
 # in a "widget", themes wrap the article in "content-has-sidebar"; bylines below the headline come first.
@@ -109,7 +113,7 @@ def _dom_bylines(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
             continue
         if el.tag in ("script", "style", "link", "img", "body", "html", "head"):
             continue
-        if _NOT_BYLINE_ATTR.search(marks) or _skip_byline(el):
+        if _NOT_BYLINE_ATTR.search(marks) or _skip_byline(el) or _LICENSED(el):
             continue
         if prop in ("author", "creator"):
             names = el.xpath('.//*[@itemprop="name"]')
@@ -304,7 +308,7 @@ def _near_headline_names(tree: HtmlElement, h1: HtmlElement | None) -> list[str]
         text = clean_text(el.text_content())
         if not 4 <= len(text) <= 40 or not 2 <= len(text.split()) <= 4 or _TOPIC_LINK.search(el.get("href") or ""):
             continue
-        if _meta_block(el):
+        if _meta_block(el) and not _LICENSED(el) and "licen" not in (el.get("class") or ""):
             out.append(text)
             if len(out) >= 3:
                 break

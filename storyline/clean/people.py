@@ -169,7 +169,9 @@ _OTHER_CREDIT = re.compile(
     r"Translation|Kamera|Video|Schnitt|Mitarbeit)\b)"
 )
 # A text that opens with a credit of pictures or a source names no author ("Foto: dpa/Ana Berg", "Quelle: X").
-_CREDIT_FIRST = re.compile(r"^\W*(?:Foto\w*|Photo\w*|Bild\w*|Illustr\w*|Grafik\w*|Quelle|Source|Credits?)\b", re.I)
+_CREDIT_FIRST = re.compile(
+    r"^\W*(?:Foto\w*|Photo\w*|Bild\w*|Illustr\w*|Grafik\w*|Quelle|Source|Credits?|\u00dcbersetz\w*|Translat\w*)\b", re.I
+)
 # A label right after the opening "By" ("By Cuisine: Asian", "By the numbers:").
 _FACET = re.compile(r"^(?:the\s+)?[\w/-]+:(?:\s|$)", re.I)
 # Soft hyphens and zero-width characters that split a name for line breaking ("Mat\u00adthi\u00adas").
@@ -186,7 +188,7 @@ def byline_names(text: str) -> str:
     # a byline often runs into the date: cut at the first digit or month-like timestamp
     body = _MONTH_AHEAD.split(_MONTH_GLUED.split(_DATE_OPENER.split(body)[0])[0])[0]
     body = re.split(
-        r"\s(?=\d)|(?<=[a-z\u00df-\u00ff])(?=\d{1,2}\.?\s+\w+\.?\s+\d{4}|\d{1,2}\.(?:\s|$))|\s[|•·—–-]\s|(?:Updated|Published|PUBLISHED|Posted|Aktualisiert|Veröffentlicht|Erstellt|Publié|Publicado|"
+        r"\s(?=\d)|(?<=\w):\s|(?<=[a-z\u00df-\u00ff])(?=\d{1,2}\.?\s+\w+\.?\s+\d{4}|\d{1,2}\.(?:\s|$))|\s[|•·—–-]\s|(?:Updated|Published|PUBLISHED|Posted|Aktualisiert|Veröffentlicht|Erstellt|Publié|Publicado|"
         r"Publicada|Last\s+(?:updated|modified))\b",
         body,
     )[0]
@@ -219,7 +221,7 @@ _GLUED_LABEL = re.compile(r"^(?:Author|Autor|Autorin|Auteur|By|Von)(?=[A-Z\u00c0
 # "Ana Bergfacebooktwitter"): a byline read without the spaces between its elements.
 _GLUED_WEEKDAY = re.compile(
     r"(?<=[a-z\u00e0-\u00ff])(?:(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)$|"
-    r"(?:Hace|Vor|Il|Updated|Aktualisiert|Publicado|Actualizado)\b.*$|"
+    r"(?:Hace|Vor|Il|Updated|Aktualisiert|Publicado|Actualizado|Quelle|Source|Fotos?|Bilder?)\b.*$|"
     r"(?:facebook|twitter|flipboard|whatsapp|linkedin|instagram|Follow|Folgen|Subscribe|Abonnieren)\w*$)"
 )
 _TRAILING_LABELS = frozenset({"date", "datum", "updated", "published", "posted", "fecha", "stand"})
@@ -295,6 +297,7 @@ _NOT_A_NAME = frozenset(
         "redazione",
         "r\u00e9daction",
         "human",
+        "verein",
         # the news agencies or a group of people, unnamed
         "agencies",
         "agency",

@@ -171,3 +171,9 @@ def test_authors_of_cited_works_in_microdata_did_not_write_the_page() -> None:
     assert pick_authors(JsonLd(), tags, tree, "Valley Courier", ["Valley Courier"], next(tree.iter("h1")))[0] == [
         "Dana Kim"
     ]
+
+
+def test_picture_licence_author_is_no_byline() -> None:
+    credit = "<span class='author-name'><a class='license-author' href='/wiki/File:x.jpg'>Tom Weber</a></span>"
+    assert authors_of(credit + "<div class='author'><p>Autor <span>Ana Berg:</span></p></div>") == ["Ana Berg"]
+    assert authors_of(credit) == []

@@ -263,3 +263,20 @@ def test_avatar_initials_before_a_name_are_cut() -> None:
 def test_japanese_and_austrian_agencies_are_wires() -> None:
     assert split_byline("JIJI")[1] == "Jiji"
     assert split_byline("Kathpress")[1] == "Kathpress"
+
+
+def test_translation_credit_names_no_author() -> None:
+    assert clean_author_text("Übersetzung Ana Berg, 12.12.22")[0] == []
+    assert clean_author_text("Translated by Ana Berg")[0] == []
+
+
+def test_colon_after_a_name_ends_it() -> None:
+    assert clean_author_text("Autor Ana Berg: EN")[0] == ["Ana Berg"]
+
+
+def test_source_label_glued_to_a_name_is_cut() -> None:
+    assert clean_author_text("Autor: Ana BergQuelle: Livenet")[0] == ["Ana Berg"]
+
+
+def test_registered_association_alone_is_no_handle() -> None:
+    assert clean_author_text("Freunde in Lindau e.V", structured=True)[0] == []
