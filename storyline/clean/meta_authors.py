@@ -393,16 +393,17 @@ def pick_authors(
     for handles, kind in passes:
         people: list[str] = []
         signed: list[str] = []
-        for i, raw in enumerate(source(kind)):
+        for raw in source(kind):
             found, found_wire = clean_author_text(raw, outlet, site_names, structured=handles)
             wire = wire or found_wire
             if found and kind in ("bylines", "near"):
-                # the first byline element that names someone, unless the first byline under the headline is a user
-                # name that is not this person's first name ("Ela" then "Ela Vais": the full name)
+                # the first byline element that names someone, unless a byline before it (the bylines under the
+                # headline come first) is a user name that is not this person's first name ("Ela" then "Ela Vais":
+                # the full name)
                 first_names = {name.split()[0].lower() for name in found}
                 people = signed if signed and signed[0].lower() not in first_names else found
                 break
-            if i == 0 and kind == "bylines" and not handles:
+            if not signed and kind == "bylines" and not handles:
                 signed = _signed_handle(raw, outlet, site_names)
             people = merge_people(people, found)
         people = people or signed
@@ -528,10 +529,9 @@ _OPENED_HANDLE = re.compile(_OPENING + r"\s*:?\s+([^\W\d_][\w.-]{2,30})\s*$", re
 
 
 def _signed_handle(raw: str, outlet: str | None, site_names: list[str]) -> list[str]:
-    """The user name that signs the first byline under the headline, when that byline holds nothing else: the
-    blogger's own name beats full names further down (authors of the books a blog reviews, of an interview it
-    quotes), also as one part of a meta line ("10. Dezember 2019 · von nachtfalter · in Allgemein"). Not an acronym
-    or initials ("JF": an outlet)."""
+    """The user name that signs a byline holding nothing else, or one part of a meta line ("10. Dezember 2019 · von
+    nachtfalter · in Allgemein"): the first one (under the headline) beats full names further down (authors of the
+    books a blog reviews, of an interview it quotes). Not an acronym or initials ("JF": an outlet)."""
     match = _HANDLE_BYLINE.match(raw) or next(
         (found for part in _LINE_SEP.split(raw) if (found := _OPENED_HANDLE.match(part))), None
     )

@@ -177,3 +177,9 @@ def test_picture_licence_author_is_no_byline() -> None:
     credit = "<span class='author-name'><a class='license-author' href='/wiki/File:x.jpg'>Tom Weber</a></span>"
     assert authors_of(credit + "<div class='author'><p>Autor <span>Ana Berg:</span></p></div>") == ["Ana Berg"]
     assert authors_of(credit) == []
+
+
+def test_user_name_after_an_empty_meta_element_still_signs() -> None:
+    body = "<p class='byline'>Publiziert am</p><p class='byline'>von: nachtfalter</p>" + BODY
+    body += "<p class='author'>von: Tom Weber</p>"
+    assert authors_of(body) == ["nachtfalter"]
