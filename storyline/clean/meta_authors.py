@@ -408,7 +408,7 @@ def pick_authors(
             people = merge_people(people, found)
         people = people or signed
         if people:
-            return [_spelled_out(name, tree) for name in people], wire
+            return [_spelled_out(name, tree, site_names) for name in people], wire
     signed = _signature(tree) or _author_box(tree, outlet, site_names) or _site_owner(tree, site_names)
     if signed:
         return signed, wire
@@ -424,12 +424,24 @@ def pick_authors(
 _NAME_LOGIN = re.compile(r"([a-z\u00e0-\u00ff]{2,})\.([a-z\u00e0-\u00ff]{2,})")
 
 
-def _spelled_out(name: str, tree: HtmlElement) -> str:
+def _spelled_out(name: str, tree: HtmlElement, site_names: list[str]) -> str:
     """A "first.last" login as the person's name: as the page prints it, with a middle initial ("Christian P.
-    Stadtfeld"), else capitalised ("Robert Stitz"). Other handles are kept as they are."""
+    Stadtfeld"), else capitalised ("Robert Stitz"). A given name signing a site named after a surname ("Von Henry"
+    on steinhau.com) as the full name the page prints ("Henry Steinhau"). Other handles are kept as they are."""
     login = _NAME_LOGIN.fullmatch(name)
     if not login:
-        return name
+        if " " in name or name.lower() not in given_names():
+            return name
+        surnames = {
+            re.sub(r"[\W\d_]+", "", (site.split(".")[0] if "." in site else site).lower()) for site in site_names
+        }
+        surnames = {surname for surname in surnames if len(surname) >= 4}
+        if not surnames:
+            return name
+        # one space between, the surname capitalised: "Henry Steinhau" written as a name, not two texts run together
+        pattern = rf"\b{re.escape(name)}[ \u00a0]((?i:{'|'.join(sorted(surnames))}))(?![a-z\u00df-\u00ff])"
+        printed = re.search(pattern, tree.text_content())
+        return f"{name} {printed.group(1).capitalize()}" if printed and printed.group(1)[0].isupper() else name
     first, last = login.group(1).capitalize(), login.group(2).capitalize()
     printed = re.search(rf"\b{first}(?:\s+[A-Z]\.)?\s+{last}\b", tree.text_content())
     return " ".join(printed.group(0).split()) if printed else f"{first} {last}"

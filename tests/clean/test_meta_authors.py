@@ -183,3 +183,19 @@ def test_user_name_after_an_empty_meta_element_still_signs() -> None:
     body = "<p class='byline'>Publiziert am</p><p class='byline'>von: nachtfalter</p>" + BODY
     body += "<p class='author'>von: Tom Weber</p>"
     assert authors_of(body) == ["nachtfalter"]
+
+
+def site_authors(body: str, site: str) -> list[str]:
+    tree = htmlbody.parse(f"<html><body><h1>Bridge vote passes</h1>{body}{BODY}</body></html>")
+    assert tree is not None
+    return pick_authors(JsonLd(), {}, tree, None, [site, site.split(".")[0]], next(tree.iter("h1")))[0]
+
+
+def test_given_name_signing_a_site_named_after_a_surname_is_completed() -> None:
+    body = "<p class='byline'>Von Henry</p>" + BODY + "<footer><p>Mehr von Henry Lindqvist</p></footer>"
+    assert site_authors(body, "lindqvist.com") == ["Henry Lindqvist"]
+
+
+def test_given_name_run_into_the_site_name_is_not_completed() -> None:
+    body = "<p class='byline'>Von Henry</p><div><a>Henry</a></div><div>lindqvist.com</div>"
+    assert site_authors(body, "lindqvist.com") == ["Henry"]
