@@ -11,7 +11,7 @@ from lxml.html import HtmlElement
 
 from storyline.clean import dates
 from storyline.clean.meta_jsonld import JsonLd, clean_text, lower_attr
-from storyline.clean.people import clean_author_text, merge_people
+from storyline.clean.people import clean_author_text, given_names, merge_people
 
 _AUTHOR_KEYS = (
     "author",
@@ -35,9 +35,13 @@ _BYLINE_MARKS = re.compile(_BYLINE_ATTR.pattern).search
 _NOT_BYLINE_ATTR = re.compile(
     r"comment|kommentar|reply|respond|widget|sidebar|footer|related|teaser|avatar|"
     r"author-?(?:box|bio|info|description|about|img|image|photo|pic)|about-?author|"
-    r"share|social|login|menu|nav",
+    r"share|social|login|menu|nav|"
+    # the author of a picture under a licence ("license-author", "image-credit"), not of the page
+    r"licen[cs]e|image-?credit|photo-?credit|caption",
     re.I,
 )
+# A byline element holding a picture licence's author link ("<span class=author-name><a class=license-author>")
+_LICENSED = etree.XPath(".//*[contains(@class, 'license') or contains(@class, 'licence')]")
 # A container no byline of the article is in: comments, replies, related stories, teasers (one class token:
 # "comments", "commentlist", "related-posts"). Sidebars and widgets are not excluded: Blogger puts the post
 # in a "widget", themes wrap the article in "content-has-sidebar"; bylines below the headline come first.
@@ -48,9 +52,9 @@ _NOT_BYLINE_BLOCK = re.compile(
 # The words that open a byline: "By", "Von", "Written by:", "Blog-Beitrag von", "Submitted by", "Autor:", "Text:";
 # dashes may lead ("-- by Ana Berg"). Shared by the XPath that finds candidate text nodes and the check below.
 _OPENING = (
-    r"^[\s\-\u2013\u2014]*+((written|posted|submitted|geschrieben|verfasst|gespeichert|eingereicht|text|"
-    r"(ein(e|en)?\s+)?(blog-?\s?)?(beitrag|artikel|gastbeitrag))\s+)?"
-    r"(by|von|autor(in)?\s*:|author\s*:|auteur\s*:|text\s*:|redaktion\s*:|por|par)"
+    r"^[\s\-\u2013\u2014]*+((written|posted|submitted|geschrieben|verfasst|gespeichert|eingereicht|eingestellt|erstellt|"
+    r"ver\u00f6ffentlicht|text|(ein(e|en)?\s+)?(blog-?\s?)?(beitrag|artikel|gastbeitrag|kolumne|kommentar|glosse))\s+)?"
+    r"(by|von|autor(in)?\s*:|author\s*:|auteur\s*:|text\s*(?:(&|und|\+)\s*(fotos?|bilder?)\s*)?:|redaktion\s*:|por|par)"
 )
 _BYLINE_TEXT = re.compile(_OPENING + r"\s*:?\s+\S", re.I)
 # An element that holds only a label ("Autor", "Von:", "Text:"): the names follow it, in its tail or in the
@@ -64,6 +68,8 @@ MAX_BYLINE_CHARS = 120  # a byline element holds a few names, a role and a date;
 # ---------------------------------------------------------------------------------------------- authors
 
 
+# ``<meta itemprop=author>`` of an item that is itself a property of the page's item ("citation", "review")
+_NESTED_ITEM_AUTHORS = etree.XPath("//*[@itemscope and @itemprop]//meta[@itemprop='author'][@content]")
 _MARKED = etree.XPath("//*[@class or @id or @rel or @itemprop or self::byline or self::author]")
 
 
@@ -107,7 +113,7 @@ def _dom_bylines(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
             continue
         if el.tag in ("script", "style", "link", "img", "body", "html", "head"):
             continue
-        if _NOT_BYLINE_ATTR.search(marks) or _skip_byline(el):
+        if _NOT_BYLINE_ATTR.search(marks) or _skip_byline(el) or _LICENSED(el):
             continue
         if prop in ("author", "creator"):
             names = el.xpath('.//*[@itemprop="name"]')
@@ -220,7 +226,34 @@ def _text_bylines(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
     return out
 
 
-_META_BLOCK = re.compile(r"meta|info|credit|detail|autor|author|byline|posted|date|datum|header|head", re.I)
+# Words of the class/id of a meta line ("article-meta", "post_info", "entry-header"), matched as whole words of the
+# marks: as substrings they matched headlines ("subheadline"), info boxes ("infoboxdetail") and article bodies
+# ("DocumentDetail"), and the names found there were title words ("Yellow Vests", "Kim Jong Uns").
+_META_WORDS = frozenset(
+    {"meta", "metadata", "postmeta", "entrymeta", "info", "infos", "autor", "author", "byline", "posted"}
+    | {"date", "datum", "header"}
+)
+_MARK_WORDS = re.compile(r"[a-z]+").findall
+# A link to a list of pages by topic, not to a person ("/tag/abgebrochene-forschung/", "/category/press-release/").
+_TOPIC_LINK = re.compile(r"/(?:tags?|category|categories|kategorie|thema|themen|topics?|rubrik|ressort)/", re.I)
+# Containers whose short texts are no byline: navigation, forms, headings of teasers.
+# Picture captions name photographers.
+_NOT_META_TAGS = frozenset({"nav", "form", "h1", "h2", "h3", "h4", "button", "select", "label", "figcaption"})
+BODY_PARAGRAPH_CHARS = 150  # a link or bold name inside a paragraph this long is part of the text, not a byline
+
+
+def _meta_block(el: HtmlElement) -> bool:
+    """The element or one of its three nearest ancestors is marked as a meta line, and none is a navigation, a
+    form, a heading, a caption or a paragraph of the text."""
+    for block in [el, *list(el.iterancestors())[:3]]:
+        if block.tag in _NOT_META_TAGS or (block.tag == "p" and len(block.text_content()) > BODY_PARAGRAPH_CHARS):
+            return False
+        marks = ((block.get("class") or "") + " " + (block.get("id") or "")).lower()
+        if marks.strip() and not _META_WORDS.isdisjoint(_MARK_WORDS(marks)):
+            return True
+    return False
+
+
 NEAR_HEADLINE_ELEMENTS = 150  # elements read after the headline for a name in its meta line (the byline zone)
 
 
@@ -258,11 +291,12 @@ def _near_headline_names(tree: HtmlElement, h1: HtmlElement | None) -> list[str]
     if above is not None and isinstance(above.tag, str) and above.tag in ("p", "div", "span", "small"):
         out.extend(_names_beside_date(_short_text(above, 80)))
     started, seen = False, 0
+    in_h1 = set(h1.iter())  # the headline's own parts (an overline, a kicker) name no one
     for el in tree.iter():
         if el is h1:
             started = True
             continue
-        if not started or not isinstance(el.tag, str):
+        if not started or not isinstance(el.tag, str) or el in in_h1:
             continue
         seen += 1
         if seen > NEAR_HEADLINE_ELEMENTS or (el.tag == "p" and len(el.text_content()) > 400):
@@ -272,10 +306,9 @@ def _near_headline_names(tree: HtmlElement, h1: HtmlElement | None) -> list[str]
         if el.tag not in ("a", "strong", "b", "span", "em", "address", "cite", "dd", "i"):
             continue
         text = clean_text(el.text_content())
-        if not 4 <= len(text) <= 40 or not 2 <= len(text.split()) <= 4:
+        if not 4 <= len(text) <= 40 or not 2 <= len(text.split()) <= 4 or _TOPIC_LINK.search(el.get("href") or ""):
             continue
-        blocks = [el, *list(el.iterancestors())[:3]]
-        if any(_META_BLOCK.search((b.get("class") or "") + " " + (b.get("id") or "")) for b in blocks):
+        if _meta_block(el) and not _LICENSED(el) and "licen" not in (el.get("class") or ""):
             out.append(text)
             if len(out) >= 3:
                 break
@@ -333,37 +366,50 @@ def pick_authors(
 ) -> tuple[list[str], str | None]:
     """People named as the article's authors, and the wire service when one is named.
 
-    Sources, strongest first: JSON-LD, author ``<meta>`` tags, byline elements, "Von X" texts; a source's
-    full names (two words or more) beat a single-word handle found in a stronger one ("edilson.la.rosa")."""
-    meta_values = [v for key in _AUTHOR_KEYS for v in tags.get(key, []) if not v.startswith(("http", "@", "www."))]
+    Sources, strongest first: JSON-LD, author ``<meta>`` tags, the bylines of the page (elements marked as bylines
+    and "Von X" texts, the first below the headline first); a source's full names (two words or more) beat a
+    single-word handle found in a stronger one ("edilson.la.rosa")."""
+    # microdata authors of items nested in the page's item (cited works, reviews) did not write the page
+    cited = {clean_text(el.get("content")) for el in _NESTED_ITEM_AUTHORS(tree)} if "author" in tags else set()
+    meta_values = [
+        v
+        for key in _AUTHOR_KEYS
+        for v in tags.get(key, [])
+        if not v.startswith(("http", "@", "www.")) and not (key == "author" and v in cited)
+    ]
     meta_values += labelled_author(tags)
     page: dict[str, list[str]] = {"jsonld": ld.authors, "meta": meta_values}
 
     def source(kind: str) -> list[str]:
         """The raw author texts of one source, the page's bylines read only when a pass needs them."""
         if kind not in page:
-            if kind == "near":
-                page[kind] = _near_headline_names(tree, h1)
-            else:
-                page["dom"], page["text"] = _page_bylines(tree, h1)
+            page[kind] = _near_headline_names(tree, h1) if kind == "near" else _page_bylines(tree, h1)
         return page[kind]
 
     wire: str | None = None
     # full names first, then single-word handles, then a name alone in the meta line under the headline
-    kinds = ("jsonld", "meta", "dom", "text")
+    kinds = ("jsonld", "meta", "bylines")
     passes = [(False, k) for k in kinds] + [(True, k) for k in kinds] + [(False, "near")]
     for handles, kind in passes:
         people: list[str] = []
+        signed: list[str] = []
         for raw in source(kind):
             found, found_wire = clean_author_text(raw, outlet, site_names, structured=handles)
             wire = wire or found_wire
-            if found and kind in ("dom", "text", "near"):
-                people = found  # the first byline element that names someone
+            if found and kind in ("bylines", "near"):
+                # the first byline element that names someone, unless a byline before it (the bylines under the
+                # headline come first) is a user name that is not this person's first name ("Ela" then "Ela Vais":
+                # the full name)
+                first_names = {name.split()[0].lower() for name in found}
+                people = signed if signed and signed[0].lower() not in first_names else found
                 break
+            if not signed and kind == "bylines" and not handles:
+                signed = _signed_handle(raw, outlet, site_names)
             people = merge_people(people, found)
+        people = people or signed
         if people:
-            return people, wire
-    signed = _signature(tree)
+            return [_spelled_out(name, tree, site_names) for name in people], wire
+    signed = _signature(tree) or _author_box(tree, outlet, site_names) or _site_owner(tree, site_names)
     if signed:
         return signed, wire
     # a page that names no one on a site JSON-LD says a person publishes (a personal blog): that person wrote it
@@ -372,6 +418,92 @@ def pick_authors(
     if ld.site_person:
         return clean_author_text(ld.site_person)[0], wire
     return [], wire
+
+
+# A CMS login made of a person's first and last name ("christian.stadtfeld").
+_NAME_LOGIN = re.compile(r"([a-z\u00e0-\u00ff]{2,})\.([a-z\u00e0-\u00ff]{2,})")
+
+
+def _spelled_out(name: str, tree: HtmlElement, site_names: list[str]) -> str:
+    """A "first.last" login as the person's name: as the page prints it, with a middle initial ("Christian P.
+    Stadtfeld"), else capitalised ("Robert Stitz"). A given name signing a site named after a surname ("Von Henry"
+    on steinhau.com) as the full name the page prints ("Henry Steinhau"). Other handles are kept as they are."""
+    login = _NAME_LOGIN.fullmatch(name)
+    if not login:
+        if " " in name or name.lower() not in given_names():
+            return name
+        surnames = {
+            re.sub(r"[\W\d_]+", "", (site.split(".")[0] if "." in site else site).lower()) for site in site_names
+        }
+        surnames = {surname for surname in surnames if len(surname) >= 4}
+        if not surnames:
+            return name
+        # one space between, the surname capitalised: "Henry Steinhau" written as a name, not two texts run together
+        pattern = rf"\b{re.escape(name)}[ \u00a0]((?i:{'|'.join(sorted(surnames))}))(?![a-z\u00df-\u00ff])"
+        printed = re.search(pattern, tree.text_content())
+        return f"{name} {printed.group(1).capitalize()}" if printed and printed.group(1)[0].isupper() else name
+    first, last = login.group(1).capitalize(), login.group(2).capitalize()
+    printed = re.search(rf"\b{first}(?:\s+[A-Z]\.)?\s+{last}\b", tree.text_content())
+    return " ".join(printed.group(0).split()) if printed else f"{first} {last}"
+
+
+# An author box or profile card after the text ("<div class=author-bio><h3>Ana Berg</h3><p>Ana writes ...</p>")
+# (one cheap XPath test per element, the box's kind checked in Python: seven contains() per element made this a
+# tenth of the metadata step's CPU time on trafilatura-eval-dev)
+_AUTHOR_MARKED = etree.XPath("//*[contains(@class, 'author') or contains(@class, 'autor')]")
+_AUTHOR_BOX_CLASS = re.compile(r"author-?(?:bio|box|info|card)|about-?author|autor-?box", re.I)
+_BOX_NAME = etree.XPath("(.//h2 | .//h3 | .//h4 | .//h5 | .//strong | .//b | .//a | .//*[contains(@class, 'name')])")
+
+
+def _author_box(tree: HtmlElement, outlet: str | None, site_names: list[str]) -> list[str]:
+    """The full name heading the first author box of a page that names its author nowhere else."""
+    for box in _AUTHOR_MARKED(tree):
+        if not _AUTHOR_BOX_CLASS.search(box.get("class") or "") or _skip_byline(box):
+            continue
+        for el in _BOX_NAME(box):
+            text = clean_text(el.text_content())
+            if 4 <= len(text) <= 40:
+                people = clean_author_text(text, outlet, site_names)[0]
+                if people and text.startswith(people[0]):  # the name alone, or with a button glued on
+                    return people[:1]
+        return []
+    return []
+
+
+MIN_OWNER_KEY = 8  # letters of a site name read as a person's names: "gregoryszorc", not "anna" or "tvberg"
+# Texts of a page that may name the site's owner: a personal site prints it in its header, footer and title (1, 2, 2
+# and 8 texts on the four personal sites of trafilatura-eval-dev it signs), a page about a subject named like the
+# site all along (78 texts on a fan wiki's page).
+MAX_OWNER_MENTIONS = 10
+
+
+def _site_owner(tree: HtmlElement, site_names: list[str]) -> list[str]:
+    """The person a site is named after, printed on the page as its owner ("Gregory Szorc" on gregoryszorc.com,
+    "Alexander Klier" on alexander-klier.net): a personal site whose page names no other author. The name opens
+    with a common given name ("Presse Augsburg" on presse-augsburg.de is no person) and stands alone in a text: a
+    site description, a copyright line, a part of the title ("Harry Potter Wiki", "Betty Crocker(TM) cake mix" are
+    a subject and a brand)."""
+    keys = {re.sub(r"[\W\d_]+", "", (name.split(".")[0] if "." in name else name).lower()) for name in site_names}
+    texts: list[str] | None = None
+    for key in sorted(k for k in keys if len(k) >= MIN_OWNER_KEY):
+        for cut in range(2, len(key) - 2):
+            if key[:cut] not in given_names():
+                continue
+            texts = [" ".join(node.split()) for node in _TEXT_NODES(tree)] if texts is None else texts
+            name = rf"({key[:cut]}(?:\s+[a-z]\.)?\s+{key[cut:]})"
+            alone = re.compile(
+                rf"^(?:(?:©|\(c\)|copyright)[\s\d\-–]*)?(?:.*\s[|–—-]\s)?(?:(?:dr|prof)\.\s*)*{name}"
+                rf"(?:\s[|–—-]\s.*|'s\s.*|\.?\s*(?:all rights reserved\.?)?)$",
+                re.I,
+            )
+            mentioned = re.compile(name, re.I)
+            if sum(1 for text in texts if mentioned.search(text)) > MAX_OWNER_MENTIONS:
+                continue
+            for text in texts:
+                owner = alone.match(text)
+                if owner and all(word[0].isupper() for word in owner.group(1).split()):
+                    return [owner.group(1)]
+    return []
 
 
 # A short paragraph right after a long one, with no long paragraph after it: the end of an article's text, where
@@ -402,8 +534,28 @@ def _signature(tree: HtmlElement) -> list[str]:
     return []
 
 
-def _page_bylines(tree: HtmlElement, h1: HtmlElement | None) -> tuple[list[str], list[str]]:
-    """Byline elements' texts and "Von X" texts, each with the ones below the headline first."""
+# A byline that is only an opening and one word ("von freeman1984", "Eingestellt von Weinlachgummi", "Ela").
+_HANDLE_BYLINE = re.compile(_OPENING + r"\s*:?\s+([^\W\d_][\w.-]{2,30})\s*$|^\s*([^\W\d_][\w.-]{2,30})\s*$", re.I)
+_OPENED_HANDLE = re.compile(_OPENING + r"\s*:?\s+([^\W\d_][\w.-]{2,30})\s*$", re.I)
+
+
+def _signed_handle(raw: str, outlet: str | None, site_names: list[str]) -> list[str]:
+    """The user name that signs a byline holding nothing else, or one part of a meta line ("10. Dezember 2019 · von
+    nachtfalter · in Allgemein"): the first one (under the headline) beats full names further down (authors of the
+    books a blog reviews, of an interview it quotes). Not an acronym or initials ("JF": an outlet)."""
+    match = _HANDLE_BYLINE.match(raw) or next(
+        (found for part in _LINE_SEP.split(raw) if (found := _OPENED_HANDLE.match(part))), None
+    )
+    handle = match and (match.group(match.lastindex or 0))
+    if not handle or handle.isupper() or handle.lower() in dates.MONTHS:
+        return []
+    return clean_author_text(handle, outlet, site_names, structured=True)[0]
+
+
+def _page_bylines(tree: HtmlElement, h1: HtmlElement | None) -> list[str]:
+    """The texts of byline elements and of "Von X" elements in page order, the ones below the headline first: a
+    "Von X" line under the headline beats a byline class of a teaser further down (trafilatura-eval-dev: one page
+    gained, none lost, once names glued to a month or a French "Le" date were cut)."""
     order: dict[HtmlElement, int] = {}
     h1_at: int | None = None
     dom, text = _dom_bylines(tree), _text_bylines(tree)
@@ -413,4 +565,5 @@ def _page_bylines(tree: HtmlElement, h1: HtmlElement | None) -> tuple[list[str],
             if el in wanted:
                 order[el] = i
         h1_at = order.get(h1)
-    return _after_headline(dom, order, h1_at), _after_headline(text, order, h1_at)
+    both = sorted(dom + text, key=lambda found: order.get(found[0], -1)) if order else dom + text
+    return _after_headline(both, order, h1_at)
