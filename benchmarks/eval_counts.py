@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from storyline.extract.counts import casualty_summary, find_counts
-from storyline.extract.places import find_places, main_location
+from storyline.extract.places import find_places
+from storyline.extract.places_main import main_location
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -22,7 +22,8 @@ from storyline.extract.absence import find_absences
 from storyline.extract.counts import find_counts
 from storyline.extract.entities import entity_key, find_entities
 from storyline.extract.nlp import load_spacy
-from storyline.extract.places import find_places, main_location
+from storyline.extract.places import find_places
+from storyline.extract.places_main import main_location
 from storyline.extract.quotes import Attribution, find_article_quotes
 from storyline.extract.sentences import Sentence, sentence_at, split_sentences
 from storyline.extract.timex import tag_times

@@ -9,18 +9,11 @@ from datetime import date
 
 from storyline.extract.counts_scope import CASUALTY_CATEGORIES
 from storyline.extract.counts_victims import one_person
-from storyline.extract.places import (
-    CONFIDENCE,
-    UNANCHORED_WEIGHT,
-    Place,
-    find_places,
-    main_location,
-    may_be_a_part,
-    neighbourhoods,
-    outlet_city,
-)
+from storyline.extract.places import CONFIDENCE, UNANCHORED_WEIGHT, Place, find_places
 from storyline.extract.places_gazetteer import key as gaz_key
 from storyline.extract.places_gazetteer import load as load_gazetteer
+from storyline.extract.places_main import main_location, may_be_a_part, neighbourhoods
+from storyline.extract.places_outlet import outlet_city
 from storyline.group.features import is_furniture
 from storyline.model import Article, Claim, Location, Story
 from storyline.reconcile.claims import reconcile_claims, source_of
@@ -115,7 +108,7 @@ BRANDING_CITY = True  # see _article_location; gva-dev half A city unchanged (0.
 BRANDING_REGION = True
 
 
-# An outlet whose host names a big city ("abc7chicago.com", "mysanantonio.com": places.outlet_city) stands for the
+# An outlet whose host names a big city ("abc7chicago.com", "mysanantonio.com": outlet_city) stands for the
 # branding where the headline has none: its state is the one towns are read in, when the article names that city too
 # (a Chicago paper's report of a Gary, Indiana shooting that never names Chicago keeps Gary), and its city is the
 # article's when no town is named. gva-dev pipeline stories re-reconciled (run of 0c67624), city half A 0.7665 ->
