@@ -187,7 +187,7 @@ def _survived(m: SingleLike) -> bool:
 
 
 # Traits are read from the words that name the person ("the woman"), not the whole mention: "Blazier was transported
-# to King's Daughter Medical Center" names no daughter; see counts_rules.MEDICAL_CENTER for the figures.
+# to King's Daughter Medical Center" names no daughter; see counts_verbs.MEDICAL_CENTER for the figures.
 SUBJECT_TRAITS = True
 
 
