@@ -39,8 +39,8 @@ from sklearn.linear_model import LogisticRegression
 from storyline.extract.quotes import _cut_before, _fast_raws, _overlaps_any, _rejoined, _taken, find_quotes, rule_spans
 from storyline.extract.quotes_attr import ATTR_MODEL_PATH
 from storyline.extract.quotes_cues import quote_spans
-from storyline.extract.quotes_fast import tokens
 from storyline.extract.quotes_model import MODEL_PATH, CueModel, features, is_candidate, judged, quote_marks
+from storyline.extract.quotes_words import tokens
 from storyline.extract.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -45,9 +45,10 @@ from storyline.extract.quotes_cues import (
     has_any_cue,
     quote_spans,
 )
-from storyline.extract.quotes_fast import governed_quote_hit, leading_subject, sentence_hits, trailing_speaker_hit
+from storyline.extract.quotes_fast import sentence_hits
 from storyline.extract.quotes_model import CueModel, load_judge, load_model, model_hits
 from storyline.extract.quotes_speakers import Resolver
+from storyline.extract.quotes_unclaimed import governed_quote_hit, leading_subject, trailing_speaker_hit
 from storyline.extract.sentences import Sentence, split_sentences
 
 EXTRACTOR = "storyline.extract.quotes"

@@ -20,20 +20,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from storyline.extract.quotes_fast import (
-    CLOSE_PUNCT,
-    NP_STOP,
-    PRONOUNS,
-    PUNCT,
-    RuleHit,
-    Tok,
-    appositive_subject,
-    leading_subject,
-    np_left,
-    np_right,
-    opening_subject,
-    trim,
-)
+from storyline.extract.quotes_fast import RuleHit
+from storyline.extract.quotes_phrases import appositive_subject, np_left, np_right, opening_subject
+from storyline.extract.quotes_unclaimed import leading_subject
+from storyline.extract.quotes_words import CLOSE_PUNCT, NP_STOP, PRONOUNS, PUNCT, Tok, trim
 from storyline.extract.sentences import Sentence
 
 _WORD = re.compile(r"[^\W_]+")

@@ -28,7 +28,10 @@ from typing import Any
 from storyline.errors import StorylineError
 from storyline.extract.quotes_attr import ATTR_MODEL_PATH, DETERMINERS, Proposal, judge_features, propose
 from storyline.extract.quotes_cues import BELIEF_FORMS, SPEECH_FORMS, STANCE_FORMS
-from storyline.extract.quotes_fast import (
+from storyline.extract.quotes_fast import RuleHit
+from storyline.extract.quotes_phrases import np_left, np_right, speaker_like
+from storyline.extract.quotes_skip import skip_left, skip_listener
+from storyline.extract.quotes_words import (
     AUX_WORDS,
     BE_WORDS,
     CLOSE_PUNCT,
@@ -36,13 +39,7 @@ from storyline.extract.quotes_fast import (
     NP_STOP,
     PRONOUNS,
     PUNCT,
-    RuleHit,
     Tok,
-    np_left,
-    np_right,
-    skip_left,
-    skip_listener,
-    speaker_like,
     tokens,
     trim,
 )

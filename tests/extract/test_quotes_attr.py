@@ -6,8 +6,8 @@ import pytest
 
 from storyline.extract.quotes import _misread_speaker, find_quotes
 from storyline.extract.quotes_attr import Proposal, judge_features, propose
-from storyline.extract.quotes_fast import tokens
 from storyline.extract.quotes_model import CueModel, load_judge, subject_side
+from storyline.extract.quotes_words import tokens
 from storyline.extract.sentences import Sentence
 
 

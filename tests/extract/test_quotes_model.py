@@ -144,8 +144,8 @@ def test_a_model_cue_opening_a_new_clause_inside_rule_content_is_kept() -> None:
 
 
 def test_sentence_probabilities_equal_the_feature_strings_scores() -> None:
-    from storyline.extract.quotes_fast import tokens
     from storyline.extract.quotes_model import features, is_candidate, marked_range, quote_marks, sentence_probabilities
+    from storyline.extract.quotes_words import tokens
     from storyline.extract.sentences import Sentence
 
     model = load_model()
@@ -167,8 +167,8 @@ def test_sentence_probabilities_equal_the_feature_strings_scores() -> None:
 
 
 def test_the_cascade_drops_only_words_whose_own_weights_are_low() -> None:
-    from storyline.extract.quotes_fast import tokens
     from storyline.extract.quotes_model import sentence_probabilities
+    from storyline.extract.quotes_words import tokens
     from storyline.extract.sentences import Sentence
 
     model = CueModel({"w=harrumphed": 10.0, "w=table": -8.0}, -1.0, 0.5)

@@ -1,0 +1,86 @@
+"""Speakers of quotes that no cue word of the lexicon claims.
+
+A quote governed by the verb after the sentence's opening subject ("He termed the talks an “…”"),
+and a quote closed by its speaker and a verb the cue table does not know, or by a dash and a name
+("“…” Vitter demanded.", "“…” ― Carla Sanchez"). ``find_quotes`` tries these on each quote that the
+cue rules leave without an attribution.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.extract.quotes_fast import RuleHit
+from storyline.extract.quotes_phrases import LEAD_SKIP, speaker_like
+from storyline.extract.quotes_words import AUX_WORDS, DETERMINERS, NP_STOP, PRONOUNS, WORD, cue_kind, text_span, tokens
+from storyline.extract.sentences import Sentence
+
+# A quote this short is a scare quote ("his “political revolution”"), not speech, unless a cue word says so.
+_QUOTE_WORDS = 3
+
+
+def leading_subject(sent: Sentence) -> tuple[int, int] | None:
+    """The subject that opens a sentence: a pronoun, or a noun phrase ending in a capitalised word."""
+    toks = tokens(sent.text)
+    k = 0
+    while k < len(toks) and (toks[k].low in LEAD_SKIP or toks[k].text in "“\"'"):
+        k += 1
+    if k < len(toks) and toks[k].low in PRONOUNS:
+        return text_span(sent, toks[k].start, toks[k].end)
+    start = k
+    while (
+        k < len(toks)
+        and k - start < 8
+        and toks[k].text not in ',;:()“”"'
+        and toks[k].low not in NP_STOP
+        and not (k > start and toks[k].text[:1].islower() and (toks[k].low.endswith("ed") or cue_kind(toks[k].low)))
+    ):  # a verb ends the subject: "Both parents stiffened their denunciation of Mr. Trump, saying …"
+        k += 1
+    if k > start and (toks[k - 1].text[:1].isupper() or toks[start].low in DETERMINERS):
+        return text_span(sent, toks[start].start, toks[k - 1].end)
+    return None
+
+
+def governed_quote_hit(sent: Sentence, quote: tuple[int, int]) -> RuleHit | None:
+    """A quote that no cue word claims, in a sentence that opens with its subject and a verb:
+    "He termed the talks an “…”" (the subject is the speaker, the verb the cue)."""
+    subject = leading_subject(sent)
+    if (
+        subject is None
+        or subject[1] > quote[0]
+        or len(WORD.findall(sent.text[quote[0] - sent.start : quote[1] - sent.start])) < _QUOTE_WORDS
+    ):
+        return None
+    toks = tokens(sent.text)
+    k = next((n for n, t in enumerate(toks) if sent.start + t.start >= subject[1]), len(toks))
+    while k < len(toks) and toks[k].low in AUX_WORDS:
+        k += 1
+    if k >= len(toks) or sent.start + toks[k].start >= quote[0]:
+        return None
+    verb = toks[k]
+    if not verb.text.isalpha() or not verb.text.islower() or verb.low in NP_STOP or verb.low in DETERMINERS:
+        return None
+    if not speaker_like(sent.text[subject[0] - sent.start : subject[1] - sent.start]):
+        return None
+    return RuleHit(subject, text_span(sent, verb.start, verb.end), [quote])
+
+
+# "“…” Vitter demanded." / "“…,” she recalled." / "“…” ― Carla Sanchez": a quote closed by its speaker
+# and a verb the cue table does not know, or by a dash and a name.
+_TRAILING = re.compile(
+    r"[ \t\xa0]*(?:[―—–][ \t\xa0]*(?P<dash>[A-Z][\w’'\-.]*(?:[ \t\xa0]+[A-Z][\w’'\-.]*){0,3})"
+    r"|,?[ \t\xa0]*(?P<np>(?:[A-Z][\w’'\-.]*(?:[ \t\xa0]+[A-Z][\w’'\-.]*){0,3})|he|she|they|we|I)"
+    r"[ \t\xa0]+(?P<verb>[a-z]+(?:ed|s))\b)[ \t\xa0]*(?:[.!?]|$)",
+    re.MULTILINE,
+)  # on the quote's own line: "“…”\n\nDown-ballot blues?" is a quote and a subheading
+
+
+def trailing_speaker_hit(text: str, quote: tuple[int, int]) -> RuleHit | None:
+    m = _TRAILING.match(text, quote[1])
+    if m is None or len(WORD.findall(text[quote[0] : quote[1]])) < _QUOTE_WORDS:
+        return None
+    if m.group("dash"):
+        return RuleHit((m.start("dash"), m.end("dash")), (quote[1], m.start("dash")), [quote])
+    if m.group("verb") in NP_STOP:
+        return None
+    return RuleHit((m.start("np"), m.end("np")), (m.start("verb"), m.end("verb")), [quote])
