@@ -420,7 +420,3 @@ def _verb_hit(
         follow,
         None if joins is None else sent.start + joins,
     )
-
-
-def overlaps(a: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s < a[1] and a[0] < e for s, e in spans)
