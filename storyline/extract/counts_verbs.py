@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from storyline.extract.counts_lexicon import ACTIVE_VERBS, NOUN_CATEGORY, PERSON_SINGULAR, STOP, VERB_PHRASES
+from storyline.extract.timex_lex import MONTH_NAMES, WEEKDAY_NAMES
 
 _TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*|[^\w\s]")
 _VERBS: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -139,29 +140,7 @@ _OBJECT_WORDS = frozenset(
         "and",
     ]
 )
-_TIME_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+_TIME_WORDS = frozenset((*WEEKDAY_NAMES, *MONTH_NAMES))
 
 
 def object_follows(text: str, toks: list[tuple[str, int, int]], i: int) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from storyline.extract.places_gazetteer import Gazetteer
+from storyline.extract.timex_lex import MONTH_NAMES, WEEKDAY_NAMES
 
 # Facilities named after a person or another town ("Comer Children's Hospital", "Amboy Road"): a
 # capitalised name anywhere before one of these words is the facility's name, not where it stands.
@@ -171,25 +172,8 @@ NOT_STATE = r"(?!\s+(?i:City|Beach|Heights|University|Avenue|Ave|Street|St\.|Roa
 COUNTY = re.compile(rf"(?P<name>{CAPS}\s+(?:County|Parish))\b|(?P<abbr>{CAPS})\s+[Cc]o\.(?=\s)")
 NOT_PLACES = frozenset(
     [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+        *MONTH_NAMES,
+        *WEEKDAY_NAMES,
         "police",
         "god",
         "christmas",

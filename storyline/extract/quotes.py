@@ -50,6 +50,7 @@ from storyline.extract.quotes_model import CueModel, load_judge, load_model, mod
 from storyline.extract.quotes_speakers import Resolver
 from storyline.extract.quotes_unclaimed import governed_quote_hit, leading_subject, trailing_speaker_hit
 from storyline.extract.sentences import Sentence, split_sentences
+from storyline.extract.timex_lex import MONTH_NAMES, WEEKDAY_NAMES
 
 EXTRACTOR = "storyline.extract.quotes"
 VERSION = "0.2"
@@ -389,9 +390,9 @@ _PREPOSITIONS = {
 # 0.7354 -> 0.7356, content unchanged (dropping such attributions instead lost content F1 0.0005).
 _NOT_SPEAKERS = frozenset(
     {
-        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-        *("today", "yesterday", "tonight", "january", "february", "march", "april", "june", "july", "august"),
-        *("september", "october", "november", "december", "meanwhile", "instead", "however", "besides"),
+        *WEEKDAY_NAMES,
+        *(m for m in MONTH_NAMES if m != "may"),  # "may" is the modal
+        *("today", "yesterday", "tonight", "meanwhile", "instead", "however", "besides"),
         *("nonetheless", "nevertheless", "moreover", "now", "yet", "still", "also", "too", "more", "then"),
         *("later", "earlier"),
     }

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from storyline.extract.timex_lex import MONTH_NAMES, WEEKDAY_NAMES
+
 # Honorifics carry gender and are never part of the name.
 HONORIFICS = {
     "mr": "m",
@@ -219,25 +221,8 @@ _NOT_NAME = {
     "how",
     "where",
     "read",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    *WEEKDAY_NAMES,
+    *MONTH_NAMES,
     "jan.",
     "feb.",
     "aug.",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from storyline.extract.quotes_words import AUX_WORDS, BE_WORDS, Tok
+from storyline.extract.timex_lex import MONTH_NAMES, WEEKDAY_NAMES
 
 _DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # Time and manner phrases that sit between a subject and its cue, or between a cue and its content.
@@ -39,13 +40,7 @@ SKIP_HEAD = re.compile(
     r"|\w+ly|again|too|also|flatly|instead|recently|earlier|later|publicly|privately)\s*,?\s*"
 )
 _TIME_WORDS = {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    *WEEKDAY_NAMES,
     "week",
     "weekend",
     "month",
@@ -57,17 +52,7 @@ _TIME_WORDS = {
     "today",
     "yesterday",
     "tonight",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    *(m for m in MONTH_NAMES if m != "may"),  # "may" is the modal here
     "jan.",
     "feb.",
     "aug.",

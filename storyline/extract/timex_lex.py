@@ -8,19 +8,25 @@ from __future__ import annotations
 
 import re
 
+# The full English names, shared by every rule that must not take a day or a month for a name, a place or a
+# speaker (counts_verbs, places_patterns, quotes_names, quotes_skip, quotes).
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 MONTHS: dict[str, int] = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
+    **{name: number for number, name in enumerate(MONTH_NAMES, 1)},
     "jan": 1,
     "feb": 2,
     "mar": 3,
@@ -34,15 +40,7 @@ MONTHS: dict[str, int] = {
     "nov": 11,
     "dec": 12,
 }
-WEEKDAYS: dict[str, int] = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
+WEEKDAYS: dict[str, int] = {name: number for number, name in enumerate(WEEKDAY_NAMES)}
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO",
     "afternoon": "AF",
