@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 FactType = Literal["count", "time", "quote", "attribution", "entity", "location", "absence"]
 Qualifier = Literal["exact", "at least", "at most", "about", "more than", "fewer than", "range"]
+# attrs["field"] of a fact read in the article's title rather than its body (Fact.in_title)
+TITLE_FIELD = "title"
 ClaimStatus = Literal["agreed", "conflict", "single", "updated"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 
@@ -75,8 +77,9 @@ class Fact:
     """One thing an article states, with the exact words and sentence it was read from.
 
     ``start``/``end`` are character offsets of ``text`` in the article's ``body``;
-    ``sentence_start`` is the offset of ``sentence``. Type-specific fields are
-    None when they do not apply.
+    ``sentence_start`` is the offset of ``sentence``. A quote read in a headline the body does
+    not repeat is the one exception: ``attrs["field"]`` is ``"title"`` and its offsets index
+    the ``title`` (``in_title``). Type-specific fields are None when they do not apply.
     """
 
     fact_id: str
@@ -105,6 +108,11 @@ class Fact:
     direct: bool | None = None
     # anything else a specific extractor records (entity label, gazetteer ids, speaker title, ...)
     attrs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def in_title(self) -> bool:
+        """Read in the article's title, not its body: the offsets index the title."""
+        return self.attrs.get("field") == TITLE_FIELD
 
 
 @dataclass(slots=True)

@@ -27,7 +27,7 @@ from storyline.extract.places_main import main_location
 from storyline.extract.quotes import Attribution, find_article_quotes
 from storyline.extract.sentences import Sentence, sentence_at, split_sentences
 from storyline.extract.timex import tag_times
-from storyline.model import Article, Fact
+from storyline.model import TITLE_FIELD, Article, Fact
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class _FactMaker:
         """A fact read in the article's title: offsets into the title, which is its sentence."""
         title = self.article.title or ""
         self.n += 1
-        attrs = {**fields.pop("attrs", {}), "field": "title"}
+        attrs = {**fields.pop("attrs", {}), "field": TITLE_FIELD}
         return Fact(
             fact_id=f"{self.article.id}#{self.n}",
             article_id=self.article.id,

@@ -75,11 +75,7 @@ def digest(story: Story, articles: list[Article], size: int = 5) -> list[DigestL
         if a.duplicate_of:
             continue  # a wire copy is not a second source
         body = a.body or ""
-        starts = {
-            f.sentence_start
-            for f in a.facts
-            if f.type in ("count", "quote", "time") and f.attrs.get("field") != "title"  # title facts: not in body
-        }
+        starts = {f.sentence_start for f in a.facts if f.type in ("count", "quote", "time") and not f.in_title}
         for position, sentence in enumerate(split_sentences(body)[:LEAD_SENTENCES]):
             toks = _tokens(sentence.text)
             if len(toks) < 5:

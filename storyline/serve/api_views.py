@@ -162,7 +162,7 @@ def _span(body: str, start: int | None, text: str | None) -> tuple[int, int] | N
 def fact_spans(body: str, fact: Fact) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """(sentence span, words span) of a fact in its article body, each None when it cannot be placed (a fact read
     in the title is not in the body)."""
-    if fact.attrs.get("field") == "title":
+    if fact.in_title:
         return None, None
     words = _span(body, fact.start, fact.text)
     if words is not None and fact.end != words[1] and body[fact.start : fact.end] != fact.text:
