@@ -2,7 +2,7 @@
 
     python benchmarks/eval_clean.py zyte-text-dev            # or a path to any feed .jsonl(.gz)
     python benchmarks/eval_clean.py trafilatura-eval-dev --out out/clean-traf
-    python benchmarks/eval_clean.py zyte-text-dev --cv       # every page cleaned by a line model not trained on its site
+    python benchmarks/eval_clean.py zyte-text-dev --cv       # each page cleaned by a model not trained on its site
 
 Observes every page first (template learning), then cleans each one, writes DIR/articles.jsonl
 (id, title, authors, published, body, outlet, url, and the other contract fields as null) and runs
@@ -20,9 +20,9 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -138,7 +138,9 @@ def fold_models(folds: int = 5) -> Callable[[Article], LineModel]:
 
     data = eval_dir() / "data"
     zyte = train.load_pages(data / "zyte-text-dev.jsonl.gz", data / "zyte-dev.gold.jsonl", "zyte")
-    traf = train.load_pages(data / "trafilatura-eval-text-dev.jsonl.gz", data / "trafilatura-eval-dev.gold.jsonl", "traf")
+    traf = train.load_pages(
+        data / "trafilatura-eval-text-dev.jsonl.gz", data / "trafilatura-eval-dev.gold.jsonl", "traf"
+    )
     decoder = LineModel.load_default().decoder
     sites = sorted({p.site or p.id for p in zyte})  # the folds of ``train.cross_validate``
     fold_of = {s: i % folds for i, s in enumerate(sites)}
@@ -183,7 +185,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-templates", action="store_true", help="clean without template learning")
     parser.add_argument("--halves", action="store_true", help="also score the two site halves (A: tuned on, B: held)")
     parser.add_argument("--trafilatura", action="store_true", help="score trafilatura 2.3.1 instead, on the same pages")
-    parser.add_argument("--cv", action="store_true", help="zyte-text-dev: each page cleaned by a model not trained on its site")
+    parser.add_argument(
+        "--cv", action="store_true", help="zyte-text-dev: each page cleaned by a model not trained on its site"
+    )
     args = parser.parse_args(argv)
     data = eval_dir() / "data"
     feed = Path(args.feed) if Path(args.feed).exists() else data / f"{args.feed}.jsonl.gz"

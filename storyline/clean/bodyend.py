@@ -9,7 +9,9 @@ after that line is body even when the line model liked it:
   that news sites share across languages (``is_appeal``);
 - a short standalone section marker between body and footer ("Read also:", "Comments", "Most
   popular", "Related posts", "Authors: ...") when the lines kept after it are a small remainder;
-- the teaser of another story: a headline-shaped line followed by an excerpt cut off mid-sentence.
+- the teaser of another story: a headline-shaped line followed by an excerpt cut off mid-sentence;
+- a comment section: readers' comments under their signatures ("Alex says:", "Yvonne sagt:",
+  "Alex on May 3, 2019 at 4:47 pm said:") are never the article, however well written (``comment_fence``).
 
 These rules read no outlet's strings; they were checked on zyte-text-dev and
 trafilatura-eval-text-dev (see ``benchmarks/eval_clean.py``) and on the seed pages.
@@ -82,6 +84,66 @@ def appeal_lines(lines: list[Line], page: PageText | None) -> np.ndarray | None:
     if found is None:
         return None
     return found | np.fromiter((line.words <= 12 for line in lines), dtype=bool, count=len(lines))
+
+
+# A commenter's signature: a short line ending in a present-tense verb of saying and a colon ("Alex says:",
+# "Yvonne sagt:"), or in a past-tense one with the comment's date or time ("Alex on May 3, 2019 at 4:47 pm
+# said:"). A body line that opens a quotation ("The minister said:") has neither; one such line is not a
+# section either: COMMENT_SIGNATURES are needed.
+_SIGNATURE = re.compile(
+    r"^(?!.*[a-z]{2}[.!?]\s)\S.{0,80}?\s(?:says|writes|sagt|schreibt|dit|écrit|dice|escribe|diz|scrive|zegt|schrijft)\s*:$",
+    re.IGNORECASE,
+)
+_SIGNED = re.compile(
+    r"^(?!.*[a-z]{2}[.!?]\s)\S.{0,80}?\s(?:said|wrote|schrieb|a écrit|escribió|escreveu|ha scritto|schreef)\s*:$",
+    re.IGNORECASE,
+)
+_WHEN = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
+# The heading a comment section opens with ("Comments", "10 Comments", "3 thoughts on ...", "Leave a Reply").
+_COMMENTS_HEAD = re.compile(
+    r"^(?:(?:\d+|one|two|three)\s+)?(?:comments?|responses?|replies|thoughts? on\b.*|kommentare?|comentarios|"
+    r"commentaires|commenti|comentários|reacties)\s*(?:\(\d+\))?:?$|^(?:leave|post|add) a (?:comment|reply)\b",
+    re.IGNORECASE,
+)
+SIGNATURE_WORDS = 14  # a signature is a name and maybe a date: longer lines are prose
+COMMENT_SIGNATURES = 2  # signatures that make a comment section
+HEAD_LOOKBACK = 8  # lines above the first signature searched for the section's heading
+PROSE_WORDS = 8  # a fallback body line (``before_comments``) has this many words and ends a sentence
+
+
+def is_signature(text: str, words: int) -> bool:
+    """A commenter's signature line (``_SIGNATURE``, or ``_SIGNED`` with a date or time)."""
+    if words > SIGNATURE_WORDS or not text.endswith(":"):
+        return False
+    return _SIGNATURE.match(text) is not None or (_SIGNED.match(text) is not None and _WHEN.search(text) is not None)
+
+
+def comment_fence(lines: list[Line], after: int = -1) -> int | None:
+    """Index of the line that opens the page's comment section below line ``after`` (the headline): the
+    heading above the first of COMMENT_SIGNATURES or more signatures, or that signature. None without one."""
+    signatures = [i for i in range(after + 1, len(lines)) if is_signature(lines[i].text, lines[i].words)]
+    if len(signatures) < COMMENT_SIGNATURES:
+        return None
+    first = signatures[0]
+    for j in range(first - 1, max(after, first - HEAD_LOOKBACK - 1), -1):
+        if lines[j].words <= 10 and _COMMENTS_HEAD.match(lines[j].text):
+            return j
+    return first
+
+
+def before_comments(lines: list[Line], keep: np.ndarray, fence: int, anchor: int | None) -> np.ndarray:
+    """``keep`` without the comment section from ``fence`` on. When the kept lines were all comments (a short
+    post under a long discussion), the body is the prose between the headline and the section: the lines of
+    PROSE_WORDS words or more that end a sentence and ask nothing of the reader."""
+    out = keep.copy()
+    out[fence:] = False
+    if out.any() or not keep.any():
+        return out
+    for i in range(0 if anchor is None else anchor + 1, fence):
+        line = lines[i]
+        if line.words >= PROSE_WORDS and _ENDS.search(line.text) and not is_appeal(line.text, line.words):
+            out[i] = True
+    return out
 
 
 def is_marker(text: str, words: int) -> bool:

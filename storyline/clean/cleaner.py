@@ -19,7 +19,7 @@ from datetime import date
 import numpy as np
 
 from storyline.clean import htmlbody, htmlmeta, textmeta
-from storyline.clean.bodyend import close_body
+from storyline.clean.bodyend import before_comments, close_body, comment_fence
 from storyline.clean.linemodel import LineModel
 from storyline.clean.lines import Line, split_lines
 from storyline.clean.pagetext import PageText
@@ -126,6 +126,9 @@ class Cleaner:
         probs = self.model.probabilities(page.features, page.words)
         keep = self.model.decoder.decode(probs, page.words) if len(probs) else np.zeros(0, dtype=bool)
         keep = self._below_anchor(probs, page.words, keep, page.title_index)
+        fence = comment_fence(page.lines, -1 if page.title_index is None else page.title_index)
+        if fence is not None:
+            keep = before_comments(page.lines, keep, fence, page.title_index)
         caption = page_captions(page.lines, page.text)
         meta = textmeta.extract(
             page.lines,

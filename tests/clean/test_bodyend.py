@@ -7,9 +7,12 @@ import numpy as np
 from storyline.clean.bodyend import (
     _APPEAL,
     appeal_lines,
+    before_comments,
     close_body,
+    comment_fence,
     is_appeal,
     is_marker,
+    is_signature,
     is_tail_furniture,
     trim_tail,
 )
@@ -146,3 +149,56 @@ def test_appeal_lines_holds_every_line_the_appeal_pattern_matches() -> None:
     assert maybe is not None
     for line, found in zip(lines, maybe.tolist(), strict=True):
         assert found == bool(_APPEAL.search(line.text)), line.text
+
+
+COMMENTS = [
+    "3 Comments",
+    "Lena Brandt says:",
+    "I walk across that bridge every morning and I am glad the council finally agreed on something useful.",
+    "Reply",
+    "Tom Okafor on March 15, 2023 at 9:12 am said:",
+    "Eighteen months of detours will be hard on the shops near the river, and nobody has said who pays for them.",
+    "Maria K. sagt:",
+    "Endlich! Die alte Brücke war seit Jahren eine Gefahr für Radfahrer und Fußgänger.",
+]
+
+
+def test_commenter_signatures_are_signatures() -> None:
+    for text in ("Lena Brandt says:", "Maria K. sagt:", "Tom Okafor on March 15, 2023 at 9:12 am said:"):
+        assert is_signature(text, len(text.split())), text
+
+
+def test_a_body_line_opening_a_quotation_is_no_signature() -> None:
+    for text in ("The mayor said:", "In a statement, the ministry wrote:", "He added. Then the minister says:"):
+        assert not is_signature(text, len(text.split())), text
+
+
+def test_comment_section_opens_at_its_heading() -> None:
+    lines, _ = split_page("\n\n".join(["Bridge vote", *BODY, *COMMENTS]))
+    assert comment_fence(lines, 0) == 1 + len(BODY)
+
+
+def test_one_signature_like_line_is_no_comment_section() -> None:
+    lines, _ = split_page("\n\n".join(["Bridge vote", *BODY[:2], "The mayor says:", *BODY[2:]]))
+    assert comment_fence(lines, 0) is None
+
+
+def test_comments_above_the_headline_are_not_read() -> None:
+    lines, _ = split_page("\n\n".join([*COMMENTS, "Bridge vote", *BODY]))
+    assert comment_fence(lines, len(COMMENTS)) is None
+
+
+def test_comments_are_cut_from_the_body() -> None:
+    lines, _ = split_page("\n\n".join(["Bridge vote", *BODY, *COMMENTS]))
+    keep = np.ones(len(lines), dtype=bool)
+    keep[0] = False
+    fence = 1 + len(BODY)
+    assert list(map(bool, before_comments(lines, keep, fence, 0))) == [False, *[True] * len(BODY), *[False] * 8]
+
+
+def test_a_short_post_under_a_long_discussion_keeps_its_prose() -> None:
+    lines, _ = split_page("\n\n".join(["Bridge vote", BODY[0], "Share", *COMMENTS]))
+    keep = np.zeros(len(lines), dtype=bool)
+    keep[5] = keep[8] = True  # the line model liked two comments, not the post
+    out = before_comments(lines, keep, 3, 0)
+    assert [lines[i].text for i in np.flatnonzero(out)] == [BODY[0]]

@@ -7,7 +7,7 @@ from storyline.clean import Cleaner, TemplateMemory
 from storyline.errors import InputError
 from storyline.model import Article
 
-from .conftest import BODY, make_page
+from .conftest import BODY, NAV, make_page
 
 
 def test_body_is_the_article_paragraphs_joined_by_blank_lines(cleaner: Cleaner) -> None:
@@ -25,6 +25,20 @@ def test_cookie_and_copyright_text_is_not_body(cleaner: Cleaner) -> None:
     assert "cookie" not in (article.body or "").lower()
     assert "Copyright" not in (article.body or "")
     assert "Storm closes mountain pass" not in (article.body or "")
+
+
+def test_a_short_post_is_not_lost_under_its_comments(cleaner: Cleaner) -> None:
+    post = (
+        "Our quarterly open thread is the place to ask us anything about the bridge project: leave your "
+        "question in the comments below and the engineering office will answer within a week."
+    )
+    comments: list[str] = []
+    for name, n in (("Lena Brandt", 1), ("Tom Okafor", 2), ("Ines Duarte", 3)):
+        comments += [f"{name} on March {14 + n}, 2023 at {n + 8}:12 am said:", *BODY[n - 1 : n + 1]]
+    text = "\n\n".join([*NAV, "Open thread: the river bridge", "March 14, 2023", post, "3 Comments", *comments])
+    article = Article(id="a", raw_text=text)
+    cleaner.clean(article)
+    assert article.body == post
 
 
 def test_byline_gives_people_without_duplicates(cleaner: Cleaner) -> None:
