@@ -10,6 +10,7 @@ after that line is body even when the line model liked it:
 - a short standalone section marker between body and footer ("Read also:", "Comments", "Most
   popular", "Related posts", "Authors: ...") when the lines kept after it are a small remainder;
 - the teaser of another story: a headline-shaped line followed by an excerpt cut off mid-sentence;
+- a feed of story cards: headline, maybe an author, a date line and an excerpt, repeated (``card_feed``);
 - a comment section: readers' comments under their signatures ("Alex says:", "Yvonne sagt:",
   "Alex on May 3, 2019 at 4:47 pm said:") are never the article, however well written (``comment_fence``).
 
@@ -23,6 +24,7 @@ import re
 
 import numpy as np
 
+from storyline.clean.dates import is_date_line
 from storyline.clean.lines import Line
 from storyline.clean.pagetext import PageText
 from storyline.clean.patterns import VOCABS
@@ -146,6 +148,47 @@ def before_comments(lines: list[Line], keep: np.ndarray, fence: int, anchor: int
     return out
 
 
+CARD_GAP = 6  # lines from one card's date line to the next one's, at most (headline, author, date, excerpt)
+CARD_LABEL_WORDS = 3  # a section label above the first card ("Opinion", "More news")
+
+
+def _card_headline(lines: list[Line], i: int) -> int | None:
+    """The headline of the card whose date line is ``i``: the line right above it, or the one above a short
+    author line; headline-shaped (3-25 words, no end punctuation)."""
+    for j in (i - 1, i - 2):
+        if j < 0:
+            return None
+        line = lines[j]
+        if 3 <= line.words <= 25 and not _ENDS.search(line.text):
+            return j
+        if j == i - 2 or line.words > 4 or _ENDS.search(line.text):
+            return None
+    return None
+
+
+def card_feed(lines: list[Line], start: int) -> int | None:
+    """Index of the first line of a feed of story cards below line ``start`` (teasers of other stories, each a
+    headline, maybe its author, a date line and an excerpt): two or more date lines under headlines, each within
+    CARD_GAP lines of the next. A short unpunctuated label right above the first card belongs to the feed.
+    A live blog's entries (time, heading, text) are no cards: their date lines stand under prose."""
+    previous: tuple[int, int] | None = None  # the last card's date line and headline
+    for i in range(start + 1, len(lines)):
+        if not is_date_line(lines[i].text, lines[i].words):
+            continue
+        head = _card_headline(lines, i)
+        if head is None or head <= start:
+            previous = None
+            continue
+        if previous is not None and i - previous[0] <= CARD_GAP:
+            first = previous[1]
+            label = first - 1
+            if label > start and lines[label].words <= CARD_LABEL_WORDS and not _ENDS.search(lines[label].text):
+                return label
+            return first
+        previous = (i, head)
+    return None
+
+
 def is_marker(text: str, words: int) -> bool:
     return words <= 8 and _MARKER.match(text) is not None
 
@@ -174,6 +217,7 @@ def close_body(lines: list[Line], keep: np.ndarray, page: PageText | None = None
     total = float(words.sum()) or 1.0
     above = np.cumsum(words) - words  # kept words strictly above each line
     first = int(kept[0])
+    cards = card_feed(lines, first)
     kept_list = keep.tolist()
     above_list = above.tolist()
     # only lines with READ_SHARE of the kept words above them can close the body
@@ -182,7 +226,7 @@ def close_body(lines: list[Line], keep: np.ndarray, page: PageText | None = None
             continue
         line = lines[i]
         cut: int | None = None
-        if kept_list[i] and may_appeal[i] and is_appeal(line.text, line.words):
+        if i == cards or (kept_list[i] and may_appeal[i] and is_appeal(line.text, line.words)):
             cut = i
         elif total - above_list[i] >= MARKER_REMAINDER * above_list[i]:
             continue  # much kept text below: an inline marker or teaser, not the end of the body

@@ -197,6 +197,33 @@ def find_dates(text: str, today: date | None = None, day_first: bool = False) ->
     return found
 
 
+_WEEKDAY_NAMES = (
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi "
+    "dimanche lunes martes miércoles jueves viernes sábado domingo lunedì martedì mercoledì giovedì venerdì "
+    "sabato domenica segunda terça quarta quinta sexta feira"
+)
+_WEEKDAYS = frozenset(_WEEKDAY_NAMES.split())
+# Words a date line may hold besides the date: times, "at"/"um"/"à", "Updated"/"Published" labels.
+_FILLER_NAMES = "at um à a las alle às am pm uhr h et est edt gmt utc cet updated published"
+_DATE_LINE_FILLER = frozenset(_FILLER_NAMES.split())
+_LINE_WORD = re.compile(r"[^\W\d_]+")
+DATE_LINE_WORDS = 9  # a line of a date and a time, maybe a weekday and a label, has no more words
+
+
+def is_date_line(text: str, words: int) -> bool:
+    """A line that holds a full date and nothing else but a weekday, a time or a label ("Wednesday November 20,
+    2019", "20.11.2019, 14:05 Uhr", "Updated: Nov. 20, 2019 at 9:41 am")."""
+    if words > DATE_LINE_WORDS or not find_dates(text):
+        return False
+    rest = [
+        w
+        for w in _LINE_WORD.findall(text.lower())
+        if w not in MONTHS and w not in _WEEKDAYS and w not in _DATE_LINE_FILLER
+    ]
+    return len(rest) <= 1
+
+
 def short_year_date(text: str, today: date | None = None) -> date | None:
     """The first day-month-year date written with a two-digit year ("04.05.20" is 4 May 2020) in a byline."""
     for match in _DMY_SHORT_YEAR.finditer(text):

@@ -8,6 +8,7 @@ from storyline.clean.bodyend import (
     _APPEAL,
     appeal_lines,
     before_comments,
+    card_feed,
     close_body,
     comment_fence,
     is_appeal,
@@ -202,3 +203,33 @@ def test_a_short_post_under_a_long_discussion_keeps_its_prose() -> None:
     keep[5] = keep[8] = True  # the line model liked two comments, not the post
     out = before_comments(lines, keep, 3, 0)
     assert [lines[i].text for i in np.flatnonzero(out)] == [BODY[0]]
+
+
+CARDS = [
+    "More opinion",
+    "Why the ferry timetable keeps changing every spring",
+    "Ana Lopez",
+    "Tuesday March 14, 2023",
+    "Riders have learned to check the board twice before they leave home, and the operator says that will change.",
+    "The harbour wall needs more than a coat of paint",
+    "Marc Weber",
+    "Monday March 13, 2023",
+    "Engineers warned in 2019 that the wall would not survive another decade of winter storms without repairs.",
+]
+
+
+def test_a_feed_of_story_cards_after_the_body_is_found() -> None:
+    lines, _ = split_page("\n\n".join(["Bridge vote", *BODY, *CARDS]))
+    assert card_feed(lines, 1) == 1 + len(BODY)
+
+
+def test_a_live_blog_with_timestamped_entries_has_no_cards() -> None:
+    entries = []
+    for day, text in ((14, BODY[0]), (15, BODY[1]), (16, BODY[2])):
+        entries += [f"March {day}, 2023 at 9:30 am", "Council update", text]
+    lines, _ = split_page("\n\n".join(["Bridge vote: live", *entries]))
+    assert card_feed(lines, 0) is None
+
+
+def test_the_body_closes_before_a_feed_of_cards() -> None:
+    assert _close([*BODY, *CARDS], [True] * (len(BODY) + len(CARDS))) == [True] * len(BODY) + [False] * len(CARDS)

@@ -152,3 +152,14 @@ def test_digit_first_numeric_patterns_match_like_lookbehind_first_ones(text: str
         assert [(m.span(), m.groups()) for m in re.finditer(original, text)] == [
             (m.span(), m.groups()) for m in fast.finditer(text)
         ]
+
+
+def test_date_lines_hold_a_date_and_nothing_else() -> None:
+    for text in ("Wednesday November 20, 2019", "20.11.2019, 14:05 Uhr", "Updated: Nov. 20, 2019 at 9:41 am",
+                 "Jueves 21 abril, 2022"):  # fmt: skip
+        assert dates.is_date_line(text, len(text.split())), text
+
+
+def test_a_sentence_with_a_date_is_no_date_line() -> None:
+    for text in ("The bridge opened on May 3, 2021.", "Published by Ana Lopez on May 3, 2021", "May 2021"):
+        assert not dates.is_date_line(text, len(text.split())), text
