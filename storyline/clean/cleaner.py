@@ -154,6 +154,7 @@ class Cleaner:
         keep = close_body(page.lines, keep, page.text)
         keep = drop_teasers(page.lines, keep)
         keep = drop_alt_text(page.lines, keep, caption)
+        keep = drop_gallery_captions(page.lines, keep, caption)
         paragraphs: list[str] = []
         captions: list[str] = []
         body_idx = np.flatnonzero(keep)
@@ -283,6 +284,33 @@ def drop_alt_text(lines: list[Line], keep: np.ndarray, caption: list[bool]) -> n
             continue
         near = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
         if any(caption[j] and lines[j].words >= 4 for j in near):
+            keep[i] = False
+    return keep
+
+
+GALLERY_CREDIT_WORDS = 8  # a photo credit alone on its line ("Photo: Ana Lopez, AP") has at most this many words
+
+
+def drop_gallery_captions(lines: list[Line], keep: np.ndarray, caption: list[bool]) -> np.ndarray:
+    """Drop kept lines that a photo gallery repeats: a line whose text stands twice or more on the page, each time
+    with a photo credit line right below it (or below the caption's second line), is an image caption, not a
+    paragraph of the article (galleries print each caption under the viewer and again in its strip). A line
+    that also stands once without a credit stays: a standfirst the page repeats under its lead image is body."""
+    kept = np.flatnonzero(keep)
+    if not kept.size:
+        return keep
+    where: dict[str, list[int]] = {}
+    for line in lines:
+        where.setdefault(line.text, []).append(line.index)
+
+    def credited(i: int) -> bool:
+        near = lines[i + 1 : i + 3]
+        return any(caption[line.index] and line.words <= GALLERY_CREDIT_WORDS for line in near)
+
+    keep = keep.copy()
+    for i in kept.tolist():
+        seen = where[lines[i].text]
+        if len(seen) >= 2 and lines[i].words >= 4 and all(map(credited, seen)):
             keep[i] = False
     return keep
 

@@ -4,6 +4,8 @@ import numpy as np
 import pytest
 
 from storyline.clean import Cleaner, TemplateMemory
+from storyline.clean.cleaner import drop_gallery_captions, page_captions
+from storyline.clean.lines import split_page
 from storyline.errors import InputError
 from storyline.model import Article
 
@@ -39,6 +41,26 @@ def test_a_short_post_is_not_lost_under_its_comments(cleaner: Cleaner) -> None:
     article = Article(id="a", raw_text=text)
     cleaner.clean(article)
     assert article.body == post
+
+
+GALLERY_CAPTION = "Mayor Ana Petrova, left, and engineer Marc Weber look at the plans for the new bridge on Tuesday."
+
+
+def test_gallery_captions_repeated_under_photo_credits_are_not_body(cleaner: Cleaner) -> None:
+    gallery = [GALLERY_CAPTION, "Photo: Ana Lopez, Eastbrook Courier", "Image 1 of 4"]
+    text = make_page("Eastbrook votes to rebuild the river bridge", [*gallery, *gallery, *BODY])
+    article = Article(id="a", raw_text=text)
+    cleaner.clean(article)
+    assert article.body is not None and article.body.startswith("The city council of Eastbrook voted")
+    assert "look at the plans" not in article.body
+
+
+def test_a_standfirst_repeated_under_the_lead_image_stays(cleaner: Cleaner) -> None:
+    lines = [GALLERY_CAPTION, *BODY[:2], GALLERY_CAPTION, "Photo: Ana Lopez, Eastbrook Courier", *BODY[2:]]
+    lines, _ = split_page("\n\n".join(lines))
+    keep = np.ones(len(lines), dtype=bool)
+    out = drop_gallery_captions(lines, keep, page_captions(lines))
+    assert out.all()
 
 
 def test_byline_gives_people_without_duplicates(cleaner: Cleaner) -> None:
