@@ -56,8 +56,8 @@ def test_gallery_captions_repeated_under_photo_credits_are_not_body(cleaner: Cle
 
 
 def test_a_standfirst_repeated_under_the_lead_image_stays(cleaner: Cleaner) -> None:
-    lines = [GALLERY_CAPTION, *BODY[:2], GALLERY_CAPTION, "Photo: Ana Lopez, Eastbrook Courier", *BODY[2:]]
-    lines, _ = split_page("\n\n".join(lines))
+    parts = [GALLERY_CAPTION, *BODY[:2], GALLERY_CAPTION, "Photo: Ana Lopez, Eastbrook Courier", *BODY[2:]]
+    lines, _ = split_page("\n\n".join(parts))
     keep = np.ones(len(lines), dtype=bool)
     out = drop_gallery_captions(lines, keep, page_captions(lines))
     assert out.all()
