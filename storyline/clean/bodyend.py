@@ -10,6 +10,8 @@ after that line is body even when the line model liked it:
 - a short standalone section marker between body and footer ("Read also:", "Comments", "Most
   popular", "Related posts", "Authors: ...") when the lines kept after it are a small remainder;
 - the teaser of another story: a headline-shaped line followed by an excerpt cut off mid-sentence;
+- a box of links inside the body ("More from UK" and a list of headlines) goes, and the body goes on after it
+  (``drop_link_boxes``);
 - a feed of story cards: headline, maybe an author, a date line and an excerpt, repeated (``card_feed``);
 - a comment section: readers' comments under their signatures ("Alex says:", "Yvonne sagt:",
   "Alex on May 3, 2019 at 4:47 pm said:") are never the article, however well written (``comment_fence``).
@@ -46,7 +48,9 @@ _CARDS = re.compile(r"\b(?:visa|master ?card|american ?express|amex)\b", re.IGNO
 _READER = re.compile(r"\b(?:you|your|yours|we|our|us|sie|ihr|ihre|wir|unser\w*|vous|nous|notre)\b", re.I)
 _MARKER = re.compile(
     r"^(?:read (?:also|more|next)|see also|related(?: (?:posts|articles|stories|news|content|topics))?|"
-    r"more (?:news|stories|from|on)|most (?:popular|read|viewed)|comments?|\d+ comments?|"
+    r"more (?:news|stories|from|on|about)(?: [\w'&-]+){0,4}|most (?:popular|read|viewed)|comments?|\d+ comments?|"
+    r"top (?:stories|news|headlines)|latest (?:news|stories|headlines)|trending(?: now| stories)?|"
+    r"you (?:may|might) also like|recommended(?: for you| stories)?|editor'?s picks|"
     r"(?:leave|post|add) a (?:comment|reply)|tags?|topics|share(?: this(?: article| story)?)?|"
     r"authors?:.*|lesen sie auch|mehr zum thema|kommentare?|lea también|comentarios|lire aussi|"
     r"commentaires|leggi anche|commenti|leia (?:mais|também)|comentários)\s*:?$",
@@ -191,6 +195,33 @@ def card_feed(lines: list[Line], start: int) -> int | None:
 
 def is_marker(text: str, words: int) -> bool:
     return words <= 8 and _MARKER.match(text) is not None
+
+
+BOX_HEADLINES = 2  # headline lines under a section marker that make a box of links
+
+
+def _headline_shaped(line: Line) -> bool:
+    return 3 <= line.words <= 25 and _ENDS.search(line.text) is None
+
+
+def drop_link_boxes(lines: list[Line], keep: np.ndarray) -> np.ndarray:
+    """``keep`` without the boxes of links a page sets inside its article ("More from UK", "Related stories",
+    then headlines of other stories): a section marker (``is_marker``) followed by BOX_HEADLINES or more
+    headline-shaped lines (3-25 words, no end punctuation), marker and headlines dropped."""
+    kept = np.flatnonzero(keep)
+    if kept.size < 2:
+        return keep
+    out = keep
+    for i in range(int(kept[0]), int(kept[-1])):
+        if not is_marker(lines[i].text, lines[i].words):
+            continue
+        j = i + 1
+        while j < len(lines) and keep[j] and _headline_shaped(lines[j]):
+            j += 1
+        if j - i - 1 >= BOX_HEADLINES:
+            out = out.copy() if out is keep else out
+            out[i:j] = False
+    return out
 
 
 def _is_teaser(lines: list[Line], keep: np.ndarray, i: int) -> bool:

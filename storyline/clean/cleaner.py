@@ -19,7 +19,7 @@ from datetime import date
 import numpy as np
 
 from storyline.clean import htmlbody, htmlmeta, textmeta
-from storyline.clean.bodyend import before_comments, close_body, comment_fence
+from storyline.clean.bodyend import before_comments, close_body, comment_fence, drop_link_boxes
 from storyline.clean.linemodel import LineModel
 from storyline.clean.lines import Line, split_lines
 from storyline.clean.pagetext import PageText
@@ -152,6 +152,7 @@ class Cleaner:
         keep = trimmed
         keep = after_anchor(page.lines, keep, page.title_index)
         keep = close_body(page.lines, keep, page.text)
+        keep = drop_link_boxes(page.lines, keep)
         keep = drop_teasers(page.lines, keep)
         keep = drop_alt_text(page.lines, keep, caption)
         keep = drop_gallery_captions(page.lines, keep, caption)

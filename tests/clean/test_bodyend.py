@@ -11,6 +11,7 @@ from storyline.clean.bodyend import (
     card_feed,
     close_body,
     comment_fence,
+    drop_link_boxes,
     is_appeal,
     is_marker,
     is_signature,
@@ -233,3 +234,28 @@ def test_a_live_blog_with_timestamped_entries_has_no_cards() -> None:
 
 def test_the_body_closes_before_a_feed_of_cards() -> None:
     assert _close([*BODY, *CARDS], [True] * (len(BODY) + len(CARDS))) == [True] * len(BODY) + [False] * len(CARDS)
+
+
+BOX = [
+    "More from Eastbrook",
+    "Storm closes mountain pass for the second time this week",
+    "School board delays vote on new timetable",
+    "Harbour festival returns after four years",
+]
+
+
+def test_a_box_of_links_inside_the_body_goes_and_the_body_goes_on() -> None:
+    lines, _ = split_page("\n\n".join([*BODY[:2], *BOX, *BODY[2:]]))
+    out = drop_link_boxes(lines, np.ones(len(lines), dtype=bool))
+    assert [lines[i].text for i in np.flatnonzero(out)] == BODY
+
+
+def test_a_marker_over_one_headline_or_over_prose_is_no_box() -> None:
+    for parts in ([*BODY[:2], *BOX[:2], *BODY[2:]], [*BODY[:2], "Related stories", *BODY[2:]]):
+        lines, _ = split_page("\n\n".join(parts))
+        assert drop_link_boxes(lines, np.ones(len(lines), dtype=bool)).all()
+
+
+def test_more_section_markers_are_markers() -> None:
+    for text in ("More from UK", "Top stories", "Latest news", "You might also like", "More about the election"):
+        assert is_marker(text, len(text.split())), text
