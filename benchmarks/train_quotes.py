@@ -36,7 +36,8 @@ import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from storyline.extract.quotes import _cut_before, _fast_raws, _overlaps_any, _rejoined, _taken, find_quotes, rule_spans
+from storyline.extract.quotes import _cut_before, _fast_raws, _rejoined, _taken, find_quotes, rule_spans
+from storyline.extract.quotes_assemble import overlaps_any
 from storyline.extract.quotes_attr import ATTR_MODEL_PATH
 from storyline.extract.quotes_cues import quote_spans
 from storyline.extract.quotes_model import MODEL_PATH, CueModel, features, is_candidate, judged, quote_marks
@@ -202,12 +203,12 @@ def judge_examples(row: dict[str, object], model: CueModel) -> Iterator[tuple[li
         if best is not None and gold[best][1] & sys_toks:
             ruled.add(best)
     for sent in sentences:
-        busy = _overlaps_any(sent.start, sent.end, taken)
+        busy = overlaps_any(sent.start, sent.end, taken)
         for _i, _p, prop, feats in judged(model, sent, tokens(sent.text), quotes, busy, TRAIN_FLOOR):
             hit = prop.hit
             parts = hit.parts
             if busy:
-                if (hit.speaker is not None and _overlaps_any(*hit.speaker, taken)) or _overlaps_any(*hit.cue, taken):
+                if (hit.speaker is not None and overlaps_any(*hit.speaker, taken)) or overlaps_any(*hit.cue, taken):
                     continue
                 parts = _cut_before(text, parts, claimed)
                 if not parts:
