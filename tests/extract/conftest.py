@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from storyline.extract.counts import Count
 from storyline.extract.quotes_assemble import Attribution
+from storyline.extract.timex import tag_times
 
 
 def only(counts: list[Count], category: str) -> Count:
@@ -17,3 +20,12 @@ def by_content(found: list[Attribution], words: str) -> Attribution:
         if words in a.content:
             return a
     raise AssertionError(f"no attribution holds {words!r}: {[a.content for a in found]}")
+
+
+# The document date of the timex handler tests: a Monday.
+HANDLER_DCT = date(2024, 11, 4)
+
+
+def timex_values(sentence: str, dct: date | None = HANDLER_DCT) -> list[tuple[str, str, str]]:
+    """(text, value, type) of each time expression ``tag_times`` finds in ``sentence``."""
+    return [(t.text, t.value, t.type) for t in tag_times(sentence, dct)]
