@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from storyline.extract.quotes import find_quotes
 from storyline.extract.quotes_attr import Proposal, judge_features, propose
-from storyline.extract.quotes_model import CueModel, load_judge, subject_side
+from storyline.extract.quotes_features import subject_side
+from storyline.extract.quotes_model import CueModel, load_judge
 from storyline.extract.quotes_words import tokens
 from storyline.extract.sentences import Sentence
 
