@@ -57,7 +57,8 @@ class Attribution:
 
 @dataclass(slots=True)
 class Raw:
-    """One proposed attribution, before its speaker is resolved and its content is cut into parts."""
+    """One proposed attribution: a cue, its content parts and its speaker (a parsed subject or a span), before
+    the speaker is resolved and the parts are grouped into attributions."""
 
     subject: Any  # spaCy Token or None
     cue: tuple[int, int]
