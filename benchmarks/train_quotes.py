@@ -4,7 +4,7 @@
                                                 [--tune] [--out PATH] [--judge-out PATH]
 
 Half A (sha1 of the article id even, as in ``eval_quotes.py --halves``) is the only training data;
-half B stays the held-out report. Each candidate word of a sentence (``quotes_model.is_candidate``)
+half B stays the held-out report. Each candidate word of a sentence (``quotes_features.is_candidate``)
 is an example; it is positive when it is the first candidate word of a gold cue span. scikit-learn's
 LogisticRegression fits the weights, which are written as JSON (small weights pruned).
 
@@ -36,10 +36,12 @@ import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from storyline.extract.quotes import _cut_before, _fast_raws, _overlaps_any, _rejoined, _taken, find_quotes, rule_spans
+from storyline.extract.quotes import _cut_before, _fast_raws, _rejoined, _taken, find_quotes, rule_spans
+from storyline.extract.quotes_assemble import overlaps_any
 from storyline.extract.quotes_attr import ATTR_MODEL_PATH
 from storyline.extract.quotes_cues import quote_spans
-from storyline.extract.quotes_model import MODEL_PATH, CueModel, features, is_candidate, judged, quote_marks
+from storyline.extract.quotes_features import features, is_candidate, quote_marks
+from storyline.extract.quotes_model import MODEL_PATH, CueModel, judged
 from storyline.extract.quotes_words import tokens
 from storyline.extract.sentences import split_sentences
 
@@ -202,12 +204,12 @@ def judge_examples(row: dict[str, object], model: CueModel) -> Iterator[tuple[li
         if best is not None and gold[best][1] & sys_toks:
             ruled.add(best)
     for sent in sentences:
-        busy = _overlaps_any(sent.start, sent.end, taken)
+        busy = overlaps_any(sent.start, sent.end, taken)
         for _i, _p, prop, feats in judged(model, sent, tokens(sent.text), quotes, busy, TRAIN_FLOOR):
             hit = prop.hit
             parts = hit.parts
             if busy:
-                if (hit.speaker is not None and _overlaps_any(*hit.speaker, taken)) or _overlaps_any(*hit.cue, taken):
+                if (hit.speaker is not None and overlaps_any(*hit.speaker, taken)) or overlaps_any(*hit.cue, taken):
                     continue
                 parts = _cut_before(text, parts, claimed)
                 if not parts:
@@ -282,7 +284,7 @@ def source_f1(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     # C=1.0: out-of-fold half A source F1 0.678 against 0.677 for C=0.3 (gate 0.3, before the passive and
-    # speaker filters of quotes_model); not swept further.
+    # speaker filters now in quotes_strict); not swept further.
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength of the logistic regression")
     parser.add_argument("--gate", type=float, default=GATE, help="probability gate written into the model")
     parser.add_argument("--rule-free", action="store_true", help="train only on sentences where no rule fires")

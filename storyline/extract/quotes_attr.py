@@ -9,7 +9,7 @@ logistic model (``AttrModel``, JSON weights trained by ``benchmarks/train_quotes
 quotes-dev) then judges the attribution from the cue's probability, the strategy, the speaker's shape
 (pronoun, capitalised run, determiner, length, head word), its distance and side, and the content's
 side and length; only attributions it accepts are kept. Lower-case speakers ("advocates estimate
-…", "smaller nonprofits also expressed concerns …"), which the strict rules of ``quotes_model.build_hit``
+…", "smaller nonprofits also expressed concerns …"), which the strict rules of ``quotes_strict.build_hit``
 refuse, can pass when the judge trusts them (quotes-dev half B, held out: source F1 0.700 -> 0.708).
 """
 

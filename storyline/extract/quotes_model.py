@@ -4,14 +4,15 @@ The rules (``quotes_fast``) know a cue lexicon; PolNeAR's cues are a long tail (
 against", "is eager", "made the case for"). Here a logistic model scores each content word of a
 sentence the rules left empty as the head of an attribution cue. Its features are the word, a
 crude lemma, its neighbours, word shapes, the cue lexicon, the quote marks around it and what stands
-on its subject side. Weights are trained by ``benchmarks/train_quotes.py`` (scikit-learn, half A of
-quotes-dev only) and stored as JSON: applying them needs only a dict lookup per feature.
+on its subject side (``quotes_features``). Weights are trained by ``benchmarks/train_quotes.py``
+(scikit-learn, half A of quotes-dev only) and stored as JSON: applying them needs only a dict lookup per
+feature.
 
 By default (``find_quotes`` with the bundled models) every cue scored ``JUDGE_CUE_FLOOR`` or more gets
 a speaker and content proposed by ``quotes_attr`` and is kept when the trained judge accepts it. With a
 cue model and no judge, the speaker is the noun phrase (or pronoun) on its subject side, when it is
 named or determined, and the content the clause after it (or, when nothing follows, the words before
-the speaker), found with the rules' own helpers.
+the speaker), found with the rules' own helpers (``quotes_strict``).
 """
 
 from __future__ import annotations
@@ -26,141 +27,24 @@ from pathlib import Path
 from typing import Any
 
 from storyline.errors import StorylineError
-from storyline.extract.quotes_attr import ATTR_MODEL_PATH, DETERMINERS, Proposal, judge_features, propose
-from storyline.extract.quotes_cues import BELIEF_FORMS, SPEECH_FORMS, STANCE_FORMS
+from storyline.extract.quotes_attr import ATTR_MODEL_PATH, Proposal, judge_features, propose
 from storyline.extract.quotes_fast import RuleHit
-from storyline.extract.quotes_phrases import np_left, np_right, speaker_like
-from storyline.extract.quotes_skip import skip_left, skip_listener
-from storyline.extract.quotes_words import (
-    AUX_WORDS,
-    BE_WORDS,
-    CLOSE_PUNCT,
-    LISTENER_VERBS,
-    NP_STOP,
-    PRONOUNS,
-    PUNCT,
-    Tok,
-    tokens,
-    trim,
+from storyline.extract.quotes_features import (
+    bucket,
+    is_candidate,
+    lemma,
+    lexicon_kind,
+    marked_range,
+    quote_marks,
+    subject_kind,
+    subject_side,
+    word_shape,
 )
+from storyline.extract.quotes_strict import build_hit
+from storyline.extract.quotes_words import Tok, tokens
 from storyline.extract.sentences import Sentence
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "quotes" / "cue_model.json"
-
-# Words that never head a cue: function words the candidate filter drops before scoring.
-_FUNCTION = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "to",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "with",
-    "from",
-    "and",
-    "or",
-    "but",
-    "that",
-    "this",
-    "these",
-    "those",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "your",
-    "him",
-    "them",
-    "us",
-    "me",
-    "be",
-    "been",
-    "being",
-    "is",
-    "was",
-    "were",
-    "are",
-    "am",
-    "has",
-    "have",
-    "had",
-    "do",
-    "does",
-    "did",
-    "will",
-    "would",
-    "can",
-    "could",
-    "may",
-    "might",
-    "should",
-    "must",
-    "not",
-    "no",
-    "as",
-    "if",
-    "than",
-    "then",
-    "so",
-    "there",
-    "when",
-    "where",
-    "while",
-    "what",
-    "how",
-    "why",
-    "all",
-    "any",
-    "some",
-    "more",
-    "most",
-    "very",
-    "just",
-    "also",
-    "about",
-    "into",
-    "over",
-    "after",
-    "before",
-    "up",
-    "out",
-    "off",
-    "only",
-    "even",
-    "such",
-    "both",
-    "each",
-    "other",
-    "one",
-    "two",
-    "s",
-    "t",
-    "n't",
-    "mr",
-    "mrs",
-    "ms",
-    "because",
-    "since",
-    "though",
-}
-_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ying", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 
 
 class QuoteModelError(StorylineError):
@@ -216,134 +100,6 @@ def load_judge() -> CueModel | None:
     return load_model(ATTR_MODEL_PATH) if ATTR_MODEL_PATH.exists() else None
 
 
-def lemma(low: str) -> str:
-    """A crude lemma: the common verb and plural endings stripped ("railed" → "rail")."""
-    if low in SPEECH_FORMS:
-        return SPEECH_FORMS[low]
-    if low in BELIEF_FORMS:
-        return BELIEF_FORMS[low]
-    if low in STANCE_FORMS:
-        return STANCE_FORMS[low]
-    for suffix, repl in _SUFFIXES:
-        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
-            return low[: len(low) - len(suffix)] + repl
-    return low
-
-
-def _shape(text: str) -> str:
-    if not text:
-        return "_"
-    c = text[0]
-    if c.isupper():
-        return "X" if len(text) == 1 or text[1:].islower() else "XX"
-    if c.islower():
-        return "x"
-    if c.isdigit():
-        return "d"
-    return text[0]
-
-
-def _kind(low: str) -> str:
-    if low in SPEECH_FORMS:
-        return "sp"
-    if low in BELIEF_FORMS:
-        return "be"
-    if low in STANCE_FORMS:
-        return "st"
-    return "-"
-
-
-def _bucket(n: int) -> str:
-    return str(n) if n < 3 else ("3" if n < 6 else ("6" if n < 11 else "11"))
-
-
-def is_candidate(tok: Tok) -> bool:
-    """A lower-case word that can head a cue: no function word, no adverb ("widely", "reportedly")."""
-    t = tok.text
-    return (
-        t[:1].islower()
-        and t.replace("-", "").replace("’", "").replace("'", "").isalpha()
-        and (tok.low not in _FUNCTION)
-        and not tok.low.endswith("ly")
-    )
-
-
-def quote_marks(toks: Sequence[Tok], inside: Sequence[tuple[int, int]]) -> list[int]:
-    """Per token: 1 inside a quotation (sentence offsets in ``inside``), else 0."""
-    return [1 if any(a <= t.start < b for a, b in inside) else 0 for t in toks]
-
-
-def subject_side(s: str, toks: Sequence[Tok], i: int) -> int:
-    """Index of the token before cue ``i`` once auxiliaries, adverbs, 'is' and time phrases are skipped."""
-    j = skip_left(s, toks if isinstance(toks, list) else list(toks), i)
-    while j >= 0 and (toks[j].low in BE_WORDS or toks[j].low in AUX_WORDS):
-        j -= 1
-    return j
-
-
-def marked_range(in_quote: Sequence[int]) -> tuple[int, int]:
-    """First and last index marked inside a quotation ((n, -1) when none is)."""
-    marked = [k for k, m in enumerate(in_quote) if m]
-    return (marked[0], marked[-1]) if marked else (len(in_quote), -1)
-
-
-def features(
-    s: str, toks: Sequence[Tok], i: int, in_quote: Sequence[int], marked: tuple[int, int] | None = None
-) -> list[str]:
-    """The feature names of token ``i`` as a cue head (``marked``: ``marked_range(in_quote)``, once per
-    sentence)."""
-    tok = toks[i]
-    low = tok.low
-    lem = lemma(low)
-    n = len(toks)
-    p1 = toks[i - 1].low if i > 0 else "<s>"
-    p2 = toks[i - 2].low if i > 1 else "<s>"
-    n1 = toks[i + 1].low if i + 1 < n else "</s>"
-    n2 = toks[i + 2].low if i + 2 < n else "</s>"
-    j = subject_side(s, toks, i)
-    if j < 0:
-        subj = "none"
-    elif toks[j].low in PRONOUNS:
-        subj = "pron"
-    elif toks[j].text in PUNCT:
-        subj = "p" + toks[j].text
-    elif toks[j].text[:1].isupper():
-        subj = "cap"
-    elif toks[j].low in NP_STOP:
-        subj = "stop"
-    else:
-        subj = "low"
-    first, last = marked if marked is not None else marked_range(in_quote)
-    before = first < i
-    after = last > i
-    q = ("b" if before else "") + ("a" if after else "") or "none"
-    kind = _kind(low)
-    return [
-        "w=" + low,
-        "l=" + lem,
-        "s3=" + low[-3:],
-        "p1=" + p1,
-        "p2=" + p2,
-        "n1=" + n1,
-        "n2=" + n2,
-        "p1w=" + p1 + "|" + low,
-        "wn1=" + low + "|" + n1,
-        "ln1=" + lem + "|" + n1,
-        "p1l=" + p1 + "|" + lem,
-        "sh=" + _shape(toks[i - 1].text if i > 0 else "") + _shape(toks[i + 1].text if i + 1 < n else ""),
-        "k=" + kind,
-        "kn1=" + kind + "|" + n1,
-        "subj=" + subj,
-        "subjl=" + subj + "|" + lem,
-        "subjk=" + subj + "|" + kind,
-        "q=" + q,
-        "ql=" + q + "|" + lem,
-        "pos=" + _bucket(i),
-        "rem=" + _bucket(n - i - 1),
-        "pos|subj=" + _bucket(i) + subj,
-    ]
-
-
 def sentence_probabilities(
     model: CueModel,
     sent: Sentence,
@@ -395,10 +151,10 @@ def sentence_probabilities(
             continue
         p2 = toks[i - 2].low if i > 1 else "<s>"
         n2 = toks[i + 2].low if i + 2 < n else "</s>"
-        subj = _subject_kind(s, toks, i)
+        subj = subject_kind(s, toks, i)
         q = ("b" if first < i else "") + ("a" if last > i else "") or "none"
-        sh = _shape(toks[i - 1].text if i > 0 else "") + _shape(toks[i + 1].text if i + 1 < n else "")
-        pos = _bucket(i)
+        sh = word_shape(toks[i - 1].text if i > 0 else "") + word_shape(toks[i + 1].text if i + 1 < n else "")
+        pos = bucket(i)
         z += (
             t_p2.get(p2, 0.0)
             + t_n2.get(n2, 0.0)
@@ -409,26 +165,11 @@ def sentence_probabilities(
             + t_q.get(q, 0.0)
             + t_ql.get((q, lem), 0.0)
             + t_pos.get(pos, 0.0)
-            + t_rem.get(_bucket(n - i - 1), 0.0)
+            + t_rem.get(bucket(n - i - 1), 0.0)
             + t_possubj.get(pos + subj, 0.0)
         )
         out.append((i, 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0))
     return out
-
-
-def _subject_kind(s: str, toks: Sequence[Tok], i: int) -> str:
-    """What stands on the subject side of cue ``i``: the ``subj=`` feature's value."""
-    j = subject_side(s, toks, i)
-    if j < 0:
-        return "none"
-    t = toks[j]
-    if t.low in PRONOUNS:
-        return "pron"
-    if t.text in PUNCT:
-        return "p" + t.text
-    if t.text[:1].isupper():
-        return "cap"
-    return "stop" if t.low in NP_STOP else "low"
 
 
 # Feature templates whose value pairs two words ("p1w=" + previous word + "|" + word); the side that
@@ -466,7 +207,7 @@ class _CueTables:
         """(lemma, cue kind, the weights of the word's own features: w, l, s3, k)."""
         hit = self._words.get(low)
         if hit is None:
-            lem, kind = lemma(low), _kind(low)
+            lem, kind = lemma(low), lexicon_kind(low)
             z = self.w.get(low, 0.0) + self.l.get(lem, 0.0) + self.s3.get(low[-3:], 0.0) + self.k.get(kind, 0.0)
             if len(self._words) >= _WORD_CACHE_SIZE:
                 self._words.clear()
@@ -563,90 +304,3 @@ def judged(
         if one is not None:
             out.append((i, p, one[0], one[1]))
     return out
-
-
-def build_hit(sent: Sentence, toks: Sequence[Tok], i: int) -> RuleHit | None:
-    """Speaker and content around cue head ``i``: subject on the left (or inverted after the cue),
-    content after the cue, else before the speaker."""
-    s = sent.text
-    cue = toks[i]
-    j = subject_side(s, toks, i)
-    speaker: tuple[int, int] | None = None
-    inverted = False
-    if j >= 0:
-        t = toks[j]
-        if t.low.replace("’", "'").split("'")[0] in PRONOUNS:
-            speaker = (t.start, t.start + len(t.low.replace("’", "'").split("'")[0]))
-        elif t.low in ("who", "which") and j >= 2 and toks[j - 1].text == ",":
-            speaker = np_left(list(toks), j - 2)
-        elif t.text not in PUNCT and t.low not in NP_STOP:
-            speaker = np_left(list(toks), j)
-        elif t.text in CLOSE_PUNCT:
-            np = np_right(s, list(toks), i + 1)
-            if np is not None:
-                speaker, inverted = np, True
-    if speaker is None or not _named_or_determined(s[speaker[0] : speaker[1]]):
-        return None
-    if not inverted and _passive(toks, i):
-        return None  # "Clinton is expected to …", "it was said": PolNeAR's source, if any, is not the subject
-    after = speaker[1] if inverted else cue.end
-    if not inverted and lemma(cue.low) in LISTENER_VERBS:
-        after = skip_listener(s, list(toks), i + 1, cue.end)
-    rest = trim(s, after, len(s))
-    lead = trim(s, 0, cue.start if inverted else speaker[0])
-    if not inverted and _words(s[rest[0] : rest[1]]) >= 2:
-        part = rest
-    elif _words(s[lead[0] : lead[1]]) >= 3:
-        part = lead
-    else:
-        return None
-    return RuleHit(
-        (sent.start + speaker[0], sent.start + speaker[1]),
-        (sent.start + cue.start, sent.start + cue.end),
-        [(sent.start + part[0], sent.start + part[1])],
-    )
-
-
-def _passive(toks: Sequence[Tok], i: int) -> bool:
-    low = toks[i].low
-    if not (low.endswith(("ed", "en", "wn")) or low in ("seen", "said", "told", "thought", "held", "known")):
-        return False
-    k = i - 1
-    while k >= 0 and toks[k].low in AUX_WORDS:
-        k -= 1
-    return k >= 0 and (toks[k].low in BE_WORDS or toks[k].low in ("be", "been", "being", "get", "got"))
-
-
-def _named_or_determined(written: str) -> bool:
-    """A pronoun, a phrase with a capitalised word, or one opened by a determiner ("the campaign"),
-    not a stray word the left scan stopped on ("quite", "please", "offshore profits")."""
-    if not speaker_like(written):
-        return False
-    words = written.split()
-    first = words[0].lower()
-    return first in PRONOUNS or first in _DETERMINED or any(w[:1].isupper() for w in words)
-
-
-# a determiner (all but "all", which opens a quantifier more than a speaker) or a group that speaks
-_DETERMINED = (DETERMINERS - {"all"}) | {
-    "advisers",
-    "aides",
-    "analysts",
-    "critics",
-    "democrats",
-    "economists",
-    "experts",
-    "i",
-    "officials",
-    "people",
-    "republicans",
-    "sources",
-    "supporters",
-    "voters",
-    "we",
-    "you",
-}
-
-
-def _words(s: str) -> int:
-    return sum(1 for w in s.split() if any(c.isalnum() for c in w))

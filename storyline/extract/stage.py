@@ -24,7 +24,8 @@ from storyline.extract.entities import entity_key, find_entities
 from storyline.extract.nlp import load_spacy
 from storyline.extract.places import find_places
 from storyline.extract.places_main import main_location
-from storyline.extract.quotes import Attribution, find_article_quotes
+from storyline.extract.quotes import find_article_quotes
+from storyline.extract.quotes_assemble import Attribution
 from storyline.extract.sentences import Sentence, sentence_at, split_sentences
 from storyline.extract.timex import tag_times
 from storyline.model import TITLE_FIELD, Article, Fact

@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from storyline.extract.timex_handlers import HANDLERS, previous_quarter, sets_reference_quarter
+from storyline.extract.timex_handlers import HANDLERS
 from storyline.extract.timex_norm import Tense, nearest_tense, tense_cues, value_span
+from storyline.extract.timex_quarters import previous_quarter, sets_reference_quarter
 from storyline.extract.timex_resolve import Context
 from storyline.extract.timex_rules import RULES, Rule
 from storyline.model import TimexType

@@ -12,9 +12,10 @@ import pytest
 
 from storyline.errors import StorylineError
 from storyline.extract.nlp import load_spacy
-from storyline.extract.quotes import Attribution, Mode, find_article_quotes, find_quotes
+from storyline.extract.quotes import Mode, find_article_quotes, find_quotes
 from storyline.extract.quotes_cues import has_cue, quote_spans
 from storyline.extract.quotes_names import build_index, split_title
+from tests.extract.conftest import by_content
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL_DIR = Path(os.environ.get("STORYLINE_EVAL_DIR", ROOT.parent / "shared" / "eval"))
@@ -29,13 +30,6 @@ def mode(request: pytest.FixtureRequest) -> Mode:
     if request.param == "accurate" and nlp is None:
         pytest.skip("no spaCy English model installed")
     return cast(Mode, request.param)
-
-
-def _by_content(found: list[Attribution], words: str) -> Attribution:
-    for a in found:
-        if words in a.content:
-            return a
-    raise AssertionError(f"no attribution holds {words!r}: {[a.content for a in found]}")
 
 
 def test_quote_spans_finds_curly_straight_and_doubled_apostrophes() -> None:
@@ -68,7 +62,7 @@ def test_pronoun_before_a_quote_resolves_to_the_person_named_before(mode: Mode) 
         "On Monday, Interior Minister Tomas Brandt visited the flooded towns. "
         "He called the relief effort “a test of our solidarity in a hard season.”"
     )
-    a = _by_content(find_quotes(text, nlp, mode=mode), "test of our solidarity")
+    a = by_content(find_quotes(text, nlp, mode=mode), "test of our solidarity")
     assert a.speaker == "Tomas Brandt" and a.direct and a.title == "Interior Minister"
     assert text[a.speaker_start : a.speaker_end] == "He"
 
@@ -78,31 +72,31 @@ def test_the_minister_resolves_to_the_titled_person(mode: Mode) -> None:
         "Finance Minister Lena Varga presented the budget on Friday. "
         "The minister described the plan as “a bridge to a calmer economy.”"
     )
-    a = _by_content(find_quotes(text, nlp, mode=mode), "bridge to a calmer economy")
+    a = by_content(find_quotes(text, nlp, mode=mode), "bridge to a calmer economy")
     assert a.speaker == "Lena Varga"
 
 
 def test_surname_resolves_to_full_name_in_indirect_speech(mode: Mode) -> None:
     text = "Mayor Olga Petrenko opened the school. Petrenko said that the town would hire ten teachers."
-    a = _by_content(find_quotes(text, nlp, mode=mode), "hire ten teachers")
+    a = by_content(find_quotes(text, nlp, mode=mode), "hire ten teachers")
     assert a.speaker == "Olga Petrenko" and a.cue == "said" and not a.direct
 
 
 def test_content_before_the_cue(mode: Mode) -> None:
     text = "The reservoir is almost empty, the water board said on Tuesday."
-    a = _by_content(find_quotes(text, nlp, mode=mode), "reservoir is almost empty")
+    a = by_content(find_quotes(text, nlp, mode=mode), "reservoir is almost empty")
     assert a.speaker is not None and "water board" in a.speaker
 
 
 def test_according_to(mode: Mode) -> None:
     text = "According to the regional health office, twelve clinics closed last year."
-    a = _by_content(find_quotes(text, nlp, mode=mode), "twelve clinics closed")
+    a = by_content(find_quotes(text, nlp, mode=mode), "twelve clinics closed")
     assert a.cue.lower() == "according to" and a.speaker == "regional health office"
 
 
 def test_told_with_listener(mode: Mode) -> None:
     text = "Coach Rita Moll told reporters that the team would play without its captain."
-    a = _by_content(find_quotes(text, nlp, mode=mode), "play without its captain")
+    a = by_content(find_quotes(text, nlp, mode=mode), "play without its captain")
     assert a.speaker == "Rita Moll" and "reporters" not in a.content
 
 
@@ -124,7 +118,7 @@ def test_unknown_mode_is_refused() -> None:
 
 
 def test_fast_mode_needs_no_model() -> None:
-    a = _by_content(find_quotes("Officials said on Tuesday that the bridge would reopen soon.", None), "reopen")
+    a = by_content(find_quotes("Officials said on Tuesday that the bridge would reopen soon.", None), "reopen")
     assert a.speaker == "Officials" and a.cue == "said"
 
 
@@ -133,7 +127,7 @@ def test_seed_shape_quote_with_verb_outside_the_lexicon(mode: Mode) -> None:
         "On May 4, Transport Minister Ilse Vogt praised the new rail link. "
         "She termed the opening a “turning point for every small town along the valley.”"
     )
-    a = _by_content(find_quotes(text, nlp, mode=mode), "turning point")
+    a = by_content(find_quotes(text, nlp, mode=mode), "turning point")
     assert a.speaker == "Ilse Vogt" and a.direct
 
 
@@ -143,13 +137,13 @@ def test_seed_shape_the_minister_called_it(mode: Mode) -> None:
         "The minister called the vote “a turning point for every small town along the valley.”"
     )
     found = find_quotes(text, nlp, mode=mode)
-    assert _by_content(found, "turning point").speaker == "Ilse Vogt"
-    assert _by_content(found, "council approved the plan").speaker == "Ilse Vogt"
+    assert by_content(found, "turning point").speaker == "Ilse Vogt"
+    assert by_content(found, "council approved the plan").speaker == "Ilse Vogt"
 
 
 def test_content_before_the_speaker_and_a_platform() -> None:
     text = "The new bridge will open in the spring, Mayor Ann Vos said on X (formerly Twitter)."
-    a = _by_content(find_quotes(text), "bridge will open")
+    a = by_content(find_quotes(text), "bridge will open")
     assert a.speaker == "Ann Vos" and "Twitter" not in a.content
 
 
@@ -157,16 +151,9 @@ def test_scare_quotes_without_a_cue_are_not_speech() -> None:
     assert find_quotes("The senator earned his “political revolution” at home.") == []
 
 
-def test_quote_split_by_the_speaker_is_one_attribution() -> None:
-    # fast mode only: the parser path keeps just the part after the cue here
-    text = "“It is,” he said, “a great day for the city.”"
-    a = _by_content(find_quotes(text), "great day")
-    assert "It is" in a.content and a.speaker
-
-
 def test_inverted_speaker_after_the_quote(mode: Mode) -> None:
     text = "“The plan will not survive the winter,” said Senator Ada Kim, a member of the budget panel."
-    a = _by_content(find_quotes(text, nlp, mode=mode), "survive the winter")
+    a = by_content(find_quotes(text, nlp, mode=mode), "survive the winter")
     assert a.speaker == "Ada Kim" and "budget panel" not in a.content
 
 
@@ -241,13 +228,13 @@ def test_a_quote_may_close_with_the_other_kind_of_mark() -> None:
 
 def test_a_quoted_question_keeps_the_speaker_after_it() -> None:
     text = "“Why would anyone close the bridge?” Vos said about the council’s plan for the river."
-    a = _by_content(find_quotes(text, mode="rules"), "close the bridge")
+    a = by_content(find_quotes(text, mode="rules"), "close the bridge")
     assert a.speaker == "Vos" and a.direct
 
 
 def test_an_inverted_speaker_may_run_on_into_a_modifier() -> None:
     text = "“We have a lot of work to do,” said a longtime adviser to the mayor, who asked not to be named."
-    a = _by_content(find_quotes(text, mode="rules"), "lot of work")
+    a = by_content(find_quotes(text, mode="rules"), "lot of work")
     assert a.speaker is not None and "adviser" in a.speaker
 
 
@@ -256,18 +243,6 @@ def test_a_participle_after_a_quote_is_its_own_attribution() -> None:
     found = find_quotes(text, mode="rules")
     assert [(a.speaker, a.cue) for a in found] == [("Vos", "said"), ("Vos", "promising")]
     assert "roots" not in found[0].content
-
-
-def test_a_speaker_opening_a_new_clause_ends_the_content_before_it() -> None:
-    text = "Vos said on Monday that the bridge would reopen, although she warned that repairs could take a year."
-    found = find_quotes(text, mode="rules")
-    assert [a.cue for a in found] == ["said", "warned"]
-    assert found[0].content.endswith("would reopen") and "repairs" in found[1].content
-
-
-def test_a_speaker_inside_a_that_clause_stays_nested() -> None:
-    found = find_quotes("Vos said that the council believes the bridge is safe.", mode="rules")
-    assert [a.cue for a in found] == ["said"]
 
 
 def test_an_adverb_before_a_participle_ends_the_clause() -> None:
@@ -279,56 +254,25 @@ def test_an_adverb_before_a_participle_ends_the_clause() -> None:
 
 def test_an_appositive_may_join_two_descriptions() -> None:
     text = "“It was the right call,” Ann Vos, a local engineer and former council member, said of the plan."
-    a = _by_content(find_quotes(text, mode="rules"), "right call")
+    a = by_content(find_quotes(text, mode="rules"), "right call")
     assert a.speaker == "Ann Vos"
-
-
-def test_content_running_into_a_later_speaker_ends_before_it_and_is_dropped_inside_its_content() -> None:
-    text = "Transit officials called for the bridge to be closed for a month, sources said."
-    found = find_quotes(text, mode="rules")
-    assert [(a.speaker, a.cue) for a in found] == [("sources", "said")]
-    assert found[0].content.startswith("Transit officials called")
-
-
-def test_content_before_its_cue_is_not_split_at_a_clause() -> None:
-    text = "The bridge will open in May, and the council wants a party, officials said."
-    found = find_quotes(text, mode="rules")
-    assert [(a.speaker, a.cue) for a in found] == [("officials", "said")]
-    assert "council wants a party" in found[0].content
 
 
 def test_an_appositive_opening_in_lower_case_may_join_two_descriptions() -> None:
     text = "“It was the right call,” Ann Vos, director of the bridge trust and a former engineer, said."
-    a = _by_content(find_quotes(text, mode="rules"), "right call")
+    a = by_content(find_quotes(text, mode="rules"), "right call")
     assert a.speaker == "Ann Vos"
-
-
-def test_title_case_headline_names_speaker_cue_and_content() -> None:
-    text = "Governor Jane Roe Warns Budget Talks Could Collapse\n\nThe talks resumed on Monday."
-    found = [a for a in find_quotes(text, mode="rules") if a.cue == "Warns"]
-    assert len(found) == 1
-    assert found[0].speaker == "Jane Roe" and found[0].content == "Budget Talks Could Collapse"
-
-
-def test_sentence_that_opens_with_a_name_is_no_headline() -> None:
-    text = "Officials Say the bridge will reopen once the inspectors have finished their work on it."
-    assert not [a for a in find_quotes(text, mode="rules") if a.cue == "Say"]
-
-
-def test_menu_line_with_a_noun_cue_is_no_headline() -> None:
-    text = "World News Video Field Report Newsletters Business Sports Company News\n\nThe talks resumed."
-    assert not [a for a in find_quotes(text, mode="rules") if a.cue == "Report"]
 
 
 def test_what_follows_the_cue_after_a_closed_quote_is_not_content() -> None:
     text = "Still, the farm is “barely breaking even,” Mr. Odell said from his barn near Lyle."
-    a = _by_content(find_quotes(text, mode="rules"), "breaking even")
+    a = by_content(find_quotes(text, mode="rules"), "breaking even")
     assert a.speaker == "Odell" and "barn" not in a.content
 
 
 def test_a_paragraph_ending_in_a_colon_introduces_the_next_one() -> None:
     text = "The review was harsh.\n\nColumnist Lena Marsh writes:\n\nThe play never finds its footing in act two."
-    a = _by_content(find_quotes(text), "never finds its footing")
+    a = by_content(find_quotes(text), "never finds its footing")
     assert a.speaker == "Lena Marsh" and a.cue == "writes"
 
 
@@ -337,66 +281,55 @@ def test_a_colon_after_a_sentence_with_its_own_content_opens_no_passage() -> Non
     assert all("Main Street" not in a.content for a in find_quotes(text))
 
 
-def test_a_transcript_turn_may_open_with_a_quote_mark() -> None:
-    text = "Host Dana Webb spoke with Senator Ray Ortiz.\n\n“ORTIZ: We will pass the bill before the summer recess."
-    a = _by_content(find_quotes(text), "pass the bill")
-    assert a.speaker == "Ray Ortiz" and a.cue == ":"
-
-
 def test_a_message_saying_something_is_its_senders_speech() -> None:
     text = "The city council released a statement Tuesday saying the bridge is safe."
-    a = _by_content(find_quotes(text, mode="rules"), "bridge is safe")
+    a = by_content(find_quotes(text, mode="rules"), "bridge is safe")
     assert a.speaker == "city council" and a.cue.startswith("released")
 
 
 def test_a_verb_ends_the_subject_that_opens_the_sentence() -> None:
     text = "Both senators stiffened their stance toward Governor Ann Lee, saying it would cost too much."
-    a = _by_content(find_quotes(text, mode="rules"), "cost too much")
+    a = by_content(find_quotes(text, mode="rules"), "cost too much")
     assert a.speaker == "Both senators"
-
-
-def test_a_tally_line_is_not_speech() -> None:
-    text = "Delegates won so far.\n\nMayor Ann Vos: 547.\n\nThe Latest: the count goes on into the night."
-    assert find_quotes(text, mode="rules") == []
 
 
 def test_a_description_after_a_name_is_not_the_subject_of_a_participle() -> None:
     text = "Vos was blunt about her rival Tom Reyes, the current council leader, saying the town needs a new road."
-    a = _by_content(find_quotes(text, mode="rules"), "needs a new road")
+    a = by_content(find_quotes(text, mode="rules"), "needs a new road")
     assert a.speaker == "Vos"
 
 
 def test_told_is_never_inverted_so_what_follows_it_is_the_listener() -> None:
     text = "“The dam will hold,” Ann Vos, the county engineer and a former mayor, told the Ledger."
-    a = _by_content(find_quotes(text, mode="rules"), "dam will hold")
+    a = by_content(find_quotes(text, mode="rules"), "dam will hold")
     assert a.speaker == "Ann Vos"
 
 
 def test_a_question_closing_a_nested_quote_joins_the_speaker_after_it() -> None:
     text = "“She asked, ‘What can we do to help?’” Vos told reporters during the call."
-    a = _by_content(find_quotes(text, mode="rules"), "What can we do")
+    a = by_content(find_quotes(text, mode="rules"), "What can we do")
     assert a.speaker == "Vos" and "reporters" not in a.content
 
 
 def test_an_office_named_with_of_is_part_of_the_title() -> None:
     text = "Secretary of State Ann Vos arrived. “We will talk,” Vos said."
-    a = _by_content(find_quotes(text), "We will talk")
+    a = by_content(find_quotes(text), "We will talk")
     assert a.speaker == "Ann Vos" and a.title == "Secretary of State"
 
 
 def test_a_role_of_an_office_is_no_name() -> None:
-    a = _by_content(find_quotes("“We will talk,” the former secretary of State said."), "We will talk")
+    a = by_content(find_quotes("“We will talk,” the former secretary of State said."), "We will talk")
     assert a.speaker == "former secretary of State"
 
 
 def test_the_place_after_a_name_is_not_the_speaker() -> None:
-    a = _by_content(find_quotes("“We will talk,” said Representative Tom L. Reyes of New Mexico."), "We will talk")
+    a = by_content(find_quotes("“We will talk,” said Representative Tom L. Reyes of New Mexico."), "We will talk")
     assert a.speaker == "Tom L. Reyes"
 
 
 def test_a_spokesman_for_someone_is_not_that_person() -> None:
     text = "Ann Vos spoke first. “No comment,” a spokesman for Mayor Ann Vos told the Ledger."
-    a = _by_content(find_quotes(text), "No comment")
+    a = by_content(find_quotes(text), "No comment")
     assert a.speaker == "spokesman for Mayor Ann Vos"
 
 
@@ -456,19 +389,19 @@ def test_a_cue_word_heading_a_noun_is_no_attribution(text: str) -> None:
 
 
 def test_the_same_cue_words_as_verbs_still_attribute() -> None:
-    assert _by_content(find_quotes("Polls show the mayor ahead in every ward."), "the mayor ahead").speaker == "Polls"
-    assert _by_content(find_quotes("The mayor calls the plan a failure."), "the plan a failure").speaker == "mayor"
+    assert by_content(find_quotes("Polls show the mayor ahead in every ward."), "the mayor ahead").speaker == "Polls"
+    assert by_content(find_quotes("The mayor calls the plan a failure."), "the plan a failure").speaker == "mayor"
 
 
 def test_a_gerund_after_the_cue_leaves_the_content_before_it() -> None:
     text = "Most residents opposed the toll, Councillor Ana Berg said in closing the debate."
-    a = _by_content(find_quotes(text, mode="rules"), "opposed the toll")
+    a = by_content(find_quotes(text, mode="rules"), "opposed the toll")
     assert (a.speaker or "").endswith("Ana Berg") and "closing" not in a.content
 
 
 def test_a_video_message_is_where_it_was_said_not_what() -> None:
     text = "The bridge will reopen in May, the mayor said in a video message to the council."
-    a = _by_content(find_quotes(text, mode="rules"), "The bridge will reopen in May")
+    a = by_content(find_quotes(text, mode="rules"), "The bridge will reopen in May")
     assert a.speaker == "mayor" and "message" not in a.content
 
 
@@ -478,19 +411,12 @@ def test_the_president_is_not_the_vice_president() -> None:
         '"We will win," the vice president said. "I agree," the president said.'
     )
     found = find_quotes(text)
-    assert _by_content(found, "We will win").speaker == "Tom Reyes"
-    assert _by_content(found, "I agree").speaker == "Ana Vos"
+    assert by_content(found, "We will win").speaker == "Tom Reyes"
+    assert by_content(found, "I agree").speaker == "Ana Vos"
 
 
 def test_referring_to_attributes_what_is_referred_to() -> None:
     found = find_quotes("The mayor called it a costly mistake, referring to the new toll on the bridge.", mode="rules")
-    a = _by_content(found, "the new toll on the bridge")
+    a = by_content(found, "the new toll on the bridge")
     assert a.speaker == "mayor" and a.cue == "referring"
     assert "costly mistake" not in a.content
-
-
-def test_a_time_word_is_no_speaker() -> None:
-    # the scan misreads "D-Eastbrook, said Tuesday": the day must not become the speaker
-    text = "“Our view is that the toll will be dropped,” Mayor Ana Vos, D-Eastbrook, said Tuesday."
-    found = find_quotes(text, mode="rules")
-    assert found and all(a.speaker != "Tuesday" for a in found)
