@@ -13,7 +13,10 @@ from storyline.clean.patterns import _BOILER
 from storyline.clean.template import TemplateMemory, line_key, without_shared_prose
 
 _WORD = re.compile(r"\w+")
-_NOT_TITLE = re.compile(r"^(?:by|von|por|par|photo|foto|read|see|share|copyright|©)\b", re.IGNORECASE)
+# Lines that are no headline however well they match the URL: bylines, credits, links, the URL itself.
+_NOT_TITLE = re.compile(
+    r"^(?:(?:by|von|por|par|photo|foto|read|see|share|copyright|©)\b|https?://|www\.)", re.IGNORECASE
+)
 
 
 def token_f1(a: str, b: str) -> float:

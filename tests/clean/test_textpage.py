@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from storyline.clean import TemplateMemory
 from storyline.clean.lines import split_lines
-from storyline.clean.textpage import page_keys, template_evidence
+from storyline.clean.textpage import page_keys, template_evidence, title_anchor
 
 FOOTER = "Copyright 2024 Valley Courier. All rights reserved."
 BACKGROUND = (
@@ -55,3 +57,11 @@ def test_a_paragraph_two_reports_of_one_story_share_is_not_template() -> None:
 
 def test_a_line_on_the_outlet_s_other_stories_stays_template() -> None:
     assert _evidence("follow-up")[FOOTER] == len(PAGES) - 1
+
+
+def test_the_pages_own_url_printed_above_the_headline_is_not_the_title() -> None:
+    url = "https://news.example/local/article/Eastbrook-votes-to-rebuild-the-river-bridge-1234.php"
+    lines = split_lines("\n\n".join(["Home", url, "Eastbrook votes to rebuild the river bridge", BACKGROUND]))
+    cover = np.array([0.0, 1.0, 1.0, 0.0])  # the share of the slug's words on each line
+    assert title_anchor(lines, url, None, cover) == 2
+    assert title_anchor(lines, url, None) == 2
