@@ -122,9 +122,10 @@ DF_CAP = 400_000
 # them pages that share only boilerplate, with it 25 (22 right). 3 was set by hand, not swept.
 TEMPLATE_MIN = 3
 LINES_CAP = 400_000
-# 2: entries carry their event evidence; 3: + the main participant; 4: + the weekday; 5: + street blocks
-STATE_VERSION = 5
-READABLE_VERSIONS = (2, 3, 4, 5)  # older states read with no main participants / weekdays / blocks
+# 2: entries carry their event evidence; 3: + the main participant; 4: + the weekday; 5: + street blocks;
+# 6: + the full names and surnames of the people named with no office
+STATE_VERSION = 6
+READABLE_VERSIONS = (2, 3, 4, 5, 6)  # older states read with no main participants / weekdays / blocks / names
 
 
 class GroupStateError(StorylineError):
