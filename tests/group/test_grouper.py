@@ -246,3 +246,48 @@ def test_two_pages_whose_bodies_are_one_sign_up_box_are_not_one_story(config: Gr
     grouper.add(north)
     grouper.add(south)
     assert north.story_id != south.story_id and south.duplicate_of is None
+
+
+SHOT = (
+    "Teen wounded in Dunmore shooting on Calloway Street",
+    "DUNMORE — Marcus Fenn, 17, was shot in the leg outside a corner store on Calloway Street on Friday "
+    "night, police said. Fenn was taken to Dunmore General Hospital. No arrest has been made.",
+)
+CHARGED = (
+    "Man charged in Calloway Street shooting of Dunmore teen",
+    "DUNMORE — A 22-year-old man was charged on Monday with shooting Marcus Fenn outside a corner store "
+    "on Calloway Street last spring, prosecutors said. Fenn, now 18, has recovered.",
+)
+
+
+def _victim(article: Article, name: str, city: str, region: str) -> Article:
+    """The victim's full name and the main place as the extract stage would leave them."""
+    body = article.body or ""
+    at = body.index(name)
+    place = {"kind": "main", "city": city, "region": region}
+    article.facts = [
+        Fact(f"{article.id}-p", article.id, "entity", name, body, at, at + len(name), "test", "0", value=name,
+             attrs={"label": "PERSON", "key": name.split()[-1].lower()}),
+        Fact(f"{article.id}-l", article.id, "location", city, body, 0, len(city), "test", "0", value=city, attrs=place),
+    ]  # fmt: skip
+    return article
+
+
+def test_a_charge_months_later_naming_the_victim_in_full_joins_in_the_same_city(config: GroupConfig) -> None:
+    late = DAY + timedelta(days=config.window_days + 170)
+    grouper = Grouper(config)
+    first = _victim(make("first", *SHOT, DAY), "Marcus Fenn", "Dunmore", "Ostvale")
+    charge = _victim(make("charge", *CHARGED, late), "Marcus Fenn", "Dunmore", "Ostvale")
+    grouper.add(first)
+    grouper.add(charge)
+    assert charge.story_id == first.story_id
+
+
+def test_the_same_full_name_in_another_region_months_later_is_another_story(config: GroupConfig) -> None:
+    late = DAY + timedelta(days=config.window_days + 170)
+    grouper = Grouper(config)
+    first = _victim(make("first", *SHOT, DAY), "Marcus Fenn", "Dunmore", "Ostvale")
+    other = _victim(make("other", *CHARGED, late), "Marcus Fenn", "Harlan", "Quill")
+    grouper.add(first)
+    grouper.add(other)
+    assert other.story_id != first.story_id
