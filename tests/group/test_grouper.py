@@ -291,3 +291,16 @@ def test_the_same_full_name_in_another_region_months_later_is_another_story(conf
     grouper.add(first)
     grouper.add(other)
     assert other.story_id != first.story_id
+
+
+def test_a_late_follow_up_joins_a_story_whose_other_reports_name_no_one(config: GroupConfig) -> None:
+    # the story's second report gives no names, so only the first can be compared beyond the window;
+    # the follow-up's one match is not averaged with a report it could never be compared with
+    grouper = Grouper(config)
+    first = _victim(make("first", *SHOT, DAY), "Marcus Fenn", "Dunmore", "Ostvale")
+    second = make("second", "Dunmore teen hurt in Friday shooting", "A teenager was shot in Dunmore.", DAY)
+    title, body = "Man charged in Dunmore shooting of teen", CHARGED[1].replace(" on Calloway Street", "")
+    charge = _victim(make("charge", title, body, DAY + timedelta(days=300)), "Marcus Fenn", "Dunmore", "Ostvale")
+    for article in (first, second, charge):
+        grouper.add(article)
+    assert first.story_id == second.story_id and charge.story_id == first.story_id
