@@ -137,7 +137,7 @@ DF_CAP = 400_000
 TEMPLATE_MIN = 3
 LINES_CAP = 400_000
 # 2: entries carry their event evidence; 3: + the main participant; 4: + the weekday; 5: + street blocks;
-# 6: + the full names and surnames of the people named with no office
+# 6: + the full names and surnames of the people named with no office, and whether it is a first report
 STATE_VERSION = 6
 READABLE_VERSIONS = (2, 3, 4, 5, 6)  # older states read with no main participants / weekdays / blocks / names
 

@@ -250,8 +250,39 @@ def test_a_victim_named_in_full_is_a_participant() -> None:
     assert (found.participants, found.names) == (("fenn",), ("marcus fenn",))
 
 
-def test_evidence_rows_of_state_version_5_read_without_names() -> None:
+def test_evidence_rows_of_state_version_5_read_without_names_or_first_reports() -> None:
     row: list[object] = ["dunmore", "ostvale", 738000, ["osgood"], ["killed:1"], False, ["osgood"], 6, ["3200"]]
     assert (Evidence.load(row).names, Evidence.load(row).participants) == ((), ())
-    kept = Evidence(names=("marcus fenn",), participants=("fenn",))
+    kept = Evidence(names=("marcus fenn",), participants=("fenn",), fresh=True)
     assert Evidence.load(kept.dump()) == kept
+
+
+def test_a_report_published_the_day_after_its_event_is_a_first_report() -> None:
+    body = "Marcus Fenn Jr., 19, was shot on Elm Road on Friday night."
+    fresh, recalled = make("a", "Man shot", body, date(2024, 3, 9)), make("b", "Man charged", body, date(2024, 3, 20))
+    for article in (fresh, recalled):
+        article.facts = [_person(body, "Marcus Fenn Jr.", "fenn")]
+        article.event_day, article.event_day_score = date(2024, 3, 8), 1.0
+    assert evidence_of(fresh, len(body)).fresh and not evidence_of(recalled, len(body)).fresh
+
+
+def test_two_first_reports_of_one_city_about_different_days_pay() -> None:
+    base = adjustment(Evidence(), Evidence(), 2, _rare)
+    wednesday = Evidence(city="dunmore", event_day=738000, participants=("fenn",), fresh=True)
+    saturday = Evidence(city="dunmore", event_day=738003, participants=("marsh",), fresh=True)
+    assert adjustment(wednesday, saturday, 2, _rare) == base - evidence.FRESH_PENALTY
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        Evidence(city="dunmore", event_day=738003, participants=("fenn",), fresh=True),  # names the victim
+        Evidence(city="harlan", event_day=738003, participants=("marsh",), fresh=True),  # another city
+        Evidence(city="dunmore", event_day=738003, participants=("marsh",), fresh=False),  # recalls the day
+        Evidence(city="dunmore", event_day=738001, participants=("marsh",), fresh=True),  # "Tuesday" read a day off
+    ],
+)
+def test_reports_that_may_be_of_one_shooting_do_not_pay_for_their_days(later: Evidence) -> None:
+    base = adjustment(Evidence(), Evidence(), 2, _rare)
+    first = Evidence(city="dunmore", event_day=738000, participants=("fenn",), fresh=True)
+    assert adjustment(first, later, 2, _rare) == base
