@@ -286,3 +286,14 @@ def test_reports_that_may_be_of_one_shooting_do_not_pay_for_their_days(later: Ev
     base = adjustment(Evidence(), Evidence(), 2, _rare)
     first = Evidence(city="dunmore", event_day=738000, participants=("fenn",), fresh=True)
     assert adjustment(first, later, 2, _rare) == base
+
+
+def test_a_later_report_of_the_story_day_in_its_city_pays_no_gap() -> None:
+    recalled = adjustment(
+        Evidence(city="dunmore", event_day=738000), Evidence(city="dunmore", event_day=738000), 180, _rare
+    )
+    assert recalled == adjustment(Evidence(), Evidence(), 0, _rare) + evidence.SAME_DAY_BONUS
+    elsewhere = adjustment(
+        Evidence(city="dunmore", event_day=738000), Evidence(city="harlan", event_day=738000), 180, _rare
+    )
+    assert elsewhere == adjustment(Evidence(), Evidence(), 180, _rare) + evidence.SAME_DAY_BONUS

@@ -304,3 +304,38 @@ def test_a_late_follow_up_joins_a_story_whose_other_reports_name_no_one(config: 
     for article in (first, second, charge):
         grouper.add(article)
     assert first.story_id == second.story_id and charge.story_id == first.story_id
+
+
+def _dated(article: Article, day: date, city: str) -> Article:
+    """The event day and main city the extract stage would read from the article's lead."""
+    place = {"kind": "main", "city": city, "region": "Ostvale"}
+    body = article.body or ""
+    article.facts = [
+        Fact(f"{article.id}-l", article.id, "location", city, body, 0, len(city), "test", "0", attrs=place)
+    ]
+    article.event_day, article.event_day_score = day, 1.0
+    return article
+
+
+PLEA = (
+    "Third man pleads guilty in Calloway Street bar shooting",
+    "DUNMORE — A third man pleaded guilty on Tuesday in the shooting at the Anchor bar on Calloway Street on "
+    "March 4 that wounded a doorman, the county prosecutor said. Sentencing is set for next month.",
+)
+BAR = (
+    "Doorman wounded in Calloway Street bar shooting",
+    "DUNMORE — A doorman was wounded when shots were fired at the Anchor bar on Calloway Street early on "
+    "Monday, police said. Three men fled in a gray car.",
+)
+
+
+@pytest.mark.parametrize(("city", "joins"), [("Dunmore", True), ("Harlan", False)])
+def test_a_plea_months_later_dated_to_the_story_day_joins_in_its_city(
+    config: GroupConfig, city: str, joins: bool
+) -> None:
+    grouper = Grouper(config)
+    shooting = _dated(make("bar", *BAR, DAY), DAY - timedelta(days=1), "Dunmore")
+    plea = _dated(make("plea", *PLEA, DAY + timedelta(days=200)), DAY - timedelta(days=1), city)
+    grouper.add(shooting)
+    grouper.add(plea)
+    assert (plea.story_id == shooting.story_id) is joins
