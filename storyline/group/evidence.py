@@ -192,7 +192,7 @@ RECALLED_TOLERANCE = 1
 # child's shooting shared with the first). The words set by hand: the offices gva-dev's reports name.
 _OFFICES = (
     r"spokes(?:man|woman|person)|officers?|sgt|sergeant|lt|lieutenant|capt|captain|chief|sheriff|deputy|"
-    r"detectives?|det|cpl|corporal|trooper|coroner|examiner|attorney|prosecutor|da|mayor|commissioner|"
+    r"detectives?|det|cpl|corporal|trooper|coroner|examiner|attorney|prosecutor|mayor|commissioner|"
     r"judge|pio|agent|investigators?|superintendent|marshal|expert|reporter|anchor|correspondent"
 )
 _OFFICE_BEFORE = re.compile(rf"\b(?:{_OFFICES})\.?\s*$", re.I)

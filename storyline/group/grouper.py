@@ -3,10 +3,11 @@
 An article is compared with the held articles that share one of its most distinctive terms
 (an inverted index, so the cost does not grow with the number of stories), by TF-IDF cosine over
 title, lead, names and numbers; beyond the time window only a close text match (FAR_MIN_COSINE)
-counts. It joins every story holding an article at or above ``LINK_THRESHOLD`` (single link), so
-a bridging article merges stories; a near-copy (``dedup``) always joins the story of what it
-copies. Batch mode runs the same procedure, in the same order (publication day, then id), with
-the document frequencies of the whole batch.
+that names the same people, or a report that dates its event to a held report's day in its city
+(FAR_SAME_DAY_COSINE), counts. It joins every story holding an article at or above
+``LINK_THRESHOLD`` (single link), so a bridging article merges stories; a near-copy (``dedup``)
+always joins the story of what it copies. Batch mode runs the same procedure, in the same order
+(publication day, then id), with the document frequencies of the whole batch.
 """
 
 from __future__ import annotations
@@ -448,7 +449,7 @@ class Grouper:
                 continue
             top = sorted(scores, reverse=True)[:STORY_TOP]
             if FAR_STORY_BEST and root not in near:
-                score = top[0]  # a late follow-up, matched on shared people; the rest of the story is out of reach
+                score = top[0]  # a late follow-up (shared people, a recalled day): the rest is out of reach
             else:
                 score = sum(top) / max(min(STORY_TOP, self._size.get(root, 1)), len(top))
             if score >= LINK_THRESHOLD:
