@@ -190,18 +190,117 @@ def test_evidence_rows_of_state_version_4_read_without_blocks() -> None:
 
 def test_a_later_report_of_another_day_that_names_no_one_in_common_pays() -> None:
     base = adjustment(Evidence(), Evidence(), 20, _rare)
-    first = Evidence(event_day=738000, persons=("osgood",))
-    later = Evidence(event_day=738020, persons=("reyburn",))
+    first = Evidence(event_day=738000, persons=("osgood",), participants=("osgood",))
+    later = Evidence(event_day=738020, persons=("reyburn",), participants=("reyburn",))
     assert adjustment(first, later, 20, _rare) == base - evidence.STRANGER_PENALTY
 
 
 def test_a_follow_up_that_names_the_same_person_does_not_pay() -> None:
     base = adjustment(Evidence(), Evidence(), 20, _rare)
-    first = Evidence(event_day=738000, persons=("osgood",))
-    arrest = Evidence(event_day=738020, persons=("osgood", "reyburn"))
+    first = Evidence(event_day=738000, persons=("osgood",), participants=("osgood",))
+    arrest = Evidence(event_day=738020, persons=("osgood", "reyburn"), participants=("osgood", "reyburn"))
     assert adjustment(first, arrest, 20, _rare) == base
+
+
+def test_a_later_report_that_shares_only_a_police_spokesperson_pays() -> None:
+    base = adjustment(Evidence(), Evidence(), 30, _rare)
+    first = Evidence(event_day=738000, persons=("whitlock", "fenn"), participants=("fenn",))
+    other = Evidence(event_day=738030, persons=("whitlock", "marsh"), participants=("marsh",))
+    assert adjustment(first, other, 30, _rare) == base - evidence.STRANGER_PENALTY
 
 
 def test_reports_a_few_days_apart_do_not_pay_for_their_days() -> None:
     base = adjustment(Evidence(), Evidence(), 3, _rare)
     assert adjustment(Evidence(event_day=738000), Evidence(event_day=738010), 3, _rare) == base
+
+
+def _person(body: str, name: str, key: str) -> Fact:
+    start = body.index(name)
+    return _fact(
+        "entity",
+        value=name,
+        text=name,
+        sentence=body,
+        start=start,
+        end=start + len(name),
+        attrs={"label": "PERSON", "key": key},
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Police spokeswoman Dana Whitlock said the boy was hit once in the leg.",
+        "The boy was hit once in the leg, Sgt. Dana Whitlock said.",
+        "Dana Whitlock, a sheriff's office spokeswoman, said the boy was hit once.",
+    ],
+)
+def test_a_person_introduced_by_an_office_is_no_participant(body: str) -> None:
+    article = make("a", "Boy shot in Dunmore", body, date(2024, 3, 5))
+    article.facts = [_person(body, "Dana Whitlock", "whitlock")]
+    found = evidence_of(article, len(body))
+    assert (found.persons, found.participants, found.names) == (("whitlock",), (), ())
+
+
+def test_a_victim_named_in_full_is_a_participant() -> None:
+    body = "Marcus Fenn Jr., 19, was shot on Elm Road. Fenn was taken to Dunmore General, police said."
+    article = make("a", "Man shot in Dunmore", body, date(2024, 3, 5))
+    article.facts = [_person(body, "Marcus Fenn Jr.", "fenn")]
+    found = evidence_of(article, len(body))
+    assert (found.participants, found.names) == (("fenn",), ("marcus fenn",))
+
+
+def test_evidence_rows_of_state_version_5_read_without_names_or_first_reports() -> None:
+    row: list[object] = ["dunmore", "ostvale", 738000, ["osgood"], ["killed:1"], False, ["osgood"], 6, ["3200"]]
+    assert (Evidence.load(row).names, Evidence.load(row).participants) == ((), ())
+    kept = Evidence(names=("marcus fenn",), participants=("fenn",), fresh=True)
+    assert Evidence.load(kept.dump()) == kept
+
+
+def test_a_report_published_the_day_after_its_event_is_a_first_report() -> None:
+    body = "Marcus Fenn Jr., 19, was shot on Elm Road on Friday night."
+    fresh, recalled = make("a", "Man shot", body, date(2024, 3, 9)), make("b", "Man charged", body, date(2024, 3, 20))
+    for article in (fresh, recalled):
+        article.facts = [_person(body, "Marcus Fenn Jr.", "fenn")]
+        article.event_day, article.event_day_score = date(2024, 3, 8), 1.0
+    assert evidence_of(fresh, len(body)).fresh and not evidence_of(recalled, len(body)).fresh
+
+
+def test_two_first_reports_of_one_city_about_different_days_pay() -> None:
+    base = adjustment(Evidence(), Evidence(), 2, _rare)
+    wednesday = Evidence(city="dunmore", event_day=738000, participants=("fenn",), fresh=True)
+    saturday = Evidence(city="dunmore", event_day=738003, participants=("marsh",), fresh=True)
+    assert adjustment(wednesday, saturday, 2, _rare) == base - evidence.FRESH_PENALTY
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        Evidence(city="dunmore", event_day=738003, participants=("fenn",), fresh=True),  # names the victim
+        Evidence(city="harlan", event_day=738003, participants=("marsh",), fresh=True),  # another city
+        Evidence(city="dunmore", event_day=738003, participants=("marsh",), fresh=False),  # recalls the day
+        Evidence(city="dunmore", event_day=738001, participants=("marsh",), fresh=True),  # "Tuesday" read a day off
+    ],
+)
+def test_reports_that_may_be_of_one_shooting_do_not_pay_for_their_days(later: Evidence) -> None:
+    base = adjustment(Evidence(), Evidence(), 2, _rare)
+    first = Evidence(city="dunmore", event_day=738000, participants=("fenn",), fresh=True)
+    assert adjustment(first, later, 2, _rare) >= base
+
+
+def test_a_later_report_of_the_story_day_in_its_city_pays_no_gap() -> None:
+    recalled = adjustment(
+        Evidence(city="dunmore", event_day=738000), Evidence(city="dunmore", event_day=738000), 180, _rare
+    )
+    assert recalled == adjustment(Evidence(), Evidence(), 0, _rare) + evidence.SAME_DAY_BONUS
+    elsewhere = adjustment(
+        Evidence(city="dunmore", event_day=738000), Evidence(city="harlan", event_day=738000), 180, _rare
+    )
+    assert elsewhere == adjustment(Evidence(), Evidence(), 180, _rare) + evidence.SAME_DAY_BONUS
+
+
+def test_a_later_report_of_the_next_day_in_the_same_city_also_recalls_it() -> None:
+    first, later = Evidence(city="dunmore", event_day=738000), Evidence(city="dunmore", event_day=738001)
+    assert adjustment(first, later, 180, _rare) == adjustment(Evidence(), Evidence(), 0, _rare)
+    week_on = Evidence(city="dunmore", event_day=738007)
+    assert adjustment(first, week_on, 180, _rare) < adjustment(Evidence(), Evidence(), 0, _rare)

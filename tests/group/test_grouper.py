@@ -246,3 +246,96 @@ def test_two_pages_whose_bodies_are_one_sign_up_box_are_not_one_story(config: Gr
     grouper.add(north)
     grouper.add(south)
     assert north.story_id != south.story_id and south.duplicate_of is None
+
+
+SHOT = (
+    "Teen wounded in Dunmore shooting on Calloway Street",
+    "DUNMORE — Marcus Fenn, 17, was shot in the leg outside a corner store on Calloway Street on Friday "
+    "night, police said. Fenn was taken to Dunmore General Hospital. No arrest has been made.",
+)
+CHARGED = (
+    "Man charged in Calloway Street shooting of Dunmore teen",
+    "DUNMORE — A 22-year-old man was charged on Monday with shooting Marcus Fenn outside a corner store "
+    "on Calloway Street last spring, prosecutors said. Fenn, now 18, has recovered.",
+)
+
+
+def _victim(article: Article, name: str, city: str, region: str) -> Article:
+    """The victim's full name and the main place as the extract stage would leave them."""
+    body = article.body or ""
+    at = body.index(name)
+    place = {"kind": "main", "city": city, "region": region}
+    article.facts = [
+        Fact(f"{article.id}-p", article.id, "entity", name, body, at, at + len(name), "test", "0", value=name,
+             attrs={"label": "PERSON", "key": name.split()[-1].lower()}),
+        Fact(f"{article.id}-l", article.id, "location", city, body, 0, len(city), "test", "0", value=city, attrs=place),
+    ]  # fmt: skip
+    return article
+
+
+def test_a_charge_months_later_naming_the_victim_in_full_joins_in_the_same_city(config: GroupConfig) -> None:
+    late = DAY + timedelta(days=config.window_days + 170)
+    grouper = Grouper(config)
+    first = _victim(make("first", *SHOT, DAY), "Marcus Fenn", "Dunmore", "Ostvale")
+    charge = _victim(make("charge", *CHARGED, late), "Marcus Fenn", "Dunmore", "Ostvale")
+    grouper.add(first)
+    grouper.add(charge)
+    assert charge.story_id == first.story_id
+
+
+def test_the_same_full_name_in_another_region_months_later_is_another_story(config: GroupConfig) -> None:
+    late = DAY + timedelta(days=config.window_days + 170)
+    grouper = Grouper(config)
+    first = _victim(make("first", *SHOT, DAY), "Marcus Fenn", "Dunmore", "Ostvale")
+    other = _victim(make("other", *CHARGED, late), "Marcus Fenn", "Harlan", "Quill")
+    grouper.add(first)
+    grouper.add(other)
+    assert other.story_id != first.story_id
+
+
+def test_a_late_follow_up_joins_a_story_whose_other_reports_name_no_one(config: GroupConfig) -> None:
+    # the story's second report gives no names, so only the first can be compared beyond the window;
+    # the follow-up's one match is not averaged with a report it could never be compared with
+    grouper = Grouper(config)
+    first = _victim(make("first", *SHOT, DAY), "Marcus Fenn", "Dunmore", "Ostvale")
+    second = make("second", "Dunmore teen hurt in Friday shooting", "A teenager was shot in Dunmore.", DAY)
+    title, body = "Man charged in Dunmore shooting of teen", CHARGED[1].replace(" on Calloway Street", "")
+    charge = _victim(make("charge", title, body, DAY + timedelta(days=300)), "Marcus Fenn", "Dunmore", "Ostvale")
+    for article in (first, second, charge):
+        grouper.add(article)
+    assert first.story_id == second.story_id and charge.story_id == first.story_id
+
+
+def _dated(article: Article, day: date, city: str) -> Article:
+    """The event day and main city the extract stage would read from the article's lead."""
+    place = {"kind": "main", "city": city, "region": "Ostvale"}
+    body = article.body or ""
+    article.facts = [
+        Fact(f"{article.id}-l", article.id, "location", city, body, 0, len(city), "test", "0", attrs=place)
+    ]
+    article.event_day, article.event_day_score = day, 1.0
+    return article
+
+
+PLEA = (
+    "Third man pleads guilty in Calloway Street bar shooting",
+    "DUNMORE — A third man pleaded guilty on Tuesday in the shooting at the Anchor bar on Calloway Street on "
+    "March 4 that wounded a doorman, the county prosecutor said. Sentencing is set for next month.",
+)
+BAR = (
+    "Doorman wounded in Calloway Street bar shooting",
+    "DUNMORE — A doorman was wounded when shots were fired at the Anchor bar on Calloway Street early on "
+    "Monday, police said. Three men fled in a gray car.",
+)
+
+
+@pytest.mark.parametrize(("city", "joins"), [("Dunmore", True), ("Harlan", False)])
+def test_a_plea_months_later_dated_to_the_story_day_joins_in_its_city(
+    config: GroupConfig, city: str, joins: bool
+) -> None:
+    grouper = Grouper(config)
+    shooting = _dated(make("bar", *BAR, DAY), DAY - timedelta(days=1), "Dunmore")
+    plea = _dated(make("plea", *PLEA, DAY + timedelta(days=200)), DAY - timedelta(days=1), city)
+    grouper.add(shooting)
+    grouper.add(plea)
+    assert (plea.story_id == shooting.story_id) is joins
