@@ -216,6 +216,7 @@ class Extractor:
                         "region": p.region,
                         "country": p.country,
                         "confidence": p.confidence,
+                        "source": p.source,
                     },
                 )
             )

@@ -254,6 +254,7 @@ def _article_location(article: Article) -> tuple[str | None, str | None, str | N
                     f.attrs.get("region"),
                     f.attrs.get("country"),
                     float(f.attrs.get("confidence") or 0.5),
+                    str(f.attrs.get("source") or ""),
                 )
             )
     if HEADLINE_IN_BODY_STATE and headline and places:
