@@ -248,3 +248,11 @@ def test_a_town_missing_from_the_gazetteer_in_its_state_is_read_from_a_city_stat
 def test_a_county_name_before_its_state_is_no_unknown_town() -> None:
     places = find_places("A boy was shot in Miami-Dade, Fla., on Sunday.")
     assert not [p for p in places if p.kind == "city"]
+
+
+def test_an_article_or_a_number_opening_the_name_is_no_part_of_it() -> None:
+    for text, town in (
+        ("An Oelwein man was hurt on Sunday.", "Oelwein"),
+        ("Two Central Point residents were hurt by a gun inside their home.", "Central Point"),
+    ):
+        assert [(p.city, p.source) for p in find_places(text)] == [(town, "residence")]
