@@ -98,7 +98,14 @@ ELSEWHERE = re.compile(
     re.IGNORECASE,
 )
 # Where a person lives: "Smith, 24, of Abbeville", "a man from Nortonville", "a Kent resident"
-RESIDENCE = re.compile(r"(?:,\s*(?:\d{1,3},\s*)?of|\bfrom|\b(?:resident|native)s?\s+of)\s+$", re.IGNORECASE)
+RESIDENCE = re.compile(
+    r"(?:,\s*(?:\d{1,3},\s*)?of|\bfrom|\b(?:resident|native)s?\s+of"
+    # "Herbert Harr of Indianapolis", "age 47 of Indianapolis": a person's name or age before "of" (not "the University
+    # of", "Police Department of"); gva-dev rules mode (eval_gva.py --stories rules), city held-out B 0.8381 -> 0.8400, A unchanged
+    r"|(?-i:\b[A-Z][a-z]+\s+(?!(?:Department|University|College|Office|County|City|Town|Village|State|Board|School|"
+    r"Church|District|Center|Hospital)\b)[A-Z][a-z]+)\s+of|\bage\s+\d{1,3}\s+of)\s+$",
+    re.IGNORECASE,
+)
 PERSON_NOUN = re.compile(
     r"\s+(?i:teen(?:ager)?s?|man|woman|boy|girl|child|toddler|mother|father|residents?|family|students?|couple|"
     r"men|women|juvenile|youth|native)\b"

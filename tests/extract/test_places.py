@@ -256,3 +256,12 @@ def test_an_article_or_a_number_opening_the_name_is_no_part_of_it() -> None:
         ("Two Central Point residents were hurt by a gun inside their home.", "Central Point"),
     ):
         assert [(p.city, p.source) for p in find_places(text)] == [(town, "residence")]
+
+
+def test_a_town_after_a_persons_name_or_age_and_of_is_a_home() -> None:
+    text = "Deputies found Jaylen Pender of Indianapolis hurt; his grandfather, age 47 of Indianapolis, called 911."
+    assert [p.source for p in find_places(text)] == ["residence", "residence"]
+
+
+def test_a_town_after_an_institution_and_of_is_no_home() -> None:
+    assert [p.source for p in find_places("A boy was shot near the Police Department of Memphis.")] == ["context"]
