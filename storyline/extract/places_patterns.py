@@ -101,7 +101,8 @@ ELSEWHERE = re.compile(
 RESIDENCE = re.compile(
     r"(?:,\s*(?:\d{1,3},\s*)?of|\bfrom|\b(?:resident|native)s?\s+of"
     # "Herbert Harr of Indianapolis", "age 47 of Indianapolis": a person's name or age before "of" (not "the University
-    # of", "Police Department of"); gva-dev rules mode (eval_gva.py --stories rules), city held-out B 0.8381 -> 0.8400, A unchanged
+    # of", "Police Department of"); gva-dev rules mode (eval_gva.py --stories rules), city held-out B 0.8381 -> 0.8400,
+    # A unchanged
     r"|(?-i:\b[A-Z][a-z]+\s+(?!(?:Department|University|College|Office|County|City|Town|Village|State|Board|School|"
     r"Church|District|Center|Hospital)\b)[A-Z][a-z]+)\s+of|\bage\s+\d{1,3}\s+of)\s+$",
     re.IGNORECASE,
