@@ -265,3 +265,11 @@ def test_a_town_after_a_persons_name_or_age_and_of_is_a_home() -> None:
 
 def test_a_town_after_an_institution_and_of_is_no_home() -> None:
     assert [p.source for p in find_places("A boy was shot near the Police Department of Memphis.")] == ["context"]
+
+
+def test_a_town_after_two_words_that_describe_it_is_read() -> None:
+    for text in (
+        "A deputy shot a teen late Sunday in unincorporated suburban Villa Park, police said.",
+        "A deputy shot a teen late Sunday near west suburban Villa Park, police said.",
+    ):
+        assert [(p.city, p.region) for p in find_places(text)] == [("Villa Park", "Illinois")]
