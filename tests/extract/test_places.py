@@ -273,3 +273,13 @@ def test_a_town_after_two_words_that_describe_it_is_read() -> None:
         "A deputy shot a teen late Sunday near west suburban Villa Park, police said.",
     ):
         assert [(p.city, p.region) for p in find_places(text)] == [("Villa Park", "Illinois")]
+
+
+def test_a_name_between_the_and_a_facility_word_is_a_business_not_a_town() -> None:
+    assert find_places("A woman and a girl were found dead at the Hilton hotel downtown.") == []
+    assert [p.city for p in find_places("A woman was found dead at a hotel in Hilton.")] == ["Hilton"]
+
+
+def test_a_facility_after_a_possessive_leaves_the_town_before_it() -> None:
+    text = "A man was shot, said a sergeant of the Los Angeles Police Department's Harbor station."
+    assert {p.city for p in find_places(text)} == {"Los Angeles"}
