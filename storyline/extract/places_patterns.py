@@ -98,7 +98,15 @@ ELSEWHERE = re.compile(
     re.IGNORECASE,
 )
 # Where a person lives: "Smith, 24, of Abbeville", "a man from Nortonville", "a Kent resident"
-RESIDENCE = re.compile(r"(?:,\s*(?:\d{1,3},\s*)?of|\bfrom|\b(?:resident|native)s?\s+of)\s+$", re.IGNORECASE)
+RESIDENCE = re.compile(
+    r"(?:,\s*(?:\d{1,3},\s*)?of|\bfrom|\b(?:resident|native)s?\s+of"
+    # "Herbert Harr of Indianapolis", "age 47 of Indianapolis": a person's name or age before "of" (not "the University
+    # of", "Police Department of"); gva-dev rules mode (eval_gva.py --stories rules), city held-out B 0.8381 -> 0.8400,
+    # A unchanged
+    r"|(?-i:\b[A-Z][a-z]+\s+(?!(?:Department|University|College|Office|County|City|Town|Village|State|Board|School|"
+    r"Church|District|Center|Hospital)\b)[A-Z][a-z]+)\s+of|\bage\s+\d{1,3}\s+of)\s+$",
+    re.IGNORECASE,
+)
 PERSON_NOUN = re.compile(
     r"\s+(?i:teen(?:ager)?s?|man|woman|boy|girl|child|toddler|mother|father|residents?|family|students?|couple|"
     r"men|women|juvenile|youth|native)\b"
@@ -153,7 +161,10 @@ DATELINE = re.compile(
 TRIGGER = re.compile(
     r"\b(?:in|near|of|from|outside|at|to|across|around|throughout|between|into|on)\s+(?:the\s+)?"
     r"(?:(?:city|town|village|borough|township)\s+of\s+|downtown\s+|suburban\s+|central\s+|"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+"
+    # "in unincorporated suburban Villa Park", "near west suburban Villa Park", "in rural Tonopah": gva-dev rules mode
+    # (eval_gva.py --stories rules), city held-out B 0.8400 -> 0.8419 (Villa Park), A unchanged
+    r"|unincorporated\s+|rural\s+){0,2}"
     rf"(?P<name>{CAPS})(?=[\s,.;:!?)'’]|$)"
 )
 # "Durham investigators", "Durham detectives" name the town's police as "Durham police" does (gva-dev rules mode city

@@ -217,6 +217,7 @@ class Extractor:
                         "region": p.region,
                         "country": p.country,
                         "confidence": p.confidence,
+                        "source": p.source,
                     },
                 )
             )

@@ -248,3 +248,38 @@ def test_a_town_missing_from_the_gazetteer_in_its_state_is_read_from_a_city_stat
 def test_a_county_name_before_its_state_is_no_unknown_town() -> None:
     places = find_places("A boy was shot in Miami-Dade, Fla., on Sunday.")
     assert not [p for p in places if p.kind == "city"]
+
+
+def test_an_article_or_a_number_opening_the_name_is_no_part_of_it() -> None:
+    for text, town in (
+        ("An Oelwein man was hurt on Sunday.", "Oelwein"),
+        ("Two Central Point residents were hurt by a gun inside their home.", "Central Point"),
+    ):
+        assert [(p.city, p.source) for p in find_places(text)] == [(town, "residence")]
+
+
+def test_a_town_after_a_persons_name_or_age_and_of_is_a_home() -> None:
+    text = "Deputies found Jaylen Pender of Indianapolis hurt; his grandfather, age 47 of Indianapolis, called 911."
+    assert [p.source for p in find_places(text)] == ["residence", "residence"]
+
+
+def test_a_town_after_an_institution_and_of_is_no_home() -> None:
+    assert [p.source for p in find_places("A boy was shot near the Police Department of Memphis.")] == ["context"]
+
+
+def test_a_town_after_two_words_that_describe_it_is_read() -> None:
+    for text in (
+        "A deputy shot a teen late Sunday in unincorporated suburban Villa Park, police said.",
+        "A deputy shot a teen late Sunday near west suburban Villa Park, police said.",
+    ):
+        assert [(p.city, p.region) for p in find_places(text)] == [("Villa Park", "Illinois")]
+
+
+def test_a_name_between_the_and_a_facility_word_is_a_business_not_a_town() -> None:
+    assert find_places("A woman and a girl were found dead at the Hilton hotel downtown.") == []
+    assert [p.city for p in find_places("A woman was found dead at a hotel in Hilton.")] == ["Hilton"]
+
+
+def test_a_facility_after_a_possessive_leaves_the_town_before_it() -> None:
+    text = "A man was shot, said a sergeant of the Los Angeles Police Department's Harbor station."
+    assert {p.city for p in find_places(text)} == {"Los Angeles"}

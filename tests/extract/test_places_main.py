@@ -65,3 +65,23 @@ def test_a_neighbourhood_of_the_big_citys_county_gives_way_to_it() -> None:
     text = "A boy was shot in the Germantown section on Sunday, Philadelphia police said. Germantown was quiet later."
     places = find_places(text)
     assert main_location(places, neighbourhoods(text))[:2] == ("Philadelphia", "Pennsylvania")
+
+
+def test_a_county_wins_over_a_town_of_another_county_named_only_as_a_home() -> None:
+    text = "A Tyler teen was killed Sunday while hunting on a ranch in Webb County, Texas, deputies said."
+    assert main_location(find_places(text))[:2] == ("Webb County", "Texas")
+
+
+def test_a_county_wins_over_a_landmark_town_of_another_county() -> None:
+    text = "A hunter was shot in Charlotte County, Virginia, on Friday, about 80 miles west of Richmond."
+    assert main_location(find_places(text))[:2] == ("Charlotte County", "Virginia")
+
+
+def test_a_home_town_inside_the_county_named_keeps_its_name() -> None:
+    text = "A Janesville man was shot Sunday while hunting in Rock County, Wisconsin, deputies said."
+    assert main_location(find_places(text))[:2] == ("Janesville", "Wisconsin")
+
+
+def test_a_town_named_as_the_event_place_wins_over_the_county() -> None:
+    text = "A teen was shot in Laredo on Sunday, Webb County deputies said."
+    assert main_location(find_places(text))[:2] == ("Laredo", "Texas")

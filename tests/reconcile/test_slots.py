@@ -396,7 +396,14 @@ def test_a_town_of_another_state_gives_way_when_the_outlets_city_is_named() -> N
     a = _article("a", date(2024, 3, 5), title="Two men shot in Austin")
     a.url, a.body = "https://www.abc7chicago.com/news/two-shot/1/", body
     for i, p in enumerate(find_places(body)):
-        attrs = {"kind": p.kind, "city": p.city, "region": p.region, "country": p.country, "confidence": p.confidence}
+        attrs = {
+            "kind": p.kind,
+            "city": p.city,
+            "region": p.region,
+            "country": p.country,
+            "confidence": p.confidence,
+            "source": p.source,
+        }
         a.facts.append(
             Fact(f"a#{i}", "a", "location", p.text, body, p.start, p.end, "places", "0", value=p.name, attrs=attrs)
         )
@@ -451,7 +458,14 @@ def test_an_article_naming_only_a_county_takes_its_local_outlets_city() -> None:
     a = _article("a", date(2024, 3, 5), title="Woman shot in arm at home - KXYZ | Tucson, Arizona")
     a.body = body
     for i, p in enumerate(find_places(body)):
-        attrs = {"kind": p.kind, "city": p.city, "region": p.region, "country": p.country, "confidence": p.confidence}
+        attrs = {
+            "kind": p.kind,
+            "city": p.city,
+            "region": p.region,
+            "country": p.country,
+            "confidence": p.confidence,
+            "source": p.source,
+        }
         a.facts.append(
             Fact(f"a#{i}", "a", "location", p.text, body, p.start, p.end, "places", "0", value=p.name, attrs=attrs)
         )
@@ -522,7 +536,14 @@ def _placed(aid: str, body: str) -> Article:
     a = _article(aid, date(2024, 3, 5), title="Boy, 3, hurt in shooting")
     a.body = body
     for i, p in enumerate(find_places(body)):
-        attrs = {"kind": p.kind, "city": p.city, "region": p.region, "country": p.country, "confidence": p.confidence}
+        attrs = {
+            "kind": p.kind,
+            "city": p.city,
+            "region": p.region,
+            "country": p.country,
+            "confidence": p.confidence,
+            "source": p.source,
+        }
         a.facts.append(
             Fact(f"{aid}#{i}", aid, "location", p.text, body, p.start, p.end, "places", "0", value=p.name, attrs=attrs)
         )
@@ -534,6 +555,13 @@ def test_a_county_and_the_town_in_it_named_by_two_outlets_give_the_town() -> Non
     town = _placed("b", "The boy was hurt at a home in Spring, Texas, deputies said.")
     for order in ([county, town], [town, county]):
         assert reconcile_story("s1", order).location.city == "Spring"
+
+
+def test_of_two_towns_with_a_vote_each_the_one_named_as_the_event_place_wins() -> None:
+    home = _placed("a", "A Nampa man was shot in a hunting accident on Sunday, Idaho deputies said.")
+    scene = _placed("b", "The man was shot in a hunting accident in Kuna, Idaho, on Sunday.")
+    for order in ([home, scene], [scene, home]):
+        assert reconcile_story("s1", order).location.city == "Kuna"
 
 
 def test_a_headline_town_is_read_in_the_state_its_body_places_the_event() -> None:
