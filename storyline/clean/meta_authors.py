@@ -11,6 +11,7 @@ from lxml.html import HtmlElement
 
 from storyline.clean import dates
 from storyline.clean.meta_jsonld import JsonLd, clean_text, lower_attr
+from storyline.clean.meta_signoff import credit_line, post_author_reply
 from storyline.clean.people import clean_author_text, given_names, merge_people
 
 _AUTHOR_KEYS = (
@@ -409,7 +410,13 @@ def pick_authors(
         people = people or signed
         if people:
             return [_spelled_out(name, tree, site_names) for name in people], wire
-    signed = _signature(tree) or _author_box(tree, outlet, site_names) or _site_owner(tree, site_names)
+    signed = (
+        _signature(tree)
+        or _author_box(tree, outlet, site_names)
+        or post_author_reply(tree, outlet, site_names)
+        or credit_line(tree, outlet, site_names)
+        or _site_owner(tree, site_names)
+    )
     if signed:
         return signed, wire
     # a page that names no one on a site JSON-LD says a person publishes (a personal blog): that person wrote it

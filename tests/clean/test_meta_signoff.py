@@ -1,0 +1,59 @@
+"""Authors named outside the byline (``meta_signoff``), on small pages written for each rule."""
+
+from __future__ import annotations
+
+from storyline.clean import htmlbody
+from storyline.clean.meta_authors import pick_authors
+from storyline.clean.meta_jsonld import JsonLd
+
+BODY = "<p>" + "Der Gemeinderat hat am Dienstag über die neue Brücke und den Radweg am Fluss beraten. " * 5 + "</p>"
+
+
+def authors_of(body: str) -> list[str]:
+    tree = htmlbody.parse(f"<html><body><h1>Brücke kommt</h1>{BODY}{body}</body></html>")
+    assert tree is not None
+    return pick_authors(JsonLd(), {}, tree, "Talbote", ["Talbote", "talbote.de"], next(tree.iter("h1")))[0]
+
+
+def comment(classes: str, name_html: str, text: str = "Danke für den Hinweis!") -> str:
+    return f'<li class="comment {classes}"><div class="comment-author vcard">{name_html} sagt:</div><p>{text}</p></li>'
+
+
+def test_reply_marked_as_the_post_authors_names_the_author() -> None:
+    replies = comment("byuser", "<cite class='fn'>Tom Li</cite>") + comment(
+        "byuser bypostauthor", "<cite class='fn'>Ana Berg</cite>"
+    )
+    assert authors_of(f"<ol class='commentlist'>{replies}</ol>") == ["Ana Berg"]
+
+
+def test_post_authors_reply_keeps_a_user_name() -> None:
+    reply = comment("bypostauthor", "<span class='author'>nachtfalter</span>")
+    assert authors_of(f"<ol class='comments'>{reply}</ol>") == ["nachtfalter"]
+
+
+def test_readers_comments_name_no_author() -> None:
+    replies = comment("byuser", "<cite class='fn'>Tom Li</cite>") + comment("", "<cite class='fn'>Eva Roth</cite>")
+    assert authors_of(f"<ol class='commentlist'>{replies}</ol>") == []
+
+
+def test_post_authors_reply_under_the_sites_name_is_no_person() -> None:
+    reply = comment("bypostauthor", "<span class='fn'>Talbote</span>")
+    assert authors_of(f"<ol class='comments'>{reply}</ol>") == []
+
+
+def test_author_line_closing_a_text_broken_by_line_breaks() -> None:
+    text = "<div>Das Gericht wies die Klage ab.<br><br>Quelle: Landgericht<br><br>Autor: Rechtsanwalt Ana Berg</div>"
+    assert authors_of(text) == ["Ana Berg"]
+
+
+def test_author_line_with_a_link_inside() -> None:
+    assert authors_of("<div>Ende.<br>Autor: <a href='/anwalt/'>Ana Berg</a><br>Mehr zum Thema</div>") == ["Ana Berg"]
+
+
+def test_photo_credit_line_names_no_author() -> None:
+    assert authors_of("<div>Ende des Textes.<br>Foto: Ana Berg<br>Symbolbild: Tom Li</div>") == []
+
+
+def test_author_word_inside_a_sentence_is_no_credit_line() -> None:
+    line = "<div>Ende.<br>Der Autor: ein Mann, den Ana Berg seit Jahren kennt und schätzt.</div>"
+    assert authors_of(line) == []
