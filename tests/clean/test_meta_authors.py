@@ -199,3 +199,15 @@ def test_given_name_signing_a_site_named_after_a_surname_is_completed() -> None:
 def test_given_name_run_into_the_site_name_is_not_completed() -> None:
     body = "<p class='byline'>Von Henry</p><div><a>Henry</a></div><div>lindqvist.com</div>"
     assert site_authors(body, "lindqvist.com") == ["Henry"]
+
+
+def test_byline_after_a_numeric_date_and_time() -> None:
+    assert authors_of("<h2>Politik <span>06.11.2023 13:30 von Ana Berg</span></h2>") == ["Ana Berg"]
+
+
+def test_user_name_after_a_numeric_date_signs_the_page() -> None:
+    assert authors_of("<h2>Politik <span>06.11.2023 13:30 von nachtfalter</span></h2>") == ["nachtfalter"]
+
+
+def test_date_alone_opens_no_byline() -> None:
+    assert authors_of("<h2>Politik <span>06.11.2023 13:30 Vorschau</span></h2>") == []
