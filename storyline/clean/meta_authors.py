@@ -54,7 +54,8 @@ _NOT_BYLINE_BLOCK = re.compile(
 # dashes may lead ("-- by Ana Berg"), and a numeric date with its time ("06.11.2023 13:30 von Ana Berg"). Shared by
 # the XPath that finds candidate text nodes and the check below.
 _OPENING = (
-    r"^[\s\-\u2013\u2014]*+(\d{1,2}\.\d{1,2}\.\d{2,4},?\s+(\d{1,2}:\d{2}(\s*uhr)?\s+)?)?((written|posted|submitted|geschrieben|verfasst|gespeichert|eingereicht|eingestellt|erstellt|"
+    r"^[\s\-\u2013\u2014]*+(\d{1,2}\.\d{1,2}\.\d{2,4},?\s+(\d{1,2}:\d{2}(\s*uhr)?\s+)?)?"
+    r"((written|posted|submitted|geschrieben|verfasst|gespeichert|eingereicht|eingestellt|erstellt|"
     r"ver\u00f6ffentlicht|text|(ein(e|en)?\s+)?(blog-?\s?)?(beitrag|artikel|gastbeitrag|kolumne|kommentar|glosse))\s+)?"
     r"(by|von|autor(in)?\s*:|author\s*:|auteur\s*:|text\s*(?:(&|und|\+)\s*(fotos?|bilder?)\s*)?:|redaktion\s*:|por|par)"
 )
