@@ -114,6 +114,18 @@ def wire_of(name: str) -> str | None:
     return WIRES.get(key)
 
 
+# Surnames that are also words of a label ("Staff", "More"): after a common given name they are the name ("Jörg Staff",
+# "Kenneth More"), not a label ("Tribune Staff", "Read more").
+_LABEL_SURNAMES = frozenset({"Staff", "More", "Read", "Guest", "Mehr"})
+
+
+def _label_free(tokens: list[str]) -> str:
+    """The name read for label words: a label-like surname after a given name left out."""
+    if len(tokens) == 2 and tokens[1] in _LABEL_SURNAMES and tokens[0].split("-")[0].lower() in given_names():
+        return tokens[0]
+    return " ".join(tokens)
+
+
 def is_person(name: str, outlet: str | None = None) -> bool:
     """A plausible person (or a named news desk), not a role, a link text or the outlet itself."""
     tokens = name.split()
@@ -125,7 +137,7 @@ def is_person(name: str, outlet: str | None = None) -> bool:
         return False
     if _DESK.search(name):  # "The Valley Courier news desk": a named desk signs as its author
         return not re.search(r"\b(?:staff|email|e-mail|follow|contact)\b", name, re.I)
-    if _NOT_PERSON.search(name) or (len(tokens) > 2 and tokens[0].lower() in _ARTICLES):
+    if _NOT_PERSON.search(_label_free(tokens)) or (len(tokens) > 2 and tokens[0].lower() in _ARTICLES):
         return False
     # inside a name "der"/"den" follow a particle ("von der Leyen", "van den Berg"); after a noun they open a
     # role or a body ("Projektleiterin der HSS", "Leiter der Abteilung")

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from storyline.clean.people import clean_author_text, split_byline
+from storyline.clean.people import clean_author_text, is_person, split_byline
 
 
 def test_two_people_joined_by_and() -> None:
@@ -280,3 +280,14 @@ def test_source_label_glued_to_a_name_is_cut() -> None:
 
 def test_registered_association_alone_is_no_handle() -> None:
     assert clean_author_text("Freunde in Lindau e.V", structured=True)[0] == []
+
+
+def test_label_word_as_surname_after_a_given_name_is_a_person() -> None:
+    assert is_person("Jörg Staff")
+    assert is_person("Kenneth More")
+
+
+def test_label_word_after_a_non_name_is_no_person() -> None:
+    assert not is_person("Tribune Staff")
+    assert not is_person("Read More")
+    assert not is_person("Jörg Staff Writer")
