@@ -57,3 +57,12 @@ def test_photo_credit_line_names_no_author() -> None:
 def test_author_word_inside_a_sentence_is_no_credit_line() -> None:
     line = "<div>Ende.<br>Der Autor: ein Mann, den Ana Berg seit Jahren kennt und schätzt.</div>"
     assert authors_of(line) == []
+
+
+def test_bold_name_below_a_closing_note_signs_the_text() -> None:
+    note = "<p><strong>Ana Berg (Hrsg.): Die Brücke</strong><br>Talverlag, 200 Seiten</p>"
+    assert authors_of(f"{note}<p><strong>Tom Li</strong></p>") == ["Tom Li"]
+
+
+def test_plain_name_below_the_text_is_no_signature() -> None:
+    assert authors_of("<p>Tom Li</p>") == []
