@@ -11,7 +11,7 @@ from lxml.html import HtmlElement
 
 from storyline.clean import dates
 from storyline.clean.meta_jsonld import JsonLd, clean_text, lower_attr
-from storyline.clean.meta_signoff import credit_line, post_author_reply
+from storyline.clean.meta_signoff import credit_line, post_author_reply, press_contact
 from storyline.clean.people import clean_author_text, given_names, merge_people
 
 _AUTHOR_KEYS = (
@@ -412,13 +412,16 @@ def pick_authors(
         people = people or signed
         if people:
             return [_spelled_out(name, tree, site_names) for name in people], wire
-    signed = (
-        _signature(tree)
-        or _author_box(tree, outlet, site_names)
-        or post_author_reply(tree, outlet, site_names)
-        or credit_line(tree, outlet, site_names)
-        or _site_owner(tree, site_names)
-    )
+    signed = _signature(tree)
+    if not signed:
+        marked = _AUTHOR_MARKED(tree)
+        signed = (
+            _author_box(marked, outlet, site_names)
+            or post_author_reply(marked, outlet, site_names)
+            or credit_line(tree, outlet, site_names)
+            or _site_owner(tree, site_names)
+            or press_contact(tree, outlet, site_names)
+        )
     if signed:
         return signed, wire
     # a page that names no one on a site JSON-LD says a person publishes (a personal blog): that person wrote it
@@ -464,9 +467,10 @@ _AUTHOR_BOX_CLASS = re.compile(r"author-?(?:bio|box|info|card)|about-?author|aut
 _BOX_NAME = etree.XPath("(.//h2 | .//h3 | .//h4 | .//h5 | .//strong | .//b | .//a | .//*[contains(@class, 'name')])")
 
 
-def _author_box(tree: HtmlElement, outlet: str | None, site_names: list[str]) -> list[str]:
-    """The full name heading the first author box of a page that names its author nowhere else."""
-    for box in _AUTHOR_MARKED(tree):
+def _author_box(marked: list[HtmlElement], outlet: str | None, site_names: list[str]) -> list[str]:
+    """The full name heading the first author box of a page that names its author nowhere else (``marked``: the
+    elements whose class holds "author" or "autor")."""
+    for box in marked:
         if not _AUTHOR_BOX_CLASS.search(box.get("class") or "") or _skip_byline(box):
             continue
         for el in _BOX_NAME(box):

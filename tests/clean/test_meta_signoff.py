@@ -66,3 +66,29 @@ def test_bold_name_below_a_closing_note_signs_the_text() -> None:
 
 def test_plain_name_below_the_text_is_no_signature() -> None:
     assert authors_of("<p>Tom Li</p>") == []
+
+
+def test_press_contact_after_the_text_names_the_author() -> None:
+    contact = "<p><strong>Pressekontakt</strong><br>Dr. Ana Berg<br>Pressesprecherin Talwerke AG<br>Tel. 0211 1234</p>"
+    assert authors_of(contact) == ["Dr. Ana Berg"]
+
+
+def test_contact_label_then_the_name_in_the_next_element() -> None:
+    contact = "<div>Kontakt:</div><p><span style='font-weight: bold'>Tom Li<br></span>Telefon 040 123456</p>"
+    assert authors_of(contact) == ["Tom Li"]
+
+
+def test_box_of_contact_persons_names_the_author() -> None:
+    box = (
+        "<div class='ansprechpartner_liste'><ul><li><a href='/p/1'><strong>Ana Berg</strong></a> Pressesprecherin</li>"
+    )
+    assert authors_of(box + "</ul></div>") == ["Ana Berg"]
+
+
+def test_contact_link_of_the_navigation_names_no_one() -> None:
+    nav = "<nav><ul><li><a href='/kontakt'>Kontakt</a></li><li><a href='/ana'>Ana Berg</a></li></ul></nav>"
+    assert authors_of(nav) == []
+
+
+def test_contact_of_a_company_is_no_author() -> None:
+    assert authors_of("<p><strong>Kontakt</strong><br>Talwerke Gruppe<br>Hafenstraße 2</p>") == []
