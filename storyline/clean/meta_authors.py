@@ -257,6 +257,19 @@ def _meta_block(el: HtmlElement) -> bool:
     return False
 
 
+# A link to the page of one of the site's authors ("/autoren/ana-berg-6841", "/author/ana-berg/"): the CMS's own mark of
+# a byline, where no class names one.
+_AUTHOR_PAGE = re.compile(r"/(?:autor|autoren|autorin|author|authors|redakteur|redakteure)/[^/?#\s]", re.I)
+
+
+def _in_author_link(el: HtmlElement) -> bool:
+    """The element is, or is a part of, a link to an author's page (two levels up at most)."""
+    for link in [el, *list(el.iterancestors())[:2]]:
+        if link.tag == "a" and _AUTHOR_PAGE.search(link.get("href") or ""):
+            return True
+    return False
+
+
 NEAR_HEADLINE_ELEMENTS = 150  # elements read after the headline for a name in its meta line (the byline zone)
 
 
@@ -311,7 +324,7 @@ def _near_headline_names(tree: HtmlElement, h1: HtmlElement | None) -> list[str]
         text = clean_text(el.text_content())
         if not 4 <= len(text) <= 40 or not 2 <= len(text.split()) <= 4 or _TOPIC_LINK.search(el.get("href") or ""):
             continue
-        if _meta_block(el) and not _LICENSED(el) and "licen" not in (el.get("class") or ""):
+        if (_meta_block(el) or _in_author_link(el)) and not _LICENSED(el) and "licen" not in (el.get("class") or ""):
             out.append(text)
             if len(out) >= 3:
                 break

@@ -211,3 +211,16 @@ def test_user_name_after_a_numeric_date_signs_the_page() -> None:
 
 def test_date_alone_opens_no_byline() -> None:
     assert authors_of("<h2>Politik <span>06.11.2023 13:30 Vorschau</span></h2>") == []
+
+
+def test_link_to_an_author_page_under_the_headline_is_the_byline() -> None:
+    link = (
+        "<div class='my-2'><a href='/autoren/ana-berg-6841'><span class='credit'>&copy; Tom Li</span>"
+        "<div><span itemprop='name'>Ana Berg</span></div></a> am 26.01.2022</div>"
+    )
+    assert authors_under("<h1>Bridge vote passes</h1>", link) == ["Ana Berg"]
+
+
+def test_link_to_another_page_under_the_headline_is_no_byline() -> None:
+    link = "<div class='my-2'><a href='/themen/ana-berg'><div><span>Ana Berg</span></div></a></div>"
+    assert authors_under("<h1>Bridge vote passes</h1>", link) == []
