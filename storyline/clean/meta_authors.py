@@ -57,13 +57,14 @@ _OPENING = (
     r"^[\s\-\u2013\u2014]*+(\d{1,2}\.\d{1,2}\.\d{2,4},?\s+(\d{1,2}:\d{2}(\s*uhr)?\s+)?)?"
     r"((written|posted|submitted|geschrieben|verfasst|gespeichert|eingereicht|eingestellt|erstellt|"
     r"ver\u00f6ffentlicht|text|(ein(e|en)?\s+)?(blog-?\s?)?(beitrag|artikel|gastbeitrag|kolumne|kommentar|glosse))\s+)?"
-    r"(by|von|autor(in)?\s*:|author\s*:|auteur\s*:|text\s*(?:(&|und|\+)\s*(fotos?|bilder?)\s*)?:|redaktion\s*:|por|par)"
+    r"(by|von|autor(in)?\s*:|author\s*:|auteur\s*:|interview\s*:|text\s*(?:(&|und|\+)\s*(fotos?|bilder?)\s*)?:|redaktion\s*:|por|par)"
 )
 _BYLINE_TEXT = re.compile(_OPENING + r"\s*:?\s+\S", re.I)
-# An element that holds only a label ("Autor", "Von:", "Text:"): the names follow it, in its tail or in the
-# next element ("<b>Von:</b> Ana Berg", "<h4>Autor</h4><p><a>Ana Berg</a></p>").
+# An element that holds only a label ("Autor", "Von:", "Text:", a magazine's "Interview" credit): the names follow it,
+# in its tail or in the next element ("<b>Von:</b> Ana Berg", "<h4>Autor</h4><p><a>Ana Berg</a></p>").
 _LABEL_ONLY = (
-    r"^\s*+(by|von|autor(in|en)?|author|authors|auteur|verfasser(in)?|text|written by|geschrieben von)\s*:?\s*$"
+    r"^\s*+(by|von|autor(in|en)?|author|authors|auteur|verfasser(in)?|text|interview|written by|geschrieben von)"
+    r"\s*:?\s*$"
 )
 _LABEL_TEXT = re.compile(_LABEL_ONLY, re.I)
 MAX_BYLINE_CHARS = 120  # a byline element holds a few names, a role and a date; longer is a bio or a teaser
@@ -209,6 +210,13 @@ def _following_text(el: HtmlElement) -> str:
     return ""
 
 
+def _link_text(el: HtmlElement, text: str) -> bool:
+    """The element's whole text is the whole text of a link: the element, a link around it or one inside it (a link
+    around a label and the name after it, "<a href=mailto:...><b>Von:</b> Ana Berg</a>", is a byline)."""
+    links = [*el.iter("a"), *(anc for anc in el.iterancestors() if anc.tag == "a")]
+    return any(" ".join(link.text_content().split()) == text for link in links)
+
+
 def _text_bylines(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
     """Short elements whose text reads "Von X", "By X", "Autor: X" (first few, page order)."""
     out: list[tuple[HtmlElement, str]] = []
@@ -220,6 +228,8 @@ def _text_bylines(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
             continue
         text = _short_text(el, MAX_BYLINE_CHARS)
         if text and _LABEL_TEXT.match(text):
+            if _link_text(el, text):
+                continue  # a menu item or a tag ("<li><a href=/tag/interview/>Interview</a></li>"), not a label
             text = f"{text.strip(' :')}: {_following_text(el)}"
         if not text or not _BYLINE_TEXT.match(text) or _skip_byline(el):
             continue

@@ -224,3 +224,17 @@ def test_link_to_an_author_page_under_the_headline_is_the_byline() -> None:
 def test_link_to_another_page_under_the_headline_is_no_byline() -> None:
     link = "<div class='my-2'><a href='/themen/ana-berg'><div><span>Ana Berg</span></div></a></div>"
     assert authors_under("<h1>Bridge vote passes</h1>", link) == []
+
+
+def test_interview_credit_names_the_interviewer() -> None:
+    credits = "<div class='credits'><div class='label'>Interview</div><div class='text'>Ana Berg</div></div>"
+    assert authors_of(credits) == ["Ana Berg"]
+
+
+def test_menu_link_that_reads_like_a_label_opens_no_byline() -> None:
+    menu = "<ul><li><a href='/tag/interview/'>Interview</a></li><li><a href='/tag/basics/'>Basics</a></li></ul>"
+    assert authors_of(menu) == []
+
+
+def test_label_and_name_inside_one_link_are_a_byline() -> None:
+    assert authors_of("<a href='mailto:x'><b>Von:</b><br><br>Ana Berg</a>") == ["Ana Berg"]
