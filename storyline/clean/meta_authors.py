@@ -465,21 +465,41 @@ def _spelled_out(name: str, tree: HtmlElement, site_names: list[str]) -> str:
     on steinhau.com) as the full name the page prints ("Henry Steinhau"). Other handles are kept as they are."""
     login = _NAME_LOGIN.fullmatch(name)
     if not login:
-        if " " in name or name.lower() not in given_names():
+        if " " in name:
             return name
-        surnames = {
-            re.sub(r"[\W\d_]+", "", (site.split(".")[0] if "." in site else site).lower()) for site in site_names
-        }
-        surnames = {surname for surname in surnames if len(surname) >= 4}
-        if not surnames:
-            return name
-        # one space between, the surname capitalised: "Henry Steinhau" written as a name, not two texts run together
-        pattern = rf"\b{re.escape(name)}[ \u00a0]((?i:{'|'.join(sorted(surnames))}))(?![a-z\u00df-\u00ff])"
-        printed = re.search(pattern, tree.text_content())
-        return f"{name} {printed.group(1).capitalize()}" if printed and printed.group(1)[0].isupper() else name
+        return _site_surname(name, tree, site_names) or _bio_name(name, tree) or name
     first, last = login.group(1).capitalize(), login.group(2).capitalize()
     printed = re.search(rf"\b{first}(?:\s+[A-Z]\.)?\s+{last}\b", tree.text_content())
     return " ".join(printed.group(0).split()) if printed else f"{first} {last}"
+
+
+def _site_surname(name: str, tree: HtmlElement, site_names: list[str]) -> str:
+    """A given name signing a site named after a surname, with that surname where the page prints the two together."""
+    if name.lower() not in given_names():
+        return ""
+    surnames = {re.sub(r"[\W\d_]+", "", (site.split(".")[0] if "." in site else site).lower()) for site in site_names}
+    surnames = {surname for surname in surnames if len(surname) >= 4}
+    if not surnames:
+        return ""
+    # one space between, the surname capitalised: "Henry Steinhau" written as a name, not two texts run together
+    pattern = rf"\b{re.escape(name)}[ \u00a0]((?i:{'|'.join(sorted(surnames))}))(?![a-z\u00df-\u00ff])"
+    printed = re.search(pattern, tree.text_content())
+    return f"{name} {printed.group(1).capitalize()}" if printed and printed.group(1)[0].isupper() else ""
+
+
+_BIO = etree.XPath("//*[contains(@class, 'author') or contains(@class, 'autor')][contains(@class, 'bio')]")
+
+
+def _bio_name(name: str, tree: HtmlElement) -> str:
+    """A given name signing the page as the full name that opens the author's bio ("Stefanus" and "<div
+    class=author_box__bio>Stefanus Stahl - Maschinenbauer ..."): the bio introduces the person by their name."""
+    for bio in _BIO(tree)[:2]:
+        opened = re.match(
+            rf"\s*{re.escape(name)}\s+([A-Z\u00c0-\u00dd][a-z\u00df-\u00ff]+)\b(?!\s+[A-Z])", bio.text_content()
+        )
+        if opened and opened.group(1) != name:  # "Bebs Bebs loves cakes": the name twice, the heading and the bio
+            return f"{name} {opened.group(1)}"
+    return ""
 
 
 # An author box or profile card after the text ("<div class=author-bio><h3>Ana Berg</h3><p>Ana writes ...</p>")

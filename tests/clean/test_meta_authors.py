@@ -238,3 +238,19 @@ def test_menu_link_that_reads_like_a_label_opens_no_byline() -> None:
 
 def test_label_and_name_inside_one_link_are_a_byline() -> None:
     assert authors_of("<a href='mailto:x'><b>Von:</b><br><br>Ana Berg</a>") == ["Ana Berg"]
+
+
+def test_user_name_spelled_out_by_the_author_bio() -> None:
+    ld = JsonLd(authors=["Stefanus"])
+    bio = "<div class='author_box__bio'>Stefanus Stahl - Maschinenbauer und Radfahrer seit 2002.</div>"
+    tree = htmlbody.parse(f"<html><body><h1>Bridge vote passes</h1>{BODY}{bio}</body></html>")
+    assert pick_authors(ld, {}, tree, "Valley Courier", ["Valley Courier"], next(tree.iter("h1")))[0] == [
+        "Stefanus Stahl"
+    ]
+
+
+def test_bio_that_opens_with_another_word_keeps_the_user_name() -> None:
+    ld = JsonLd(authors=["Stefanus"])
+    bio = "<div class='author-bio'>Stefanus Mag Berge. Er fährt seit 2002.</div><p>Stefanus Stahl sagte</p>"
+    tree = htmlbody.parse(f"<html><body><h1>Bridge vote passes</h1>{BODY}{bio}</body></html>")
+    assert pick_authors(ld, {}, tree, "Valley Courier", ["Valley Courier"], next(tree.iter("h1")))[0] == ["Stefanus"]
