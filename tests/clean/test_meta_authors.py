@@ -244,6 +244,7 @@ def test_user_name_spelled_out_by_the_author_bio() -> None:
     ld = JsonLd(authors=["Stefanus"])
     bio = "<div class='author_box__bio'>Stefanus Stahl - Maschinenbauer und Radfahrer seit 2002.</div>"
     tree = htmlbody.parse(f"<html><body><h1>Bridge vote passes</h1>{BODY}{bio}</body></html>")
+    assert tree is not None
     assert pick_authors(ld, {}, tree, "Valley Courier", ["Valley Courier"], next(tree.iter("h1")))[0] == [
         "Stefanus Stahl"
     ]
@@ -253,4 +254,5 @@ def test_bio_that_opens_with_another_word_keeps_the_user_name() -> None:
     ld = JsonLd(authors=["Stefanus"])
     bio = "<div class='author-bio'>Stefanus Mag Berge. Er fährt seit 2002.</div><p>Stefanus Stahl sagte</p>"
     tree = htmlbody.parse(f"<html><body><h1>Bridge vote passes</h1>{BODY}{bio}</body></html>")
+    assert tree is not None
     assert pick_authors(ld, {}, tree, "Valley Courier", ["Valley Courier"], next(tree.iter("h1")))[0] == ["Stefanus"]
