@@ -11,7 +11,7 @@ from lxml.html import HtmlElement
 
 from storyline.clean import dates
 from storyline.clean.meta_jsonld import JsonLd, clean_text, lower_attr
-from storyline.clean.meta_signoff import credit_line, post_author_reply, press_contact
+from storyline.clean.meta_signoff import author_card, credit_line, page_marks, post_author_reply, press_contact
 from storyline.clean.people import clean_author_text, given_names, merge_people
 
 _AUTHOR_KEYS = (
@@ -438,12 +438,14 @@ def pick_authors(
     signed = _signature(tree)
     if not signed:
         marked = _AUTHOR_MARKED(tree)
+        signed = _author_box(marked, outlet, site_names) or post_author_reply(marked, outlet, site_names)
+    if not signed:
+        marks = page_marks(tree)
         signed = (
-            _author_box(marked, outlet, site_names)
-            or post_author_reply(marked, outlet, site_names)
-            or credit_line(tree, outlet, site_names)
+            credit_line(marks, outlet, site_names)
             or _site_owner(tree, site_names)
-            or press_contact(tree, outlet, site_names)
+            or author_card(marks, outlet, site_names)
+            or press_contact(marks, outlet, site_names)
         )
     if signed:
         return signed, wire

@@ -1,19 +1,18 @@
 """Authors a page names outside its byline, read only when no byline names anyone: the blog's own replies under
-the post, an "Autor: X" line run into the text, and the press contact that signs a press release."""
+the post, an "Autor: X" line run into the text, the card an author's link sits in, and the press contact that signs a
+press release."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass, field
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from storyline.clean.meta_jsonld import clean_text
 from storyline.clean.people import clean_author_text, has_given_name
-
-# WordPress and the themes built on it mark a comment written by the post's own author with the class
-# "bypostauthor" (the CMS sets it when the commenter's account is the post's): the name that signs the reply is the
-# name the author signs the post with.
 
 # The element that holds the commenter's name, most specific first ("<cite class=fn>", "<span
 # class=comment-author-name>"); "comment-author" also wraps the avatar and the "says:" label.
@@ -27,8 +26,10 @@ def _class_tokens(el: HtmlElement) -> set[str]:
 
 def post_author_reply(marked: list[HtmlElement], outlet: str | None, site_names: list[str]) -> list[str]:
     """The name on the first reply the post's author wrote under it ("<li class='comment bypostauthor'><cite
-    class=fn>Ana Berg</cite> sagt: ..."), a user name kept as written ("jancak"). ``marked``: the elements of the page
-    whose class holds "author" (found once for the author box and these replies)."""
+    class=fn>Ana Berg</cite> sagt: ..."), a user name kept as written ("jancak"). WordPress and the themes built on it
+    mark a comment written by the post's own author with the class "bypostauthor": the name that signs the reply is
+    the name the author signs the post with. ``marked``: the elements of the page whose class holds "author" (found
+    once for the author box and these replies)."""
     replies = [el for el in marked if "bypostauthor" in (el.get("class") or "").split()]
     for comment in replies[:1]:
         named = [el for el in comment.iter() if isinstance(el.tag, str) and _class_tokens(el) & set(_NAME_CLASSES)]
@@ -61,10 +62,10 @@ def _line_from(node: etree._Element) -> str:
     return " ".join("".join(pieces).split())
 
 
-def credit_line(tree: HtmlElement, outlet: str | None, site_names: list[str]) -> list[str]:
+def credit_line(marks: PageMarks, outlet: str | None, site_names: list[str]) -> list[str]:
     """The names of the last "Autor: X" line among the <br>-separated lines of the page."""
     found: list[str] = []
-    for br in tree.iter("br"):
+    for br in marks.breaks:
         line = _line_from(br)
         if len(line) <= MAX_LINE_CHARS and _CREDIT_LINE.match(line):
             people = clean_author_text(line, outlet, site_names)[0]
@@ -79,26 +80,26 @@ _CONTACT_LABEL = re.compile(
     r"contact for the media)\s*:?",
     re.I,
 )
-# A box of contact persons that no label opens ("<div class=ansprechpartner_list><strong>Ana Berg</strong>"); the
-# German word only: each XPath over the elements of a page costs ~0.5 ms (zyte-html-dev).
-_CONTACT_BOX = etree.XPath("//*[contains(@class, 'nsprechpartner')]")
-# text nodes that may hold a label, picked in libxml2 by a few letters of every label (the pattern is checked below)
-_LABEL_NODES = etree.XPath(
-    "//text()[string-length() < 60][contains(., 'ontakt') or contains(., 'ONTAKT') or contains(., 'nsprechpartner') or "
-    "contains(., 'ontact') or contains(., 'ONTACT')]"
-)
 _NOT_CONTENT_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "menu", "select", "button"})
-_NOT_CONTENT_MARKS = re.compile(r"nav|menu|footer|header|sidebar|breadcrumb", re.I)
+# a class or id word of a navigation, footer or sidebar ("main-nav", "site-footer", "sidebar-left"); not the
+# "has-left-sidebar" of a page's main part, which says a sidebar stands beside the text
+_NOT_CONTENT_MARK = re.compile(
+    r"(?!has-)(?:[\w-]*[-_])?(?:nav|navigation|menu|footer|header|sidebar|breadcrumbs?)(?:[-_][\w-]*)?"
+)
+# an author's card may stand in a sidebar or a header, beside the text: only navigation and footers are left out
+_NOT_CARD_TAGS = frozenset({"nav", "footer", "form", "menu", "select"})
+_NOT_CARD_MARK = re.compile(r"(?!has-)(?:[\w-]*[-_])?(?:nav|navigation|menu|footer)(?:[-_][\w-]*)?")
 
 
-def _outside_content(el: HtmlElement) -> bool:
+def _outside_content(
+    el: HtmlElement, tags: frozenset[str] = _NOT_CONTENT_TAGS, mark: re.Pattern[str] = _NOT_CONTENT_MARK
+) -> bool:
     """In a navigation, header, footer or sidebar: a "Kontakt" there is a link to the site's contact page."""
     for anc in el.iterancestors():
         if anc.tag in ("body", "html"):
             break
-        if anc.tag in _NOT_CONTENT_TAGS or _NOT_CONTENT_MARKS.search(
-            (anc.get("class") or "") + " " + (anc.get("id") or "")
-        ):
+        words = ((anc.get("class") or "") + " " + (anc.get("id") or "")).lower().split()
+        if anc.tag in tags or any(mark.fullmatch(word) for word in words):
             return True
     return False
 
@@ -140,19 +141,17 @@ def _named_person(line: str, outlet: str | None, site_names: list[str]) -> list[
     return people[:1] if people and has_given_name(people[0]) and line.startswith(people[0]) else []
 
 
-def press_contact(tree: HtmlElement, outlet: str | None, site_names: list[str]) -> list[str]:
+def press_contact(marks: PageMarks, outlet: str | None, site_names: list[str]) -> list[str]:
     """The person named right after a press contact label ("<b>Pressekontakt</b><br>Dr. Ana Berg<br>Pressesprecherin")
-    or heading a box of contact persons, in the text of the page (not its navigation or footer)."""
-    for node in _LABEL_NODES(tree):
-        el = node.getparent()
-        if node.is_tail or el is None or not _CONTACT_LABEL.fullmatch(node.strip()):
-            continue
-        if el.text_content().strip() != node.strip() or _outside_content(el):
+    or heading a box of contact persons ("<div class=ansprechpartner_list><strong>Ana Berg</strong>"), in the text of
+    the page (not its navigation or footer)."""
+    for el in marks.labels:
+        if el.text_content().strip() != (el.text or "").strip() or _outside_content(el):
             continue
         people = _named_person(_line_after(el), outlet, site_names)
         if people:
             return people
-    for box in _CONTACT_BOX(tree):
+    for box in marks.contact_boxes:
         if _outside_content(box):
             continue
         for el in box.iter("strong", "b", "a", "h3", "h4", "h5"):
@@ -160,3 +159,66 @@ def press_contact(tree: HtmlElement, outlet: str | None, site_names: list[str]) 
             if people:
                 return people
     return []
+
+
+# A link to the list of an author's pages ("/autoren/ana-berg", "?searchword=ana-berg&searchphrase=author", "/experten/
+# ana-berg" titled "zu allen Rezepten vom Autor"): the name printed beside it, spelled as the link's last part, is the
+# author's (an author card: "<div>Ana Berg</div><a href=...>Alle Artikel</a>").
+_SLUG = re.compile(r"(?:searchword=|/)([a-z\u00e0-\u00ff]+(?:-[a-z\u00e0-\u00ff]+){1,3})(?:-\d+)?/?(?:[?&#]|$)")
+_SPELLED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", " ": "-"})
+MAX_CARD_CHARS = 200  # the text around an author link that may hold the name: a card, not a teaser list
+
+
+def _slug(name: str) -> str:
+    """A name as the part of a web address that spells it ("Kathrin Führes" -> "kathrin-fuehres")."""
+    spelled = name.lower().translate(_SPELLED)
+    return "".join(ch for ch in unicodedata.normalize("NFKD", spelled) if not unicodedata.combining(ch))
+
+
+def author_card(marks: PageMarks, outlet: str | None, site_names: list[str]) -> list[str]:
+    """The name spelled by the link to an author's pages, printed in the card around that link."""
+    for link in marks.author_links:
+        found = _SLUG.search(link.get("href") or "")
+        if not found or _outside_content(link, _NOT_CARD_TAGS, _NOT_CARD_MARK):
+            continue
+        for card in list(link.iterancestors())[:2]:
+            texts = [" ".join(text.split()) for text in card.itertext()]
+            if sum(map(len, texts)) > MAX_CARD_CHARS:
+                break
+            for text in texts:
+                if _slug(text) == found.group(1):
+                    return clean_author_text(text, outlet, site_names)[0]
+    return []
+
+
+@dataclass(slots=True)
+class PageMarks:
+    """The elements the readers above start from, found in one pass over the page (an XPath per reader cost ~0.5 ms
+    a page each, trafilatura-eval-dev)."""
+
+    breaks: list[HtmlElement] = field(default_factory=list)
+    labels: list[HtmlElement] = field(default_factory=list)  # elements whose own text is a contact label
+    contact_boxes: list[HtmlElement] = field(default_factory=list)  # class "ansprechpartner..."
+    author_links: list[HtmlElement] = field(default_factory=list)  # to an author's pages, or titled so
+
+
+def page_marks(tree: HtmlElement) -> PageMarks:
+    marks = PageMarks()
+    label = _CONTACT_LABEL.fullmatch
+    for el in tree.iter():
+        tag = el.tag
+        if tag == "br":
+            marks.breaks.append(el)
+            continue
+        if not isinstance(tag, str) or tag in ("script", "style"):
+            continue
+        text = el.text
+        if text and len(text) < 40 and label(text.strip()):
+            marks.labels.append(el)
+        if "nsprechpartner" in (el.get("class") or ""):
+            marks.contact_boxes.append(el)
+        if tag == "a":
+            target = (el.get("href") or "") + " " + (el.get("title") or "")
+            if "utor" in target or "uthor" in target:
+                marks.author_links.append(el)
+    return marks

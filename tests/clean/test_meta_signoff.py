@@ -92,3 +92,24 @@ def test_contact_link_of_the_navigation_names_no_one() -> None:
 
 def test_contact_of_a_company_is_no_author() -> None:
     assert authors_of("<p><strong>Kontakt</strong><br>Talwerke Gruppe<br>Hafenstraße 2</p>") == []
+
+
+def test_author_card_named_by_its_link_to_the_authors_pages() -> None:
+    link = "<a href='/suche/?searchword=kathrin-fuehres&amp;by=author'>Alle</a>"
+    card = f"<div class='box'><div>Kathrin Führes</div>{link}</div>"
+    assert authors_of(card) == ["Kathrin Führes"]
+
+
+def test_author_card_in_a_sidebar_counts() -> None:
+    card = "<div><div>Ana Berg</div><a href='/experten/ana-berg' title='Alle Rezepte vom Autor'>Mehr</a></div>"
+    assert authors_of(f"<div class='sidebar sidebar-left'>{card}</div>") == ["Ana Berg"]
+
+
+def test_name_beside_a_link_to_another_authors_pages_is_no_author() -> None:
+    card = "<div><div>Ana Berg</div><a href='/autoren/tom-li'>Alle Artikel von Tom Li</a></div>"
+    assert authors_of(card) == []
+
+
+def test_author_links_of_the_navigation_name_no_one() -> None:
+    menu = "<nav><ul><li><span>Ana Berg</span><a href='/autoren/ana-berg'>Profil</a></li></ul></nav>"
+    assert authors_of(menu) == []
