@@ -469,7 +469,7 @@ def _spelled_out(name: str, tree: HtmlElement, site_names: list[str]) -> str:
     if not login:
         if " " in name:
             return name
-        return _site_surname(name, tree, site_names) or _bio_name(name, tree) or name
+        return _site_surname(name, tree, site_names) or _bio_name(name, tree) or _author_page_name(name, tree) or name
     first, last = login.group(1).capitalize(), login.group(2).capitalize()
     printed = re.search(rf"\b{first}(?:\s+[A-Z]\.)?\s+{last}\b", tree.text_content())
     return " ".join(printed.group(0).split()) if printed else f"{first} {last}"
@@ -487,6 +487,30 @@ def _site_surname(name: str, tree: HtmlElement, site_names: list[str]) -> str:
     pattern = rf"\b{re.escape(name)}[ \u00a0]((?i:{'|'.join(sorted(surnames))}))(?![a-z\u00df-\u00ff])"
     printed = re.search(pattern, tree.text_content())
     return f"{name} {printed.group(1).capitalize()}" if printed and printed.group(1)[0].isupper() else ""
+
+
+_AUTHOR_SLUG = re.compile(r"/(?:author|autor)/([a-z]{6,30})/?$")
+
+
+def _author_page_name(name: str, tree: HtmlElement) -> str:
+    """Initials linked to the author's page ("<a href=/author/donaldtownsend/>DT</a>") as the full name that the page
+    prints and the page's address spells ("Donald Townsend" in a licence line). A given name is kept as the author
+    signs ("Andrea" linked to /author/andreabottlinger/)."""
+    if not (name.isalpha() and name.isupper() and len(name) <= 4):
+        return ""
+    slugs = {
+        found.group(1)
+        for link in tree.iter("a")
+        if clean_text(link.text_content()) == name and (found := _AUTHOR_SLUG.search(link.get("href") or ""))
+    }
+    for slug in sorted(slugs - {name.lower()}):
+        cuts = "|".join(rf"{slug[:cut]}\s+{slug[cut:]}" for cut in range(2, len(slug) - 1))
+        for printed in re.finditer(rf"\b(?i:{cuts})\b", tree.text_content()):
+            words = printed.group(0).split()
+            initials = "".join(word[0] for word in words)
+            if all(word[0].isupper() for word in words) and initials == name:
+                return " ".join(words)
+    return ""
 
 
 _BIO = etree.XPath("//*[contains(@class, 'author') or contains(@class, 'autor')][contains(@class, 'bio')]")

@@ -256,3 +256,14 @@ def test_bio_that_opens_with_another_word_keeps_the_user_name() -> None:
     tree = htmlbody.parse(f"<html><body><h1>Bridge vote passes</h1>{BODY}{bio}</body></html>")
     assert tree is not None
     assert pick_authors(ld, {}, tree, "Valley Courier", ["Valley Courier"], next(tree.iter("h1")))[0] == ["Stefanus"]
+
+
+def test_initials_linked_to_the_author_page_spelled_out() -> None:
+    byline = "<p class='post-info'>Posted by <a href='/author/donaldtownsend/' rel='author'>DT</a></p>"
+    licence = "<footer><p>Ein Blog von <a href='/'>Donald Townsend</a> steht unter einer freien Lizenz</p></footer>"
+    assert authors_of(byline + licence) == ["Donald Townsend"]
+
+
+def test_initials_kept_when_the_page_prints_no_matching_name() -> None:
+    byline = "<p class='post-info'>Posted by <a href='/author/donaldtownsend/' rel='author'>DT</a></p>"
+    assert authors_of(byline + "<p>Dana Kim Townsend</p>") == ["DT"]
