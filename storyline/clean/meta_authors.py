@@ -11,7 +11,14 @@ from lxml.html import HtmlElement
 
 from storyline.clean import dates
 from storyline.clean.meta_jsonld import JsonLd, clean_text, lower_attr
-from storyline.clean.meta_signoff import author_card, credit_line, page_marks, post_author_reply, press_contact
+from storyline.clean.meta_signoff import (
+    author_card,
+    copyright_holder,
+    credit_line,
+    page_marks,
+    post_author_reply,
+    press_contact,
+)
 from storyline.clean.people import clean_author_text, given_names, merge_people
 
 _AUTHOR_KEYS = (
@@ -145,9 +152,9 @@ _TEXT_NODES = etree.XPath("//text()[normalize-space()]")
 _BYLINE_START_TEXT = re.compile(f"{_OPENING}(\\s|:|$)|{_LABEL_ONLY}", re.I)
 
 
-def _byline_start_nodes(tree: HtmlElement) -> list[Any]:
+def _byline_start_nodes(text_nodes: list[Any]) -> list[Any]:
     match = _BYLINE_START_TEXT.match
-    return [node for node in _TEXT_NODES(tree) if match(node)]
+    return [node for node in text_nodes if match(node)]
 
 
 _BYLINE_TAGS = (
@@ -170,9 +177,9 @@ _BYLINE_TAGS = (
 )
 
 
-def _byline_candidates(tree: HtmlElement) -> set[HtmlElement]:
+def _byline_candidates(text_nodes: list[Any]) -> set[HtmlElement]:
     found: set[HtmlElement] = set()
-    for node in _byline_start_nodes(tree):
+    for node in _byline_start_nodes(text_nodes):
         el = node.getparent()
         if el is None:
             continue
@@ -217,10 +224,10 @@ def _link_text(el: HtmlElement, text: str) -> bool:
     return any(" ".join(link.text_content().split()) == text for link in links)
 
 
-def _text_bylines(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
+def _text_bylines(tree: HtmlElement, text_nodes: list[Any]) -> list[tuple[HtmlElement, str]]:
     """Short elements whose text reads "Von X", "By X", "Autor: X" (first few, page order)."""
     out: list[tuple[HtmlElement, str]] = []
-    candidates = _byline_candidates(tree)
+    candidates = _byline_candidates(text_nodes)
     if not candidates:
         return out
     for el in tree.iter(*_BYLINE_TAGS):
@@ -405,11 +412,18 @@ def pick_authors(
     ]
     meta_values += labelled_author(tags)
     page: dict[str, list[str]] = {"jsonld": ld.authors, "meta": meta_values}
+    text_nodes: list[list[Any]] = []
+
+    def texts() -> list[Any]:
+        """The page's non-blank text nodes, read once for the bylines and the readers of the last resort."""
+        if not text_nodes:
+            text_nodes.append(_TEXT_NODES(tree))
+        return text_nodes[0]
 
     def source(kind: str) -> list[str]:
         """The raw author texts of one source, the page's bylines read only when a pass needs them."""
         if kind not in page:
-            page[kind] = _near_headline_names(tree, h1) if kind == "near" else _page_bylines(tree, h1)
+            page[kind] = _near_headline_names(tree, h1) if kind == "near" else _page_bylines(tree, h1, texts())
         return page[kind]
 
     wire: str | None = None
@@ -440,12 +454,13 @@ def pick_authors(
         marked = _AUTHOR_MARKED(tree)
         signed = _author_box(marked, outlet, site_names) or post_author_reply(marked, outlet, site_names)
     if not signed:
-        marks = page_marks(tree)
+        marks = page_marks(tree, texts())
         signed = (
             credit_line(marks, outlet, site_names)
             or _site_owner(tree, site_names)
             or author_card(marks, outlet, site_names)
             or press_contact(marks, outlet, site_names)
+            or copyright_holder(marks, outlet, site_names)
         )
     if signed:
         return signed, wire
@@ -636,13 +651,13 @@ def _signed_handle(raw: str, outlet: str | None, site_names: list[str]) -> list[
     return clean_author_text(handle, outlet, site_names, structured=True)[0]
 
 
-def _page_bylines(tree: HtmlElement, h1: HtmlElement | None) -> list[str]:
+def _page_bylines(tree: HtmlElement, h1: HtmlElement | None, text_nodes: list[Any]) -> list[str]:
     """The texts of byline elements and of "Von X" elements in page order, the ones below the headline first: a
     "Von X" line under the headline beats a byline class of a teaser further down (trafilatura-eval-dev: one page
     gained, none lost, once names glued to a month or a French "Le" date were cut)."""
     order: dict[HtmlElement, int] = {}
     h1_at: int | None = None
-    dom, text = _dom_bylines(tree), _text_bylines(tree)
+    dom, text = _dom_bylines(tree), _text_bylines(tree, text_nodes)
     if h1 is not None and (dom or text):
         wanted = {el for el, _ in dom + text} | {h1}
         for i, el in enumerate(tree.iter()):

@@ -113,3 +113,27 @@ def test_name_beside_a_link_to_another_authors_pages_is_no_author() -> None:
 def test_author_links_of_the_navigation_name_no_one() -> None:
     menu = "<nav><ul><li><span>Ana Berg</span><a href='/autoren/ana-berg'>Profil</a></li></ul></nav>"
     assert authors_of(menu) == []
+
+
+def test_copyright_line_of_a_person_names_the_author() -> None:
+    assert authors_of("<div class='copyrights'><p>(c) Ana Berg • Weitere Rechte siehe Impressum</p></div>") == [
+        "Ana Berg"
+    ]
+
+
+def test_copyright_line_with_a_year_names_the_author() -> None:
+    assert authors_of("<p>© 2019 Tom Li</p>") == ["Tom Li"]
+
+
+def test_picture_credit_is_no_copyright_holder() -> None:
+    assert authors_of("<figure><img src='a.jpg'><figcaption>© Ana Berg</figcaption></figure>") == []
+    assert authors_of("<div><img src='a.jpg'><span>© Ana Berg</span></div>") == []
+
+
+def test_credit_with_an_agency_is_no_copyright_holder() -> None:
+    assert authors_of("<p>© Ana Berg/dpa</p>") == []
+    assert authors_of("<p>© Tom Li (KNA)</p>") == []
+
+
+def test_company_holding_the_copyright_is_no_author() -> None:
+    assert authors_of("<footer><p>© 2021 Talwerke Gruppe</p></footer>") == []
