@@ -137,3 +137,11 @@ def test_credit_with_an_agency_is_no_copyright_holder() -> None:
 
 def test_company_holding_the_copyright_is_no_author() -> None:
     assert authors_of("<footer><p>© 2021 Talwerke Gruppe</p></footer>") == []
+
+
+def test_name_over_an_office_signs_a_statement() -> None:
+    assert authors_of("<p>Kemal Aydın<br>Bundesvorsitzender</p>") == ["Kemal Aydın"]
+
+
+def test_name_over_a_place_is_no_signature() -> None:
+    assert authors_of("<p>Tom Li<br>Clayton</p>") == []
