@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 from importlib import resources
@@ -386,6 +387,8 @@ def clean_author_text(
     ``structured``: the text comes from a field that holds only author names (JSON-LD, ``<meta name=author>``),
     so a single word is a name or a handle ("jancak") unless it is a label, a role or the site's name.
     """
+    if "&" in text:  # an author field escaped twice ("Lindsey O&#039;Donnell" in JSON-LD): ";" would split the name
+        text = html.unescape(text)
     text = " ".join(w for w in _INVISIBLE.sub("", text).split() if "@" not in w and "://" not in w)  # handles, links
     if not text or _CREDIT_FIRST.match(text) or _DESIGN_CREDIT.search(text):
         return [], None

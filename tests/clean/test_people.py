@@ -291,3 +291,8 @@ def test_label_word_after_a_non_name_is_no_person() -> None:
     assert not is_person("Tribune Staff")
     assert not is_person("Read More")
     assert not is_person("Jörg Staff Writer")
+
+
+def test_author_field_escaped_twice_keeps_the_apostrophe() -> None:
+    assert clean_author_text("Lindsey O&#039;Donnell", structured=True)[0] == ["Lindsey O'Donnell"]
+    assert clean_author_text("Ana Berg &amp; Tom Li")[0] == ["Ana Berg", "Tom Li"]
