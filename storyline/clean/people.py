@@ -249,12 +249,18 @@ _ROLE_AHEAD = re.compile(
 )
 
 
+# A name printed twice, as a link's text and its tooltip or for two screen sizes ("Ana BergAna Berg", "Ana Berg Ana
+# Berg"): the name once.
+_TWICE = re.compile(r"^(\S+(?:\s\S+)+?)\s?\1$")
+
+
 def _strip_name(part: str) -> str:
     """Trim punctuation around a name, keeping the period of an initial or a suffix ("Perry Bacon Jr."), and an
     occupation written before it."""
     part = _GLUED_LABEL.sub("", part.strip(" :,;()[]|\u00b7\u2022\u2013\u2014-"))
     part = _ROLE_AHEAD.sub("", part)
     part = _GLUED_WEEKDAY.sub("", part)
+    part = _TWICE.sub(r"\1", part)
     words = part.split()
     if len(words) >= 3 and words[0].isalpha() and words[0].isupper() and len(words[0]) <= 3 and not words[1].isupper():
         words.pop(0)  # "LP Luana Pereira": the initials of an avatar, or an icon's label, before the name

@@ -296,3 +296,12 @@ def test_label_word_after_a_non_name_is_no_person() -> None:
 def test_author_field_escaped_twice_keeps_the_apostrophe() -> None:
     assert clean_author_text("Lindsey O&#039;Donnell", structured=True)[0] == ["Lindsey O'Donnell"]
     assert clean_author_text("Ana Berg &amp; Tom Li")[0] == ["Ana Berg", "Tom Li"]
+
+
+def test_name_printed_twice_is_one_name() -> None:
+    assert split_byline("Ana BergAna Berg")[0] == ["Ana Berg"]
+    assert split_byline("Par Tom Li Tom Li")[0] == ["Tom Li"]
+
+
+def test_name_with_a_repeated_word_is_kept() -> None:
+    assert split_byline("By Anna Anna Berg")[0] == ["Anna Anna Berg"]
