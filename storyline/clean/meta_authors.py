@@ -11,6 +11,14 @@ from lxml.html import HtmlElement
 
 from storyline.clean import dates
 from storyline.clean.meta_jsonld import JsonLd, clean_text, lower_attr
+from storyline.clean.meta_signoff import (
+    author_card,
+    copyright_holder,
+    credit_line,
+    page_marks,
+    post_author_reply,
+    press_contact,
+)
 from storyline.clean.people import clean_author_text, given_names, merge_people
 
 _AUTHOR_KEYS = (
@@ -50,17 +58,20 @@ _NOT_BYLINE_BLOCK = re.compile(
     r"read-?more).*|.*[-_](?:comments?|related|teasers?)"
 )
 # The words that open a byline: "By", "Von", "Written by:", "Blog-Beitrag von", "Submitted by", "Autor:", "Text:";
-# dashes may lead ("-- by Ana Berg"). Shared by the XPath that finds candidate text nodes and the check below.
+# dashes may lead ("-- by Ana Berg"), and a numeric date with its time ("06.11.2023 13:30 von Ana Berg"). Shared by
+# the XPath that finds candidate text nodes and the check below.
 _OPENING = (
-    r"^[\s\-\u2013\u2014]*+((written|posted|submitted|geschrieben|verfasst|gespeichert|eingereicht|eingestellt|erstellt|"
+    r"^[\s\-\u2013\u2014]*+(\d{1,2}\.\d{1,2}\.\d{2,4},?\s+(\d{1,2}:\d{2}(\s*uhr)?\s+)?)?"
+    r"((written|posted|submitted|geschrieben|verfasst|gespeichert|eingereicht|eingestellt|erstellt|"
     r"ver\u00f6ffentlicht|text|(ein(e|en)?\s+)?(blog-?\s?)?(beitrag|artikel|gastbeitrag|kolumne|kommentar|glosse))\s+)?"
-    r"(by|von|autor(in)?\s*:|author\s*:|auteur\s*:|text\s*(?:(&|und|\+)\s*(fotos?|bilder?)\s*)?:|redaktion\s*:|por|par)"
+    r"(by|von|autor(in)?\s*:|author\s*:|auteur\s*:|interview\s*:|text\s*(?:(&|und|\+)\s*(fotos?|bilder?)\s*)?:|redaktion\s*:|por|par)"
 )
 _BYLINE_TEXT = re.compile(_OPENING + r"\s*:?\s+\S", re.I)
-# An element that holds only a label ("Autor", "Von:", "Text:"): the names follow it, in its tail or in the
-# next element ("<b>Von:</b> Ana Berg", "<h4>Autor</h4><p><a>Ana Berg</a></p>").
+# An element that holds only a label ("Autor", "Von:", "Text:", a magazine's "Interview" credit): the names follow it,
+# in its tail or in the next element ("<b>Von:</b> Ana Berg", "<h4>Autor</h4><p><a>Ana Berg</a></p>").
 _LABEL_ONLY = (
-    r"^\s*+(by|von|autor(in|en)?|author|authors|auteur|verfasser(in)?|text|written by|geschrieben von)\s*:?\s*$"
+    r"^\s*+(by|von|autor(in|en)?|author|authors|auteur|verfasser(in)?|text|interview|written by|geschrieben von)"
+    r"\s*:?\s*$"
 )
 _LABEL_TEXT = re.compile(_LABEL_ONLY, re.I)
 MAX_BYLINE_CHARS = 120  # a byline element holds a few names, a role and a date; longer is a bio or a teaser
@@ -141,9 +152,9 @@ _TEXT_NODES = etree.XPath("//text()[normalize-space()]")
 _BYLINE_START_TEXT = re.compile(f"{_OPENING}(\\s|:|$)|{_LABEL_ONLY}", re.I)
 
 
-def _byline_start_nodes(tree: HtmlElement) -> list[Any]:
+def _byline_start_nodes(text_nodes: list[Any]) -> list[Any]:
     match = _BYLINE_START_TEXT.match
-    return [node for node in _TEXT_NODES(tree) if match(node)]
+    return [node for node in text_nodes if match(node)]
 
 
 _BYLINE_TAGS = (
@@ -166,9 +177,9 @@ _BYLINE_TAGS = (
 )
 
 
-def _byline_candidates(tree: HtmlElement) -> set[HtmlElement]:
+def _byline_candidates(text_nodes: list[Any]) -> set[HtmlElement]:
     found: set[HtmlElement] = set()
-    for node in _byline_start_nodes(tree):
+    for node in _byline_start_nodes(text_nodes):
         el = node.getparent()
         if el is None:
             continue
@@ -206,10 +217,17 @@ def _following_text(el: HtmlElement) -> str:
     return ""
 
 
-def _text_bylines(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
+def _link_text(el: HtmlElement, text: str) -> bool:
+    """The element's whole text is the whole text of a link: the element, a link around it or one inside it (a link
+    around a label and the name after it, "<a href=mailto:...><b>Von:</b> Ana Berg</a>", is a byline)."""
+    links = [*el.iter("a"), *(anc for anc in el.iterancestors() if anc.tag == "a")]
+    return any(" ".join(link.text_content().split()) == text for link in links)
+
+
+def _text_bylines(tree: HtmlElement, text_nodes: list[Any]) -> list[tuple[HtmlElement, str]]:
     """Short elements whose text reads "Von X", "By X", "Autor: X" (first few, page order)."""
     out: list[tuple[HtmlElement, str]] = []
-    candidates = _byline_candidates(tree)
+    candidates = _byline_candidates(text_nodes)
     if not candidates:
         return out
     for el in tree.iter(*_BYLINE_TAGS):
@@ -217,6 +235,8 @@ def _text_bylines(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
             continue
         text = _short_text(el, MAX_BYLINE_CHARS)
         if text and _LABEL_TEXT.match(text):
+            if _link_text(el, text):
+                continue  # a menu item or a tag ("<li><a href=/tag/interview/>Interview</a></li>"), not a label
             text = f"{text.strip(' :')}: {_following_text(el)}"
         if not text or not _BYLINE_TEXT.match(text) or _skip_byline(el):
             continue
@@ -250,6 +270,19 @@ def _meta_block(el: HtmlElement) -> bool:
             return False
         marks = ((block.get("class") or "") + " " + (block.get("id") or "")).lower()
         if marks.strip() and not _META_WORDS.isdisjoint(_MARK_WORDS(marks)):
+            return True
+    return False
+
+
+# A link to the page of one of the site's authors ("/autoren/ana-berg-6841", "/author/ana-berg/"): the CMS's own mark of
+# a byline, where no class names one.
+_AUTHOR_PAGE = re.compile(r"/(?:autor|autoren|autorin|author|authors|redakteur|redakteure)/[^/?#\s]", re.I)
+
+
+def _in_author_link(el: HtmlElement) -> bool:
+    """The element is, or is a part of, a link to an author's page (two levels up at most)."""
+    for link in [el, *list(el.iterancestors())[:2]]:
+        if link.tag == "a" and _AUTHOR_PAGE.search(link.get("href") or ""):
             return True
     return False
 
@@ -308,7 +341,7 @@ def _near_headline_names(tree: HtmlElement, h1: HtmlElement | None) -> list[str]
         text = clean_text(el.text_content())
         if not 4 <= len(text) <= 40 or not 2 <= len(text.split()) <= 4 or _TOPIC_LINK.search(el.get("href") or ""):
             continue
-        if _meta_block(el) and not _LICENSED(el) and "licen" not in (el.get("class") or ""):
+        if (_meta_block(el) or _in_author_link(el)) and not _LICENSED(el) and "licen" not in (el.get("class") or ""):
             out.append(text)
             if len(out) >= 3:
                 break
@@ -379,11 +412,18 @@ def pick_authors(
     ]
     meta_values += labelled_author(tags)
     page: dict[str, list[str]] = {"jsonld": ld.authors, "meta": meta_values}
+    text_nodes: list[list[Any]] = []
+
+    def texts() -> list[Any]:
+        """The page's non-blank text nodes, read once for the bylines and the readers of the last resort."""
+        if not text_nodes:
+            text_nodes.append(_TEXT_NODES(tree))
+        return text_nodes[0]
 
     def source(kind: str) -> list[str]:
         """The raw author texts of one source, the page's bylines read only when a pass needs them."""
         if kind not in page:
-            page[kind] = _near_headline_names(tree, h1) if kind == "near" else _page_bylines(tree, h1)
+            page[kind] = _near_headline_names(tree, h1) if kind == "near" else _page_bylines(tree, h1, texts())
         return page[kind]
 
     wire: str | None = None
@@ -409,7 +449,19 @@ def pick_authors(
         people = people or signed
         if people:
             return [_spelled_out(name, tree, site_names) for name in people], wire
-    signed = _signature(tree) or _author_box(tree, outlet, site_names) or _site_owner(tree, site_names)
+    signed = _signature(tree)
+    if not signed:
+        marked = _AUTHOR_MARKED(tree)
+        signed = _author_box(marked, outlet, site_names) or post_author_reply(marked, outlet, site_names)
+    if not signed:
+        marks = page_marks(tree, texts())
+        signed = (
+            credit_line(marks, outlet, site_names)
+            or _site_owner(tree, site_names)
+            or author_card(marks, outlet, site_names)
+            or press_contact(marks, outlet, site_names)
+            or copyright_holder(marks, outlet, site_names)
+        )
     if signed:
         return signed, wire
     # a page that names no one on a site JSON-LD says a person publishes (a personal blog): that person wrote it
@@ -430,21 +482,65 @@ def _spelled_out(name: str, tree: HtmlElement, site_names: list[str]) -> str:
     on steinhau.com) as the full name the page prints ("Henry Steinhau"). Other handles are kept as they are."""
     login = _NAME_LOGIN.fullmatch(name)
     if not login:
-        if " " in name or name.lower() not in given_names():
+        if " " in name:
             return name
-        surnames = {
-            re.sub(r"[\W\d_]+", "", (site.split(".")[0] if "." in site else site).lower()) for site in site_names
-        }
-        surnames = {surname for surname in surnames if len(surname) >= 4}
-        if not surnames:
-            return name
-        # one space between, the surname capitalised: "Henry Steinhau" written as a name, not two texts run together
-        pattern = rf"\b{re.escape(name)}[ \u00a0]((?i:{'|'.join(sorted(surnames))}))(?![a-z\u00df-\u00ff])"
-        printed = re.search(pattern, tree.text_content())
-        return f"{name} {printed.group(1).capitalize()}" if printed and printed.group(1)[0].isupper() else name
+        return _site_surname(name, tree, site_names) or _bio_name(name, tree) or _author_page_name(name, tree) or name
     first, last = login.group(1).capitalize(), login.group(2).capitalize()
     printed = re.search(rf"\b{first}(?:\s+[A-Z]\.)?\s+{last}\b", tree.text_content())
     return " ".join(printed.group(0).split()) if printed else f"{first} {last}"
+
+
+def _site_surname(name: str, tree: HtmlElement, site_names: list[str]) -> str:
+    """A given name signing a site named after a surname, with that surname where the page prints the two together."""
+    if name.lower() not in given_names():
+        return ""
+    surnames = {re.sub(r"[\W\d_]+", "", (site.split(".")[0] if "." in site else site).lower()) for site in site_names}
+    surnames = {surname for surname in surnames if len(surname) >= 4}
+    if not surnames:
+        return ""
+    # one space between, the surname capitalised: "Henry Steinhau" written as a name, not two texts run together
+    pattern = rf"\b{re.escape(name)}[ \u00a0]((?i:{'|'.join(sorted(surnames))}))(?![a-z\u00df-\u00ff])"
+    printed = re.search(pattern, tree.text_content())
+    return f"{name} {printed.group(1).capitalize()}" if printed and printed.group(1)[0].isupper() else ""
+
+
+_AUTHOR_SLUG = re.compile(r"/(?:author|autor)/([a-z]{6,30})/?$")
+
+
+def _author_page_name(name: str, tree: HtmlElement) -> str:
+    """Initials linked to the author's page ("<a href=/author/donaldtownsend/>DT</a>") as the full name that the page
+    prints and the page's address spells ("Donald Townsend" in a licence line). A given name is kept as the author
+    signs ("Andrea" linked to /author/andreabottlinger/)."""
+    if not (name.isalpha() and name.isupper() and len(name) <= 4):
+        return ""
+    slugs = {
+        found.group(1)
+        for link in tree.iter("a")
+        if clean_text(link.text_content()) == name and (found := _AUTHOR_SLUG.search(link.get("href") or ""))
+    }
+    for slug in sorted(slugs - {name.lower()}):
+        cuts = "|".join(rf"{slug[:cut]}\s+{slug[cut:]}" for cut in range(2, len(slug) - 1))
+        for printed in re.finditer(rf"\b(?i:{cuts})\b", tree.text_content()):
+            words = printed.group(0).split()
+            initials = "".join(word[0] for word in words)
+            if all(word[0].isupper() for word in words) and initials == name:
+                return " ".join(words)
+    return ""
+
+
+_BIO = etree.XPath("//*[contains(@class, 'author') or contains(@class, 'autor')][contains(@class, 'bio')]")
+
+
+def _bio_name(name: str, tree: HtmlElement) -> str:
+    """A given name signing the page as the full name that opens the author's bio ("Stefanus" and "<div
+    class=author_box__bio>Stefanus Stahl - Maschinenbauer ..."): the bio introduces the person by their name."""
+    for bio in _BIO(tree)[:2]:
+        opened = re.match(
+            rf"\s*{re.escape(name)}\s+([A-Z\u00c0-\u00dd][a-z\u00df-\u00ff]+)\b(?!\s+[A-Z])", bio.text_content()
+        )
+        if opened and opened.group(1) != name:  # "Bebs Bebs loves cakes": the name twice, the heading and the bio
+            return f"{name} {opened.group(1)}"
+    return ""
 
 
 # An author box or profile card after the text ("<div class=author-bio><h3>Ana Berg</h3><p>Ana writes ...</p>")
@@ -455,9 +551,10 @@ _AUTHOR_BOX_CLASS = re.compile(r"author-?(?:bio|box|info|card)|about-?author|aut
 _BOX_NAME = etree.XPath("(.//h2 | .//h3 | .//h4 | .//h5 | .//strong | .//b | .//a | .//*[contains(@class, 'name')])")
 
 
-def _author_box(tree: HtmlElement, outlet: str | None, site_names: list[str]) -> list[str]:
-    """The full name heading the first author box of a page that names its author nowhere else."""
-    for box in _AUTHOR_MARKED(tree):
+def _author_box(marked: list[HtmlElement], outlet: str | None, site_names: list[str]) -> list[str]:
+    """The full name heading the first author box of a page that names its author nowhere else (``marked``: the
+    elements whose class holds "author" or "autor")."""
+    for box in marked:
         if not _AUTHOR_BOX_CLASS.search(box.get("class") or "") or _skip_byline(box):
             continue
         for el in _BOX_NAME(box):
@@ -506,19 +603,22 @@ def _site_owner(tree: HtmlElement, site_names: list[str]) -> list[str]:
     return []
 
 
-# A short paragraph right after a long one, with no long paragraph after it: the end of an article's text, where
-# some outlets sign it ("...ermitteln.</p><p><b><i>Ana Berg</i></b></p>"). Bold or right-aligned only: a short
-# plain paragraph there is a caption or a note.
+# A short paragraph after the long ones of its text, with no long paragraph after it: the end of an article's text,
+# where some outlets sign it ("...ermitteln.</p><p><b><i>Ana Berg</i></b></p>"), also below a short closing note (the
+# title and publisher of a reviewed book). Bold or right-aligned only: a short plain paragraph there is a caption or a
+# note.
 _LAST_SHORT_P = etree.XPath(
     "//p[string-length(normalize-space(.)) > 4 and string-length(normalize-space(.)) < 50]"
-    "[preceding-sibling::*[1][self::p][string-length(normalize-space(.)) > 150]]"
+    "[preceding-sibling::p[string-length(normalize-space(.)) > 150]]"
     "[not(following-sibling::p[string-length(normalize-space(.)) > 150])]"
 )
 
 
 def _signature(tree: HtmlElement) -> list[str]:
-    """The name alone in bold, italics or right-aligned that closes the article's text: its signature
-    (trafilatura-eval-dev: 2 pages gained, one on each half, and nothing else named on pages without a byline)."""
+    """The name alone in bold, italics or right-aligned that closes the article's text, or a name over an office on
+    two lines: its signature (trafilatura-eval-dev: 2 pages gained, one on each half, and nothing else named on pages
+    without a byline; read after any long paragraph, not only right after one: one page more on half A, no other page
+    changed; the name over an office: one page more on half B, no other page changed)."""
     for para in _LAST_SHORT_P(tree):
         text = clean_text(para.text_content())
         children = [child for child in para if isinstance(child.tag, str) and child.tag != "br"]
@@ -531,7 +631,32 @@ def _signature(tree: HtmlElement) -> list[str]:
             people, _ = clean_author_text(text)
             if people and " ".join(people) == text:
                 return people
+        lines = _br_lines(para)
+        if len(lines) == 2 and _OFFICE.search(lines[1]) and not any(ch.isdigit() for ch in lines[1]):
+            people, _ = clean_author_text(lines[0])
+            if people and " ".join(people) == lines[0]:
+                return people
     return []
+
+
+# The office under the name that signs a statement ("Ana Berg<br>Bundesvorsitzende", "Tom Li<br>Pressesprecher der
+# Stadt", "Ana Berg<br>President"): the office holder issued the text.
+_OFFICE = re.compile(
+    r"(?:vorsitzender?|sprecher(?:in)?|pr\u00e4sident(?:in)?|direktor(?:in)?|leiter(?:in)?|gesch\u00e4ftsf\u00fchrer(?:in)?|"
+    r"b\u00fcrgermeister(?:in)?|minister(?:in)?|chair(?:man|woman)?|president|director|secretary|ceo)\b",
+    re.I,
+)
+
+
+def _br_lines(para: HtmlElement) -> list[str]:
+    """The non-blank lines of a paragraph broken by <br>."""
+    lines: list[list[str]] = [[para.text or ""]]
+    for child in para:
+        if child.tag == "br":
+            lines.append([child.tail or ""])
+        else:
+            lines[-1] += [child.text_content() if isinstance(child.tag, str) else "", child.tail or ""]
+    return [text for text in (" ".join("".join(line).split()) for line in lines) if text]
 
 
 # A byline that is only an opening and one word ("von freeman1984", "Eingestellt von Weinlachgummi", "Ela").
@@ -552,13 +677,13 @@ def _signed_handle(raw: str, outlet: str | None, site_names: list[str]) -> list[
     return clean_author_text(handle, outlet, site_names, structured=True)[0]
 
 
-def _page_bylines(tree: HtmlElement, h1: HtmlElement | None) -> list[str]:
+def _page_bylines(tree: HtmlElement, h1: HtmlElement | None, text_nodes: list[Any]) -> list[str]:
     """The texts of byline elements and of "Von X" elements in page order, the ones below the headline first: a
     "Von X" line under the headline beats a byline class of a teaser further down (trafilatura-eval-dev: one page
     gained, none lost, once names glued to a month or a French "Le" date were cut)."""
     order: dict[HtmlElement, int] = {}
     h1_at: int | None = None
-    dom, text = _dom_bylines(tree), _text_bylines(tree)
+    dom, text = _dom_bylines(tree), _text_bylines(tree, text_nodes)
     if h1 is not None and (dom or text):
         wanted = {el for el, _ in dom + text} | {h1}
         for i, el in enumerate(tree.iter()):

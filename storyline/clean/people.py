@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 from importlib import resources
@@ -114,6 +115,18 @@ def wire_of(name: str) -> str | None:
     return WIRES.get(key)
 
 
+# Surnames that are also words of a label ("Staff", "More"): after a common given name they are the name ("Jörg Staff",
+# "Kenneth More"), not a label ("Tribune Staff", "Read more").
+_LABEL_SURNAMES = frozenset({"Staff", "More", "Read", "Guest", "Mehr"})
+
+
+def _label_free(tokens: list[str]) -> str:
+    """The name read for label words: a label-like surname after a given name left out."""
+    if len(tokens) == 2 and tokens[1] in _LABEL_SURNAMES and tokens[0].split("-")[0].lower() in given_names():
+        return tokens[0]
+    return " ".join(tokens)
+
+
 def is_person(name: str, outlet: str | None = None) -> bool:
     """A plausible person (or a named news desk), not a role, a link text or the outlet itself."""
     tokens = name.split()
@@ -125,7 +138,7 @@ def is_person(name: str, outlet: str | None = None) -> bool:
         return False
     if _DESK.search(name):  # "The Valley Courier news desk": a named desk signs as its author
         return not re.search(r"\b(?:staff|email|e-mail|follow|contact)\b", name, re.I)
-    if _NOT_PERSON.search(name) or (len(tokens) > 2 and tokens[0].lower() in _ARTICLES):
+    if _NOT_PERSON.search(_label_free(tokens)) or (len(tokens) > 2 and tokens[0].lower() in _ARTICLES):
         return False
     # inside a name "der"/"den" follow a particle ("von der Leyen", "van den Berg"); after a noun they open a
     # role or a body ("Projektleiterin der HSS", "Leiter der Abteilung")
@@ -236,12 +249,18 @@ _ROLE_AHEAD = re.compile(
 )
 
 
+# A name printed twice, as a link's text and its tooltip or for two screen sizes ("Ana BergAna Berg", "Ana Berg Ana
+# Berg"): the name once.
+_TWICE = re.compile(r"^(\S+(?:\s\S+)+?)\s?\1$")
+
+
 def _strip_name(part: str) -> str:
     """Trim punctuation around a name, keeping the period of an initial or a suffix ("Perry Bacon Jr."), and an
     occupation written before it."""
     part = _GLUED_LABEL.sub("", part.strip(" :,;()[]|\u00b7\u2022\u2013\u2014-"))
     part = _ROLE_AHEAD.sub("", part)
     part = _GLUED_WEEKDAY.sub("", part)
+    part = _TWICE.sub(r"\1", part)
     words = part.split()
     if len(words) >= 3 and words[0].isalpha() and words[0].isupper() and len(words[0]) <= 3 and not words[1].isupper():
         words.pop(0)  # "LP Luana Pereira": the initials of an avatar, or an icon's label, before the name
@@ -374,6 +393,8 @@ def clean_author_text(
     ``structured``: the text comes from a field that holds only author names (JSON-LD, ``<meta name=author>``),
     so a single word is a name or a handle ("jancak") unless it is a label, a role or the site's name.
     """
+    if "&" in text:  # an author field escaped twice ("Lindsey O&#039;Donnell" in JSON-LD): ";" would split the name
+        text = html.unescape(text)
     text = " ".join(w for w in _INVISIBLE.sub("", text).split() if "@" not in w and "://" not in w)  # handles, links
     if not text or _CREDIT_FIRST.match(text) or _DESIGN_CREDIT.search(text):
         return [], None

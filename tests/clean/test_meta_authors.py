@@ -199,3 +199,71 @@ def test_given_name_signing_a_site_named_after_a_surname_is_completed() -> None:
 def test_given_name_run_into_the_site_name_is_not_completed() -> None:
     body = "<p class='byline'>Von Henry</p><div><a>Henry</a></div><div>lindqvist.com</div>"
     assert site_authors(body, "lindqvist.com") == ["Henry"]
+
+
+def test_byline_after_a_numeric_date_and_time() -> None:
+    assert authors_of("<h2>Politik <span>06.11.2023 13:30 von Ana Berg</span></h2>") == ["Ana Berg"]
+
+
+def test_user_name_after_a_numeric_date_signs_the_page() -> None:
+    assert authors_of("<h2>Politik <span>06.11.2023 13:30 von nachtfalter</span></h2>") == ["nachtfalter"]
+
+
+def test_date_alone_opens_no_byline() -> None:
+    assert authors_of("<h2>Politik <span>06.11.2023 13:30 Vorschau</span></h2>") == []
+
+
+def test_link_to_an_author_page_under_the_headline_is_the_byline() -> None:
+    link = (
+        "<div class='my-2'><a href='/autoren/ana-berg-6841'><span class='credit'>&copy; Tom Li</span>"
+        "<div><span itemprop='name'>Ana Berg</span></div></a> am 26.01.2022</div>"
+    )
+    assert authors_under("<h1>Bridge vote passes</h1>", link) == ["Ana Berg"]
+
+
+def test_link_to_another_page_under_the_headline_is_no_byline() -> None:
+    link = "<div class='my-2'><a href='/themen/ana-berg'><div><span>Ana Berg</span></div></a></div>"
+    assert authors_under("<h1>Bridge vote passes</h1>", link) == []
+
+
+def test_interview_credit_names_the_interviewer() -> None:
+    credits = "<div class='credits'><div class='label'>Interview</div><div class='text'>Ana Berg</div></div>"
+    assert authors_of(credits) == ["Ana Berg"]
+
+
+def test_menu_link_that_reads_like_a_label_opens_no_byline() -> None:
+    menu = "<ul><li><a href='/tag/interview/'>Interview</a></li><li><a href='/tag/basics/'>Basics</a></li></ul>"
+    assert authors_of(menu) == []
+
+
+def test_label_and_name_inside_one_link_are_a_byline() -> None:
+    assert authors_of("<a href='mailto:x'><b>Von:</b><br><br>Ana Berg</a>") == ["Ana Berg"]
+
+
+def test_user_name_spelled_out_by_the_author_bio() -> None:
+    ld = JsonLd(authors=["Stefanus"])
+    bio = "<div class='author_box__bio'>Stefanus Stahl - Maschinenbauer und Radfahrer seit 2002.</div>"
+    tree = htmlbody.parse(f"<html><body><h1>Bridge vote passes</h1>{BODY}{bio}</body></html>")
+    assert tree is not None
+    assert pick_authors(ld, {}, tree, "Valley Courier", ["Valley Courier"], next(tree.iter("h1")))[0] == [
+        "Stefanus Stahl"
+    ]
+
+
+def test_bio_that_opens_with_another_word_keeps_the_user_name() -> None:
+    ld = JsonLd(authors=["Stefanus"])
+    bio = "<div class='author-bio'>Stefanus Mag Berge. Er fährt seit 2002.</div><p>Stefanus Stahl sagte</p>"
+    tree = htmlbody.parse(f"<html><body><h1>Bridge vote passes</h1>{BODY}{bio}</body></html>")
+    assert tree is not None
+    assert pick_authors(ld, {}, tree, "Valley Courier", ["Valley Courier"], next(tree.iter("h1")))[0] == ["Stefanus"]
+
+
+def test_initials_linked_to_the_author_page_spelled_out() -> None:
+    byline = "<p class='post-info'>Posted by <a href='/author/donaldtownsend/' rel='author'>DT</a></p>"
+    licence = "<footer><p>Ein Blog von <a href='/'>Donald Townsend</a> steht unter einer freien Lizenz</p></footer>"
+    assert authors_of(byline + licence) == ["Donald Townsend"]
+
+
+def test_initials_kept_when_the_page_prints_no_matching_name() -> None:
+    byline = "<p class='post-info'>Posted by <a href='/author/donaldtownsend/' rel='author'>DT</a></p>"
+    assert authors_of(byline + "<p>Dana Kim Townsend</p>") == ["DT"]

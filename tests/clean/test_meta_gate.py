@@ -24,7 +24,7 @@ from .conftest import eval_dir
 # measured on all 990 pages (845 titles, 538 authors, 728 dates): 0.8426 / 0.6673 / 0.9066
 # (halves by sha1 of page id, A tuned on / B held out: author 0.6792 / 0.6557, date 0.9425 / 0.8705)
 TITLE_FLOOR = 0.835
-AUTHOR_FLOOR = 0.71  # author measured 0.7156 (A 0.7019 / B 0.7289) when raised, authors session 6
+AUTHOR_FLOOR = 0.754  # author measured 0.7546 (A 0.7321 / B 0.7766) when raised, authors session 7
 # date re-measured in the sixth session: 0.9286 (id halves A 0.9534 / B 0.9036)
 DATE_FLOOR = 0.925
 

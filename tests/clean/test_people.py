@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from storyline.clean.people import clean_author_text, split_byline
+from storyline.clean.people import clean_author_text, is_person, split_byline
 
 
 def test_two_people_joined_by_and() -> None:
@@ -280,3 +280,28 @@ def test_source_label_glued_to_a_name_is_cut() -> None:
 
 def test_registered_association_alone_is_no_handle() -> None:
     assert clean_author_text("Freunde in Lindau e.V", structured=True)[0] == []
+
+
+def test_label_word_as_surname_after_a_given_name_is_a_person() -> None:
+    assert is_person("Jörg Staff")
+    assert is_person("Kenneth More")
+
+
+def test_label_word_after_a_non_name_is_no_person() -> None:
+    assert not is_person("Tribune Staff")
+    assert not is_person("Read More")
+    assert not is_person("Jörg Staff Writer")
+
+
+def test_author_field_escaped_twice_keeps_the_apostrophe() -> None:
+    assert clean_author_text("Lindsey O&#039;Donnell", structured=True)[0] == ["Lindsey O'Donnell"]
+    assert clean_author_text("Ana Berg &amp; Tom Li")[0] == ["Ana Berg", "Tom Li"]
+
+
+def test_name_printed_twice_is_one_name() -> None:
+    assert split_byline("Ana BergAna Berg")[0] == ["Ana Berg"]
+    assert split_byline("Par Tom Li Tom Li")[0] == ["Tom Li"]
+
+
+def test_name_with_a_repeated_word_is_kept() -> None:
+    assert split_byline("By Anna Anna Berg")[0] == ["Anna Anna Berg"]
