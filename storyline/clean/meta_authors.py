@@ -12,14 +12,18 @@ from lxml.html import HtmlElement
 from storyline.clean import dates
 from storyline.clean.meta_jsonld import JsonLd, clean_text, lower_attr
 from storyline.clean.meta_signoff import (
+    TEXT_NODES,
     author_card,
     copyright_holder,
     credit_line,
     page_marks,
     post_author_reply,
     press_contact,
+    signature,
+    site_owner,
 )
-from storyline.clean.people import clean_author_text, given_names, merge_people
+from storyline.clean.meta_spelling import spelled_out
+from storyline.clean.people import clean_author_text, merge_people
 
 _AUTHOR_KEYS = (
     "author",
@@ -148,7 +152,6 @@ def _dom_bylines(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
 # possessively ("*+"): a name or label word must follow it, and backtracking through a long run of indentation
 # before failing made this scan a third of the metadata step's CPU time (trafilatura-eval-dev, cProfile; the
 # possessive pattern finds the same 1,372 nodes there, 8x faster).
-_TEXT_NODES = etree.XPath("//text()[normalize-space()]")
 _BYLINE_START_TEXT = re.compile(f"{_OPENING}(\\s|:|$)|{_LABEL_ONLY}", re.I)
 
 
@@ -417,7 +420,7 @@ def pick_authors(
     def texts() -> list[Any]:
         """The page's non-blank text nodes, read once for the bylines and the readers of the last resort."""
         if not text_nodes:
-            text_nodes.append(_TEXT_NODES(tree))
+            text_nodes.append(TEXT_NODES(tree))
         return text_nodes[0]
 
     def source(kind: str) -> list[str]:
@@ -448,8 +451,8 @@ def pick_authors(
             people = merge_people(people, found)
         people = people or signed
         if people:
-            return [_spelled_out(name, tree, site_names) for name in people], wire
-    signed = _signature(tree)
+            return [spelled_out(name, tree, site_names) for name in people], wire
+    signed = signature(tree)
     if not signed:
         marked = _AUTHOR_MARKED(tree)
         signed = _author_box(marked, outlet, site_names) or post_author_reply(marked, outlet, site_names)
@@ -457,7 +460,7 @@ def pick_authors(
         marks = page_marks(tree, texts())
         signed = (
             credit_line(marks, outlet, site_names)
-            or _site_owner(tree, site_names)
+            or site_owner(tree, site_names)
             or author_card(marks, outlet, site_names)
             or press_contact(marks, outlet, site_names)
             or copyright_holder(marks, outlet, site_names)
@@ -470,77 +473,6 @@ def pick_authors(
     if ld.site_person:
         return clean_author_text(ld.site_person)[0], wire
     return [], wire
-
-
-# A CMS login made of a person's first and last name ("christian.stadtfeld").
-_NAME_LOGIN = re.compile(r"([a-z\u00e0-\u00ff]{2,})\.([a-z\u00e0-\u00ff]{2,})")
-
-
-def _spelled_out(name: str, tree: HtmlElement, site_names: list[str]) -> str:
-    """A "first.last" login as the person's name: as the page prints it, with a middle initial ("Christian P.
-    Stadtfeld"), else capitalised ("Robert Stitz"). A given name signing a site named after a surname ("Von Henry"
-    on steinhau.com) as the full name the page prints ("Henry Steinhau"). Other handles are kept as they are."""
-    login = _NAME_LOGIN.fullmatch(name)
-    if not login:
-        if " " in name:
-            return name
-        return _site_surname(name, tree, site_names) or _bio_name(name, tree) or _author_page_name(name, tree) or name
-    first, last = login.group(1).capitalize(), login.group(2).capitalize()
-    printed = re.search(rf"\b{first}(?:\s+[A-Z]\.)?\s+{last}\b", tree.text_content())
-    return " ".join(printed.group(0).split()) if printed else f"{first} {last}"
-
-
-def _site_surname(name: str, tree: HtmlElement, site_names: list[str]) -> str:
-    """A given name signing a site named after a surname, with that surname where the page prints the two together."""
-    if name.lower() not in given_names():
-        return ""
-    surnames = {re.sub(r"[\W\d_]+", "", (site.split(".")[0] if "." in site else site).lower()) for site in site_names}
-    surnames = {surname for surname in surnames if len(surname) >= 4}
-    if not surnames:
-        return ""
-    # one space between, the surname capitalised: "Henry Steinhau" written as a name, not two texts run together
-    pattern = rf"\b{re.escape(name)}[ \u00a0]((?i:{'|'.join(sorted(surnames))}))(?![a-z\u00df-\u00ff])"
-    printed = re.search(pattern, tree.text_content())
-    return f"{name} {printed.group(1).capitalize()}" if printed and printed.group(1)[0].isupper() else ""
-
-
-_AUTHOR_SLUG = re.compile(r"/(?:author|autor)/([a-z]{6,30})/?$")
-
-
-def _author_page_name(name: str, tree: HtmlElement) -> str:
-    """Initials linked to the author's page ("<a href=/author/donaldtownsend/>DT</a>") as the full name that the page
-    prints and the page's address spells ("Donald Townsend" in a licence line). A given name is kept as the author
-    signs ("Andrea" linked to /author/andreabottlinger/)."""
-    if not (name.isalpha() and name.isupper() and len(name) <= 4):
-        return ""
-    slugs = {
-        found.group(1)
-        for link in tree.iter("a")
-        if clean_text(link.text_content()) == name and (found := _AUTHOR_SLUG.search(link.get("href") or ""))
-    }
-    for slug in sorted(slugs - {name.lower()}):
-        cuts = "|".join(rf"{slug[:cut]}\s+{slug[cut:]}" for cut in range(2, len(slug) - 1))
-        for printed in re.finditer(rf"\b(?i:{cuts})\b", tree.text_content()):
-            words = printed.group(0).split()
-            initials = "".join(word[0] for word in words)
-            if all(word[0].isupper() for word in words) and initials == name:
-                return " ".join(words)
-    return ""
-
-
-_BIO = etree.XPath("//*[contains(@class, 'author') or contains(@class, 'autor')][contains(@class, 'bio')]")
-
-
-def _bio_name(name: str, tree: HtmlElement) -> str:
-    """A given name signing the page as the full name that opens the author's bio ("Stefanus" and "<div
-    class=author_box__bio>Stefanus Stahl - Maschinenbauer ..."): the bio introduces the person by their name."""
-    for bio in _BIO(tree)[:2]:
-        opened = re.match(
-            rf"\s*{re.escape(name)}\s+([A-Z\u00c0-\u00dd][a-z\u00df-\u00ff]+)\b(?!\s+[A-Z])", bio.text_content()
-        )
-        if opened and opened.group(1) != name:  # "Bebs Bebs loves cakes": the name twice, the heading and the bio
-            return f"{name} {opened.group(1)}"
-    return ""
 
 
 # An author box or profile card after the text ("<div class=author-bio><h3>Ana Berg</h3><p>Ana writes ...</p>")
@@ -565,98 +497,6 @@ def _author_box(marked: list[HtmlElement], outlet: str | None, site_names: list[
                     return people[:1]
         return []
     return []
-
-
-MIN_OWNER_KEY = 8  # letters of a site name read as a person's names: "gregoryszorc", not "anna" or "tvberg"
-# Texts of a page that may name the site's owner: a personal site prints it in its header, footer and title (1, 2, 2
-# and 8 texts on the four personal sites of trafilatura-eval-dev it signs), a page about a subject named like the
-# site all along (78 texts on a fan wiki's page).
-MAX_OWNER_MENTIONS = 10
-
-
-def _site_owner(tree: HtmlElement, site_names: list[str]) -> list[str]:
-    """The person a site is named after, printed on the page as its owner ("Gregory Szorc" on gregoryszorc.com,
-    "Alexander Klier" on alexander-klier.net): a personal site whose page names no other author. The name opens
-    with a common given name ("Presse Augsburg" on presse-augsburg.de is no person) and stands alone in a text: a
-    site description, a copyright line, a part of the title ("Harry Potter Wiki", "Betty Crocker(TM) cake mix" are
-    a subject and a brand)."""
-    keys = {re.sub(r"[\W\d_]+", "", (name.split(".")[0] if "." in name else name).lower()) for name in site_names}
-    texts: list[str] | None = None
-    for key in sorted(k for k in keys if len(k) >= MIN_OWNER_KEY):
-        for cut in range(2, len(key) - 2):
-            if key[:cut] not in given_names():
-                continue
-            texts = [" ".join(node.split()) for node in _TEXT_NODES(tree)] if texts is None else texts
-            name = rf"({key[:cut]}(?:\s+[a-z]\.)?\s+{key[cut:]})"
-            alone = re.compile(
-                rf"^(?:(?:©|\(c\)|copyright)[\s\d\-–]*)?(?:.*\s[|–—-]\s)?(?:(?:dr|prof)\.\s*)*{name}"
-                rf"(?:\s[|–—-]\s.*|'s\s.*|\.?\s*(?:all rights reserved\.?)?)$",
-                re.I,
-            )
-            mentioned = re.compile(name, re.I)
-            if sum(1 for text in texts if mentioned.search(text)) > MAX_OWNER_MENTIONS:
-                continue
-            for text in texts:
-                owner = alone.match(text)
-                if owner and all(word[0].isupper() for word in owner.group(1).split()):
-                    return [owner.group(1)]
-    return []
-
-
-# A short paragraph after the long ones of its text, with no long paragraph after it: the end of an article's text,
-# where some outlets sign it ("...ermitteln.</p><p><b><i>Ana Berg</i></b></p>"), also below a short closing note (the
-# title and publisher of a reviewed book). Bold or right-aligned only: a short plain paragraph there is a caption or a
-# note.
-_LAST_SHORT_P = etree.XPath(
-    "//p[string-length(normalize-space(.)) > 4 and string-length(normalize-space(.)) < 50]"
-    "[preceding-sibling::p[string-length(normalize-space(.)) > 150]]"
-    "[not(following-sibling::p[string-length(normalize-space(.)) > 150])]"
-)
-
-
-def _signature(tree: HtmlElement) -> list[str]:
-    """The name alone in bold, italics or right-aligned that closes the article's text, or a name over an office on
-    two lines: its signature (trafilatura-eval-dev: 2 pages gained, one on each half, and nothing else named on pages
-    without a byline; read after any long paragraph, not only right after one: one page more on half A, no other page
-    changed; the name over an office: one page more on half B, no other page changed)."""
-    for para in _LAST_SHORT_P(tree):
-        text = clean_text(para.text_content())
-        children = [child for child in para if isinstance(child.tag, str) and child.tag != "br"]
-        styled = (
-            len(children) == 1
-            and children[0].tag in ("b", "strong", "i", "em")
-            and clean_text(children[0].text_content()) == text
-        ) or "right" in (lower_attr(para, "align") + lower_attr(para, "style"))
-        if styled:
-            people, _ = clean_author_text(text)
-            if people and " ".join(people) == text:
-                return people
-        lines = _br_lines(para)
-        if len(lines) == 2 and _OFFICE.search(lines[1]) and not any(ch.isdigit() for ch in lines[1]):
-            people, _ = clean_author_text(lines[0])
-            if people and " ".join(people) == lines[0]:
-                return people
-    return []
-
-
-# The office under the name that signs a statement ("Ana Berg<br>Bundesvorsitzende", "Tom Li<br>Pressesprecher der
-# Stadt", "Ana Berg<br>President"): the office holder issued the text.
-_OFFICE = re.compile(
-    r"(?:vorsitzender?|sprecher(?:in)?|pr\u00e4sident(?:in)?|direktor(?:in)?|leiter(?:in)?|gesch\u00e4ftsf\u00fchrer(?:in)?|"
-    r"b\u00fcrgermeister(?:in)?|minister(?:in)?|chair(?:man|woman)?|president|director|secretary|ceo)\b",
-    re.I,
-)
-
-
-def _br_lines(para: HtmlElement) -> list[str]:
-    """The non-blank lines of a paragraph broken by <br>."""
-    lines: list[list[str]] = [[para.text or ""]]
-    for child in para:
-        if child.tag == "br":
-            lines.append([child.tail or ""])
-        else:
-            lines[-1] += [child.text_content() if isinstance(child.tag, str) else "", child.tail or ""]
-    return [text for text in (" ".join("".join(line).split()) for line in lines) if text]
 
 
 # A byline that is only an opening and one word ("von freeman1984", "Eingestellt von Weinlachgummi", "Ela").
