@@ -298,6 +298,7 @@ def _verb_hit(
     j = skip_left(s, toks, i)
     speaker: tuple[int, int] | None = None
     follow = False
+    described = False  # the speaker is a subject with its apposition: "Jo Lee, a spokesman, said"
     cue_from = cue.start  # where the cue's words start
     joins = (
         toks[j].start
@@ -337,6 +338,7 @@ def _verb_hit(
         follow = True
     elif j >= 0 and toks[j].text == "," and not cue.low.endswith("ing"):
         speaker = appositive_subject(toks, j)
+        described = speaker is not None
         if speaker is None:  # "Paul Porter, a truck driver from Ava, Mo., who …, said"
             speaker = opening_subject(toks, j)
         if speaker is None:  # "In Iowa, Gov. John Kasich (R-OH), said, …"
@@ -348,12 +350,15 @@ def _verb_hit(
                     k - n < 0 or toks[k - n].text in ",;:—–"
                 ):
                     speaker = (first.start, toks[k].end)
-    # inversion: "…,” said Trump." / "…, says the report." (never "told": what follows it is the listener)
+    # inversion: "…,” said Trump." / "…, says the report." (never "told": what follows it is the listener);
+    # not after a described subject ("Jo Lind, a spokeswoman, said the decision to … had …") unless the
+    # phrase after the cue ends the sentence: quotes-dev source F1 half A 0.7851 -> 0.7858, held-out B
+    # 0.7356 -> 0.7362.
     after = cue.end
     inverted = False
     if not follow and kind == "speech" and lemma != "tell" and (j < 0 or toks[j].text in CLOSE_PUNCT):
         np = np_right(s, toks, i + 1)
-        if np is not None:
+        if np is not None and not (described and s[np[1] :].strip(" .")):
             speaker, after, inverted = (np[0], np[1]), np[1], True
     if speaker is None and not follow:
         return None
