@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from storyline.extract.quotes_cues import BELIEF_FORMS, SPEECH_FORMS, STANCE_FORMS
 from storyline.extract.quotes_phrases import (
     MESSAGE_NOUNS,
+    after_preposition,
     appositive_subject,
     clause_subject,
     message_sender,
@@ -346,8 +347,10 @@ def _verb_hit(
             if k >= 0 and toks[k].text not in PUNCT and toks[k].low not in NP_STOP:
                 n = np_len(toks, k)
                 first = toks[k - n + 1]
-                if (first.text[:1].isupper() or first.low in DETERMINERS) and (
-                    k - n < 0 or toks[k - n].text in ",;:—–"
+                if (
+                    (first.text[:1].isupper() or first.low in DETERMINERS)
+                    and (k - n < 0 or toks[k - n].text in ",;:—–")
+                    and not after_preposition(toks, k - n + 1)
                 ):
                     speaker = (first.start, toks[k].end)
     # inversion: "…,” said Trump." / "…, says the report." (never "told": what follows it is the listener);

@@ -16,3 +16,27 @@ def test_inverted_speaker_after_a_quote_is_kept() -> None:
     text = "“The dock will reopen,” said a spokeswoman for the port, who declined to give her name."
     a = by_content(find_quotes(text, mode="rules"), "The dock will reopen")
     assert a.speaker is not None and a.speaker.startswith("spokeswoman")
+
+
+def test_a_hometown_and_its_state_are_not_the_speaker() -> None:
+    text = "Cory Lund, 22, of Flint, Mich., said he had not given up on the plan."
+    a = by_content(find_quotes(text, mode="rules"), "he had not given up on the plan")
+    assert a.speaker == "Cory Lund"
+
+
+def test_an_appositive_runs_on_over_a_city_and_state() -> None:
+    text = "“We waited for a long time,” Mr. Dalton, now 81 and retired in Cambridge, Mass., said by telephone."
+    a = by_content(find_quotes(text, mode="rules"), "We waited for a long time")
+    assert a.speaker == "Dalton"
+
+
+def test_a_place_after_the_subject_stays_in_the_speaker() -> None:
+    text = "Legislative leaders in North Carolina, for instance, noted that the panel had ruled too late."
+    a = by_content(find_quotes(text, mode="rules"), "the panel had ruled too late")
+    assert a.speaker == "Legislative leaders in North Carolina"
+
+
+def test_a_name_after_an_opening_phrase_ending_in_a_name_is_the_speaker() -> None:
+    text = "In a series of posts on Sunday, Mr. Frum, a former speechwriter, wrote that the race was over."
+    a = by_content(find_quotes(text, mode="rules"), "the race was over")
+    assert a.speaker == "Frum"
