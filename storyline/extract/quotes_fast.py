@@ -30,6 +30,7 @@ from storyline.extract.quotes_phrases import (
     np_len,
     np_right,
     opening_subject,
+    quoted_subject,
     speaker_like,
 )
 from storyline.extract.quotes_skip import SKIP_HEAD, skip_left, skip_listener
@@ -342,6 +343,8 @@ def _verb_hit(
         described = speaker is not None
         if speaker is None:  # "Paul Porter, a truck driver from Ava, Mo., who …, said"
             speaker = opening_subject(toks, j)
+        if speaker is None:  # "“…,” Jo Lind, 67, a nurse in Allentown, Pa., said"
+            speaker = quoted_subject(toks, j)
         if speaker is None:  # "In Iowa, Gov. John Kasich (R-OH), said, …"
             k = skip_left(s, toks, j)
             if k >= 0 and toks[k].text not in PUNCT and toks[k].low not in NP_STOP:

@@ -186,6 +186,26 @@ def opening_subject(toks: list[Tok], j: int) -> tuple[int, int] | None:
     return toks[first].start, toks[k - 1].end
 
 
+def quoted_subject(toks: list[Tok], j: int) -> tuple[int, int] | None:
+    """ "“…,” Jo Lind, 67, a nurse in Allentown, Pa., said": the name that follows the closing quote mark and its
+    comma, when only its description (no quote, no verb of saying) lies between it and the cue at ``j + 1``."""
+    k = j
+    while k > 0 and j - k < 40:
+        if toks[k].text in ("”", '"', "''") and toks[k - 1].text in (",", "?", "!"):
+            break
+        if toks[k].text in ("“", "”", '"', "''") or cue_kind(toks[k].low) == "speech":
+            return None
+        k -= 1
+    else:
+        return None
+    start = end = k + 1
+    while end < j and (toks[end].text[:1].isupper() or toks[end].low in NP_LINK) and toks[end].text not in PUNCT:
+        end += 1
+    if end == start or end >= j or toks[end].text != "," or toks[end - 1].low in NP_LINK:
+        return None
+    return toks[start].start, toks[end - 1].end
+
+
 def appositive_subject(toks: list[Tok], j: int) -> tuple[int, int] | None:
     """ "Cruz, the Texas senator, said": the noun phrase before the appositive that ends at ``j``."""
     k = j - 1

@@ -40,3 +40,9 @@ def test_a_name_after_an_opening_phrase_ending_in_a_name_is_the_speaker() -> Non
     text = "In a series of posts on Sunday, Mr. Frum, a former speechwriter, wrote that the race was over."
     a = by_content(find_quotes(text, mode="rules"), "the race was over")
     assert a.speaker == "Frum"
+
+
+def test_name_after_a_closing_quote_speaks_it_over_a_long_description() -> None:
+    text = "“I just do not trust the count,” Cora Vance, 67, a retired clerk in Allentown, Pa., said in an interview."
+    a = by_content(find_quotes(text, mode="rules"), "I just do not trust the count")
+    assert a.speaker == "Cora Vance"
