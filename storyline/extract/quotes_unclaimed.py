@@ -71,9 +71,13 @@ def governed_quote_hit(sent: Sentence, quote: tuple[int, int]) -> RuleHit | None
 _TRAILING = re.compile(
     r"[ \t\xa0]*(?:[―—–][ \t\xa0]*(?P<dash>[A-Z][\w’'\-.]*(?:[ \t\xa0]+[A-Z][\w’'\-.]*){0,3})"
     r"|,?[ \t\xa0]*(?P<np>(?:[A-Z][\w’'\-.]*(?:[ \t\xa0]+[A-Z][\w’'\-.]*){0,3})|he|she|they|we|I)"
-    r"[ \t\xa0]+(?P<verb>[a-z]+(?:ed|s))\b)[ \t\xa0]*(?:[.!?]|$)",
+    r"[ \t\xa0]+(?P<verb>[a-z]+(?:ed|s)|said|wrote)\b)[ \t\xa0]*(?:[.!?]|$)",
     re.MULTILINE,
 )  # on the quote's own line: "“…”\n\nDown-ballot blues?" is a quote and a subheading
+
+
+# "“… missing.” Trump said.": the quote closed by a full stop, its speaker and "said" after it on the line.
+_SAID = frozenset({"said", "wrote"})
 
 
 def trailing_speaker_hit(text: str, quote: tuple[int, int]) -> RuleHit | None:
@@ -82,7 +86,7 @@ def trailing_speaker_hit(text: str, quote: tuple[int, int]) -> RuleHit | None:
         return None
     if m.group("dash"):
         return RuleHit((m.start("dash"), m.end("dash")), (quote[1], m.start("dash")), [quote])
-    if m.group("verb") in NP_STOP:
+    if m.group("verb") in NP_STOP and m.group("verb") not in _SAID:
         return None
     return RuleHit((m.start("np"), m.end("np")), (m.start("verb"), m.end("verb")), [quote])
 

@@ -32,3 +32,9 @@ def test_a_label_before_a_colon_is_no_speaker() -> None:
 def test_a_name_and_a_comma_without_said_is_no_speaker() -> None:
     text = "The port stayed shut. Lind, “the toughest negotiator in the whole region,” walked out."
     assert not any(a.cue == "," for a in find_quotes(text, mode="rules"))
+
+
+def test_said_after_a_quote_closed_by_a_full_stop_names_the_speaker() -> None:
+    text = "The files were gone. “I hope you are able to find the missing files.” Lind said. The clerk agreed."
+    a = by_content(find_quotes(text, mode="rules"), "I hope you are able to find the missing files")
+    assert a.speaker == "Lind"
