@@ -238,7 +238,9 @@ def appositive_subject(toks: list[Tok], j: int) -> tuple[int, int] | None:
     return None
 
 
-# Prepositions that make the phrase after them a place or an object, never the subject of the cue.
+# Prepositions that make the phrase after them a place or an object, never the subject of the cue (set by hand;
+# on quotes-dev about 40 speakers went from a town to the person, source F1 half A 0.7864 -> 0.7867,
+# held-out B 0.7364 -> 0.7365).
 _PLACE_PREPS = frozenset({"of", "in", "from", "at", "near", "outside", "inside"})
 
 
