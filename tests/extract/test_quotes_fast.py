@@ -46,3 +46,9 @@ def test_name_after_a_closing_quote_speaks_it_over_a_long_description() -> None:
     text = "“I just do not trust the count,” Cora Vance, 67, a retired clerk in Allentown, Pa., said in an interview."
     a = by_content(find_quotes(text, mode="rules"), "I just do not trust the count")
     assert a.speaker == "Cora Vance"
+
+
+def test_the_one_who_asks_is_the_source_of_the_question() -> None:
+    text = "On the show, the mayor was asked by host Jo Lind whether the bridge would reopen in May."
+    a = by_content(find_quotes(text, mode="rules"), "whether the bridge would reopen in May")
+    assert a.speaker == "Jo Lind" and a.cue == "asked"
