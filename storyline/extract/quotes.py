@@ -45,7 +45,12 @@ from storyline.extract.quotes_fast import sentence_hits
 from storyline.extract.quotes_headlines import headline_attributions
 from storyline.extract.quotes_model import CueModel, load_judge, load_model, model_hits
 from storyline.extract.quotes_parse import parsed_raws
-from storyline.extract.quotes_unclaimed import governed_quote_hit, leading_subject, trailing_speaker_hit
+from storyline.extract.quotes_unclaimed import (
+    colon_speaker_hit,
+    governed_quote_hit,
+    leading_subject,
+    trailing_speaker_hit,
+)
 from storyline.extract.quotes_words import WORD
 from storyline.extract.sentences import Sentence, split_sentences
 
@@ -224,7 +229,7 @@ def _fast_raws(text: str, quotes: list[tuple[int, int]], sentences: list[Sentenc
             hits = passage_hits(text, sent, quotes) or hits
         for q in inner:
             if not any(overlaps_any(s, e, [q]) for h in hits for s, e in h.parts):
-                governed = trailing_speaker_hit(text, q) or governed_quote_hit(sent, q)
+                governed = trailing_speaker_hit(text, q) or colon_speaker_hit(text, q) or governed_quote_hit(sent, q)
                 if governed is not None:
                     hits.append(governed)
         for hit in sorted(hits, key=lambda h: h.cue[0]):

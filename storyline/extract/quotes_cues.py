@@ -242,8 +242,11 @@ _ANY_CUE_RE = re.compile(
 )
 # A headline or transcript line "Speaker: what they said" (one to four capitalised words).
 # A transcript's turn may open with the quote mark of the quoted passage ("“PENCE: Well, …").
+# (after a page label in capitals and a dash: "EXCLUSIVE – Roger Stone: Don’t Trust the Machines")
 HEADLINE_RE = re.compile(
-    r"^(?:[“\"]\s*)?(?P<who>(?:[A-Z][\w.’'\-]*\s){0,3}[A-Z][\w.’'\-]*):\s+(?P<what>\S.*)$", re.MULTILINE
+    r"^(?:[A-Z]{4,}[ \t]+[–—-][ \t]+)?(?:[“\"]\s*)?"
+    r"(?P<who>(?:[A-Z][\w.’'\-]*\s){0,3}[A-Z][\w.’'\-]*):\s+(?P<what>\S.*)$",
+    re.MULTILINE,
 )
 
 

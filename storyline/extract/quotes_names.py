@@ -203,6 +203,7 @@ _NOT_NAME = {
     "however",
     "meanwhile",
     "asked",
+    "said",  # "Said Ellis: “…”", an inverted verb of saying before the name
     "according",
     "under",
     "over",

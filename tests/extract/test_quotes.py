@@ -168,11 +168,12 @@ def test_every_attribution_has_a_speaker(mode: Mode) -> None:
 # 0.814 / 0.732 with the judge, 0.808 / 0.721 before it; rules alone now 0.794 / 0.692; v1 with the parser:
 # 0.745 / 0.619); 0.8221 / 0.7533 with title-case headlines ("X Says Y"); 0.8280 / 0.7582 with the fifth session's
 # rules (passages after "X writes:", message senders, "told" never inverted, ...); 0.8287 / 0.7603 with the sixth
-# session's ("in the polls", compound nouns, "referring to", time words as speakers, ...). Floors sit just below;
+# session's ("in the polls", compound nouns, "referring to", time words as speakers, ...); 0.8311 / 0.7620 with the
+# seventh's ("Name: “…”" asides, hometowns never the speaker, "asked by", ...). Floors sit just below;
 # do not lower them silently. The held-out half B gate is in
 # test_quotes_model.py.
-CONTENT_F1_FLOOR = 0.827
-SOURCE_F1_FLOOR = 0.759
+CONTENT_F1_FLOOR = 0.829
+SOURCE_F1_FLOOR = 0.760
 
 
 @pytest.mark.slow

@@ -32,3 +32,15 @@ def test_a_transcript_turn_may_open_with_a_quote_mark() -> None:
 def test_a_tally_line_is_not_speech() -> None:
     text = "Delegates won so far.\n\nMayor Ann Vos: 547.\n\nThe Latest: the count goes on into the night."
     assert find_quotes(text, mode="rules") == []
+
+
+def test_headline_naming_the_topic_before_the_colon_quotes_the_speaker() -> None:
+    text = "Lind on the Bridge Closing: ‘We Will Reopen in May.’\n\nThe mayor spoke on Sunday."
+    a = by_content(find_quotes(text), "We Will Reopen in May")
+    assert a.speaker == "Lind"
+
+
+def test_page_label_before_a_speaker_headline_is_skipped() -> None:
+    text = "EXCLUSIVE – Jo Lind: Do Not Trust the New Voting Machines\n\nLind spoke on Sunday."
+    a = by_content(find_quotes(text), "Do Not Trust the New Voting Machines")
+    assert a.speaker == "Jo Lind"
