@@ -13,6 +13,9 @@ after that line is body even when the line model liked it:
 - a box of links inside the body ("More from UK" and a list of headlines) goes, and the body goes on after it
   (``drop_link_boxes``);
 - a feed of story cards: headline, maybe an author, a date line and an excerpt, repeated (``card_feed``);
+- an account or paywall notice ("We have sent you a verification email", "Already a subscriber? Click on the
+  button below to set up your account", "Get email notifications on X daily!") is never body
+  (``is_account_notice``), wherever it stands;
 - a comment section: readers' comments under their signatures ("Alex says:", "Yvonne sagt:",
   "Alex on May 3, 2019 at 4:47 pm said:") are never the article, however well written (``comment_fence``).
 
@@ -150,6 +153,26 @@ def before_comments(lines: list[Line], keep: np.ndarray, fence: int, anchor: int
         if line.words >= PROSE_WORDS and _ENDS.search(line.text) and not is_appeal(line.text, line.words):
             out[i] = True
     return out
+
+
+# A site's account, registration and paywall notices, printed where the article would be when the scraper was not
+# logged in: never body (read on gva-dev pages whose only "body" they were; each phrase names the site's account).
+_ACCOUNT = re.compile(
+    r"verification (?:email|message)|activate your [\w.]*\s?(?:profile|account)|set up your account|"
+    r"(?:log ?in|sign ?in|sign up)\b.{0,40}\b(?:purchase a subscription|create (?:an|a new|one) account|new account)|"
+    r"log in or create an account|subscription to continue reading|email notifications|posts new content, you'll get|"
+    r"convenience of home delivery|premium clicks used|no email address was supplied|confirm or modify the email|"
+    r"complete your registration|error sending your email|selected any newsletters|thank you for registering|"
+    r"sign in to update your profile|already a (?:print )?subscriber\?|sent a confirmation email|"
+    r"notification has been saved|problem saving your notification|return to the page you were visiting",
+    re.IGNORECASE,
+)
+NOTICE_WORDS = 60  # a notice is a line or two; a longer paragraph that names an account is prose
+
+
+def is_account_notice(text: str, words: int) -> bool:
+    """A notice about the reader's account, registration or subscription (``_ACCOUNT``), not article text."""
+    return words <= NOTICE_WORDS and _ACCOUNT.search(text) is not None
 
 
 CARD_GAP = 6  # lines from one card's date line to the next one's, at most (headline, author, date, excerpt)

@@ -19,7 +19,7 @@ from datetime import date
 import numpy as np
 
 from storyline.clean import htmlbody, htmlmeta, textmeta
-from storyline.clean.bodyend import before_comments, close_body, comment_fence, drop_link_boxes
+from storyline.clean.bodyend import before_comments, close_body, comment_fence, drop_link_boxes, is_account_notice
 from storyline.clean.linemodel import LineModel
 from storyline.clean.lines import Line, split_lines
 from storyline.clean.pagetext import PageText
@@ -101,8 +101,10 @@ class Cleaner:
             self._clean_text(article)
             words = len((article.body or "").split())  # ``body_words`` when there are enough
             if words < MIN_BODY_WORDS:
-                headline = headline_only(article.raw_text or "")
-                if headline is not None:  # a report that is all headline still names the event
+                # a report that is all headline, or whose text was behind a login or a paywall, still names the event
+                title = article.feed_title or article.title
+                headline = headline_only(article.raw_text or "") or (title if title and news_headline(title) else None)
+                if headline is not None:
                     article.body, article.title, article.captions = headline, article.title or headline, []
                 words = body_words(article.body or "", MIN_BODY_WORDS)
         if words < MIN_BODY_WORDS:
@@ -156,6 +158,9 @@ class Cleaner:
         keep = drop_teasers(page.lines, keep)
         keep = drop_alt_text(page.lines, keep, caption)
         keep = drop_gallery_captions(page.lines, keep, caption)
+        for i in np.flatnonzero(keep).tolist():
+            if is_account_notice(page.lines[i].text, page.lines[i].words):
+                keep[i] = False
         paragraphs: list[str] = []
         captions: list[str] = []
         body_idx = np.flatnonzero(keep)
@@ -222,18 +227,19 @@ def headline_only(text: str) -> str | None:
     them starting lower-case (a sentence, not a row of menu items), and none of the marks of page
     furniture (menu, sharing or sign-up words, a caption or credit, a link, separators, a trailing colon)."""
     lines = split_lines(text)
-    if len(lines) != 1:
-        return None
-    line = lines[0]
-    if not MIN_BODY_WORDS <= line.words <= HEADLINE_MAX_WORDS or line.text.endswith(":"):
-        return None
-    if not any(word[:1].islower() for word in line.text.split()):
-        return None
-    page = PageText.of([line.text])
+    return lines[0].text if len(lines) == 1 and news_headline(lines[0].text, lines[0].words) else None
+
+
+def news_headline(text: str, words: int | None = None) -> bool:
+    """Whether one line (of ``words`` words, when counted) reads as a news headline (``headline_only``'s test)."""
+    words = len(text.split()) if words is None else words
+    if not MIN_BODY_WORDS <= words <= HEADLINE_MAX_WORDS or text.endswith(":"):
+        return False
+    if not any(word[:1].islower() for word in text.split()):
+        return False
+    page = PageText.of([text])
     furniture = (_BOILER_M, _APPEAL_M, _COMMENT_M, _URLISH_M, _SEPARATORS_M, _CAPTION_M)
-    if any(page.count(pattern)[0] for pattern in furniture) or textmeta.is_caption(line.text):
-        return None
-    return line.text
+    return not (any(page.count(pattern)[0] for pattern in furniture) or textmeta.is_caption(text))
 
 
 def trim_lead(lines: list[Line], keep: np.ndarray, title: str | None) -> np.ndarray:

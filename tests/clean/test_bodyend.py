@@ -12,6 +12,7 @@ from storyline.clean.bodyend import (
     close_body,
     comment_fence,
     drop_link_boxes,
+    is_account_notice,
     is_appeal,
     is_marker,
     is_signature,
@@ -259,3 +260,24 @@ def test_a_marker_over_one_headline_or_over_prose_is_no_box() -> None:
 def test_more_section_markers_are_markers() -> None:
     for text in ("More from UK", "Top stories", "Latest news", "You might also like", "More about the election"):
         assert is_marker(text, len(text.split())), text
+
+
+def test_account_and_paywall_notices_are_notices() -> None:
+    for text in (
+        "We have sent you a verification email. Please check your email and click on the link to activate your "
+        "profile.",
+        "Already a subscriber?",
+        "Click on the button below to set up your account or log in if you already have one.",
+        "Close Get email notifications on Ana Lopez daily!",
+        "Please log in, or sign up for a new account and purchase a subscription to continue reading.",
+        "2 of 3 Premium Clicks used this month",
+    ):
+        assert is_account_notice(text, len(text.split())), text
+
+
+def test_a_news_sentence_about_accounts_is_not_a_notice() -> None:
+    for text in (
+        "The bank said hackers had tried to log in to thousands of accounts over the weekend.",
+        "Subscribers to the water district will get a letter explaining the new rates.",
+    ):
+        assert not is_account_notice(text, len(text.split())), text

@@ -63,6 +63,28 @@ def test_a_standfirst_repeated_under_the_lead_image_stays(cleaner: Cleaner) -> N
     assert out.all()
 
 
+def test_a_report_behind_a_login_keeps_its_headline_as_body(cleaner: Cleaner) -> None:
+    headline = "Two hurt as storm topples trees across Eastbrook"
+    notice = [
+        "Just One More Thing...",
+        "We have sent you a verification email. Please check your email and click on the link to activate your "
+        "profile.",
+        "If you do not receive the verification message within a few minutes of signing up, please check your "
+        "Spam folder.",
+    ]
+    article = Article(id="a", raw_text="\n\n".join([headline, *notice, "Close"]))
+    cleaner.clean(article)
+    assert article.body == headline
+
+
+def test_a_menu_behind_a_login_is_still_no_article(cleaner: Cleaner) -> None:
+    text = "\n\n".join(
+        ["Eastbrook Courier", "Already a subscriber?", "Click on the button below to set up your account."]
+    )
+    with pytest.raises(InputError):
+        cleaner.clean(Article(id="a", raw_text=text))
+
+
 def test_byline_gives_people_without_duplicates(cleaner: Cleaner) -> None:
     text = make_page("Eastbrook votes to rebuild the river bridge", BODY)
     text += "\n\nAuthors: Ana Lopez, Marc Weber\n"
