@@ -22,7 +22,7 @@ from storyline.extract.absence import find_absences
 from storyline.extract.counts import find_counts
 from storyline.extract.entities import entity_key, find_entities
 from storyline.extract.nlp import load_spacy
-from storyline.extract.places import find_places
+from storyline.extract.places import Place, find_places
 from storyline.extract.places_main import main_location
 from storyline.extract.quotes import find_article_quotes
 from storyline.extract.quotes_assemble import Attribution
@@ -104,6 +104,18 @@ def _quote_fields(q: Attribution) -> dict[str, Any]:
             "speaker_span": [q.speaker_start, q.speaker_end],
             "cue_span": [q.cue_start, q.cue_end],
         },
+    }
+
+
+def place_attrs(p: Place) -> dict[str, object]:
+    """The attributes a location fact keeps of its place (read by reconcile's location and firm-naming rules)."""
+    return {
+        "kind": p.kind,
+        "city": p.city,
+        "region": p.region,
+        "country": p.country,
+        "confidence": p.confidence,
+        "source": p.source,
     }
 
 
@@ -211,14 +223,7 @@ class Extractor:
                     p.end,
                     "places",
                     value=p.name,
-                    attrs={
-                        "kind": p.kind,
-                        "city": p.city,
-                        "region": p.region,
-                        "country": p.country,
-                        "confidence": p.confidence,
-                        "source": p.source,
-                    },
+                    attrs=place_attrs(p),
                 )
             )
         city, region, country = main_location(places)

@@ -32,6 +32,20 @@ def _fact(a: Article, type_: str, text: str, sentence: str, sentence_start: int 
     return fact
 
 
+def _with_places(a: Article, body: str) -> None:
+    """Location facts for the places of ``body``, with the attributes the extract stage gives them."""
+    from storyline.extract.places import find_places
+    from storyline.extract.stage import place_attrs
+
+    for i, p in enumerate(find_places(body)):
+        attrs = place_attrs(p)
+        a.facts.append(
+            Fact(
+                f"{a.id}#{i}", a.id, "location", p.text, body, p.start, p.end, "places", "0", value=p.name, attrs=attrs
+            )
+        )
+
+
 def _slots(a: Article, event_day: date | None = None) -> dict[str, float]:
     return {v.slot: v.value for v in slot_values(a, event_day)}
 
@@ -389,24 +403,12 @@ def test_an_article_naming_no_town_takes_the_city_its_outlets_host_names() -> No
 
 
 def test_a_town_of_another_state_gives_way_when_the_outlets_city_is_named() -> None:
-    from storyline.extract.places import find_places
     from storyline.reconcile import _article_location
 
     body = "Two men were shot in Austin late Sunday, Chicago police said."
     a = _article("a", date(2024, 3, 5), title="Two men shot in Austin")
     a.url, a.body = "https://www.abc7chicago.com/news/two-shot/1/", body
-    for i, p in enumerate(find_places(body)):
-        attrs = {
-            "kind": p.kind,
-            "city": p.city,
-            "region": p.region,
-            "country": p.country,
-            "confidence": p.confidence,
-            "source": p.source,
-        }
-        a.facts.append(
-            Fact(f"a#{i}", "a", "location", p.text, body, p.start, p.end, "places", "0", value=p.name, attrs=attrs)
-        )
+    _with_places(a, body)
     assert _article_location(a) == ("Chicago", "Illinois", "United States")
 
 
@@ -451,24 +453,12 @@ def test_a_furniture_body_is_read_for_its_title_day_only() -> None:
 
 
 def test_an_article_naming_only_a_county_takes_its_local_outlets_city() -> None:
-    from storyline.extract.places import find_places
     from storyline.reconcile import _article_location
 
     body = "Pima County deputies said a woman was shot in the arm at her home on Sunday."
     a = _article("a", date(2024, 3, 5), title="Woman shot in arm at home - KXYZ | Tucson, Arizona")
     a.body = body
-    for i, p in enumerate(find_places(body)):
-        attrs = {
-            "kind": p.kind,
-            "city": p.city,
-            "region": p.region,
-            "country": p.country,
-            "confidence": p.confidence,
-            "source": p.source,
-        }
-        a.facts.append(
-            Fact(f"a#{i}", "a", "location", p.text, body, p.start, p.end, "places", "0", value=p.name, attrs=attrs)
-        )
+    _with_places(a, body)
     assert _article_location(a) == ("Tucson", "Arizona", "United States")
     a.title = "Woman shot in arm at home"
     assert _article_location(a) == ("Pima County", "Arizona", "United States")
@@ -531,22 +521,9 @@ def test_a_span_after_the_event_day_is_not_left_out() -> None:
 
 def _placed(aid: str, body: str) -> Article:
     """An article whose location facts are the places of ``body``, as the extract stage writes them."""
-    from storyline.extract.places import find_places
-
     a = _article(aid, date(2024, 3, 5), title="Boy, 3, hurt in shooting")
     a.body = body
-    for i, p in enumerate(find_places(body)):
-        attrs = {
-            "kind": p.kind,
-            "city": p.city,
-            "region": p.region,
-            "country": p.country,
-            "confidence": p.confidence,
-            "source": p.source,
-        }
-        a.facts.append(
-            Fact(f"{aid}#{i}", aid, "location", p.text, body, p.start, p.end, "places", "0", value=p.name, attrs=attrs)
-        )
+    _with_places(a, body)
     return a
 
 
