@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from storyline.errors import StorylineError
 from storyline.extract.nlp import load_spacy
+from storyline.extract.places_patterns import STREET_WORDS
 from storyline.extract.quotes_names import HONORIFICS, build_index, split_title
 from storyline.extract.quotes_speakers import NON_PERSON_WORDS
 
@@ -164,20 +165,7 @@ _ORG_WORDS = {
     "coalition",
 }
 # Last words that make a name a facility, a natural location or a region (US news style).
-_FACILITY_WORDS = {
-    "street",
-    "st",
-    "avenue",
-    "ave",
-    "road",
-    "rd",
-    "drive",
-    "dr",
-    "boulevard",
-    "blvd",
-    "lane",
-    "ln",
-    "way",
+_FACILITY_WORDS = set(STREET_WORDS) | {
     "court",
     "ct",
     "place",

@@ -12,9 +12,13 @@ import re
 from storyline.extract.places_gazetteer import Gazetteer
 from storyline.extract.timex_lex import MONTH_NAMES, WEEKDAY_NAMES
 
+# The words that end a street's name ("Amboy Road", "Main St"), shared with the entity labeller's facility words.
+STREET_WORDS = frozenset(
+    ["street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane", "ln", "way"]
+)
 # Facilities named after a person or another town ("Comer Children's Hospital", "Amboy Road"): a
 # capitalised name anywhere before one of these words is the facility's name, not where it stands.
-NAMED_AFTER = frozenset(
+NAMED_AFTER = STREET_WORDS | frozenset(
     [
         "hospital",
         "hospitals",
@@ -33,19 +37,6 @@ NAMED_AFTER = frozenset(
         "middle",
         "church",
         "chapel",
-        "street",
-        "st",
-        "avenue",
-        "ave",
-        "road",
-        "rd",
-        "drive",
-        "dr",
-        "boulevard",
-        "blvd",
-        "lane",
-        "ln",
-        "way",
         "place",
         "court",
         "parkway",
