@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from storyline.extract.timex_lex import MONTH_NAMES, WEEKDAY_NAMES
+from storyline.extract.timex_lex import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 
 # Honorifics carry gender and are never part of the name.
 HONORIFICS = {
@@ -224,13 +224,7 @@ _NOT_NAME = {
     "read",
     *WEEKDAY_NAMES,
     *MONTH_NAMES,
-    "jan.",
-    "feb.",
-    "aug.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
+    *MONTH_ABBREVIATIONS,
     "it's",
     "that's",
     "here",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from storyline.extract.quotes_words import AUX_WORDS, BE_WORDS, Tok
-from storyline.extract.timex_lex import MONTH_NAMES, WEEKDAY_NAMES
+from storyline.extract.timex_lex import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 
 _DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # Time and manner phrases that sit between a subject and its cue, or between a cue and its content.
@@ -53,13 +53,7 @@ _TIME_WORDS = {
     "yesterday",
     "tonight",
     *(m for m in MONTH_NAMES if m != "may"),  # "may" is the modal here
-    "jan.",
-    "feb.",
-    "aug.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
+    *MONTH_ABBREVIATIONS,
     "ago",
     "spring",
     "summer",

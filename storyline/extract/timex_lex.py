@@ -25,6 +25,8 @@ MONTH_NAMES = (
     "november",
     "december",
 )
+# The months AP style abbreviates before a day ("Sept. 5"), with their dots: not names either.
+MONTH_ABBREVIATIONS = ("jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.")
 MONTHS: dict[str, int] = {
     **{name: number for number, name in enumerate(MONTH_NAMES, 1)},
     "jan": 1,
