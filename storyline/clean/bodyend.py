@@ -175,21 +175,33 @@ def is_account_notice(text: str, words: int) -> bool:
     return words <= NOTICE_WORDS and _ACCOUNT.search(text) is not None
 
 
+def drop_account_notices(lines: list[Line], keep: np.ndarray) -> np.ndarray:
+    """``keep`` without the kept lines that are account or paywall notices (``is_account_notice``)."""
+    notices = [i for i in np.flatnonzero(keep).tolist() if is_account_notice(lines[i].text, lines[i].words)]
+    if not notices:
+        return keep
+    out = keep.copy()
+    out[notices] = False
+    return out
+
+
 CARD_GAP = 6  # lines from one card's date line to the next one's, at most (headline, author, date, excerpt)
 CARD_LABEL_WORDS = 3  # a section label above the first card ("Opinion", "More news")
 
 
+def _headline_shaped(line: Line) -> bool:
+    """A headline of another story: 3 to 25 words, no end punctuation."""
+    return 3 <= line.words <= 25 and _ENDS.search(line.text) is None
+
+
 def _card_headline(lines: list[Line], i: int) -> int | None:
-    """The headline of the card whose date line is ``i``: the line right above it, or the one above a short
-    author line; headline-shaped (3-25 words, no end punctuation)."""
-    for j in (i - 1, i - 2):
-        if j < 0:
-            return None
-        line = lines[j]
-        if 3 <= line.words <= 25 and not _ENDS.search(line.text):
-            return j
-        if j == i - 2 or line.words > 4 or _ENDS.search(line.text):
-            return None
+    """The headline of the card whose date line is ``i`` (``_headline_shaped``): the line right above it, or the
+    one above a short author line (four words at most, no end punctuation)."""
+    if i >= 1 and _headline_shaped(lines[i - 1]):
+        return i - 1
+    author = lines[i - 1] if i >= 2 else None
+    if author is not None and author.words <= 4 and not _ENDS.search(author.text) and _headline_shaped(lines[i - 2]):
+        return i - 2
     return None
 
 
@@ -221,10 +233,6 @@ def is_marker(text: str, words: int) -> bool:
 
 
 BOX_HEADLINES = 2  # headline lines under a section marker that make a box of links
-
-
-def _headline_shaped(line: Line) -> bool:
-    return 3 <= line.words <= 25 and _ENDS.search(line.text) is None
 
 
 def drop_link_boxes(lines: list[Line], keep: np.ndarray) -> np.ndarray:

@@ -19,7 +19,13 @@ from datetime import date
 import numpy as np
 
 from storyline.clean import htmlbody, htmlmeta, textmeta
-from storyline.clean.bodyend import before_comments, close_body, comment_fence, drop_link_boxes, is_account_notice
+from storyline.clean.bodyend import (
+    before_comments,
+    close_body,
+    comment_fence,
+    drop_account_notices,
+    drop_link_boxes,
+)
 from storyline.clean.linemodel import LineModel
 from storyline.clean.lines import Line, split_lines
 from storyline.clean.pagetext import PageText
@@ -158,9 +164,7 @@ class Cleaner:
         keep = drop_teasers(page.lines, keep)
         keep = drop_alt_text(page.lines, keep, caption)
         keep = drop_gallery_captions(page.lines, keep, caption)
-        for i in np.flatnonzero(keep).tolist():
-            if is_account_notice(page.lines[i].text, page.lines[i].words):
-                keep[i] = False
+        keep = drop_account_notices(page.lines, keep)
         paragraphs: list[str] = []
         captions: list[str] = []
         body_idx = np.flatnonzero(keep)
