@@ -171,7 +171,8 @@ def rules_export(data: Path, work: Path) -> Path:
         members[article.story_id].append(article)
     out = work / "rules_export"
     out.mkdir(parents=True, exist_ok=True)
-    stories = [reconcile_story(sid, arts) for sid, arts in sorted(members.items())]
+    homes = _homes([a for arts in members.values() for a in arts])
+    stories = [reconcile_story(sid, arts, homes) for sid, arts in sorted(members.items())]
     _write(out / "articles.jsonl", [{"id": a.id, "story_id": sid} for sid, arts in members.items() for a in arts])
     _write(out / "stories.jsonl", [story_json(s) for s in stories])
     claims = [json.loads(json.dumps(claim_json(c), default=str)) for s in stories for c in s.claims]
@@ -230,12 +231,23 @@ def main() -> None:
         print(f"{name:<5} {int(row['n']):>9} {values}")
 
 
+def _homes(articles: list[Any]) -> Any:
+    """Where the outlets report from, learned from all the articles at once (as one pipeline chunk learns it)."""
+    from storyline.reconcile.outlets import OutletHomes
+
+    homes = OutletHomes()
+    for a in articles:
+        homes.observe(a)
+    return homes
+
+
 def _reconciled_export(articles: list[Any], members: dict[str, list[Any]], out: Path) -> Path:
     """Reconcile each story of ``members`` and write the export files score.py reads."""
     from storyline.export import claim_json, story_json
     from storyline.reconcile import reconcile_story
 
-    stories = [reconcile_story(sid, arts) for sid, arts in sorted(members.items())]
+    homes = _homes(articles)
+    stories = [reconcile_story(sid, arts, homes) for sid, arts in sorted(members.items())]
     _write(out / "articles.jsonl", [{"id": a.id, "story_id": a.story_id} for a in articles])
     _write(out / "stories.jsonl", [story_json(s) for s in stories])
     claims = [json.loads(json.dumps(claim_json(c), default=str)) for s in stories for c in s.claims]

@@ -29,12 +29,14 @@ from storyline.group import Grouper
 from storyline.ingest import read_paths
 from storyline.model import Article, Rejected, Story
 from storyline.reconcile import read_event_day, reconcile_story
+from storyline.reconcile.outlets import OutletHomes
 from storyline.store import Batch, Store
 
 log = logging.getLogger(__name__)
 
 TEMPLATES_KEY = "clean.templates"
 GROUPER_KEY = "group.index"
+HOMES_KEY = "reconcile.outlets"  # where each outlet reports from (reconcile.outlets.OutletHomes)
 # fields an Article has when it leaves ingest
 INGESTED = ("id", "raw_text", "raw_html", "url", "feed_title", "feed_published", "feed_outlet")
 
@@ -259,7 +261,8 @@ class Pipeline:
             report.new += len(kept)
             grouper = self._grouper_for(self.store.get_state(GROUPER_KEY))
             self._grouper = None  # until this commit lands
-            batch = self._group_and_reconcile(kept, grouper)
+            homes = OutletHomes.loads(self.store.get_state(HOMES_KEY))
+            batch = self._group_and_reconcile(kept, grouper, homes)
             batch.rejected = rejected
             batch.state[TEMPLATES_KEY] = chunk.templates
             self.store.commit(batch)
@@ -333,10 +336,13 @@ class Pipeline:
         full = {a.id: a for a in self.store.articles(ids=sorted(recent), facts=True, raw=False)}
         return [full.get(a.id, a) for a in stored]
 
-    def _group_and_reconcile(self, kept: list[Article], grouper: Grouper) -> Batch:
-        """Group the chunk, then reconcile every story it touched, RECONCILE_BATCH stories at a time:
-        what is read back from the store at once stays bounded however many stories a chunk touches
-        and however long they are (a resampled stream touched 144 stories of up to 270 reports)."""
+    def _group_and_reconcile(self, kept: list[Article], grouper: Grouper, homes: OutletHomes) -> Batch:
+        """Group the chunk, learn where its outlets report from, then reconcile every story it touched,
+        RECONCILE_BATCH stories at a time: what is read back from the store at once stays bounded however
+        many stories a chunk touches and however long they are (a resampled stream touched 144 stories of
+        up to 270 reports)."""
+        for article in kept:
+            homes.observe(article)
         for article in sorted(kept, key=lambda a: (a.best_published or date.min, a.id)):
             grouper.add(article)
         merges = grouper.take_merges()
@@ -366,13 +372,13 @@ class Pipeline:
                     a.story_id = target
                 if a.story_id in members:
                     members[a.story_id].append(a)
-            stories += [reconcile_story(sid, arts) for sid, arts in members.items() if arts]
+            stories += [reconcile_story(sid, arts, homes) for sid, arts in members.items() if arts]
         return Batch(
             articles=kept,
             moved=moved,
             stories=stories,
             dropped_stories=set(merges) - {s.story_id for s in stories},
-            state={GROUPER_KEY: grouper.dumps()},
+            state={GROUPER_KEY: grouper.dumps(), HOMES_KEY: homes.dumps()},
         )
 
 

@@ -101,3 +101,38 @@ def test_a_long_story_is_reconciled_from_its_latest_reports_and_keeps_every_arti
     (day,) = [c for c in story.claims if c.slot == "event_date"]
     assert [s.article_id for s in day.support] == ["copy1"]  # an earliest copy: its day, read when it came
     assert all(store.articles(ids=[a.id])[0].facts for a in copies)  # nothing stored was lost
+
+
+def _station_report(aid: str, headline: str, lead: str) -> Article:
+    text = (
+        f"{headline}\n\n{lead}\n\n"
+        "Officers arrived within minutes and found the victim with a gunshot wound to the leg. He was taken to a "
+        "hospital in stable condition, a police spokesperson said in a statement on Sunday afternoon.\n\n"
+        "Detectives are asking anyone who saw the shooting or has video from the area to call the police tip line. "
+        "No arrests had been made by Sunday evening, and police did not describe a suspect."
+    )
+    return Article(id=aid, raw_text=text, url=f"https://www.kxyz-news.com/news/{aid}")
+
+
+def test_where_an_outlet_reports_from_is_learned_once_and_kept_between_runs(tmp_path: Path) -> None:
+    from storyline.pipeline import HOMES_KEY
+    from storyline.reconcile.outlets import OutletHomes
+
+    db = str(tmp_path / "s.db")
+    datelined = [
+        _station_report(
+            f"d{i}", f"Man shot on {street} Street", f"CORPUS CHRISTI, Texas -- A man was shot on {street} Street."
+        )
+        for i, street in enumerate(["Elm", "Oak", "Pine"])
+    ]
+    Pipeline(load_config(None, db=db, workers=1), SQLiteStore(db)).run_items(datelined)
+    Pipeline(load_config(None, db=db, workers=1), SQLiteStore(db)).run_items(datelined)  # unchanged: not counted again
+    store = SQLiteStore(db)
+    homes = OutletHomes.loads(store.get_state(HOMES_KEY))
+    assert homes.stating["kxyz-news.com"] == 3
+    later = _station_report(
+        "n1", "Teen wounded in drive-by", "A teenager was wounded in a drive-by shooting late Saturday."
+    )
+    Pipeline(load_config(None, db=db, workers=1), store).run_items([later])
+    story = store.story(store.articles(ids=["n1"])[0].story_id or "")
+    assert story is not None and (story.location.city, story.location.region) == ("Corpus Christi", "Texas")

@@ -1,0 +1,153 @@
+"""Where each outlet reports from, as its own articles tell.
+
+A local outlet covers its own area: a TV station's reports of "a shooting on Baldwin near Greenwood" are of its
+city's streets, not of Baldwin, New York. Its host rarely says where that is ("wafb.com", "kcci.com"), its
+articles do: the datelines, "City, State" pairs and headline branding they carry. ``OutletHomes`` counts, per
+outlet, the articles that name each state and town that way, as articles arrive, and gives an outlet's home
+state (and town) once most of its articles agree: a national outlet, whose datelines name many states, has none.
+The reconcile step reads an article's unanchored towns in its outlet's home state and places an article that
+names no town in its outlet's home town (``storyline.reconcile._article_location``).
+
+The counts are kept in the store beside the grouper's index (``storyline.pipeline``) and grow with the feed;
+a story is placed with what was known of its outlets when it was last reconciled.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from storyline.extract.places import find_places
+from storyline.model import Article
+
+__all__ = ["OutletHomes", "branding_region", "outlet_key"]
+
+# The outlet's branding after a headline: "... - WMC Action News 5 - Memphis, Tennessee", "| Charleston, SC |
+# News, Weather, Sports", "- 13 WTHR Indianapolis": a segment naming a station, news or weather.
+BRANDING = re.compile(
+    r"\s+(?:[-|–—]|::)\s+(?=[^-|–—]*(?:\bNews\b|\bWeather\b|\bSports\b|\bChannel\b|\bTV\b|\.com\b|"
+    r"\b[KW][A-Z]{2,3}\b|\bFOX\b|\bABC\b|\bNBC\b|\bCBS\b)).*$",
+    re.S,
+)
+
+# An outlet's home is the state that at least HOME_MIN_ARTICLES of its articles name firmly (dateline, "City, State",
+# branding) and at least HOME_SHARE of those that name any; its home town the town that at least HOME_MIN_ARTICLES
+# and HOME_CITY_SHARE of the articles naming a town firmly name, in the home state. gva-dev rules mode
+# (benchmarks/eval_gva.py --stories rules), see storyline.reconcile.OUTLET_HOMES for the figures: half A the same
+# for HOME_SHARE 0.5 to 0.8 and HOME_CITY_SHARE 0.34 to 0.67, HOME_MIN_ARTICLES 3 lost A 0.8264 -> 0.8244.
+HOME_MIN_ARTICLES = 2
+HOME_SHARE = 0.8
+HOME_CITY_SHARE = 0.5
+_FIRM_SOURCES = frozenset(["dateline", "city_state"])
+_VERSION = 1
+
+
+def outlet_key(article: Article) -> str | None:
+    """The outlet an article stands for: its URL's host without "www."/"m.", else its outlet's name."""
+    if article.url:
+        host = urlparse(article.url if "//" in article.url else f"//{article.url}").hostname or ""
+        host = host.removeprefix("www.").removeprefix("m.")
+        if host:
+            return host
+    return article.outlet.strip().lower() if article.outlet else None
+
+
+def branding_region(article: Article) -> str | None:
+    """The state of the outlet's branding after the headline ("- WMC Action News 5 - Memphis, Tennessee")."""
+    brand = BRANDING.search(article.title or "")
+    if brand is None:
+        return None
+    regions = {p.region for p in find_places(brand.group(0), url=article.url) if p.kind == "city" and p.region}
+    return regions.pop() if len(regions) == 1 else None
+
+
+def firm_places(article: Article) -> tuple[set[str], set[tuple[str, str]]]:
+    """The US states and (town, state) pairs an article names firmly: datelines, "City, State", branding."""
+    states: set[str] = set()
+    towns: set[tuple[str, str]] = set()
+    for f in article.facts:
+        if f.type != "location" or f.attrs.get("source") not in _FIRM_SOURCES:
+            continue
+        region, city = f.attrs.get("region"), f.attrs.get("city")
+        if f.attrs.get("country") != "United States" or not isinstance(region, str):
+            continue
+        states.add(region)
+        if f.attrs.get("kind") == "city" and isinstance(city, str):
+            towns.add((city, region))
+    brand = branding_region(article)
+    if brand is not None:
+        states.add(brand)
+    return states, towns
+
+
+@dataclass(slots=True)
+class OutletHomes:
+    """Per outlet: how many of its articles name each state and town firmly, and how many name any."""
+
+    states: dict[str, Counter[str]] = field(default_factory=dict)
+    stating: Counter[str] = field(default_factory=Counter)
+    towns: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)
+    naming: Counter[str] = field(default_factory=Counter)
+
+    def observe(self, article: Article) -> None:
+        """Count one new article (each article once: the pipeline observes articles as they are first stored)."""
+        outlet = outlet_key(article)
+        if outlet is None:
+            return
+        states, towns = firm_places(article)
+        if states:
+            self.stating[outlet] += 1
+            self.states.setdefault(outlet, Counter()).update(states)
+        if towns:
+            self.naming[outlet] += 1
+            self.towns.setdefault(outlet, Counter()).update(towns)
+
+    def home_state(self, article: Article) -> str | None:
+        """The state most of the article's outlet's articles name, or None (unknown, or a national outlet)."""
+        outlet = outlet_key(article)
+        counts = self.states.get(outlet) if outlet else None
+        if not counts or outlet is None:
+            return None
+        state, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        return state if n >= HOME_MIN_ARTICLES and n >= HOME_SHARE * self.stating[outlet] else None
+
+    def home_town(self, article: Article) -> tuple[str, str] | None:
+        """(town, state) that most of the article's outlet's articles name, in its home state, or None."""
+        state = self.home_state(article)
+        outlet = outlet_key(article)
+        counts = self.towns.get(outlet) if outlet else None
+        if state is None or not counts or outlet is None:
+            return None
+        town, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        enough = n >= HOME_MIN_ARTICLES and n >= HOME_CITY_SHARE * self.naming[outlet]
+        return town if enough and town[1] == state else None
+
+    def dumps(self) -> bytes:
+        return json.dumps(
+            {
+                "version": _VERSION,
+                "states": {o: dict(c) for o, c in self.states.items()},
+                "stating": dict(self.stating),
+                "towns": {o: [[t, s, n] for (t, s), n in c.items()] for o, c in self.towns.items()},
+                "naming": dict(self.naming),
+            },
+            sort_keys=True,
+        ).encode("utf-8")
+
+    @classmethod
+    def loads(cls, blob: bytes | None) -> OutletHomes:
+        """The counts stored by ``dumps``; empty for no blob or a blob of another version (they are learned again)."""
+        if not blob:
+            return cls()
+        data = json.loads(blob)
+        if data.get("version") != _VERSION:
+            return cls()
+        return cls(
+            states={o: Counter(c) for o, c in data["states"].items()},
+            stating=Counter(data["stating"]),
+            towns={o: Counter({(t, s): n for t, s, n in rows}) for o, rows in data["towns"].items()},
+            naming=Counter(data["naming"]),
+        )
