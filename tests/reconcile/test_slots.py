@@ -556,3 +556,10 @@ def test_a_headline_town_of_no_state_the_body_names_weighs_little() -> None:
     a = _placed("a", "SAN FRANCISCO — One man died and three were hurt late Sunday, San Francisco police said.")
     a.title = "Mission shooting: 1 killed, 3 wounded in Mission"  # Mission, Texas, or San Francisco's Mission District
     assert _article_location(a) == ("San Francisco", "California", "United States")
+
+
+def test_of_two_towns_tied_in_votes_the_one_all_reports_name_more_strongly_wins() -> None:
+    dateline = _placed("a", "SPRINGFIELD, Ill. -- A man was shot on Sunday, deputies said.")
+    named = _placed("b", "A man was shot in Chatham on Sunday. Chatham police are looking for the gunman.")
+    for order in ([dateline, named], [named, dateline]):
+        assert reconcile_story("s1", order).location.city == "Chatham"
