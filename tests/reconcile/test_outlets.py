@@ -106,3 +106,9 @@ def test_a_town_the_article_names_with_its_state_stands_against_the_outlets_home
     report = _article("x", "A man was hurt in a shooting in Shreveport, Louisiana, police said.")
     placed = reconcile_story("s", [report], _homes(*_local_reports(), report)).location
     assert (placed.city, placed.region) == ("Shreveport", "Louisiana")
+
+
+def test_an_article_naming_only_a_county_keeps_it_over_the_outlets_home_town() -> None:
+    report = _article("x", "A man was hurt in a shooting in rural Nueces County on Sunday, deputies said.")
+    placed = reconcile_story("s", [report], _homes(*_local_reports(), report)).location
+    assert (placed.city, placed.region) == ("Nueces County", "Texas")
