@@ -1,7 +1,8 @@
 """The active verb before a number: "killed 53 people", "wounding another 170", "shot and killed two".
 
 ``left_verb(text, start)`` gives the category the verb before a quantity tells, unless the verb is a noun
-("in that shooting"), an intent ("tried to kill") or made fatal by "fatally".
+("in that shooting"), an intent ("tried to kill") or made fatal by "fatally"; ``sent_to_hospital(text, start,
+end)`` reads "sent four people to the hospital", "left five in the hospital" around the people counted.
 """
 
 from __future__ import annotations
@@ -57,3 +58,32 @@ GERUND_NOUN = True
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|this|a|an|(?:in|of|after|before|during|from|since|for)\s+that)\s+$", re.IGNORECASE
 )
+
+
+# "The shooting sent four people to the hospital", "left five people in the hospital", "ended with two men in
+# hospitals": a cause that put the people counted in hospital, told by a verb before them and the hospital after.
+# gva-dev --stories rules: injured 0.8573 -> 0.8583 (half A 0.8554 unchanged, held-out B 0.8590 -> 0.8610: "sent four
+# people to the hospital", "ended with five people in the hospital" read; one lost where every report says seven
+# were sent to hospital and the event record counts six hurt), killed unchanged.
+SENT_TO_HOSPITAL = True
+_SENT_BEFORE = re.compile(
+    r"\b(?:sen(?:t|ds?|ding)|le(?:ft|aves?|aving)|put(?:s|ting)?|land(?:ed|s|ing)?|ended\s+with|with)\s+"
+    r"(?:(?:another|an\s+additional|at\s+least|all|some)\s+)?$",
+    re.IGNORECASE,
+)
+_HOSPITAL_AFTER = re.compile(
+    r"\s+(?:to|in|into|at)\s+(?:(?:the|a|an|two|three|several|different|area|local|nearby)\s+)*"
+    r"(?:[A-Z][\w.'’-]*\s+){0,4}(?i:hospitals?|medical\s+cent(?:er|re)s?|trauma\s+cent(?:er|re)s?)\b",
+)
+
+
+def sent_to_hospital(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """("hospitalized", span start, span end) for people counted between a verb that sent them ("sent",
+    "left", "put", "ended with") and the hospital they were sent to; None otherwise."""
+    before = _SENT_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return None
+    after = _HOSPITAL_AFTER.match(text, end)
+    if after is None:
+        return None
+    return "hospitalized", before.start(), after.end()

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from storyline.extract.counts_after import Right
-from storyline.extract.counts_before import left_verb
+from storyline.extract.counts_before import SENT_TO_HOSPITAL, left_verb, sent_to_hospital
 from storyline.extract.counts_lexicon import PERSON_CATEGORIES
 from storyline.extract.counts_numbers import Quantity
 
@@ -40,6 +40,8 @@ def to_count(
         if left is not None:
             category, span_start = left
             span_end = max(end, right.subject_end)
+        elif SENT_TO_HOSPITAL and (sent := sent_to_hospital(text, start, max(end, right.subject_end))) is not None:
+            category, span_start, span_end = sent  # "sent four people to the hospital"
     if category is None:
         if right.noun_category is None or single:
             return None

@@ -61,6 +61,13 @@ def test_an_abbreviation_in_a_hospital_name_is_read_through() -> None:
     assert count.value == 1
 
 
+def test_people_who_went_to_a_hospital_themselves_are_hospitalized_not_visitors() -> None:
+    assert only(find_counts("Two men later drove themselves to a hospital."), "hospitalized").value == 2
+    assert only(find_counts("Three victims showed up at a local hospital."), "hospitalized").value == 3
+    assert only(find_counts("Two men went to the hospital with gunshot wounds."), "shot").value == 2
+    assert not [c for c in find_counts("His mother went to the hospital to see him.") if c.category == "hospitalized"]
+
+
 def test_taken_to_hospital_with_injuries_is_hit() -> None:
     count = only(find_counts("Two men were taken to a hospital with non-life-threatening injuries."), "shot")
     assert count.value == 2
