@@ -29,7 +29,7 @@ from storyline.group import Grouper
 from storyline.ingest import read_paths
 from storyline.model import Article, Rejected, Story
 from storyline.reconcile import read_event_day, reconcile_story
-from storyline.reconcile.outlets import OutletHomes
+from storyline.reconcile.outlets import OutletHomes, outlet_key, outlet_of
 from storyline.store import Batch, Store
 
 log = logging.getLogger(__name__)
@@ -336,13 +336,28 @@ class Pipeline:
         full = {a.id: a for a in self.store.articles(ids=sorted(recent), facts=True, raw=False)}
         return [full.get(a.id, a) for a in stored]
 
+    def _learn_homes(self, kept: list[Article], homes: OutletHomes) -> set[str]:
+        """Count the chunk's articles into where their outlets report from; the stored stories of every outlet
+        whose home state or town that changed, to be reconciled again: a story is always placed with what the
+        feed so far tells of its outlets, whatever order its articles came in (gva-dev through the pipeline, the
+        head of the feed reconciled before its tail taught some outlets' homes: city 0.8295 -> 0.8325, what the
+        whole feed's homes give)."""
+        outlets = {key for key in map(outlet_key, kept) if key is not None}
+        before = {key: homes.home(key) for key in outlets}
+        for article in kept:
+            homes.observe(article)
+        changed = {key for key in outlets if homes.home(key) != before[key]}
+        if not changed:
+            return set()
+        stored = self.store.sites_of_stories(changed)
+        return {story_id for story_id, url, outlet in stored if outlet_of(url, outlet) in changed}
+
     def _group_and_reconcile(self, kept: list[Article], grouper: Grouper, homes: OutletHomes) -> Batch:
         """Group the chunk, learn where its outlets report from, then reconcile every story it touched,
         RECONCILE_BATCH stories at a time: what is read back from the store at once stays bounded however
         many stories a chunk touches and however long they are (a resampled stream touched 144 stories of
         up to 270 reports)."""
-        for article in kept:
-            homes.observe(article)
+        rehomed = self._learn_homes(kept, homes)
         for article in sorted(kept, key=lambda a: (a.best_published or date.min, a.id)):
             grouper.add(article)
         merges = grouper.take_merges()
@@ -355,6 +370,10 @@ class Pipeline:
         sources: dict[str, list[str]] = {}  # surviving story -> the stored stories it now holds
         for story_id in sorted(set(new) | set(merges.values())):
             sources[story_id] = [story_id]
+        for story_id in sorted(rehomed):  # stored stories of outlets whose home this chunk told
+            target = _follow(merges, story_id)
+            if target is not None:
+                sources.setdefault(target, [target])
         for absorbed in sorted(merges):
             target = _follow(merges, absorbed)
             if target is not None:

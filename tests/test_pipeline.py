@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -103,15 +104,36 @@ def test_a_long_story_is_reconciled_from_its_latest_reports_and_keeps_every_arti
     assert all(store.articles(ids=[a.id])[0].facts for a in copies)  # nothing stored was lost
 
 
-def _station_report(aid: str, headline: str, lead: str) -> Article:
+_STATION_EVENTS = {
+    "d0": ("Man shot on Elm Street", "A man was shot on Elm Street outside a laundromat.", "bicycle", "tuesday"),
+    "d1": ("Woman hurt on Oak Street", "A woman was hurt by gunfire on Oak Street near a church.", "minivan", "friday"),
+    "d2": (
+        "Clerk wounded on Pine Street",
+        "A store clerk was wounded on Pine Street in a robbery.",
+        "pickup",
+        "monday",
+    ),
+    "n0": ("Teen wounded in drive-by", "A teenager was wounded in a drive-by shooting near a park.", "sedan", "sunday"),
+    "n1": (
+        "Boy grazed at birthday party",
+        "A boy was grazed by a bullet at a backyard birthday party.",
+        "coupe",
+        "saturday",
+    ),
+}
+
+
+def _station_report(aid: str, dateline: str = "") -> Article:
+    """One of a local TV station's reports (its host names no town), each about another event."""
+    headline, lead, vehicle, day = _STATION_EVENTS[aid]
     text = (
-        f"{headline}\n\n{lead}\n\n"
-        "Officers arrived within minutes and found the victim with a gunshot wound to the leg. He was taken to a "
-        "hospital in stable condition, a police spokesperson said in a statement on Sunday afternoon.\n\n"
-        "Detectives are asking anyone who saw the shooting or has video from the area to call the police tip line. "
-        "No arrests had been made by Sunday evening, and police did not describe a suspect."
+        f"{headline}\n\n{dateline}{lead}\n\n"
+        f"Witnesses told officers that a {vehicle} drove off after the shots on {day.title()} evening. The victim "
+        f"was taken to a hospital in stable condition, a spokesperson for the {day} shift said.\n\n"
+        f"Detectives asked anyone with video of the {vehicle} to call the tip line; no arrest was made by {day} night."
     )
-    return Article(id=aid, raw_text=text, url=f"https://www.kxyz-news.com/news/{aid}")
+    published = date(2024, 1 + 2 * list(_STATION_EVENTS).index(aid), 5)
+    return Article(id=aid, raw_text=text, url=f"https://www.kxyz-news.com/news/{aid}", feed_published=published)
 
 
 def test_where_an_outlet_reports_from_is_learned_once_and_kept_between_runs(tmp_path: Path) -> None:
@@ -119,20 +141,27 @@ def test_where_an_outlet_reports_from_is_learned_once_and_kept_between_runs(tmp_
     from storyline.reconcile.outlets import OutletHomes
 
     db = str(tmp_path / "s.db")
-    datelined = [
-        _station_report(
-            f"d{i}", f"Man shot on {street} Street", f"CORPUS CHRISTI, Texas -- A man was shot on {street} Street."
-        )
-        for i, street in enumerate(["Elm", "Oak", "Pine"])
-    ]
+    datelined = [_station_report(f"d{i}", "CORPUS CHRISTI, Texas -- ") for i in range(3)]
     Pipeline(load_config(None, db=db, workers=1), SQLiteStore(db)).run_items(datelined)
     Pipeline(load_config(None, db=db, workers=1), SQLiteStore(db)).run_items(datelined)  # unchanged: not counted again
     store = SQLiteStore(db)
     homes = OutletHomes.loads(store.get_state(HOMES_KEY))
     assert homes.stating["kxyz-news.com"] == 3
-    later = _station_report(
-        "n1", "Teen wounded in drive-by", "A teenager was wounded in a drive-by shooting late Saturday."
-    )
+    later = _station_report("n1")
     Pipeline(load_config(None, db=db, workers=1), store).run_items([later])
     story = store.story(store.articles(ids=["n1"])[0].story_id or "")
     assert story is not None and (story.location.city, story.location.region) == ("Corpus Christi", "Texas")
+
+
+def test_a_story_stored_before_its_outlets_home_was_known_is_placed_once_it_is(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    early = _station_report("n0")
+    store = SQLiteStore(db)
+    Pipeline(load_config(None, db=db, workers=1), store).run_items([early])
+    story_id = store.articles(ids=["n0"])[0].story_id or ""
+    before = store.story(story_id)
+    assert before is not None and before.location.city is None
+    datelined = [_station_report(f"d{i}", "CORPUS CHRISTI, Texas -- ") for i in range(3)]
+    Pipeline(load_config(None, db=db, workers=1), store).run_items(datelined)
+    after = store.story(store.articles(ids=["n0"])[0].story_id or "")
+    assert after is not None and (after.location.city, after.location.region) == ("Corpus Christi", "Texas")

@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 from storyline.extract.places import find_places
 from storyline.model import Article
 
-__all__ = ["OutletHomes", "branding_region", "outlet_key"]
+__all__ = ["OutletHomes", "branding_region", "outlet_key", "outlet_of"]
 
 # The outlet's branding after a headline: "... - WMC Action News 5 - Memphis, Tennessee", "| Charleston, SC |
 # News, Weather, Sports", "- 13 WTHR Indianapolis": a segment naming a station, news or weather.
@@ -47,12 +47,17 @@ _VERSION = 1
 
 def outlet_key(article: Article) -> str | None:
     """The outlet an article stands for: its URL's host without "www."/"m.", else its outlet's name."""
-    if article.url:
-        host = urlparse(article.url if "//" in article.url else f"//{article.url}").hostname or ""
+    return outlet_of(article.url, article.outlet)
+
+
+def outlet_of(url: str | None, outlet: str | None) -> str | None:
+    """``outlet_key`` of an article with this URL and outlet name."""
+    if url:
+        host = urlparse(url if "//" in url else f"//{url}").hostname or ""
         host = host.removeprefix("www.").removeprefix("m.")
         if host:
             return host
-    return article.outlet.strip().lower() if article.outlet else None
+    return outlet.strip().lower() if outlet and outlet.strip() else None
 
 
 def branding_region(article: Article) -> str | None:
@@ -108,22 +113,27 @@ class OutletHomes:
     def home_state(self, article: Article) -> str | None:
         """The state most of the article's outlet's articles name, or None (unknown, or a national outlet)."""
         outlet = outlet_key(article)
-        counts = self.states.get(outlet) if outlet else None
-        if not counts or outlet is None:
-            return None
-        state, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-        return state if n >= HOME_MIN_ARTICLES and n >= HOME_SHARE * self.stating[outlet] else None
+        return self.home(outlet)[0] if outlet else None
 
     def home_town(self, article: Article) -> tuple[str, str] | None:
         """(town, state) that most of the article's outlet's articles name, in its home state, or None."""
-        state = self.home_state(article)
         outlet = outlet_key(article)
-        counts = self.towns.get(outlet) if outlet else None
-        if state is None or not counts or outlet is None:
-            return None
-        town, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-        enough = n >= HOME_MIN_ARTICLES and n >= HOME_CITY_SHARE * self.naming[outlet]
-        return town if enough and town[1] == state else None
+        return self.home(outlet)[1] if outlet else None
+
+    def home(self, outlet: str) -> tuple[str | None, tuple[str, str] | None]:
+        """The home state and home town of an outlet (``outlet_key``), each None where its articles do not agree."""
+        counts = self.states.get(outlet)
+        if not counts:
+            return None, None
+        state, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        if n < HOME_MIN_ARTICLES or n < HOME_SHARE * self.stating[outlet]:
+            return None, None
+        towns = self.towns.get(outlet)
+        if not towns:
+            return state, None
+        town, k = max(towns.items(), key=lambda kv: (kv[1], kv[0]))
+        enough = k >= HOME_MIN_ARTICLES and k >= HOME_CITY_SHARE * self.naming[outlet]
+        return state, (town if enough and town[1] == state else None)
 
     def dumps(self) -> bytes:
         return json.dumps(

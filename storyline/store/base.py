@@ -86,6 +86,11 @@ class Store(Protocol):
 
     def story_ids_of(self, article_ids: Iterable[str]) -> set[str]: ...
 
+    def sites_of_stories(self, names: Iterable[str]) -> list[tuple[str, str | None, str | None]]:
+        """(story_id, url, outlet) of the stored articles in a story whose URL holds one of ``names`` (a
+        host) or whose outlet is one of them, case aside: candidates, which the caller checks."""
+        ...
+
     def rejected(self) -> list[Rejected]: ...
 
     def counts(self) -> dict[str, int]:

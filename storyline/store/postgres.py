@@ -275,6 +275,16 @@ class PostgresStore:
             out.update(r[0] for r in rows if r[0])
         return out
 
+    def sites_of_stories(self, names: Iterable[str]) -> list[tuple[str, str | None, str | None]]:
+        out: list[tuple[str, str | None, str | None]] = []
+        for chunk in _chunks(sorted({n.lower() for n in names})):
+            sql = (
+                "SELECT story_id, url, outlet FROM articles WHERE story_id IS NOT NULL AND (lower(outlet) = ANY(%s)"
+                " OR EXISTS (SELECT 1 FROM unnest(%s::text[]) AS n WHERE strpos(lower(url), n) > 0))"
+            )
+            out += [(r[0], r[1], r[2]) for r in self._rows(sql, (chunk, chunk))]
+        return out
+
     def rejected(self) -> list[Rejected]:
         rows = self._rows("SELECT id, reason, source FROM rejected ORDER BY id, reason")
         return [Rejected(id=r[0], reason=r[1], source=r[2]) for r in rows]

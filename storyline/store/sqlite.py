@@ -289,6 +289,16 @@ class SQLiteStore:
             out.update(r[0] for r in rows if r[0])
         return out
 
+    def sites_of_stories(self, names: Iterable[str]) -> list[tuple[str, str | None, str | None]]:
+        out: list[tuple[str, str | None, str | None]] = []
+        every = sorted({n.lower() for n in names})
+        for chunk in (every[i : i + 200] for i in range(0, len(every), 200)):  # 400 variables, below SQLite's limit
+            where = " OR ".join(["instr(lower(url), ?) > 0 OR lower(outlet) = ?"] * len(chunk))
+            params = [v for n in chunk for v in (n, n)]
+            sql = f"SELECT story_id, url, outlet FROM articles WHERE story_id IS NOT NULL AND ({where})"
+            out += [(r[0], r[1], r[2]) for r in self.conn.execute(sql, params)]
+        return out
+
     def rejected(self) -> list[Rejected]:
         rows = self.conn.execute("SELECT id, reason, source FROM rejected ORDER BY id").fetchall()
         return [Rejected(id=r[0], reason=r[1], source=r[2]) for r in rows]

@@ -251,3 +251,13 @@ def test_iter_stories_pages_through_every_story_with_claims(store: Store) -> Non
     got = list(store.iter_stories(batch_size=4))
     assert [s.story_id for s in got] == sorted(a.story_id or "" for a in arts)
     assert all(len(s.claims) == 1 for s in got)
+
+
+def test_sites_of_stories_finds_articles_by_host_or_outlet_name(store: Store) -> None:
+    articles, _ = _seed(store)  # every URL is on news.example; a2's outlet is "Other Herald"
+    far = replace(_article("a4", "s3", None, outlet="Far Gazette"), url="https://WWW.Far.Example/x", facts=[])
+    store.commit(Batch(articles=[far], stories=[_story("s3", [far])]))
+    assert {sid for sid, _, _ in store.sites_of_stories(["far.example"])} == {"s3"}
+    assert {sid for sid, _, _ in store.sites_of_stories(["other herald"])} >= {"s1"}
+    assert {sid for sid, _, _ in store.sites_of_stories(["news.example"])} == {"s1", "s2"}
+    assert store.sites_of_stories(["nowhere.example"]) == []
