@@ -254,7 +254,7 @@ def test_iter_stories_pages_through_every_story_with_claims(store: Store) -> Non
 
 
 def test_sites_of_stories_finds_articles_by_host_or_outlet_name(store: Store) -> None:
-    articles, _ = _seed(store)  # every URL is on news.example; a2's outlet is "Other Herald"
+    _seed(store)  # every URL is on news.example; a2's outlet is "Other Herald"
     far = replace(_article("a4", "s3", None, outlet="Far Gazette"), url="https://WWW.Far.Example/x", facts=[])
     store.commit(Batch(articles=[far], stories=[_story("s3", [far])]))
     assert {sid for sid, _, _ in store.sites_of_stories(["far.example"])} == {"s3"}
