@@ -112,3 +112,12 @@ def test_an_article_naming_only_a_county_keeps_it_over_the_outlets_home_town() -
     report = _article("x", "A man was hurt in a shooting in rural Nueces County on Sunday, deputies said.")
     placed = reconcile_story("s", [report], _homes(*_local_reports(), report)).location
     assert (placed.city, placed.region) == ("Nueces County", "Texas")
+
+
+def test_a_county_without_its_state_is_read_in_the_state_of_the_city_the_outlets_host_names() -> None:
+    report = _article(
+        "x",
+        "Orange County deputies said a man was hurt in a shooting late Sunday.",
+        url="https://www.orlandosentinel.com/a",
+    )
+    assert reconcile_story("s", [report]).location.region == "Florida"
