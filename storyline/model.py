@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 FactType = Literal["count", "time", "quote", "attribution", "entity", "location", "absence"]
 Qualifier = Literal["exact", "at least", "at most", "about", "more than", "fewer than", "range"]
@@ -70,6 +71,17 @@ class Article:
     @property
     def best_published(self) -> date | None:
         return self.feed_published or self.published
+
+    @property
+    def site(self) -> str | None:
+        """The outlet the article stands for: its URL's host without "www."/"m.", else its outlet's name,
+        lower-cased (stored, and indexed, to find an outlet's articles)."""
+        if self.url:
+            host = urlsplit(self.url if "//" in self.url else f"//{self.url}").hostname or ""
+            host = host.removeprefix("www.").removeprefix("m.")
+            if host:
+                return host
+        return self.outlet.strip().lower() if self.outlet and self.outlet.strip() else None
 
 
 @dataclass(slots=True)

@@ -29,7 +29,7 @@ from storyline.group import Grouper
 from storyline.ingest import read_paths
 from storyline.model import Article, Rejected, Story
 from storyline.reconcile import read_event_day, reconcile_story
-from storyline.reconcile.outlets import OutletHomes, outlet_key, outlet_of
+from storyline.reconcile.outlets import OutletHomes, outlet_key
 from storyline.store import Batch, Store
 
 log = logging.getLogger(__name__)
@@ -347,10 +347,7 @@ class Pipeline:
         for article in kept:
             homes.observe(article)
         changed = {key for key in outlets if homes.home(key) != before[key]}
-        if not changed:
-            return set()
-        stored = self.store.sites_of_stories(changed)
-        return {story_id for story_id, url, outlet in stored if outlet_of(url, outlet) in changed}
+        return self.store.story_ids_of_sites(changed) if changed else set()
 
     def _group_and_reconcile(self, kept: list[Article], grouper: Grouper, homes: OutletHomes) -> Batch:
         """Group the chunk, learn where its outlets report from, then reconcile every story it touched,

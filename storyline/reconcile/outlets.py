@@ -18,12 +18,11 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from urllib.parse import urlparse
 
 from storyline.extract.places import find_places
 from storyline.model import Article
 
-__all__ = ["OutletHomes", "branding_region", "outlet_key", "outlet_of"]
+__all__ = ["OutletHomes", "branding_region", "outlet_key"]
 
 # The outlet's branding after a headline: "... - WMC Action News 5 - Memphis, Tennessee", "| Charleston, SC |
 # News, Weather, Sports", "- 13 WTHR Indianapolis": a segment naming a station, news or weather.
@@ -46,18 +45,8 @@ _VERSION = 1
 
 
 def outlet_key(article: Article) -> str | None:
-    """The outlet an article stands for: its URL's host without "www."/"m.", else its outlet's name."""
-    return outlet_of(article.url, article.outlet)
-
-
-def outlet_of(url: str | None, outlet: str | None) -> str | None:
-    """``outlet_key`` of an article with this URL and outlet name."""
-    if url:
-        host = urlparse(url if "//" in url else f"//{url}").hostname or ""
-        host = host.removeprefix("www.").removeprefix("m.")
-        if host:
-            return host
-    return outlet.strip().lower() if outlet and outlet.strip() else None
+    """The outlet an article stands for (``Article.site``: its URL's host, else its outlet's name)."""
+    return article.site
 
 
 def branding_region(article: Article) -> str | None:

@@ -86,9 +86,8 @@ class Store(Protocol):
 
     def story_ids_of(self, article_ids: Iterable[str]) -> set[str]: ...
 
-    def sites_of_stories(self, names: Iterable[str]) -> list[tuple[str, str | None, str | None]]:
-        """(story_id, url, outlet) of the stored articles in a story whose URL holds one of ``names`` (a
-        host) or whose outlet is one of them, case aside: candidates, which the caller checks."""
+    def story_ids_of_sites(self, sites: Iterable[str]) -> set[str]:
+        """The stories holding an article of one of these outlets (``Article.site``)."""
         ...
 
     def rejected(self) -> list[Rejected]: ...

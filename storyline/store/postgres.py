@@ -34,7 +34,7 @@ from storyline.store.rows import (
     story_from_row,
     story_row,
 )
-from storyline.store.sql import ADDED_COLUMNS, SCHEMA, story_where
+from storyline.store.sql import ADDED_COLUMNS, ADDED_INDEXES, SCHEMA, story_where
 
 try:  # the [scale] extra
     import psycopg
@@ -60,7 +60,7 @@ def pg_schema() -> list[str]:
         statement = re.sub(r"\bREAL\b", "DOUBLE PRECISION", statement)  # REAL is float4 in PostgreSQL
         statement = re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"', statement)
         out.append(statement)
-    return out + _EXTRA
+    return out + list(ADDED_INDEXES) + _EXTRA
 
 
 def _cols(columns: tuple[str, ...], prefix: str = "") -> str:
@@ -275,14 +275,11 @@ class PostgresStore:
             out.update(r[0] for r in rows if r[0])
         return out
 
-    def sites_of_stories(self, names: Iterable[str]) -> list[tuple[str, str | None, str | None]]:
-        out: list[tuple[str, str | None, str | None]] = []
-        for chunk in _chunks(sorted({n.lower() for n in names})):
-            sql = (
-                "SELECT story_id, url, outlet FROM articles WHERE story_id IS NOT NULL AND (lower(outlet) = ANY(%s)"
-                " OR EXISTS (SELECT 1 FROM unnest(%s::text[]) AS n WHERE strpos(lower(url), n) > 0))"
-            )
-            out += [(r[0], r[1], r[2]) for r in self._rows(sql, (chunk, chunk))]
+    def story_ids_of_sites(self, sites: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for chunk in _chunks(sorted(set(sites))):
+            rows = self._rows("SELECT DISTINCT story_id FROM articles WHERE site = ANY(%s)", (chunk,))
+            out.update(r[0] for r in rows if r[0])
         return out
 
     def rejected(self) -> list[Rejected]:

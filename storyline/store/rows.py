@@ -31,6 +31,7 @@ ARTICLE_COLUMNS = (
     "duplicate_of",
     "event_day",
     "event_day_score",
+    "site",  # derived (Article.site), written for the index, not read back
     "raw_text",
     "raw_html",
 )
@@ -162,6 +163,7 @@ def article_row(a: Article) -> tuple[Any, ...]:
         a.duplicate_of,
         iso_day(a.event_day),
         a.event_day_score,
+        a.site,
         a.raw_text,
         a.raw_html,
     )

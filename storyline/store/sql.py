@@ -11,7 +11,8 @@ SCHEMA = [
         id TEXT PRIMARY KEY, hash TEXT NOT NULL, url TEXT, source TEXT, feed_title TEXT,
         feed_published TEXT, feed_outlet TEXT, title TEXT, published TEXT, published_inferred INTEGER,
         outlet TEXT, authors TEXT, wire TEXT, body TEXT, captions TEXT, language TEXT, story_id TEXT,
-        duplicate_of TEXT, raw_text TEXT, raw_html TEXT, event_day TEXT, event_day_score REAL)""",
+        duplicate_of TEXT, raw_text TEXT, raw_html TEXT, event_day TEXT, event_day_score REAL,
+        site TEXT)""",
     "CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id)",
     "CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet)",
     """CREATE TABLE IF NOT EXISTS facts (
@@ -33,7 +34,14 @@ SCHEMA = [
 ]
 
 # Columns added since the first stores were written: a store opened without them gets them (NULL in old rows).
-ADDED_COLUMNS = (("articles", "event_day", "TEXT"), ("articles", "event_day_score", "REAL"))
+ADDED_COLUMNS = (
+    ("articles", "event_day", "TEXT"),
+    ("articles", "event_day_score", "REAL"),
+    ("articles", "site", "TEXT"),
+)
+# Indexes on added columns, made once the columns are there. An article stored before ``site`` was kept has none:
+# an outlet's stories are found by the articles stored since (reconcile.outlets).
+ADDED_INDEXES = ("CREATE INDEX IF NOT EXISTS articles_site ON articles(site)",)
 
 
 def fts_query(text: str) -> str:

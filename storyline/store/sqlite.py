@@ -29,7 +29,7 @@ from storyline.store.rows import (
     story_from_row,
     story_row,
 )
-from storyline.store.sql import ADDED_COLUMNS, SCHEMA, story_where
+from storyline.store.sql import ADDED_COLUMNS, ADDED_INDEXES, SCHEMA, story_where
 
 _FTS = "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(id UNINDEXED, title, body)"
 _CHUNK = 500  # ids per IN (...) list, below SQLite's default variable limit
@@ -64,6 +64,8 @@ class SQLiteStore:
             for table, column, kind in ADDED_COLUMNS:
                 if column not in {row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")}:
                     self.conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+            for statement in ADDED_INDEXES:
+                self.conn.execute(statement)
             try:
                 self.conn.execute(_FTS)
                 self.fts = True
@@ -289,14 +291,12 @@ class SQLiteStore:
             out.update(r[0] for r in rows if r[0])
         return out
 
-    def sites_of_stories(self, names: Iterable[str]) -> list[tuple[str, str | None, str | None]]:
-        out: list[tuple[str, str | None, str | None]] = []
-        every = sorted({n.lower() for n in names})
-        for chunk in (every[i : i + 200] for i in range(0, len(every), 200)):  # 400 variables, below SQLite's limit
-            where = " OR ".join(["instr(lower(url), ?) > 0 OR lower(outlet) = ?"] * len(chunk))
-            params = [v for n in chunk for v in (n, n)]
-            sql = f"SELECT story_id, url, outlet FROM articles WHERE story_id IS NOT NULL AND ({where})"
-            out += [(r[0], r[1], r[2]) for r in self.conn.execute(sql, params)]
+    def story_ids_of_sites(self, sites: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for chunk in _chunks(sorted(set(sites))):
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(f"SELECT DISTINCT story_id FROM articles WHERE site IN ({marks})", chunk)
+            out.update(r[0] for r in rows if r[0])
         return out
 
     def rejected(self) -> list[Rejected]:

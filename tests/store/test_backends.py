@@ -97,16 +97,19 @@ def test_committed_articles_read_back_equal(store: Store) -> None:
         assert back[a.id] == a
 
 
-def test_a_store_written_before_the_event_day_columns_gains_them(store: Store, reopen: Callable[[], Store]) -> None:
+def test_a_store_written_before_the_added_columns_gains_them(store: Store, reopen: Callable[[], Store]) -> None:
     articles, _ = _seed(store)
-    for column in ("event_day", "event_day_score"):  # as a store written by an older storyline
+    store.conn.execute("DROP INDEX articles_site")  # type: ignore[attr-defined]
+    for column in ("event_day", "event_day_score", "site"):  # as a store written by an older storyline
         store.conn.execute(f"ALTER TABLE articles DROP COLUMN {column}")  # type: ignore[attr-defined]
     older = reopen()
     back = older.articles(ids=["a1"])[0]
     assert (back.event_day, back.event_day_score) == (None, None)  # not read yet: reconciling reads it
     assert replace(back, event_day=articles[0].event_day, event_day_score=1.5) == articles[0]
+    assert older.story_ids_of_sites(["news.example"]) == set()  # stored before sites were kept
     older.commit(Batch(articles=[articles[0]]))
     assert older.articles(ids=["a1"])[0] == articles[0]
+    assert older.story_ids_of_sites(["news.example"]) == {"s1"}
 
 
 def test_articles_by_story_come_in_publication_order(store: Store) -> None:
@@ -253,11 +256,12 @@ def test_iter_stories_pages_through_every_story_with_claims(store: Store) -> Non
     assert all(len(s.claims) == 1 for s in got)
 
 
-def test_sites_of_stories_finds_articles_by_host_or_outlet_name(store: Store) -> None:
-    _seed(store)  # every URL is on news.example; a2's outlet is "Other Herald"
+def test_story_ids_of_sites_finds_an_outlets_stories_by_host_or_outlet_name(store: Store) -> None:
+    _seed(store)  # every URL is on news.example
     far = replace(_article("a4", "s3", None, outlet="Far Gazette"), url="https://WWW.Far.Example/x", facts=[])
-    store.commit(Batch(articles=[far], stories=[_story("s3", [far])]))
-    assert {sid for sid, _, _ in store.sites_of_stories(["far.example"])} == {"s3"}
-    assert {sid for sid, _, _ in store.sites_of_stories(["other herald"])} >= {"s1"}
-    assert {sid for sid, _, _ in store.sites_of_stories(["news.example"])} == {"s1", "s2"}
-    assert store.sites_of_stories(["nowhere.example"]) == []
+    named = replace(_article("a5", "s4", None, outlet="Near Gazette"), url=None, facts=[])
+    store.commit(Batch(articles=[far, named], stories=[_story("s3", [far]), _story("s4", [named])]))
+    assert store.story_ids_of_sites(["far.example"]) == {"s3"}
+    assert store.story_ids_of_sites(["near gazette"]) == {"s4"}
+    assert store.story_ids_of_sites(["news.example", "far.example"]) == {"s1", "s2", "s3"}
+    assert store.story_ids_of_sites(["nowhere.example"]) == set()
