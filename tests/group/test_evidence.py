@@ -304,3 +304,36 @@ def test_a_later_report_of_the_next_day_in_the_same_city_also_recalls_it() -> No
     assert adjustment(first, later, 180, _rare) == adjustment(Evidence(), Evidence(), 0, _rare)
     week_on = Evidence(city="dunmore", event_day=738007)
     assert adjustment(first, week_on, 180, _rare) < adjustment(Evidence(), Evidence(), 0, _rare)
+
+
+def _dated(body: str, town: str, region: str) -> Evidence:
+    """The evidence of an article whose body opens with a dateline, as the extract stage reads it."""
+    article = make("a", "Man shot", body, date(2024, 3, 9))
+    end = len(town)
+    article.facts = [
+        _fact("location", text=town, start=0, end=end, attrs={"kind": "city", "source": "dateline", "region": region})
+    ]
+    return evidence_of(article, len(body))
+
+
+def test_a_dateline_that_writes_its_state_gives_a_firm_state() -> None:
+    assert _dated("HARTWELL, Ga. — A man was shot on Elm Road.", "HARTWELL", "Georgia").dateline_state == "georgia"
+
+
+def test_a_dateline_without_its_state_gives_none() -> None:
+    # the extract stage guessed the state from the town's name: no firm place
+    assert _dated("HARTWELL — A man was shot on Elm Road.", "HARTWELL", "Georgia").dateline_state is None
+
+
+def test_datelines_in_different_states_count_against_a_pair() -> None:
+    norfolk, dunmore = Evidence(dateline_state="virginia"), Evidence(dateline_state="michigan")
+    assert adjustment(norfolk, dunmore, 0, _rare) == pytest.approx(-evidence.DATELINE_CONFLICT_PENALTY)
+    assert adjustment(norfolk, Evidence(dateline_state="virginia"), 0, _rare) == 0.0
+    assert adjustment(norfolk, Evidence(), 0, _rare) == 0.0  # a report without a dateline: nothing known
+
+
+def test_evidence_rows_of_state_version_6_read_without_a_dateline_state() -> None:
+    row: list[object] = ["dunmore", "ostvale", 738000, [], [], False, [], 6, [], [], [], True]
+    assert Evidence.load(row).dateline_state is None
+    kept = Evidence(city="dunmore", dateline_state="virginia")
+    assert Evidence.load(kept.dump()) == kept
