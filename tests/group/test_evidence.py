@@ -337,3 +337,12 @@ def test_evidence_rows_of_state_version_6_read_without_a_dateline_state() -> Non
     assert Evidence.load(row).dateline_state is None
     kept = Evidence(city="dunmore", dateline_state="virginia")
     assert Evidence.load(kept.dump()) == kept
+
+
+def test_a_dateline_against_a_main_place_in_another_state_counts_a_little() -> None:
+    norfolk = Evidence(dateline_state="virginia")
+    elsewhere = Evidence(city="dunmore", region="michigan")
+    penalty = adjustment(norfolk, elsewhere, 0, _rare)
+    assert penalty == pytest.approx(-evidence.DATELINE_MAIN_PENALTY) == adjustment(elsewhere, norfolk, 0, _rare)
+    assert -evidence.DATELINE_CONFLICT_PENALTY < penalty < 0  # a main place is weaker evidence than a dateline
+    assert adjustment(norfolk, Evidence(city="hartwell", region="virginia"), 0, _rare) == 0.0
