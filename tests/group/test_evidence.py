@@ -346,3 +346,24 @@ def test_a_dateline_against_a_main_place_in_another_state_counts_a_little() -> N
     assert penalty == pytest.approx(-evidence.DATELINE_MAIN_PENALTY) == adjustment(elsewhere, norfolk, 0, _rare)
     assert -evidence.DATELINE_CONFLICT_PENALTY < penalty < 0  # a main place is weaker evidence than a dateline
     assert adjustment(norfolk, Evidence(city="hartwell", region="virginia"), 0, _rare) == 0.0
+
+
+def test_a_later_report_of_the_day_in_a_suburb_with_the_same_tolls_recalls_it() -> None:
+    first = Evidence(city="dunmore", region="ostvale", event_day=738000, tolls=("injured:5", "killed:1"))
+    court = Evidence(city="harlan", region="ostvale", event_day=738000, tolls=("injured:5", "killed:1"))
+    assert evidence.same_day_and_place(first, court)
+    assert adjustment(first, court, 83, _rare) == adjustment(first, court, 0, _rare)  # no gap paid
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        Evidence(city="harlan", region="ostvale", event_day=738000, tolls=("killed:1",)),  # another toll
+        Evidence(city="harlan", region="brenmark", event_day=738000, tolls=("injured:5", "killed:1")),  # another state
+        Evidence(city="harlan", region="ostvale", event_day=738000),  # no toll given
+        Evidence(city="harlan", region="ostvale", event_day=738009, tolls=("injured:5", "killed:1")),  # another day
+    ],
+)
+def test_another_town_recalls_the_day_only_with_the_state_and_every_toll(other: Evidence) -> None:
+    first = Evidence(city="dunmore", region="ostvale", event_day=738000, tolls=("injured:5", "killed:1"))
+    assert not evidence.same_day_and_place(first, other)
