@@ -367,3 +367,33 @@ def test_a_later_report_of_the_day_in_a_suburb_with_the_same_tolls_recalls_it() 
 def test_another_town_recalls_the_day_only_with_the_state_and_every_toll(other: Evidence) -> None:
     first = Evidence(city="dunmore", region="ostvale", event_day=738000, tolls=("injured:5", "killed:1"))
     assert not evidence.same_day_and_place(first, other)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "ages"),
+    [
+        ("14-year-old shot in west Dunmore", "Police said the boy was hit once.", (14,)),
+        ("Boy, 16, wounded in Harlan shooting", "A 20-year-old man was also hurt.", (16, 20)),
+        ("Baby, 20-year-old man hurt in Dunmore", "Both were taken to hospital.", (20,)),  # no "Baby, 20"
+        ("Man shot in Dunmore", "The victim, whose age was not given, is 2 blocks from home.", ()),
+    ],
+)
+def test_the_ages_a_title_and_lead_give_are_read(title: str, body: str, ages: tuple[int, ...]) -> None:
+    assert evidence_of(make("a", title, body, date(2024, 3, 9)), len(body)).ages == ages
+
+
+def test_reports_whose_ages_all_differ_count_against_a_pair() -> None:
+    fourteen, sixteen = Evidence(ages=(14,)), Evidence(ages=(16,))
+    assert adjustment(fourteen, sixteen, 1, _rare) == pytest.approx(
+        adjustment(Evidence(), Evidence(), 1, _rare) - evidence.AGE_CONFLICT_PENALTY
+    )
+    both = Evidence(ages=(16, 20))  # a report that also gives the suspect's age
+    assert adjustment(sixteen, both, 1, _rare) == adjustment(Evidence(), Evidence(), 1, _rare)
+    assert adjustment(fourteen, Evidence(), 1, _rare) == adjustment(Evidence(), Evidence(), 1, _rare)
+
+
+def test_evidence_rows_without_ages_read_back() -> None:
+    row: list[object] = ["dunmore", "ostvale", 738000, [], [], False, [], 6, [], [], [], True, "virginia"]
+    assert Evidence.load(row).ages == ()
+    kept = Evidence(city="dunmore", ages=(4, 16))
+    assert Evidence.load(kept.dump()) == kept
