@@ -149,8 +149,9 @@ TEMPLATE_MIN = 3
 LINES_CAP = 400_000
 # 2: entries carry their event evidence; 3: + the main participant; 4: + the weekday; 5: + street blocks;
 # 6: + the full names and surnames of the people named with no office, and whether it is a first report
-STATE_VERSION = 6
-READABLE_VERSIONS = (2, 3, 4, 5, 6)  # older states read with no main participants / weekdays / blocks / names
+# 7: + the state a dateline writes out
+STATE_VERSION = 7
+READABLE_VERSIONS = (2, 3, 4, 5, 6, 7)  # older states read with no main participants / weekdays / blocks / names
 
 
 class GroupStateError(StorylineError):

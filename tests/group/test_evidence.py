@@ -304,3 +304,96 @@ def test_a_later_report_of_the_next_day_in_the_same_city_also_recalls_it() -> No
     assert adjustment(first, later, 180, _rare) == adjustment(Evidence(), Evidence(), 0, _rare)
     week_on = Evidence(city="dunmore", event_day=738007)
     assert adjustment(first, week_on, 180, _rare) < adjustment(Evidence(), Evidence(), 0, _rare)
+
+
+def _dated(body: str, town: str, region: str) -> Evidence:
+    """The evidence of an article whose body opens with a dateline, as the extract stage reads it."""
+    article = make("a", "Man shot", body, date(2024, 3, 9))
+    end = len(town)
+    article.facts = [
+        _fact("location", text=town, start=0, end=end, attrs={"kind": "city", "source": "dateline", "region": region})
+    ]
+    return evidence_of(article, len(body))
+
+
+def test_a_dateline_that_writes_its_state_gives_a_firm_state() -> None:
+    assert _dated("HARTWELL, Ga. — A man was shot on Elm Road.", "HARTWELL", "Georgia").dateline_state == "georgia"
+
+
+def test_a_dateline_without_its_state_gives_none() -> None:
+    # the extract stage guessed the state from the town's name: no firm place
+    assert _dated("HARTWELL — A man was shot on Elm Road.", "HARTWELL", "Georgia").dateline_state is None
+
+
+def test_datelines_in_different_states_count_against_a_pair() -> None:
+    norfolk, dunmore = Evidence(dateline_state="virginia"), Evidence(dateline_state="michigan")
+    assert adjustment(norfolk, dunmore, 0, _rare) == pytest.approx(-evidence.DATELINE_CONFLICT_PENALTY)
+    assert adjustment(norfolk, Evidence(dateline_state="virginia"), 0, _rare) == 0.0
+    assert adjustment(norfolk, Evidence(), 0, _rare) == 0.0  # a report without a dateline: nothing known
+
+
+def test_evidence_rows_of_state_version_6_read_without_a_dateline_state() -> None:
+    row: list[object] = ["dunmore", "ostvale", 738000, [], [], False, [], 6, [], [], [], True]
+    assert Evidence.load(row).dateline_state is None
+    kept = Evidence(city="dunmore", dateline_state="virginia")
+    assert Evidence.load(kept.dump()) == kept
+
+
+def test_a_dateline_against_a_main_place_in_another_state_counts_a_little() -> None:
+    norfolk = Evidence(dateline_state="virginia")
+    elsewhere = Evidence(city="dunmore", region="michigan")
+    penalty = adjustment(norfolk, elsewhere, 0, _rare)
+    assert penalty == pytest.approx(-evidence.DATELINE_MAIN_PENALTY) == adjustment(elsewhere, norfolk, 0, _rare)
+    assert -evidence.DATELINE_CONFLICT_PENALTY < penalty < 0  # a main place is weaker evidence than a dateline
+    assert adjustment(norfolk, Evidence(city="hartwell", region="virginia"), 0, _rare) == 0.0
+
+
+def test_a_later_report_of_the_day_in_a_suburb_with_the_same_tolls_recalls_it() -> None:
+    first = Evidence(city="dunmore", region="ostvale", event_day=738000, tolls=("injured:5", "killed:1"))
+    court = Evidence(city="harlan", region="ostvale", event_day=738000, tolls=("injured:5", "killed:1"))
+    assert evidence.same_day_and_place(first, court)
+    assert adjustment(first, court, 83, _rare) == adjustment(first, court, 0, _rare)  # no gap paid
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        Evidence(city="harlan", region="ostvale", event_day=738000, tolls=("killed:1",)),  # another toll
+        Evidence(city="harlan", region="brenmark", event_day=738000, tolls=("injured:5", "killed:1")),  # another state
+        Evidence(city="harlan", region="ostvale", event_day=738000),  # no toll given
+        Evidence(city="harlan", region="ostvale", event_day=738009, tolls=("injured:5", "killed:1")),  # another day
+    ],
+)
+def test_another_town_recalls_the_day_only_with_the_state_and_every_toll(other: Evidence) -> None:
+    first = Evidence(city="dunmore", region="ostvale", event_day=738000, tolls=("injured:5", "killed:1"))
+    assert not evidence.same_day_and_place(first, other)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "ages"),
+    [
+        ("14-year-old shot in west Dunmore", "Police said the boy was hit once.", (14,)),
+        ("Boy, 16, wounded in Harlan shooting", "A 20-year-old man was also hurt.", (16, 20)),
+        ("Baby, 20-year-old man hurt in Dunmore", "Both were taken to hospital.", (20,)),  # no "Baby, 20"
+        ("Man shot in Dunmore", "The victim, whose age was not given, is 2 blocks from home.", ()),
+    ],
+)
+def test_the_ages_a_title_and_lead_give_are_read(title: str, body: str, ages: tuple[int, ...]) -> None:
+    assert evidence_of(make("a", title, body, date(2024, 3, 9)), len(body)).ages == ages
+
+
+def test_reports_whose_ages_all_differ_count_against_a_pair() -> None:
+    fourteen, sixteen = Evidence(ages=(14,)), Evidence(ages=(16,))
+    assert adjustment(fourteen, sixteen, 1, _rare) == pytest.approx(
+        adjustment(Evidence(), Evidence(), 1, _rare) - evidence.AGE_CONFLICT_PENALTY
+    )
+    both = Evidence(ages=(16, 20))  # a report that also gives the suspect's age
+    assert adjustment(sixteen, both, 1, _rare) == adjustment(Evidence(), Evidence(), 1, _rare)
+    assert adjustment(fourteen, Evidence(), 1, _rare) == adjustment(Evidence(), Evidence(), 1, _rare)
+
+
+def test_evidence_rows_without_ages_read_back() -> None:
+    row: list[object] = ["dunmore", "ostvale", 738000, [], [], False, [], 6, [], [], [], True, "virginia"]
+    assert Evidence.load(row).ages == ()
+    kept = Evidence(city="dunmore", ages=(4, 16))
+    assert Evidence.load(kept.dump()) == kept

@@ -158,7 +158,7 @@ def test_a_page_without_title_is_matched_on_its_first_paragraph(config: GroupCon
     assert a.story_id == b.story_id
 
 
-@pytest.mark.parametrize(("version", "fields"), [(2, 6), (3, 7), (4, 8)])
+@pytest.mark.parametrize(("version", "fields"), [(2, 6), (3, 7), (4, 8), (6, 12)])
 def test_an_older_state_is_still_read(config: GroupConfig, version: int, fields: int) -> None:
     first = Grouper(config)
     a = make("a", *COUNCIL_A, DAY)
@@ -166,7 +166,8 @@ def test_an_older_state_is_still_read(config: GroupConfig, version: int, fields:
     state = json.loads(zlib.decompress(first.dumps()))
     state["version"] = version
     for entry in state["entries"]:
-        entry[-1] = entry[-1][:fields]  # version 2 evidence rows had no main participants, 3 no weekday, 4 no blocks
+        entry[-1] = entry[-1][:fields]  # version 2 evidence rows had no main participants, 3 no weekday, 4 no blocks,
+        # 6 no dateline state or ages
     resumed = Grouper(config, state=zlib.compress(json.dumps(state).encode()))
     b = make("b", *COUNCIL_B, DAY + timedelta(days=1))
     resumed.add(b)
@@ -339,3 +340,37 @@ def test_a_plea_months_later_dated_to_the_story_day_joins_in_its_city(
     grouper.add(shooting)
     grouper.add(plea)
     assert (plea.story_id == shooting.story_id) is joins
+
+
+JAIL = (
+    "Deputy accidentally shoots himself in foot at city jail",
+    "HARTWELL, Ga. — A deputy was shot in the foot on Thursday when his gun went off at the jail's clearing "
+    "station, the sheriff's office said. He was taken to a hospital with an injury that is not life-threatening.",
+)
+PLAYING = (
+    "Two teens hurt when gun goes off while playing",
+    "DUNMORE, Mich. — Two teenagers were shot on Thursday when a gun went off while they were playing with it "
+    "in a house, police said. Both were taken to a hospital with injuries that are not life-threatening.",
+)
+
+
+def _dateline(article: Article, town: str, region: str) -> Article:
+    """The dateline place the extract stage would read from the article's first words."""
+    body = article.body or ""
+    place = {"kind": "city", "source": "dateline", "region": region}
+    dateline = Fact(f"{article.id}-d", article.id, "location", town, body, 0, len(town), "test", "0", attrs=place)
+    article.facts = [dateline]
+    return article
+
+
+@pytest.mark.parametrize(("region", "joins"), [("Georgia", True), ("Michigan", False)])
+def test_two_accidents_of_one_afternoon_with_datelines_in_two_states_are_two_stories(
+    config: GroupConfig, region: str, joins: bool
+) -> None:
+    grouper = Grouper(config)
+    jail = _dateline(make("jail", *JAIL, DAY), "HARTWELL", "Georgia")
+    body = PLAYING[1].replace("Mich.", "Ga." if region == "Georgia" else "Mich.")
+    playing = _dateline(make("playing", PLAYING[0], body, DAY), "DUNMORE", region)
+    grouper.add(jail)
+    grouper.add(playing)
+    assert (playing.story_id == jail.story_id) is joins
