@@ -21,6 +21,7 @@ from storyline.errors import InputError
 from storyline.export import write_export
 from storyline.model import Article, Rejected, Story
 from storyline.reconcile.digest import DigestLine, TimelineEntry, digest, timeline
+from storyline.reconcile.outlets import STATE_KEY, OutletHome, OutletHomes
 from storyline.reconcile.query import EventQuery, QueryAnswer, answer_query
 from storyline.store import Store, StoryFilter, open_store
 
@@ -96,6 +97,11 @@ class Storyline:
         """A few of the story's own sentences, each citing every outlet that states it."""
         story = self.story(story_id)
         return digest(story, self.articles(story_id), size) if story else []
+
+    def outlets(self) -> list[OutletHome]:
+        """Where each outlet reports from, as its stored articles tell (the home state and town the event
+        records of its reports are read in; storyline.reconcile.outlets)."""
+        return OutletHomes.loads(self.store.get_state(STATE_KEY)).table()
 
     def query(self, q: EventQuery) -> QueryAnswer:
         """Count events by type, place and period (see storyline.reconcile.query)."""

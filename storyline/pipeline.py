@@ -29,14 +29,14 @@ from storyline.group import Grouper
 from storyline.ingest import read_paths
 from storyline.model import Article, Rejected, Story
 from storyline.reconcile import read_event_day, reconcile_story
-from storyline.reconcile.outlets import OutletHomes, outlet_key
+from storyline.reconcile.outlets import STATE_KEY, OutletHomes, outlet_key
 from storyline.store import Batch, Store
 
 log = logging.getLogger(__name__)
 
 TEMPLATES_KEY = "clean.templates"
 GROUPER_KEY = "group.index"
-HOMES_KEY = "reconcile.outlets"  # where each outlet reports from (reconcile.outlets.OutletHomes)
+HOMES_KEY = STATE_KEY  # where each outlet reports from (reconcile.outlets.OutletHomes)
 # fields an Article has when it leaves ingest
 INGESTED = ("id", "raw_text", "raw_html", "url", "feed_title", "feed_published", "feed_outlet")
 

@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from storyline.extract.places import find_places
 from storyline.model import Article
 
-__all__ = ["OutletHomes", "branding_region", "outlet_key"]
+__all__ = ["STATE_KEY", "OutletHome", "OutletHomes", "branding_region", "outlet_key"]
+
+STATE_KEY = "reconcile.outlets"  # the store's state blob of OutletHomes (storyline.pipeline writes it)
 
 # The outlet's branding after a headline: "... - WMC Action News 5 - Memphis, Tennessee", "| Charleston, SC |
 # News, Weather, Sports", "- 13 WTHR Indianapolis": a segment naming a station, news or weather.
@@ -77,6 +79,17 @@ def firm_places(article: Article) -> tuple[set[str], set[tuple[str, str]]]:
     return states, towns
 
 
+@dataclass(frozen=True, slots=True)
+class OutletHome:
+    """What the feed so far tells of where one outlet reports from."""
+
+    outlet: str  # Article.site: the host, or the outlet's name
+    stating: int  # its articles that name a US state firmly (dateline, "City, State", branding)
+    state: str | None  # its home state, None while its articles do not agree enough
+    state_articles: int  # its articles naming the most named state
+    town: str | None  # its home town, in ``state``
+
+
 @dataclass(slots=True)
 class OutletHomes:
     """Per outlet: how many of its articles name each state and town firmly, and how many name any."""
@@ -123,6 +136,16 @@ class OutletHomes:
         town, k = max(towns.items(), key=lambda kv: (kv[1], kv[0]))
         enough = k >= HOME_MIN_ARTICLES and k >= HOME_CITY_SHARE * self.naming[outlet]
         return state, (town if enough and town[1] == state else None)
+
+    def table(self) -> list[OutletHome]:
+        """Every outlet seen naming a state, those whose articles name most first."""
+        rows = []
+        for outlet, counts in self.states.items():
+            state, town = self.home(outlet)
+            rows.append(
+                OutletHome(outlet, self.stating[outlet], state, max(counts.values()), town[0] if town else None)
+            )
+        return sorted(rows, key=lambda r: (-r.stating, r.outlet))
 
     def dumps(self) -> bytes:
         return json.dumps(

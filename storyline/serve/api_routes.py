@@ -7,6 +7,7 @@ import importlib
 import io
 import json
 import zlib
+from dataclasses import asdict
 from datetime import date
 from itertools import islice
 from typing import Annotated, Any, Literal
@@ -22,6 +23,7 @@ from storyline.ingest.decode import MAX_PAGE_BYTES
 from storyline.ingest.jsonl import article_from_record
 from storyline.model import Article, Rejected
 from storyline.reconcile.digest import digest, timeline
+from storyline.reconcile.outlets import STATE_KEY, OutletHomes
 from storyline.reconcile.query import EventQuery, answer_query
 from storyline.serve import api_views as views
 from storyline.serve.api_core import ERROR_RESPONSES, WRITE_ERRORS, ApiError, reader, require_write, state
@@ -148,6 +150,11 @@ def story_digest(store: Db, story_id: str, size: Annotated[int, Query(ge=1, le=2
 
 
 # -- articles, facts, claims, events ---------------------------------------------------------------
+@router.get("/outlets", summary="Where each outlet reports from: its home state and town, as its reports tell")
+def list_outlets(store: Db) -> list[dict[str, Any]]:
+    return [asdict(o) for o in OutletHomes.loads(store.get_state(STATE_KEY)).table()]
+
+
 @router.get("/articles", response_model=Page, summary="List articles (all, or one story's)")
 def list_articles(
     request: Request,

@@ -122,6 +122,13 @@ def show(story_id: str, db: DbOption = "storyline.db") -> None:
         render.story_detail(console, story, sl.articles(story_id))
 
 
+@app.command()
+def outlets(db: DbOption = "storyline.db", limit: int = 50) -> None:
+    """Where each outlet reports from, as its reports' datelines tell: the state and town its stories are read in."""
+    with _open(db) as sl:
+        render.outlet_table(console, sl.outlets(), limit)
+
+
 @app.command("export")
 def export_cmd(directory: Path, db: DbOption = "storyline.db") -> None:
     """Write articles, stories, facts, claims, rejected (JSON Lines) and events.csv for the whole store."""

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from storyline.model import Article, Claim, Story
 from storyline.reconcile.digest import digest, timeline
+from storyline.reconcile.outlets import OutletHome
 
 STATUS_STYLE = {"agreed": "green", "conflict": "bold red", "single": "cyan", "updated": "yellow"}
 
@@ -108,4 +109,16 @@ def story_table(console: Console, stories: list[Story], total: int) -> None:
             ", ".join(s.event_types),
             badge,
         )
+    console.print(table)
+
+
+def outlet_table(console: Console, outlets: list[OutletHome], limit: int) -> None:
+    """Where each outlet reports from: its home state and town, and how many of its reports say so."""
+    homed = sum(o.state is not None for o in outlets)
+    table = Table(title=f"{len(outlets)} outlets naming a state, {homed} with a home", expand=True)
+    for column in ("outlet", "reports naming a state", "home state", "home town"):
+        table.add_column(column)
+    for o in outlets[:limit]:
+        state = f"{o.state} ({o.state_articles})" if o.state else "—"
+        table.add_row(escape(o.outlet), str(o.stating), escape(state), escape(o.town or "—"))
     console.print(table)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from storyline.config import load_config
 from storyline.export import claim_json, story_json
+from storyline.reconcile.outlets import STATE_KEY
 from storyline.reconcile.query import EventQuery, answer_query
-from storyline.store import open_store
+from storyline.serve.api import create_app
+from storyline.store import Batch, open_store
 from tests.serve.conftest import FILLERS
 
 ERROR_KEYS = {"status", "code", "message"}
@@ -203,3 +207,17 @@ def test_story_timeline_and_digest_cite_their_sources(client: TestClient) -> Non
     lines = client.get("/api/stories/s-shoot/digest", params={"size": 3}).json()
     assert 0 < len(lines) <= 3 and all(line["outlets"] and line["article_ids"] for line in lines)
     assert_error(client.get("/api/stories/nope/digest"), 404, "not_found")
+
+
+def test_outlets_give_each_outlets_home_as_its_reports_tell(store_path: Path) -> None:
+    from tests.serve.test_cli import homes
+
+    store = open_store(str(store_path))
+    store.commit(Batch(state={STATE_KEY: homes().dumps()}))
+    store.close()
+    with TestClient(create_app(load_config(None, db=str(store_path)))) as client:
+        rows = client.get("/api/outlets").json()
+    assert rows[0] == {
+        "outlet": "kxyz-news.com", "stating": 5, "state": "Texas", "state_articles": 5, "town": "Corpus Christi"
+    }  # fmt: skip
+    assert rows[1]["outlet"] == "wire.example" and rows[1]["state"] is None
