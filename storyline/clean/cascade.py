@@ -5,7 +5,8 @@ balanced and precision cascades for a short result). Through ``bare_extraction``
 and prunes it again with the same raw-tree XPaths (a Python regex callback per element: a quarter of the
 fast pass), and its jusText fallback walks the tree through SAX callbacks (60% of a balanced cascade).
 ``Cascade`` prunes the raw tree once, in place (the caller hands it over), and runs each mode with
-``trafilatura_sequence``'s steps and ``compare_extraction``'s rules, jusText through ``fastjustext``.
+``trafilatura_sequence``'s steps and ``compare_extraction``'s rules, jusText through ``fastjustext``, and
+``extract_content`` through ``mainextract`` (its boilerplate XPath read in one walk, not a regex callback per element).
 
 The steps are trafilatura 2.3.1's (``core.trafilatura_sequence``, ``core.bare_extraction``,
 ``external.compare_extraction``) for what ``htmlbody`` asks: comments off, no metadata, no language,
@@ -35,7 +36,6 @@ from trafilatura.core import (
 from trafilatura.external import JUSTEXT_OVERRIDE_RATIO, SANITIZED_XPATH, _prefer_readability, sanitize_tree
 from trafilatura.external import try_readability as _readability
 from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
-from trafilatura.main_extractor import extract_content
 from trafilatura.settings import Extractor
 from trafilatura.utils import trim
 from trafilatura.xml import delete_element, xmltotxt
@@ -43,6 +43,7 @@ from trafilatura.xpaths import _COMMENTS_CLASS, _COMMENTS_ID, OVERALL_DISCARD_XP
 from trafilatura.xpaths import REMOVE_COMMENTS_XPATH as _COMMENTS_XPATH
 
 from storyline.clean.fastjustext import try_justext
+from storyline.clean.mainextract import extract_content
 
 LOGGER = logging.getLogger(__name__)
 VERSION = "2.3.1"  # the trafilatura whose steps are mirrored here
