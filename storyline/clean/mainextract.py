@@ -12,9 +12,10 @@ trafilatura's own. ``cascade`` uses it for the pages it mirrors (trafilatura 2.3
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from copy import deepcopy
 
-from lxml.etree import Element, _Element, strip_elements, strip_tags
+from lxml.etree import Element, XPath, _Element, strip_elements, strip_tags
 from lxml.html import HtmlElement
 from trafilatura import xpaths
 from trafilatura.htmlprocessing import (
@@ -98,6 +99,87 @@ def discarded(tree: _Element) -> list[_Element]:
     return [*first, *second]
 
 
+# The patterns of BODY_XPATH's first, third and fourth expressions (the frames of the article text).
+_FRAME_TAGS = ("article", "div", "main", "section")
+_CONTENT_ID = re.compile(xpaths._alt(xpaths._ARTICLE_CONTENT_ID_TOKENS)).search
+_CONTENT_CLASS = re.compile(xpaths._alt(xpaths._ARTICLE_CONTENT_CLASS_TOKENS)).search
+_STORY_ID = re.compile(xpaths._alt(xpaths._STORY_ID_TOKENS)).search
+_FULLTEXT = re.compile("fulltext", re.IGNORECASE).search
+_STORY_CLASS = re.compile(xpaths._alt(xpaths._STORY_CLASS_TOKENS)).search
+_MAIN_ID = re.compile(xpaths._alt(xpaths._MAIN_CONTENT_ID_TOKENS)).search
+_MAIN_CLASS = re.compile(xpaths._alt(xpaths._MAIN_CONTENT_CLASS_TOKENS)).search
+_LOWER_CM = str.maketrans("CM", "cm")
+_LOWER_CP = str.maketrans("CP", "cp")
+
+
+def _content_frame(element: _Element) -> bool:
+    """BODY_XPATH's first expression: an element marked as the article's content."""
+    ident, cls = element.get("id") or "", element.get("class") or ""
+    return (
+        cls in ("post", "entry")
+        or element.get("itemprop") == "articleBody"
+        or ident == "articleContent"
+        or bool(ident and _CONTENT_ID(ident))
+        or bool(cls and _CONTENT_CLASS(cls))
+    )
+
+
+def _story_frame(element: _Element) -> bool:
+    """BODY_XPATH's third expression: an element marked as the story."""
+    ident, cls = element.get("id") or "", element.get("class") or ""
+    return (
+        element.get("role") == "article"
+        or ident in ("article", "story")
+        or cls in ("postarea", "art-postcontent", "text", "cell", "story")
+        or bool(ident and _STORY_ID(ident))
+        or bool(cls and (_FULLTEXT(cls) or _STORY_CLASS(cls)))
+    )
+
+
+def _main_frame(element: _Element) -> bool:
+    """BODY_XPATH's fourth expression: an element marked as the page's main content."""
+    ident, cls = element.get("id") or "", element.get("class") or ""
+    return (
+        ident == "content"
+        or cls == "content"
+        or bool(ident and (_MAIN_ID(ident) or "main-content" in ident.translate(_LOWER_CM)))
+        or bool(cls and (_MAIN_CLASS(cls) or "main-content" in cls.translate(_LOWER_CM)))
+        or "page-content" in cls.translate(_LOWER_CP)
+    )
+
+
+def _first_frame(test: Callable[[_Element], bool]) -> Callable[[_Element], _Element | None]:
+    """The first descendant of a tree, in page order, of the frame tags that passes ``test``: what the BODY_XPATH
+    expression it mirrors gives first (their "[1]" is the first match in page order, under a parent or overall)."""
+
+    def find(tree: _Element) -> _Element | None:
+        return next((element for element in tree.iterdescendants(*_FRAME_TAGS) if test(element)), None)
+
+    return find
+
+
+def _xpath_frame(expression: XPath) -> Callable[[_Element], _Element | None]:
+    def find(tree: _Element) -> _Element | None:
+        return next((s for s in expression(tree) if s is not None), None)
+
+    return find
+
+
+# BODY_XPATH's expressions, in its order; the second and fifth (no regex) are its own XPaths.
+_FRAMES = (
+    _first_frame(_content_frame),
+    _xpath_frame(BODY_XPATH[1]),
+    _first_frame(_story_frame),
+    _first_frame(_main_frame),
+    _xpath_frame(BODY_XPATH[4]),
+)
+
+
+def frame(tree: _Element, expression: int) -> _Element | None:
+    """The frame BODY_XPATH's expression number ``expression`` finds first in ``tree`` (None for none)."""
+    return _FRAMES[expression](tree)
+
+
 def _prune_with_backup(tree: HtmlElement) -> HtmlElement:
     """``prune_unwanted_nodes(tree, OVERALL_DISCARD_XPATH, with_backup=True)``: the outermost matches deleted (tails
     kept), unless that would take more than six sevenths of the text."""
@@ -148,8 +230,8 @@ def _extract(tree: HtmlElement, options: Extractor) -> tuple[_Element, str, set[
     if options.links is True:
         potential_tags.add("ref")
     result_body = Element("body")
-    for expr in BODY_XPATH:
-        subtree = next((s for s in expr(tree) if s is not None), None)
+    for find in _FRAMES:
+        subtree = find(tree)
         if subtree is None:
             continue
         subtree = prune_unwanted_sections(subtree, potential_tags, options)

@@ -8,10 +8,10 @@ import pytest
 from trafilatura.main_extractor import extract_content as trafilatura_extract_content
 from trafilatura.settings import Extractor
 from trafilatura.xml import xmltotxt
-from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH
 
 from storyline.clean import htmlbody
-from storyline.clean.mainextract import discarded, extract_content
+from storyline.clean.mainextract import discarded, extract_content, frame
 
 from .conftest import BODY
 
@@ -73,6 +73,40 @@ def test_discarded_reads_only_the_descendants() -> None:
     root = tree.find(".//div")
     assert [el.get("class") for el in discarded(root)] == ["sidebar"]
     assert discarded(root) == _xpath_matches(root)
+
+
+# Frames of the article text, one per rule of BODY_XPATH, after a decoy that no rule selects.
+FRAMES = [
+    "<div class='post'>x</div>",
+    "<section itemprop='articleBody'>x</section>",
+    "<main id='articleContent'>x</main>",
+    "<div id='the-article-body'>x</div>",
+    "<div class='single post-content'>x</div>",
+    "<span class='post-content'>not a frame tag</span>",
+    "<article>x</article>",
+    "<div role='article'>x</div>",
+    "<div id='story'>x</div>",
+    "<div class='cell'>x</div>",
+    "<div id='primary-column'>x</div>",
+    "<div class='FullText'>x</div>",
+    "<section class='blog-content'>x</section>",
+    "<div id='content'>x</div>",
+    "<div class='content_main'>x</div>",
+    "<div id='Main-Content'>x</div>",
+    "<div class='Page-Content'>x</div>",
+    "<div class='main-wrapper'>x</div>",
+    "<main>x</main>",
+]
+
+
+@pytest.mark.parametrize("block", FRAMES)
+def test_frame_finds_what_body_xpath_finds_first(block: str) -> None:
+    page = f"<html><body><div class='header'><p>Decoy</p></div><div>{block}{block}</div>{block}</body></html>"
+    tree = htmlbody.parse(page)
+    assert tree is not None
+    for number, expression in enumerate(BODY_XPATH):
+        assert frame(tree, number) is next(iter(expression(tree)), None)
+    assert any(frame(tree, number) is not None for number in range(len(BODY_XPATH))) != ("not a frame" in block)
 
 
 @pytest.mark.parametrize("precision", [True, False])
