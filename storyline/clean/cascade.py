@@ -40,7 +40,6 @@ from trafilatura.settings import Extractor
 from trafilatura.utils import trim
 from trafilatura.xml import delete_element, xmltotxt
 from trafilatura.xpaths import _COMMENTS_CLASS, _COMMENTS_ID, OVERALL_DISCARD_XPATH
-from trafilatura.xpaths import REMOVE_COMMENTS_XPATH as _COMMENTS_XPATH
 
 from storyline.clean.fastjustext import try_justext
 from storyline.clean.mainextract import extract_content
@@ -83,6 +82,16 @@ def _raw_prune(tree: HtmlElement) -> None:
             comments.append(element)
     for element in (*scroll, *share, *comments):
         delete_element(element)
+
+
+def _comment_sections(tree: HtmlElement) -> list[HtmlElement]:
+    """The descendants of ``tree`` that REMOVE_COMMENTS_XPATH selects, in page order: comment sections and lists
+    (by id or class) of the converted tree."""
+    return [
+        element
+        for element in tree.iterdescendants("div", "list", "section", "details")
+        if _COMMENT_ID.search(element.get("id") or "") or _COMMENT_CLASS.search(element.get("class") or "")
+    ]
 
 
 def _options(url: str | None, precision: bool, fast: bool) -> Extractor:
@@ -211,8 +220,9 @@ class Cascade:
         """``trafilatura_sequence`` after the raw-tree prunes, for a page that is no forum thread."""
         tree, url = self.tree, self.url
         cleaned, backup = _prepare(tree, options, url)
-        if options.focus == "precision":
-            cleaned = prune_unwanted_nodes(cleaned, _COMMENTS_XPATH)
+        if options.focus == "precision":  # REMOVE_COMMENTS_XPATH, read without its regex callbacks
+            for element in _comment_sections(cleaned):
+                delete_element(element)
         body, text = _extract_and_compare(self, cleaned, backup, options)
         if len(text) < options.min_extracted_size and options.focus != "precision":
             b_body, b_text, b_len = baseline(tree)

@@ -180,6 +180,21 @@ def frame(tree: _Element, expression: int) -> _Element | None:
     return _FRAMES[expression](tree)
 
 
+# PRECISION_DISCARD_XPATH's second expression: page-bottom chrome, link boxes, bordered boxes.
+_BOTTOM = re.compile(r"(^|\s)bottom|bottom(\s|$)").search
+_LINK_TOKEN = re.compile(r"(^|\s)link(\s|$)").search
+
+
+def precision_discarded(tree: _Element) -> list[_Element]:
+    """The descendants of ``tree`` that PRECISION_DISCARD_XPATH's second expression selects, in page order."""
+    out: list[_Element] = []
+    for element in tree.iterdescendants(*_BLOCK_TAGS):
+        first = _first_of(element, "id", "class")
+        if _BOTTOM(first) or _LINK_TOKEN(first) or "border" in (element.get("style") or ""):
+            out.append(element)
+    return out
+
+
 def _prune_with_backup(tree: HtmlElement) -> HtmlElement:
     """``prune_unwanted_nodes(tree, OVERALL_DISCARD_XPATH, with_backup=True)``: the outermost matches deleted (tails
     kept), unless that would take more than six sevenths of the text."""
@@ -201,7 +216,9 @@ def prune_unwanted_sections(tree: HtmlElement, potential_tags: set[str], options
     if options.focus != "recall":
         tree = prune_unwanted_nodes(tree, TEASER_DISCARD_XPATH)
         if favor_precision:
-            tree = prune_unwanted_nodes(tree, PRECISION_DISCARD_XPATH)
+            tree = prune_unwanted_nodes(tree, PRECISION_DISCARD_XPATH[:1])
+            for elem in precision_discarded(tree):
+                delete_element(elem)
     for _ in range(2):
         tree = delete_by_link_density(tree, "div", backtracking=True, favor_precision=favor_precision)
         tree = delete_by_link_density(tree, "list", backtracking=False, favor_precision=favor_precision)

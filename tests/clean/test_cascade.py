@@ -6,9 +6,10 @@ from copy import copy
 
 import pytest
 import trafilatura
+from trafilatura.xpaths import REMOVE_COMMENTS_XPATH
 
 from storyline.clean import htmlbody
-from storyline.clean.cascade import Cascade
+from storyline.clean.cascade import Cascade, _comment_sections
 
 from .conftest import BODY, FOOTER, NAV
 
@@ -77,3 +78,25 @@ def test_a_mode_does_not_change_what_the_next_one_reads() -> None:
 def test_a_forum_thread_is_left_to_trafilatura() -> None:
     tree = htmlbody.parse(PAGES["a forum thread"])
     assert tree is not None and not Cascade(tree, URL).mirrored
+
+
+# Comment sections of REMOVE_COMMENTS_XPATH (by id or class) and blocks it does not select.
+COMMENT_BLOCKS = [
+    "<div id='comments'>x</div>",
+    "<section id='disqus_thread'>x</section>",
+    "<div class='comment-list'>x</div>",
+    "<details class='post-comments'>x</details>",
+    "<div id='no-comments-here'>an id that does not start with the word, kept</div>",
+    "<p class='comments'>not a section tag, kept</p>",
+]
+
+
+@pytest.mark.parametrize("block", COMMENT_BLOCKS)
+def test_comment_sections_are_what_the_xpath_selects(block: str) -> None:
+    tree = htmlbody.parse(
+        f"<html><body><article><p>{BODY[0]}</p>{block}<section class='comment-list'></section></article></body></html>"
+    )
+    assert tree is not None
+    expected = REMOVE_COMMENTS_XPATH[0](tree)
+    assert _comment_sections(tree) == expected
+    assert len(expected) == (1 if "kept" in block else 2)

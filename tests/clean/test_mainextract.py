@@ -8,10 +8,10 @@ import pytest
 from trafilatura.main_extractor import extract_content as trafilatura_extract_content
 from trafilatura.settings import Extractor
 from trafilatura.xml import xmltotxt
-from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH
+from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH, PRECISION_DISCARD_XPATH
 
 from storyline.clean import htmlbody
-from storyline.clean.mainextract import discarded, extract_content, frame
+from storyline.clean.mainextract import discarded, extract_content, frame, precision_discarded
 
 from .conftest import BODY
 
@@ -73,6 +73,28 @@ def test_discarded_reads_only_the_descendants() -> None:
     root = tree.find(".//div")
     assert [el.get("class") for el in discarded(root)] == ["sidebar"]
     assert discarded(root) == _xpath_matches(root)
+
+
+# Blocks of PRECISION_DISCARD_XPATH's second expression, and near misses.
+PRECISION_MARKED = [
+    "<div class='page bottom'>Bottom</div>",
+    "<div id='bottom-bar'>Bottom bar</div>",
+    "<div class='padding-bottom-lg'>a spacing utility, kept</div>",
+    "<p class='link'>Link box</p>",
+    "<p class='permalink'>kept</p>",
+    "<span id='main' class='link'>first attribute is the id, kept</span>",
+    "<section style='border: 1px solid'>Boxed</section>",
+    "<a class='link'>not a block tag, kept</a>",
+]
+
+
+@pytest.mark.parametrize("block", PRECISION_MARKED)
+def test_precision_discarded_selects_what_the_xpath_selects(block: str) -> None:
+    tree = htmlbody.parse(_page([block, block]))
+    assert tree is not None
+    expected = PRECISION_DISCARD_XPATH[1](tree)
+    assert precision_discarded(tree) == expected
+    assert bool(expected) != ("kept" in block)
 
 
 # Frames of the article text, one per rule of BODY_XPATH, after a decoy that no rule selects.
