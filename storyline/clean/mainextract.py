@@ -49,7 +49,7 @@ _HIDDEN_CLASS = re.compile(
 ).search
 
 
-def _first_of(element: _Element, first: str, second: str) -> str:
+def first_of(element: _Element, first: str, second: str) -> str:
     """XPath's string of ``@first|@second``: the value of whichever of the two attributes comes first in the
     element's attribute order (the source order), "" when it has neither."""
     for name in element.keys():  # noqa: SIM118 (an element's keys() is its attribute names in source order)
@@ -65,7 +65,7 @@ def _first_xpath(element: _Element) -> bool:
         element.get("data-lp-replacement-content") is not None
         or "nav" in (element.get("role") or "").replace("N", "n")
         or "MostPopularStories" in (element.get("data-component") or "")
-        or ((ident is not None or cls is not None) and bool(_CONSENT(_first_of(element, "id", "class"))))
+        or ((ident is not None or cls is not None) and bool(_CONSENT(first_of(element, "id", "class"))))
         or (ident is not None and bool(_ID(ident)))
         or (cls is not None and bool(_CLASS(cls)))
     )
@@ -76,8 +76,8 @@ def _second_xpath(element: _Element) -> bool:
     ident, cls, style = element.get("id"), element.get("class"), element.get("style") or ""
     return (
         cls == "comments-title"
-        or ((ident is not None or cls is not None) and _first_of(element, "id", "class").startswith("reply-"))
-        or ((ident is not None or style) and bool(_HIDDEN(_first_of(element, "id", "style"))))
+        or ((ident is not None or cls is not None) and first_of(element, "id", "class").startswith("reply-"))
+        or ((ident is not None or style) and bool(_HIDDEN(first_of(element, "id", "style"))))
         or "display:none" in style
         or "display: none" in style
         or (ident is not None and bool(_COMMENT_ID(ident)))
@@ -189,7 +189,7 @@ def precision_discarded(tree: _Element) -> list[_Element]:
     """The descendants of ``tree`` that PRECISION_DISCARD_XPATH's second expression selects, in page order."""
     out: list[_Element] = []
     for element in tree.iterdescendants(*_BLOCK_TAGS):
-        first = _first_of(element, "id", "class")
+        first = first_of(element, "id", "class")
         if _BOTTOM(first) or _LINK_TOKEN(first) or "border" in (element.get("style") or ""):
             out.append(element)
     return out
