@@ -35,14 +35,14 @@ from trafilatura.core import (
 )
 from trafilatura.external import JUSTEXT_OVERRIDE_RATIO, SANITIZED_XPATH, _prefer_readability, sanitize_tree
 from trafilatura.external import try_readability as _readability
-from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
+from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.settings import _COOKIE_CONSENT_RE, Extractor
 from trafilatura.utils import trim
 from trafilatura.xml import delete_element, xmltotxt
-from trafilatura.xpaths import _COMMENTS_CLASS, _COMMENTS_ID, OVERALL_DISCARD_XPATH
+from trafilatura.xpaths import _COMMENTS_CLASS, _COMMENTS_ID
 
 from storyline.clean.fastjustext import try_justext
-from storyline.clean.mainextract import extract_content, first_of
+from storyline.clean.mainextract import extract_content, first_of, prune_discarded
 
 LOGGER = logging.getLogger(__name__)
 VERSION = "2.3.1"  # the trafilatura whose steps are mirrored here
@@ -233,7 +233,7 @@ class Cascade:
         prunes the tree first). The balanced cascade and its recall retry read the same tree: that one is
         computed once, and each caller gets a copy of its body (``sanitize_tree`` changes it)."""
         if precision:
-            return _readability_of(prune_unwanted_nodes(copy(self.tree), OVERALL_DISCARD_XPATH))
+            return _readability_of(prune_discarded(copy(self.tree)))
         if self._readability is None:
             self._readability = _readability_of(copy(self.tree))
         body, text = self._readability

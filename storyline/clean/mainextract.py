@@ -86,6 +86,19 @@ def _second_xpath(element: _Element) -> bool:
     )
 
 
+def prune_discarded(tree: HtmlElement) -> HtmlElement:
+    """``prune_unwanted_nodes(tree, OVERALL_DISCARD_XPATH)`` (no backup): the first expression's matches deleted
+    (tails kept), then the second one's in what is left."""
+    for test in (_first_block, _second_xpath):
+        for element in [element for element in tree.iterdescendants(Element) if test(element)]:
+            delete_element(element)
+    return tree
+
+
+def _first_block(element: _Element) -> bool:
+    return element.tag in _BLOCK_TAGS and _first_xpath(element)
+
+
 def discarded(tree: _Element) -> list[_Element]:
     """The descendants of ``tree`` that OVERALL_DISCARD_XPATH selects, in the order ``prune_unwanted_nodes`` reads
     them: the first expression's matches in page order, then the second one's that the first did not select."""

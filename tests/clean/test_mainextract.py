@@ -5,13 +5,15 @@ from __future__ import annotations
 from copy import deepcopy
 
 import pytest
+from lxml.etree import tostring
+from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.main_extractor import extract_content as trafilatura_extract_content
 from trafilatura.settings import Extractor
 from trafilatura.xml import xmltotxt
 from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH, PRECISION_DISCARD_XPATH
 
 from storyline.clean import htmlbody
-from storyline.clean.mainextract import discarded, extract_content, frame, precision_discarded
+from storyline.clean.mainextract import discarded, extract_content, frame, precision_discarded, prune_discarded
 
 from .conftest import BODY
 
@@ -73,6 +75,14 @@ def test_discarded_reads_only_the_descendants() -> None:
     root = tree.find(".//div")
     assert [el.get("class") for el in discarded(root)] == ["sidebar"]
     assert discarded(root) == _xpath_matches(root)
+
+
+def test_prune_discarded_deletes_what_prune_unwanted_nodes_deletes() -> None:
+    tree = htmlbody.parse(_page(MARKED))
+    assert tree is not None
+    ours, theirs = prune_discarded(deepcopy(tree)), prune_unwanted_nodes(deepcopy(tree), OVERALL_DISCARD_XPATH)
+    assert tostring(ours) == tostring(theirs)
+    assert b"Most read" not in tostring(ours) and BODY[0][:30].encode() in tostring(ours)
 
 
 # Blocks of PRECISION_DISCARD_XPATH's second expression, and near misses.
