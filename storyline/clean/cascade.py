@@ -5,7 +5,8 @@ balanced and precision cascades for a short result). Through ``bare_extraction``
 and prunes it again with the same raw-tree XPaths (a Python regex callback per element: a quarter of the
 fast pass), and its jusText fallback walks the tree through SAX callbacks (60% of a balanced cascade).
 ``Cascade`` prunes the raw tree once, in place (the caller hands it over), and runs each mode with
-``trafilatura_sequence``'s steps and ``compare_extraction``'s rules, jusText through ``fastjustext``.
+``trafilatura_sequence``'s steps and ``compare_extraction``'s rules, jusText through ``fastjustext``, and
+``extract_content`` through ``mainextract`` (its boilerplate XPath read in one walk, not a regex callback per element).
 
 The steps are trafilatura 2.3.1's (``core.trafilatura_sequence``, ``core.bare_extraction``,
 ``external.compare_extraction``) for what ``htmlbody`` asks: comments off, no metadata, no language,
@@ -22,9 +23,9 @@ import re
 from copy import copy
 
 import trafilatura
-from lxml.etree import _Element, tostring
+from lxml.etree import Element, _Element, tostring
 from lxml.html import HtmlElement
-from trafilatura.baseline import baseline, basic_cleaning, html2txt
+from trafilatura.baseline import _spaced_text, baseline
 from trafilatura.core import (
     ESCALATION_ACCEPT_RATIO,
     ESCALATION_JUSTEXT_RATIO,
@@ -34,15 +35,14 @@ from trafilatura.core import (
 )
 from trafilatura.external import JUSTEXT_OVERRIDE_RATIO, SANITIZED_XPATH, _prefer_readability, sanitize_tree
 from trafilatura.external import try_readability as _readability
-from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
-from trafilatura.main_extractor import extract_content
-from trafilatura.settings import Extractor
+from trafilatura.htmlprocessing import convert_tags, tree_cleaning
+from trafilatura.settings import _COOKIE_CONSENT_RE, Extractor
 from trafilatura.utils import trim
 from trafilatura.xml import delete_element, xmltotxt
-from trafilatura.xpaths import _COMMENTS_CLASS, _COMMENTS_ID, OVERALL_DISCARD_XPATH
-from trafilatura.xpaths import REMOVE_COMMENTS_XPATH as _COMMENTS_XPATH
+from trafilatura.xpaths import _COMMENTS_CLASS, _COMMENTS_ID
 
 from storyline.clean.fastjustext import try_justext
+from storyline.clean.mainextract import extract_content, first_of, prune_discarded
 
 LOGGER = logging.getLogger(__name__)
 VERSION = "2.3.1"  # the trafilatura whose steps are mirrored here
@@ -84,13 +84,61 @@ def _raw_prune(tree: HtmlElement) -> None:
         delete_element(element)
 
 
+# BASIC_CLEAN_XPATH (trafilatura 2.3.1's settings.py), which ``basic_cleaning`` deletes before jusText and the page's
+# plain text: asides, footers, scripts, styles and the like, and cookie banners by class or id, tested by an EXSLT
+# re:test per element (a Python callback: 2.8 ms a zyte-html-dev page, where the rescue passes run it). Read here in
+# one walk with the same pattern.
+_BASIC_TAGS = frozenset({"aside", "fencedframe", "footer", "script", "style", "svg", "template"})
+_COOKIE_CONSENT = re.compile(_COOKIE_CONSENT_RE, re.IGNORECASE).search
+
+
+def _basic_noise(element: HtmlElement) -> bool:
+    if element.tag in _BASIC_TAGS:
+        return True
+    cls, ident = element.get("class"), element.get("id")
+    if cls is None and ident is None:
+        return False
+    if element.tag == "div" and "footer" in first_of(element, "class", "id"):
+        return True
+    return bool((cls and _COOKIE_CONSENT(cls)) or (ident and _COOKIE_CONSENT(ident)))
+
+
+def basic_noise(tree: HtmlElement) -> list[HtmlElement]:
+    """The descendants of ``tree`` that BASIC_CLEAN_XPATH selects, in page order."""
+    return [element for element in tree.iterdescendants(Element) if _basic_noise(element)]
+
+
+def _basic_cleaning(tree: HtmlElement) -> HtmlElement:
+    """``trafilatura.baseline.basic_cleaning``: what ``basic_noise`` finds deleted, tails kept."""
+    for element in basic_noise(tree):
+        delete_element(element)
+    return tree
+
+
+def _html2txt(tree: HtmlElement) -> str:
+    """``trafilatura.baseline.html2txt(tree)``: the cleaned text of a copy of the page's body."""
+    tree = copy(tree)
+    body = tree.find(".//body")
+    return str(_spaced_text(_basic_cleaning(tree if body is None else body)))
+
+
+def _comment_sections(tree: HtmlElement) -> list[HtmlElement]:
+    """The descendants of ``tree`` that REMOVE_COMMENTS_XPATH selects, in page order: comment sections and lists
+    (by id or class) of the converted tree."""
+    return [
+        element
+        for element in tree.iterdescendants("div", "list", "section", "details")
+        if _COMMENT_ID.search(element.get("id") or "") or _COMMENT_CLASS.search(element.get("class") or "")
+    ]
+
+
 def _options(url: str | None, precision: bool, fast: bool) -> Extractor:
     return Extractor(output_format="python", fast=fast, precision=precision, comments=False, url=url)
 
 
 def _justext_rescue(tree: HtmlElement) -> tuple[_Element, str]:
     """``trafilatura.external.justext_rescue`` with no target language."""
-    body = try_justext(basic_cleaning(tree))
+    body = try_justext(_basic_cleaning(tree))
     return body, trim(" ".join(body.itertext()))
 
 
@@ -185,7 +233,7 @@ class Cascade:
         prunes the tree first). The balanced cascade and its recall retry read the same tree: that one is
         computed once, and each caller gets a copy of its body (``sanitize_tree`` changes it)."""
         if precision:
-            return _readability_of(prune_unwanted_nodes(copy(self.tree), OVERALL_DISCARD_XPATH))
+            return _readability_of(prune_discarded(copy(self.tree)))
         if self._readability is None:
             self._readability = _readability_of(copy(self.tree))
         body, text = self._readability
@@ -210,8 +258,9 @@ class Cascade:
         """``trafilatura_sequence`` after the raw-tree prunes, for a page that is no forum thread."""
         tree, url = self.tree, self.url
         cleaned, backup = _prepare(tree, options, url)
-        if options.focus == "precision":
-            cleaned = prune_unwanted_nodes(cleaned, _COMMENTS_XPATH)
+        if options.focus == "precision":  # REMOVE_COMMENTS_XPATH, read without its regex callbacks
+            for element in _comment_sections(cleaned):
+                delete_element(element)
         body, text = _extract_and_compare(self, cleaned, backup, options)
         if len(text) < options.min_extracted_size and options.focus != "precision":
             b_body, b_text, b_len = baseline(tree)
@@ -220,7 +269,7 @@ class Cascade:
         if (
             options.focus == "balanced"
             and 0 < len(text) < ESCALATION_MAX_LENGTH
-            and len(text) < ESCALATION_PAGE_SHARE * len(html2txt(tree))
+            and len(text) < ESCALATION_PAGE_SHARE * len(_html2txt(tree))
         ):
             body, text = _escalate(self, options, body, text)
         return body, text

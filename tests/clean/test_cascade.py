@@ -6,9 +6,12 @@ from copy import copy
 
 import pytest
 import trafilatura
+from trafilatura.baseline import html2txt
+from trafilatura.settings import BASIC_CLEAN_XPATH
+from trafilatura.xpaths import REMOVE_COMMENTS_XPATH
 
 from storyline.clean import htmlbody
-from storyline.clean.cascade import Cascade
+from storyline.clean.cascade import Cascade, _comment_sections, _html2txt, basic_noise
 
 from .conftest import BODY, FOOTER, NAV
 
@@ -77,3 +80,58 @@ def test_a_mode_does_not_change_what_the_next_one_reads() -> None:
 def test_a_forum_thread_is_left_to_trafilatura() -> None:
     tree = htmlbody.parse(PAGES["a forum thread"])
     assert tree is not None and not Cascade(tree, URL).mirrored
+
+
+# Comment sections of REMOVE_COMMENTS_XPATH (by id or class) and blocks it does not select.
+COMMENT_BLOCKS = [
+    "<div id='comments'>x</div>",
+    "<section id='disqus_thread'>x</section>",
+    "<div class='comment-list'>x</div>",
+    "<details class='post-comments'>x</details>",
+    "<div id='no-comments-here'>an id that does not start with the word, kept</div>",
+    "<p class='comments'>not a section tag, kept</p>",
+]
+
+
+@pytest.mark.parametrize("block", COMMENT_BLOCKS)
+def test_comment_sections_are_what_the_xpath_selects(block: str) -> None:
+    tree = htmlbody.parse(
+        f"<html><body><article><p>{BODY[0]}</p>{block}<section class='comment-list'></section></article></body></html>"
+    )
+    assert tree is not None
+    expected = REMOVE_COMMENTS_XPATH[0](tree)
+    assert _comment_sections(tree) == expected
+    assert len(expected) == (1 if "kept" in block else 2)
+
+
+# Blocks of BASIC_CLEAN_XPATH (page furniture deleted before jusText and the page's plain text), and near misses.
+BASIC_BLOCKS = [
+    "<aside>Related</aside>",
+    "<footer>Imprint</footer>",
+    "<script>var x = 1;</script>",
+    "<svg><path d='M0'/></svg>",
+    "<div class='site-footer'>Footer</div>",
+    "<div id='footer-nav' class='links'>first attribute is the id</div>",
+    "<div class='links' id='footer-nav'>first attribute is the class, kept</div>",
+    "<p class='footer'>not a div, kept</p>",
+    "<div class='Cookie-Banner'>We use cookies</div>",
+    "<span id='onetrust-sdk'>Consent</span>",
+    "<div class='cookies-explained'>an article about cookies, kept</div>",
+]
+
+
+@pytest.mark.parametrize("block", BASIC_BLOCKS)
+def test_basic_noise_is_what_the_xpath_selects(block: str) -> None:
+    tree = htmlbody.parse(f"<html><body><article><p>{BODY[0]}</p>{block}<footer>x</footer></article></body></html>")
+    assert tree is not None
+    expected = BASIC_CLEAN_XPATH(tree)
+    assert basic_noise(tree) == expected
+    assert len(expected) == (1 if "kept" in block else 2)
+
+
+def test_html2txt_is_trafilaturas() -> None:
+    page = _story(BODY).replace("</article>", "</article>" + "".join(BASIC_BLOCKS))
+    tree = htmlbody.parse(page)
+    assert tree is not None
+    assert _html2txt(tree) == html2txt(tree)
+    assert "Imprint" not in _html2txt(tree) and "kept" in _html2txt(tree)
