@@ -7,6 +7,9 @@ reads the same attributes with the same compiled patterns in one walk (~0.3 ms),
 trafilatura 2.3.1's, with that one step swapped; the rest (recovery of wild text, the link-density prunes) is
 trafilatura's own. ``cascade`` uses it for the pages it mirrors (trafilatura 2.3.1, ``cascade.VERSION``);
 ``tests/clean/test_mainextract.py`` checks ``discarded`` against the XPaths on pages written for it.
+
+The functions mirrored here are adapted from trafilatura 2.3.1 (https://github.com/adbar/trafilatura,
+Copyright Adrien Barbaresi and contributors, Apache License 2.0); used only while that version is installed.
 """
 
 from __future__ import annotations
