@@ -255,7 +255,7 @@ class _Finder:
                 continue  # "Mount Sinai Hospital", "Amboy Road": try a shorter name, never this one
             if size <= named_after < len(words):
                 break  # "Comer Children's Hospital": the facility's name
-            if re.match(r"(?:['’]s)?\s+(?:County|Parish|[Cc]o\.\s)", self.text[stop : stop + 12]):
+            if re.match(r"(?:['’]s)?\s+(?:County|Parish|[Cc]o\.(?:\s|$))", self.text[stop : stop + 12]):
                 break  # "Prince George's County": the county pass reads it
             if source == "context" and AREA.match(self.text, stop):
                 source = "reference"
@@ -280,8 +280,9 @@ class _Finder:
                     )
                 )
                 return
-            if self.gaz.state_code(candidate) is not None and len(candidate) > 4:
-                return  # a state: counted by the bare-state pass
+            code = self.gaz.state_code(candidate)
+            if code is not None and (len(candidate) > 4 or candidate == self.gaz.state_names[code]):
+                return  # a state ("the University of Iowa" too): counted by the bare-state pass
             entry = self._pick(candidate)
             if entry is not None and (entry.country == "US" or entry.population >= FOREIGN_CONTEXT_POPULATION):
                 self._add(entry, start, stop, source)

@@ -283,3 +283,19 @@ def test_a_name_between_the_and_a_facility_word_is_a_business_not_a_town() -> No
 def test_a_facility_after_a_possessive_leaves_the_town_before_it() -> None:
     text = "A man was shot, said a sergeant of the Los Angeles Police Department's Harbor station."
     assert {p.city for p in find_places(text)} == {"Los Angeles"}
+
+
+def test_a_four_letter_state_name_is_the_state_not_a_town_of_that_name() -> None:
+    places = find_places("A graduate student at the University of Iowa died in a hunting accident.")
+    assert main_location(places) == (None, "Iowa", "United States")
+
+
+def test_dateline_with_a_county_between_town_and_state() -> None:
+    text = "JACKSON, MADISON COUNTY, Tenn. -- Two people were hurt in a shooting on Friday night."
+    assert main_location(find_places(text))[:2] == ("Jackson", "Tennessee")
+
+
+def test_abbreviated_county_at_the_end_of_a_headline() -> None:
+    places = find_places("Two hurt in shooting in Jackson Co.")
+    assert [p.kind for p in places] == ["region"]
+    assert main_location(places)[0] == "Jackson County"
