@@ -299,3 +299,28 @@ def test_abbreviated_county_at_the_end_of_a_headline() -> None:
     places = find_places("Two hurt in shooting in Jackson Co.")
     assert [p.kind for p in places] == ["region"]
     assert main_location(places)[0] == "Jackson County"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shooting happened on Broadway and West 136th Street just after 11 p.m.",
+        "A man was found wounded near 136th Street and Broadway on Monday.",
+        "Two men were killed near Thompson and Colorado avenues early Sunday.",
+        "Officers closed the block between Lexington and Jefferson Avenues.",
+        "The shooting was reported in the 4200 block of Studio Street, near Craig and Lamb.",
+        "It happened outside the nightclub on Baldwin near Greenwood.",
+    ],
+)
+def test_a_name_beside_a_street_is_a_street_not_a_town(text: str) -> None:
+    assert [p for p in find_places(text) if p.kind == "city"] == []
+
+
+def test_two_towns_joined_by_and_stay_towns() -> None:
+    places = find_places("Storms knocked out power near Dallas and Fort Worth on Friday.")
+    assert main_location(places)[:2] == ("Dallas", "Texas")
+
+
+def test_a_town_after_a_highway_near_stays_a_town() -> None:
+    places = find_places("The crash on Interstate 40 near Memphis closed two lanes.")
+    assert main_location(places)[:2] == ("Memphis", "Tennessee")
