@@ -324,3 +324,21 @@ def test_two_towns_joined_by_and_stay_towns() -> None:
 def test_a_town_after_a_highway_near_stays_a_town() -> None:
     places = find_places("The crash on Interstate 40 near Memphis closed two lanes.")
     assert main_location(places)[:2] == ("Memphis", "Tennessee")
+
+
+def test_saint_inside_a_town_name() -> None:
+    assert main_location(find_places("A boy was shot in Port St. Lucie on Friday."))[:2] == (
+        "Port Saint Lucie",
+        "Florida",
+    )
+    assert main_location(find_places("Port St. Lucie police arrested the boy."))[:2] == ("Port Saint Lucie", "Florida")
+
+
+def test_a_town_after_a_street_that_closes_a_sentence() -> None:
+    places = find_places("He was shot on Main St. Memphis police said he was alone.")
+    assert main_location(places)[:2] == ("Memphis", "Tennessee")
+
+
+def test_a_name_after_an_ordinal_is_a_ward_not_a_town() -> None:
+    assert find_places("Boy, 6, injured in Lower 9th Ward shooting") == []
+    assert main_location(find_places("3 Memphis teens shot at a party"))[:2] == ("Memphis", "Tennessee")
