@@ -342,3 +342,17 @@ def test_a_town_after_a_street_that_closes_a_sentence() -> None:
 def test_a_name_after_an_ordinal_is_a_ward_not_a_town() -> None:
     assert find_places("Boy, 6, injured in Lower 9th Ward shooting") == []
     assert main_location(find_places("3 Memphis teens shot at a party"))[:2] == ("Memphis", "Tennessee")
+
+
+def test_a_name_with_a_lone_capital_letter_after_it_is_a_brand() -> None:
+    assert find_places("Three men walked into the Circle K on West Colonial Drive.") == []
+    assert main_location(find_places("Shooting in Memphis A man was hurt"))[:2] == ("Memphis", "Tennessee")
+
+
+def test_according_to_a_surname_is_no_place() -> None:
+    assert find_places("The victims walked into a gas station, according to Clayton.") == []
+
+
+def test_according_to_a_town_police_still_names_the_town() -> None:
+    places = find_places("He died at the scene, according to Memphis police.")
+    assert main_location(places)[:2] == ("Memphis", "Tennessee")
