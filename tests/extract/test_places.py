@@ -356,3 +356,18 @@ def test_according_to_a_surname_is_no_place() -> None:
 def test_according_to_a_town_police_still_names_the_town() -> None:
     places = find_places("He died at the scene, according to Memphis police.")
     assert main_location(places)[:2] == ("Memphis", "Tennessee")
+
+
+def test_a_surname_named_before_is_a_person_not_a_town() -> None:
+    text = "Deputies said the boy shot Matthew Mitchell in the leg. He admitted to being mad at Mitchell."
+    assert find_places(text) == []
+
+
+def test_a_town_after_in_stays_a_town_though_a_person_shares_its_name() -> None:
+    text = "The spokeswoman, Lourdes Clayton, spoke on Friday. The shooting happened in Clayton."
+    assert [p.city for p in find_places(text)] == ["Clayton"]
+
+
+def test_an_institution_named_after_a_person_makes_no_surname() -> None:
+    text = "Students at Abraham Lincoln High School were sent home. Police were called to Lincoln."
+    assert [p.city for p in find_places(text)] == ["Lincoln"]
