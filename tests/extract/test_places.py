@@ -371,3 +371,21 @@ def test_a_town_after_in_stays_a_town_though_a_person_shares_its_name() -> None:
 def test_an_institution_named_after_a_person_makes_no_surname() -> None:
     text = "Students at Abraham Lincoln High School were sent home. Police were called to Lincoln."
     assert [p.city for p in find_places(text)] == ["Lincoln"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The call came in around 3 p.m. Sunday at a home on Early Amber Ct.",
+        "Four women were shot at a home on Scottsdale Circle on Monday night.",
+        "Authorities deem Stickney Creek shooting accidental",
+        "It happened at Rose Valley Lake boat launch on Tuesday afternoon.",
+    ],
+)
+def test_a_street_type_or_a_stream_after_a_name_names_no_town(text: str) -> None:
+    assert [p for p in find_places(text) if p.kind == "city"] == []
+
+
+def test_a_town_with_lake_in_its_name_is_still_read() -> None:
+    places = find_places("He was charged in Salt Lake City Justice Court with reckless driving.")
+    assert main_location(places)[:2] == ("Salt Lake City", "Utah")
