@@ -117,6 +117,7 @@ _LEADING = frozenset(["an", "the", "two", "three", "four", "five", "six", "seven
 # rules mode (eval_gva.py --stories rules), city half A 0.8202 -> 0.8223 (Memphis over Hillview, Kentucky), held-out B
 # 0.8419 unchanged, region A 0.8946 -> 0.8967.
 THE_BRAND = True
+_PART_AFTER = re.compile(r"[^\S\n]+(?:neighbou?rhood|section|district|community)\b")
 _NEXT_WORD = re.compile(r"[^\S\n]+([a-z]+)")
 # A name with a street beside it is a street, not a town ("on Broadway and West 136th Street", "near Thompson and
 # Colorado avenues", "near Craig and Lamb", "on Baldwin near Greenwood"). gva-dev rules mode (eval_gva.py --stories
@@ -329,6 +330,8 @@ class _Finder:
             ),
             len(words),
         )
+        if words[0].endswith(("'s", "’s")) and _PART_AFTER.match(self.text, end):
+            named_after = len(words)  # "Shreveport's Caddo Heights neighborhood": a part of the town named first
         if THE_BRAND and self.text[max(0, start - 4) : start].lower() == "the " and not re.search(r"['’]s\s", name):
             after = _NEXT_WORD.match(self.text, end)
             if after is not None and after.group(1) in FACILITY:

@@ -389,3 +389,20 @@ def test_a_street_type_or_a_stream_after_a_name_names_no_town(text: str) -> None
 def test_a_town_with_lake_in_its_name_is_still_read() -> None:
     places = find_places("He was charged in Salt Lake City Justice Court with reckless driving.")
     assert main_location(places)[:2] == ("Salt Lake City", "Utah")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shooting took place on Amsterdam Avenue in Hamilton Heights late Sunday.",
+        "It happened at the Nickerson Gardens public housing project.",
+        "A number of people were at the Conway Acres subdivision home.",
+    ],
+)
+def test_a_neighbourhood_named_after_a_town_names_no_town(text: str) -> None:
+    assert [p for p in find_places(text) if p.kind == "city"] == []
+
+
+def test_a_city_owning_a_neighbourhood_is_still_read() -> None:
+    places = find_places("A teen was shot in Shreveport's Caddo Heights neighborhood early Monday.")
+    assert main_location(places)[:2] == ("Shreveport", "Louisiana")
