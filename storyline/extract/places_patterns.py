@@ -178,11 +178,11 @@ WORD = r"(?:Mc|Mac|De|Di|Du|La|Le)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 NAME = rf"{WORD}(?:[^\S\n]+(?:St\.(?=[^\S\n]+[A-Z])|{WORD}|de|du|la))*"  # "Port St. Lucie"
 CAPS = r"(?:St\.\s+|Ft\.\s+|Mt\.\s+)?" + NAME
 # "MEMPHIS, Tenn. (AP) — ", and "COLUMBUS (WCMH)–Police say" with a dash run into the first word (en and em dashes
-# only: "WINSTON-SALEM" is one name)
+# and "--" only: "WINSTON-SALEM" is one name)
 DATELINE = re.compile(
     r"^\s*(?P<city>(?:Mc)?[A-Z][A-Z.'’ -]{1,40}?)(?:,\s*[A-Z][A-Z.'’ -]{1,30}?\s(?:COUNTY|PARISH|County|Parish))?"
     r"(?:,\s*(?P<state>[A-Z][A-Za-z. ]{1,20}?))?\s*"
-    r"(?:\([^)\n]{1,40}\))?\s*(?:(?:--|[-—–:])\s|[—–](?=[A-Z][a-z]))",
+    r"(?:\([^)\n]{1,40}\))?\s*(?:(?:--|[-—–:])\s|(?:--|[—–])(?=[A-Z][a-z]))",
     re.MULTILINE,
 )
 TRIGGER = re.compile(

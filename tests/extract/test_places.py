@@ -406,3 +406,13 @@ def test_a_neighbourhood_named_after_a_town_names_no_town(text: str) -> None:
 def test_a_city_owning_a_neighbourhood_is_still_read() -> None:
     places = find_places("A teen was shot in Shreveport's Caddo Heights neighborhood early Monday.")
     assert main_location(places)[:2] == ("Shreveport", "Louisiana")
+
+
+def test_a_compass_part_of_another_state_than_the_dateline_city_gives_way_to_it() -> None:
+    text = "COLUMBUS (WCMH)--Police say two teenage girls were accidentally shot Friday night in south Linden."
+    assert main_location(find_places(text))[:2] == ("Columbus", "Ohio")
+
+
+def test_a_compass_part_of_the_dateline_city_is_that_city() -> None:
+    text = "ST. LOUIS (KMOV) -- A young child was grazed by a bullet in north St. Louis on Sunday."
+    assert main_location(find_places(text))[:2] == ("St. Louis", "Missouri")
