@@ -416,3 +416,13 @@ def test_a_compass_part_of_another_state_than_the_dateline_city_gives_way_to_it(
 def test_a_compass_part_of_the_dateline_city_is_that_city() -> None:
     text = "ST. LOUIS (KMOV) -- A young child was grazed by a bullet in north St. Louis on Sunday."
     assert main_location(find_places(text))[:2] == ("St. Louis", "Missouri")
+
+
+def test_an_adjective_opening_a_headline_is_no_hamlet() -> None:
+    assert find_places("Young child shot in act of road rage, father says") == []
+    assert find_places("Police left. Happy family reunited after the search.") == []
+
+
+def test_a_town_opening_a_headline_before_a_person_noun_is_read() -> None:
+    places = find_places("Oelwein man killed in hunting accident")
+    assert main_location(places)[:2] == ("Oelwein", "Iowa")
