@@ -426,3 +426,16 @@ def test_an_adjective_opening_a_headline_is_no_hamlet() -> None:
 def test_a_town_opening_a_headline_before_a_person_noun_is_read() -> None:
     places = find_places("Oelwein man killed in hunting accident")
     assert main_location(places)[:2] == ("Oelwein", "Iowa")
+
+
+def test_a_town_before_a_dwelling_after_a() -> None:
+    text = "The boy was hurt when a gun went off in a south St. Louis apartment Tuesday night."
+    assert main_location(find_places(text))[:2] == ("St. Louis", "Missouri")
+
+
+def test_a_brand_or_a_car_after_a_is_no_town() -> None:
+    assert find_places("The men were seen in a Lincoln sedan near a Marathon gas station.") == []
+
+
+def test_a_prefix_of_a_dwelling_name_is_no_town() -> None:
+    assert find_places("An argument turned into a shooting at a Harbor City home today.") == []
