@@ -439,3 +439,12 @@ def test_a_brand_or_a_car_after_a_is_no_town() -> None:
 
 def test_a_prefix_of_a_dwelling_name_is_no_town() -> None:
     assert find_places("An argument turned into a shooting at a Harbor City home today.") == []
+
+
+def test_a_business_after_downtown_is_no_town() -> None:
+    assert find_places("Police investigate apparent murder-suicide at downtown Hilton hotel") == []
+    assert find_places("Two died at the downtown Hilton hotel on Monday.") == []
+
+
+def test_downtown_before_a_town_is_still_the_town() -> None:
+    assert main_location(find_places("A man was shot in downtown Memphis on Friday."))[:2] == ("Memphis", "Tennessee")
