@@ -448,3 +448,9 @@ def test_a_business_after_downtown_is_no_town() -> None:
 
 def test_downtown_before_a_town_is_still_the_town() -> None:
     assert main_location(find_places("A man was shot in downtown Memphis on Friday."))[:2] == ("Memphis", "Tennessee")
+
+
+def test_a_dateline_without_a_state_is_read_in_the_state_the_article_names() -> None:
+    text = "LOUISVILLE (WATE) – A boy was shot on Sunday, the sheriff of Blount County, Tenn., said."
+    places = find_places(text)
+    assert [(p.city, p.region) for p in places if p.source == "dateline"] == [("Louisville", "Tennessee")]
