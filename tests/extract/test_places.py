@@ -454,3 +454,13 @@ def test_a_dateline_without_a_state_is_read_in_the_state_the_article_names() -> 
     text = "LOUISVILLE (WATE) – A boy was shot on Sunday, the sheriff of Blount County, Tenn., said."
     places = find_places(text)
     assert [(p.city, p.region) for p in places if p.source == "dateline"] == [("Louisville", "Tennessee")]
+
+
+def test_a_country_named_like_a_town_of_the_article_state_is_the_town() -> None:
+    text = "DENMARK, S.C. -- A boy was shot near his home in Denmark on Saturday."
+    assert [p.kind for p in find_places(text) if p.text == "Denmark"] == ["city"]
+
+
+def test_a_country_after_to_stays_the_country() -> None:
+    text = "Police in Mexico, Mo., said the man was deported to Mexico in 2004."
+    assert [p.kind for p in find_places(text) if p.start > 30] == ["country"]
