@@ -202,11 +202,13 @@ MODIFIER = re.compile(
     rf"(?P<name>{CAPS})\s+(?:[Tt]een(?:ager)?s?|[Mm]an|[Ww]oman|[Bb]oy|[Gg]irl|[Cc]hild|[Tt]oddler|[Mm]other|"
     r"[Ff]ather|[Ss]hooting|[Hh]omicide|[Rr]esidents?|[Ff]amily|[Ss]tudents?|[Cc]ouple|[Jj]uvenile|[Yy]outh)\b"
 )
-# "in a south St. Louis apartment", "at a Memphis home": a town's name before a dwelling written small, after "a" (a
-# brand before a shop or a car is no dwelling: "at a Hilton hotel", "in a Lincoln sedan")
+# "in a south St. Louis apartment", "at a Memphis home", "a Waldorf area apartment", "a Raleigh parking lot": a town's
+# name before a dwelling written small, after "a" (a brand before a shop or a car is no dwelling: "at a Hilton hotel",
+# "in a Lincoln sedan")
 DWELLING = re.compile(
     r"\b(?:in|at|near|into|outside|inside)\s+an?\s+(?:(?:north|south|east|west|northeast|northwest|southeast|"
-    rf"southwest)(?:ern)?\s+)?(?P<name>{CAPS})\s+(?:apartments?|home|house|residence|neighbou?rhood|duplex|townhouse)\b"
+    rf"southwest)(?:ern)?\s+)?(?P<name>{CAPS})(?:[- ]area)?\s+"
+    r"(?:apartments?|home|house|residence|neighbou?rhood|duplex|townhouse|parking\s+lot)\b"
 )
 # Streets named beside a name make it a street too: "on Broadway and West 136th Street", "near 136th Street and
 # Broadway", "between Lexington and Jefferson avenues" (a street word, singular or plural, closing the other name).

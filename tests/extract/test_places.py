@@ -464,3 +464,10 @@ def test_a_country_named_like_a_town_of_the_article_state_is_the_town() -> None:
 def test_a_country_after_to_stays_the_country() -> None:
     text = "Police in Mexico, Mo., said the man was deported to Mexico in 2004."
     assert [p.kind for p in find_places(text) if p.start > 30] == ["country"]
+
+
+def test_a_town_before_an_area_dwelling_or_a_parking_lot() -> None:
+    text = "The boy shot himself inside a Waldorf area apartment, a sheriff's spokeswoman said."
+    assert main_location(find_places(text))[:2] == ("Waldorf", "Maryland")
+    text = "The gun went off as he was getting out of his car in a Raleigh parking lot, police said."
+    assert main_location(find_places(text))[:2] == ("Raleigh", "North Carolina")
