@@ -2,7 +2,8 @@
 
 ``find_places(text, outlet_country, url)`` reads cities, US states and countries from:
 datelines ("MEMPHIS, Tenn. (AP) —"), "City, State" pairs, a capitalised name after a place word
-("in Englewood", "near Clifton", "Memphis police"), and bare state and country names. A city name
+("in Englewood", "near Clifton", "Memphis police", "in a Memphis apartment"), and bare state and country names; a
+name the words around it show to be a street, a person or a brand is no town (``places_words``). A city name
 that several places share is resolved by the evidence in the same article (states named, datelines,
 "City, State" pairs), then by the outlet's country (``outlet_country`` or the URL's top-level
 domain), then by population. ``places_main.main_location(places)`` picks the event's (city, region, country).
@@ -20,8 +21,6 @@ from storyline.extract.places_outlet import outlet_country_from_url
 from storyline.extract.places_patterns import (
     AREA,
     COUNTY,
-    CROSSING_AFTER,
-    CROSSING_TRIGGER,
     DATELINE,
     DIRECTION,
     DWELLING,
@@ -30,17 +29,14 @@ from storyline.extract.places_patterns import (
     MODIFIER,
     NAMED_AFTER,
     NOT_PLACES,
-    ON_STREET_AFTER,
-    ON_STREET_BEFORE,
     PERSON_NOUN,
     POLICE,
     REFERENCE,
     RESIDENCE,
-    STREET_AFTER,
-    STREET_BEFORE,
     TRIGGER,
     state_patterns,
 )
+from storyline.extract.places_words import after_ordinal, no_town_here, opening_hamlet, surname
 
 
 @dataclass(slots=True)
@@ -132,12 +128,6 @@ _PART_AFTER = re.compile(r"[^\S\n]+(?:neighbou?rhood|section|district|community)
 # 0.7500, B 0.7578 -> 0.7702; over gva-dev's texts that one reading fewer.
 _BRAND_BEFORE = re.compile(r"(?i:\bthe|\bdowntown)[^\S\n]+$|\bthe[^\S\n]+downtown[^\S\n]+$")
 _NEXT_WORD = re.compile(r"[^\S\n]+([a-z]+)")
-# A name with a street beside it is a street, not a town ("on Broadway and West 136th Street", "near Thompson and
-# Colorado avenues", "near Craig and Lamb", "on Baldwin near Greenwood"). gva-dev rules mode (eval_gva.py --stories
-# rules), city half A 0.8223 -> 0.8244 (Kansas City over Thompson, Connecticut; Craig and Baldwin gone, their stories
-# still missed), held-out B 0.8419 unchanged, region A 0.8967 -> 0.9008; no incident lost. Over gva-dev's 1,893 texts,
-# 70 readings fewer, all streets by reading ("near Clay and Jacob streets", "on Laguna near Page").
-STREETS = True
 # A compass word written small before a town's name ("in south Linden", "north St. Louis") names a part of a city:
 # where the dateline's city is of another state, the part is the dateline city's neighbourhood, not the namesake town
 # (Linden, New Jersey in a COLUMBUS dateline). gva-dev: one mention so weighed, in that Columbus report; rules mode
@@ -158,92 +148,6 @@ DWELLINGS = True
 # rules mode (eval_gva.py --stories rules) city unchanged (A 0.8306, B 0.8533), their stories already right.
 COUNTRY_TOWNS = True
 _TO_BEFORE = re.compile(r"\bto\s+$")
-# A word opening a sentence is capitalised whatever it is: before a person noun ("Young child shot", "Happy family")
-# it is read as a town only where a US town of that name has this many people (gazetteer, which lists towns from 500).
-# gva-dev rules mode (eval_gva.py --stories rules), city held-out B 0.8476 -> 0.8495 (St. Louis over Young, Arizona),
-# A 0.8285 unchanged, region B 0.8971 -> 0.8990; over gva-dev's texts 9 readings fewer ("Young boy", "Young woman",
-# "Happy family", "Foreman's family"), none a town. Hand-set: Young, Arizona has 666 people.
-OPENING_WORD_POPULATION = 1_000
-_SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"”’']?[^\S\n]*)$")
-# A name after an ordinal numbers a part of a city ("Lower 9th Ward shooting", "5th District police"), not a town.
-# gva-dev rules mode (eval_gva.py --stories rules), city half A 0.8264 -> 0.8285 (New Orleans over Ward, Arkansas),
-# held-out B 0.8419 unchanged (no "Nth Ward" there), region A 0.9008 -> 0.9029; none lost.
-ORDINAL_BEFORE = True
-_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)[^\S\n]+$")
-# "according to" names a source, a person or an office, not a place ("according to Clayton", the spokeswoman named
-# before); the police of a town after it are still read ("according to Memphis police"). gva-dev rules mode
-# (eval_gva.py --stories rules): no incident changed alone (Clayton, North Carolina no longer read in an Orlando
-# report); with the police too, city A 0.8285 -> 0.8264 (a Cocoa Beach report lost a mention).
-ACCORDING_TO = True
-# A one-word town named after a person of that surname ("Lourdes Clayton, spokeswoman ... according to Clayton",
-# "Matthew Mitchell ... mad at Mitchell") is the person. A full name is two capitalised words after a word written
-# small or a comma (not a Title Case headline's), not a town's ("Rocky Mount"), not after a place word ("North",
-# "Port"), not an institution's ("Abraham Lincoln High School"); and a name after "in" stays a town ("lived in
-# Chicago"). gva-dev's 1,893 texts: 53 readings fewer, each a surname by reading ("at Mitchell", "the Smith brothers",
-# "of Green"); rules mode (eval_gva.py --stories rules) city A 0.8285 / B 0.8419 unchanged. Without the "in" and
-# two-word limits, 86 fewer, Chicago, Cincinnati and Portland among them ("Fox Chicago reported", "Don't Shoot
-# Portland").
-SURNAMES = True
-_FIRST_NAME = re.compile(r"(?:(?<![\w'’])[a-z]+,?|,)[^\S\n]+(?P<first>[A-Z][a-z]+)[^\S\n]+$")
-_LAST_NAME_END = re.compile(r"\b(?![^\S\n]+[A-Z])")
-_AND = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]")
-_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
-_NOT_FIRST = frozenset(
-    [
-        *DIRECTION,
-        *NOT_PLACES,
-        "new",
-        "fort",
-        "port",
-        "mount",
-        "lake",
-        "saint",
-        "san",
-        "santa",
-        "los",
-        "las",
-        "el",
-        "la",
-        "glen",
-        "palm",
-        "upper",
-        "lower",
-        "little",
-        "great",
-        "old",
-        "grand",
-        "cape",
-        "point",
-        "bay",
-        "rocky",
-        "mid",
-        "in",
-        "at",
-        "on",
-        "of",
-        "to",
-        "from",
-        "near",
-        "for",
-        "by",
-        "with",
-        "and",
-        "after",
-        "before",
-        "outside",
-        "into",
-        "over",
-    ]
-)
-_INSTITUTION = re.compile(
-    r"[^\S\n]+(?i:high|middle|elementary|school|academy|university|college|state|memorial|park|bridge|hospital|"
-    r"center|street|avenue|road|boulevard|drive|county|parish)\b"
-)
-# A name with a lone capital letter after it is a brand or a designation ("the Circle K on West Colonial Drive",
-# "Lot B"), not a town ("A" and "I" open a sentence). gva-dev rules mode (eval_gva.py --stories rules): city unchanged
-# (A 0.8285, B 0.8419; Circle, Montana no longer read in an Orlando report whose story names no town).
-LETTER_AFTER = True
-_LETTER = re.compile(r"[^\S\n]+[B-HJ-Z](?![\w.])")
 # A town abroad read from context alone must be this big ("Buy", "Police" and "Metro" are small towns
 # abroad and words at home); hand-set, checked on gva-dev half A city accuracy.
 FOREIGN_CONTEXT_POPULATION = 100_000
@@ -283,11 +187,11 @@ class _Finder:
                 name, start = match.group("name"), match.start("name")
                 if source == "police" and name.startswith("The "):
                     name, start = name[4:], start + 4  # "The Albany Police Department"
-                if ORDINAL_BEFORE and _ORDINAL.search(self.text, max(0, start - 8), start):
+                if after_ordinal(self.text, start):
                     continue  # "Lower 9th Ward shooting", "the 3rd District police": a ward, a district
                 if regex is DWELLING and not self._whole_town(name):
                     continue  # "at a Harbor City home": no prefix of the name ("Harbor") stands for it
-                if regex is MODIFIER and self._opening_word(name, start):
+                if regex is MODIFIER and opening_hamlet(self.gaz, self.text, name, start):
                     continue  # "Young child shot in act of road rage": an adjective, not Young, Arizona
                 pending.append((name, start, match.end("name"), source))
         explicit = list(self.places)
@@ -341,13 +245,6 @@ class _Finder:
         """Whether ``name``, without a compass word before it ("North Killeen"), is a town of the gazetteer."""
         first, _, rest = name.partition(" ")
         return bool(self.gaz.cities.get(key(name)) or (first.lower() in DIRECTION and self.gaz.cities.get(key(rest))))
-
-    def _opening_word(self, name: str, start: int) -> bool:
-        """Whether ``name`` opens a sentence as one word that only hamlets bear (OPENING_WORD_POPULATION)."""
-        if " " in name or not _SENTENCE_START.search(self.text, max(0, start - 3), start):
-            return False
-        towns = self.gaz.cities.get(key(name), ())
-        return bool(towns) and all(e.population < OPENING_WORD_POPULATION for e in towns if e.country == "US")
 
     def _compass_parts(self) -> None:
         """A town after a compass word written small, of another state than the dateline's city ("COLUMBUS (WCMH) --
@@ -422,17 +319,8 @@ class _Finder:
             after = _NEXT_WORD.match(self.text, end)
             if after is not None and after.group(1) in FACILITY:
                 return  # "at the Hilton hotel", "the Bonanza nightclub": the name of a business, not of its town
-        if STREETS and source == "context" and self._street(start, end):
-            return
-        if (
-            ACCORDING_TO
-            and source == "context"
-            and self.text[max(0, start - 13) : start].lower() == "according to "
-            and not POLICE.match(self.text, start)
-        ):
-            return  # "according to Clayton": a source, a person ("according to Memphis police" reads as before)
-        if LETTER_AFTER and _LETTER.match(self.text, end):
-            return  # "the Circle K on West Colonial Drive", "Plan B": a brand or a designation
+        if no_town_here(self.gaz, self.text, start, end, source):
+            return  # "near Craig and Lamb", "according to Clayton", "the Circle K": a street, a source, a brand
         if source == "context":
             before = self.text[max(0, start - 80) : start]
             if REFERENCE.search(before[-40:]) or ELSEWHERE.search(before):
@@ -485,9 +373,8 @@ class _Finder:
                 return  # a state ("the University of Iowa" too): counted by the bare-state pass
             entry = self._pick(candidate)
             if entry is not None and (entry.country == "US" or entry.population >= FOREIGN_CONTEXT_POPULATION):
-                if SURNAMES and size == 1 and source != "police" and self._surname(candidate, start):
-                    # "at Mitchell", "to Clayton", "of Green"; not "in Chicago", a town's place word
-                    return  # "Lourdes Clayton, spokeswoman ... according to Clayton"
+                if size == 1 and source != "police" and surname(self.gaz, self.text, candidate, start):
+                    return  # "Matthew Mitchell ... mad at Mitchell": the person
                 self._add(entry, start, stop, source)
                 return
         if len(words) > 1 and (words[0].lower() in DIRECTION or (LEADING_WORDS and words[0].lower() in _LEADING)):
@@ -503,51 +390,6 @@ class _Finder:
             entry = self._pick(first)
             if entry is not None and entry.country == "US":
                 self._add(entry, start, start + len(first), source)
-
-    def _surname(self, word: str, start: int) -> bool:
-        """Whether ``word`` closed a person's name earlier in the text ("Lourdes Clayton"), SURNAMES."""
-        if _IN_BEFORE.search(self.text, max(0, start - 8), start):
-            return False  # "lived in Chicago": "in" is a town's word ("in Williams' shooting" is rare)
-        at = self.text.find(word, 0, start)
-        while at != -1:
-            first = _FIRST_NAME.search(self.text, max(0, at - 40), at)
-            if (
-                first is not None
-                and _LAST_NAME_END.match(self.text, at + len(word))
-                and first.group("first").lower() not in _NOT_FIRST
-                and not self._known(f"{first.group('first')} {word}")
-                and not _INSTITUTION.match(self.text, at + len(word))  # "Abraham Lincoln High School"
-            ):
-                return True
-            at = self.text.find(word, at + 1, start)
-        return False
-
-    def _street(self, start: int, end: int) -> bool:
-        """Whether the name at ``start:end`` is a street by the names beside it (STREETS)."""
-        before = self.text[max(0, start - 60) : start]
-        joined_after = _AND.match(self.text, end) is not None
-        if joined_after and STREET_AFTER.match(self.text, end):
-            return True  # "on Broadway and West 136th Street"
-        if before.endswith((" and ", " & ")) and STREET_BEFORE.search(before):
-            return True  # "near 136th Street and Broadway"
-        if not CROSSING_TRIGGER.search(before[-8:]):
-            return False
-        if before.endswith((" near ", " at ")):
-            on = ON_STREET_BEFORE.search(before)
-            if on is not None and on.group("street").lower() not in NOT_PLACES:
-                return True  # "on Baldwin near Greenwood": the cross street
-        if before[-3:] == "on " and ON_STREET_AFTER.match(self.text, end):
-            return True  # "on Baldwin near Greenwood"
-        other = CROSSING_AFTER.match(self.text, end) if joined_after else None
-        if other is None:
-            return False
-        words = other.group("other").split()
-        return not any(self._known(" ".join(words[:size])) for size in range(len(words), 0, -1))
-
-    def _known(self, name: str) -> bool:
-        """Whether ``name`` is a town, a county, a state or a country of the gazetteer."""
-        k = key(name)
-        return bool(self.gaz.cities.get(k) or self.gaz.countries.get(k) or self.gaz.state_code(name))
 
     def _pick(
         self, city: str, state: str | None = None, country: str | None = None, soft: Counter[str] | None = None
