@@ -33,6 +33,7 @@ def key(name: str) -> str:
     text = re.sub(r"^(st|ste)\.?\s+", "saint ", text)
     text = re.sub(r"^ft\.?\s+", "fort ", text)
     text = re.sub(r"^mt\.?\s+", "mount ", text)
+    text = re.sub(r"\s(?:st|ste)\.\s+", " saint ", text)  # "Port St. Lucie"
     return re.sub(r"[\s.]+", " ", text).strip()
 
 

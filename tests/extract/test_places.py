@@ -283,3 +283,191 @@ def test_a_name_between_the_and_a_facility_word_is_a_business_not_a_town() -> No
 def test_a_facility_after_a_possessive_leaves_the_town_before_it() -> None:
     text = "A man was shot, said a sergeant of the Los Angeles Police Department's Harbor station."
     assert {p.city for p in find_places(text)} == {"Los Angeles"}
+
+
+def test_a_four_letter_state_name_is_the_state_not_a_town_of_that_name() -> None:
+    places = find_places("A graduate student at the University of Iowa died in a hunting accident.")
+    assert main_location(places) == (None, "Iowa", "United States")
+
+
+def test_dateline_with_a_county_between_town_and_state() -> None:
+    text = "JACKSON, MADISON COUNTY, Tenn. -- Two people were hurt in a shooting on Friday night."
+    assert main_location(find_places(text))[:2] == ("Jackson", "Tennessee")
+
+
+def test_abbreviated_county_at_the_end_of_a_headline() -> None:
+    places = find_places("Two hurt in shooting in Jackson Co.")
+    assert [p.kind for p in places] == ["region"]
+    assert main_location(places)[0] == "Jackson County"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shooting happened on Broadway and West 136th Street just after 11 p.m.",
+        "A man was found wounded near 136th Street and Broadway on Monday.",
+        "Two men were killed near Thompson and Colorado avenues early Sunday.",
+        "Officers closed the block between Lexington and Jefferson Avenues.",
+        "The shooting was reported in the 4200 block of Studio Street, near Craig and Lamb.",
+        "It happened outside the nightclub on Baldwin near Greenwood.",
+    ],
+)
+def test_a_name_beside_a_street_is_a_street_not_a_town(text: str) -> None:
+    assert [p for p in find_places(text) if p.kind == "city"] == []
+
+
+def test_two_towns_joined_by_and_stay_towns() -> None:
+    places = find_places("Storms knocked out power near Dallas and Fort Worth on Friday.")
+    assert main_location(places)[:2] == ("Dallas", "Texas")
+
+
+def test_a_town_after_a_highway_near_stays_a_town() -> None:
+    places = find_places("The crash on Interstate 40 near Memphis closed two lanes.")
+    assert main_location(places)[:2] == ("Memphis", "Tennessee")
+
+
+def test_saint_inside_a_town_name() -> None:
+    assert main_location(find_places("A boy was shot in Port St. Lucie on Friday."))[:2] == (
+        "Port Saint Lucie",
+        "Florida",
+    )
+    assert main_location(find_places("Port St. Lucie police arrested the boy."))[:2] == ("Port Saint Lucie", "Florida")
+
+
+def test_a_town_after_a_street_that_closes_a_sentence() -> None:
+    places = find_places("He was shot on Main St. Memphis police said he was alone.")
+    assert main_location(places)[:2] == ("Memphis", "Tennessee")
+
+
+def test_a_name_after_an_ordinal_is_a_ward_not_a_town() -> None:
+    assert find_places("Boy, 6, injured in Lower 9th Ward shooting") == []
+    assert main_location(find_places("3 Memphis teens shot at a party"))[:2] == ("Memphis", "Tennessee")
+
+
+def test_a_name_with_a_lone_capital_letter_after_it_is_a_brand() -> None:
+    assert find_places("Three men walked into the Circle K on West Colonial Drive.") == []
+    assert main_location(find_places("Shooting in Memphis A man was hurt"))[:2] == ("Memphis", "Tennessee")
+
+
+def test_according_to_a_surname_is_no_place() -> None:
+    assert find_places("The victims walked into a gas station, according to Clayton.") == []
+
+
+def test_according_to_a_town_police_still_names_the_town() -> None:
+    places = find_places("He died at the scene, according to Memphis police.")
+    assert main_location(places)[:2] == ("Memphis", "Tennessee")
+
+
+def test_a_surname_named_before_is_a_person_not_a_town() -> None:
+    text = "Deputies said the boy shot Matthew Mitchell in the leg. He admitted to being mad at Mitchell."
+    assert find_places(text) == []
+
+
+def test_a_town_after_in_stays_a_town_though_a_person_shares_its_name() -> None:
+    text = "The spokeswoman, Lourdes Clayton, spoke on Friday. The shooting happened in Clayton."
+    assert [p.city for p in find_places(text)] == ["Clayton"]
+
+
+def test_an_institution_named_after_a_person_makes_no_surname() -> None:
+    text = "Students at Abraham Lincoln High School were sent home. Police were called to Lincoln."
+    assert [p.city for p in find_places(text)] == ["Lincoln"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The call came in around 3 p.m. Sunday at a home on Early Amber Ct.",
+        "Four women were shot at a home on Scottsdale Circle on Monday night.",
+        "Authorities deem Stickney Creek shooting accidental",
+        "It happened at Rose Valley Lake boat launch on Tuesday afternoon.",
+    ],
+)
+def test_a_street_type_or_a_stream_after_a_name_names_no_town(text: str) -> None:
+    assert [p for p in find_places(text) if p.kind == "city"] == []
+
+
+def test_a_town_with_lake_in_its_name_is_still_read() -> None:
+    places = find_places("He was charged in Salt Lake City Justice Court with reckless driving.")
+    assert main_location(places)[:2] == ("Salt Lake City", "Utah")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shooting took place on Amsterdam Avenue in Hamilton Heights late Sunday.",
+        "It happened at the Nickerson Gardens public housing project.",
+        "A number of people were at the Conway Acres subdivision home.",
+    ],
+)
+def test_a_neighbourhood_named_after_a_town_names_no_town(text: str) -> None:
+    assert [p for p in find_places(text) if p.kind == "city"] == []
+
+
+def test_a_city_owning_a_neighbourhood_is_still_read() -> None:
+    places = find_places("A teen was shot in Shreveport's Caddo Heights neighborhood early Monday.")
+    assert main_location(places)[:2] == ("Shreveport", "Louisiana")
+
+
+def test_a_compass_part_of_another_state_than_the_dateline_city_gives_way_to_it() -> None:
+    text = "COLUMBUS (WCMH)--Police say two teenage girls were accidentally shot Friday night in south Linden."
+    assert main_location(find_places(text))[:2] == ("Columbus", "Ohio")
+
+
+def test_a_compass_part_of_the_dateline_city_is_that_city() -> None:
+    text = "ST. LOUIS (KMOV) -- A young child was grazed by a bullet in north St. Louis on Sunday."
+    assert main_location(find_places(text))[:2] == ("St. Louis", "Missouri")
+
+
+def test_an_adjective_opening_a_headline_is_no_hamlet() -> None:
+    assert find_places("Young child shot in act of road rage, father says") == []
+    assert find_places("Police left. Happy family reunited after the search.") == []
+
+
+def test_a_town_opening_a_headline_before_a_person_noun_is_read() -> None:
+    places = find_places("Oelwein man killed in hunting accident")
+    assert main_location(places)[:2] == ("Oelwein", "Iowa")
+
+
+def test_a_town_before_a_dwelling_after_a() -> None:
+    text = "The boy was hurt when a gun went off in a south St. Louis apartment Tuesday night."
+    assert main_location(find_places(text))[:2] == ("St. Louis", "Missouri")
+
+
+def test_a_brand_or_a_car_after_a_is_no_town() -> None:
+    assert find_places("The men were seen in a Lincoln sedan near a Marathon gas station.") == []
+
+
+def test_a_prefix_of_a_dwelling_name_is_no_town() -> None:
+    assert find_places("An argument turned into a shooting at a Harbor City home today.") == []
+
+
+def test_a_business_after_downtown_is_no_town() -> None:
+    assert find_places("Police investigate apparent murder-suicide at downtown Hilton hotel") == []
+    assert find_places("Two died at the downtown Hilton hotel on Monday.") == []
+
+
+def test_downtown_before_a_town_is_still_the_town() -> None:
+    assert main_location(find_places("A man was shot in downtown Memphis on Friday."))[:2] == ("Memphis", "Tennessee")
+
+
+def test_a_dateline_without_a_state_is_read_in_the_state_the_article_names() -> None:
+    text = "LOUISVILLE (WATE) – A boy was shot on Sunday, the sheriff of Blount County, Tenn., said."
+    places = find_places(text)
+    assert [(p.city, p.region) for p in places if p.source == "dateline"] == [("Louisville", "Tennessee")]
+
+
+def test_a_country_named_like_a_town_of_the_article_state_is_the_town() -> None:
+    text = "DENMARK, S.C. -- A boy was shot near his home in Denmark on Saturday."
+    assert [p.kind for p in find_places(text) if p.text == "Denmark"] == ["city"]
+
+
+def test_a_country_after_to_stays_the_country() -> None:
+    text = "Police in Mexico, Mo., said the man was deported to Mexico in 2004."
+    assert [p.kind for p in find_places(text) if p.start > 30] == ["country"]
+
+
+def test_a_town_before_an_area_dwelling_or_a_parking_lot() -> None:
+    text = "The boy shot himself inside a Waldorf area apartment, a sheriff's spokeswoman said."
+    assert main_location(find_places(text))[:2] == ("Waldorf", "Maryland")
+    text = "The gun went off as he was getting out of his car in a Raleigh parking lot, police said."
+    assert main_location(find_places(text))[:2] == ("Raleigh", "North Carolina")
