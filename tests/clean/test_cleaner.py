@@ -204,3 +204,32 @@ def test_a_body_decoded_far_below_the_headline_does_not_replace_the_one_above(cl
     words = np.array([2, 40, 40, 40, 2, 10] + [2] * 8 + [30, 30, 30], dtype=np.float64)
     keep = np.array([False, True, True, True] + [False] * 13)
     assert cleaner._below_anchor(probs, words, keep, 5).tolist() == keep.tolist()
+
+
+@pytest.mark.parametrize(
+    "dateline", ["BLACKFOOT, Idaho -", "ANCHORAGE –", "DOUGLASS TWP., Pa. -", "WILSON, N.C. (WNCN) —"]
+)
+def test_a_dateline_on_its_own_line_above_the_body_is_kept(cleaner: Cleaner, dateline: str) -> None:
+    text = (
+        "Boy hurt when a rifle goes off in a parked truck\n\n"
+        f"{dateline}\n\n"
+        "A nine-year-old boy was hurt on Tuesday when a rifle went off in a parked pickup truck outside his home, "
+        "the county sheriff said in a statement released on Wednesday morning.\n\n"
+        "The boy was taken to a regional hospital with a wound to his arm and was expected to recover, the sheriff "
+        "said. Deputies said the rifle had been left loaded under a blanket on the back seat of the truck.\n\n"
+        "Nobody has been charged. The sheriff asked gun owners to store their weapons unloaded and locked away."
+    )
+    article = Article(id="d", raw_text=text, url="https://news.example/boy-hurt")
+    cleaner.clean(article)
+    assert (article.body or "").startswith(dateline + "\n\nA nine-year-old boy")
+
+
+def test_a_label_or_a_headline_above_the_body_is_not_taken_for_a_dateline() -> None:
+    from storyline.clean.cleaner import keep_dateline
+
+    for above in ("WATCH:", "BREAKING NEWS", "Share this story -", "Boy hurt in Blackfoot -- police"):
+        lines, _ = split_page(f"{above}\n\nA boy was hurt on Tuesday when a rifle went off, the sheriff said.")
+        keep = np.array([False, True])
+        assert not keep_dateline(lines, keep)[0], above
+    lines, _ = split_page("BLACKFOOT, Idaho -\n\nA boy was hurt on Tuesday when a rifle went off, the sheriff said.")
+    assert keep_dateline(lines, np.array([False, True])).tolist() == [True, True]
