@@ -87,12 +87,16 @@ def test_homes_survive_dumps_and_loads() -> None:
     assert OutletHomes.loads(b'{"version": 0}').home_state(probe) is None  # another version: learned again
 
 
-def test_a_street_read_as_a_town_of_another_state_gives_way_to_the_outlets_home() -> None:
-    report = _article("x", "The shooting happened outside a nightclub on Baldwin near Greenwood early Sunday.")
+def test_a_town_named_without_its_state_is_read_in_the_outlets_home_state() -> None:
+    station = "https://www.wxyz-upstate.com/news/"
+    reports = [
+        _article(f"c{i}", f"COLUMBIA, S.C. -- A man was hurt in shooting number {i}.", station) for i in range(3)
+    ]
+    report = _article("x", "A man was shot in Abbeville on Sunday night, deputies said.", station)
     alone = reconcile_story("s", [report]).location
-    assert alone.region not in (None, "Texas")  # read alone, the street names are towns elsewhere
-    placed = reconcile_story("s", [report], _homes(*_local_reports(), report)).location
-    assert placed.region in (None, "Texas")
+    assert (alone.city, alone.region) == ("Abbeville", "Louisiana")  # read alone: the bigger Abbeville
+    placed = reconcile_story("s", [report], _homes(*reports, report)).location
+    assert (placed.city, placed.region) == ("Abbeville", "South Carolina")
 
 
 def test_an_article_naming_no_town_is_placed_in_its_outlets_home_town() -> None:
@@ -108,10 +112,13 @@ def test_a_town_the_article_names_with_its_state_stands_against_the_outlets_home
     assert (placed.city, placed.region) == ("Shreveport", "Louisiana")
 
 
-def test_an_article_naming_only_a_county_keeps_it_over_the_outlets_home_town() -> None:
-    report = _article("x", "A man was hurt in a shooting in rural Nueces County on Sunday, deputies said.")
-    placed = reconcile_story("s", [report], _homes(*_local_reports(), report)).location
-    assert (placed.city, placed.region) == ("Nueces County", "Texas")
+def test_an_article_naming_only_a_county_keeps_it_unless_the_county_holds_the_outlets_home_town() -> None:
+    collar = _article("x", "A man was hurt in a shooting in rural San Patricio County on Sunday, deputies said.")
+    placed = reconcile_story("s", [collar], _homes(*_local_reports(), collar)).location
+    assert (placed.city, placed.region) == ("San Patricio County", "Texas")
+    own = _article("y", "A man was hurt in a shooting in Nueces County on Sunday, deputies said.")
+    placed = reconcile_story("s", [own], _homes(*_local_reports(), own)).location
+    assert (placed.city, placed.region) == ("Corpus Christi", "Texas")
 
 
 def test_a_county_without_its_state_is_read_in_the_state_of_the_city_the_outlets_host_names() -> None:
