@@ -308,9 +308,9 @@ def _article_location(
         # naming a county, only the town that county holds (a metro outlet's collar county is not its city: gva-dev
         # rules mode city held-out B 0.8495 -> 0.8514, Barrow County no longer Atlanta; half A 0.8285 unchanged)
         town = homes.home_town(article)
-        if town is not None and (where[1] is None or town[1] == where[1]):
-            if not county or (HOME_TOWN_OF_COUNTY and _holds(county_where, town)):
-                return town[0], town[1], "United States"
+        own = town is not None and (not county or (HOME_TOWN_OF_COUNTY and _holds(county_where, town)))
+        if town is not None and own and (where[1] is None or town[1] == where[1]):
+            return town[0], town[1], "United States"
     if county and COUNTY_TO_OUTLET_CITY:
         return county_where
     return where if any(where) else None
