@@ -233,11 +233,12 @@ def main() -> None:
 
 def _homes(articles: list[Any]) -> Any:
     """Where the outlets report from, learned from all the articles at once (as one pipeline chunk learns it)."""
+    from storyline.reconcile import article_place
     from storyline.reconcile.outlets import OutletHomes
 
     homes = OutletHomes()
     for a in articles:
-        homes.observe(a)
+        homes.observe(a, article_place(a))
     return homes
 
 

@@ -28,7 +28,7 @@ from storyline.extract.stage import Extractor
 from storyline.group import Grouper
 from storyline.ingest import read_paths
 from storyline.model import Article, Rejected, Story
-from storyline.reconcile import read_event_day, reconcile_story
+from storyline.reconcile import article_place, read_event_day, reconcile_story
 from storyline.reconcile.outlets import STATE_KEY, OutletHomes, outlet_key
 from storyline.store import Batch, Store
 
@@ -345,7 +345,7 @@ class Pipeline:
         outlets = {key for key in map(outlet_key, kept) if key is not None}
         before = {key: homes.home(key) for key in outlets}
         for article in kept:
-            homes.observe(article)
+            homes.observe(article, article_place(article))
         changed = {key for key in outlets if homes.home(key) != before[key]}
         return self.store.story_ids_of_sites(changed) if changed else set()
 

@@ -21,7 +21,7 @@ from storyline.reconcile.claims import reconcile_claims, source_of
 from storyline.reconcile.outlets import BRANDING, OutletHomes, branding_region
 from storyline.reconcile.slots import SlotValue, own_event_day, scored_event_date, slot_values
 
-__all__ = ["reconcile_story"]
+__all__ = ["article_place", "reconcile_story"]
 
 # Event vocabulary read in titles and leads; killing/injuring come from the reconciled tolls.
 EVENT_WORDS = {
@@ -534,6 +534,12 @@ def _as_read(article: Article) -> Article:
     if article.facts and is_furniture(article.body or ""):
         return replace(article, body="", facts=[])
     return article
+
+
+def article_place(article: Article) -> tuple[str | None, str | None, str | None] | None:
+    """The article's own place as reconciling reads it alone, without what its outlet's other reports tell
+    (outlets.OutletHomes counts these for outlets that never write a dateline)."""
+    return _article_location(_as_read(article))
 
 
 def read_event_day(article: Article) -> None:

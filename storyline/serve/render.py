@@ -115,7 +115,8 @@ def story_table(console: Console, stories: list[Story], total: int) -> None:
 def outlet_table(console: Console, outlets: list[OutletHome], limit: int) -> None:
     """Where each outlet reports from: its home state and town, and how many of its reports say so."""
     homed = sum(o.state is not None for o in outlets)
-    table = Table(title=f"{len(outlets)} outlets naming a state, {homed} with a home", expand=True)
+    towns = sum(o.town is not None for o in outlets)
+    table = Table(title=f"{len(outlets)} outlets, {homed} with a home state, {towns} with a home town", expand=True)
     for column in ("outlet", "reports naming a state", "home state", "home town"):
         table.add_column(column)
     for o in outlets[:limit]:

@@ -5,7 +5,7 @@ from datetime import date
 from storyline.extract.places import find_places
 from storyline.extract.stage import place_attrs
 from storyline.model import Article, Fact
-from storyline.reconcile import reconcile_story
+from storyline.reconcile import article_place, reconcile_story
 from storyline.reconcile.outlets import OutletHomes, branding_region, outlet_key
 
 STATION = "https://www.kxyz.com/news/"
@@ -128,3 +128,30 @@ def test_a_county_without_its_state_is_read_in_the_state_of_the_city_the_outlets
         url="https://www.orlandosentinel.com/a",
     )
     assert reconcile_story("s", [report]).location.region == "Florida"
+
+
+def test_an_outlet_that_never_writes_a_dateline_takes_the_town_its_reports_are_placed_in() -> None:
+    paper = "https://www.daily-paper.example/news/"
+    reports = [
+        _article(f"p{i}", f"Springfield police said a man was hurt in shooting number {i}.", paper) for i in range(4)
+    ]
+    homes = OutletHomes()
+    for a in reports:
+        homes.observe(a, article_place(a))
+    teaser = _article("t", "A man was hurt in a shooting late Sunday.", paper)
+    assert homes.home_state(teaser) is None  # no dateline: no state to read towns in
+    town = homes.home_town(teaser)
+    assert town is not None and town[0] == "Springfield"
+    placed = reconcile_story("s", [teaser], homes).location
+    assert placed.city == "Springfield"
+    back = OutletHomes.loads(homes.dumps())
+    assert back.home_town(teaser) == town
+    few = OutletHomes()
+    for a in reports[:2]:
+        few.observe(a, article_place(a))
+    assert few.home_town(teaser) is None  # two reports are too few
+
+
+def test_homes_stored_before_report_places_were_kept_still_load() -> None:
+    old = b'{"version": 1, "states": {}, "stating": {}, "towns": {}, "naming": {}}'
+    assert OutletHomes.loads(old).home_town(_article("p", "")) is None

@@ -29,7 +29,7 @@ def test_outlets_lists_each_outlets_home_state_and_town(tmp_path: Path) -> None:
     store.close()
     result = CliRunner().invoke(app, ["outlets", "--db", str(db)])
     assert result.exit_code == 0, result.output
-    assert "2 outlets naming a state, 1 with a home" in result.output
+    assert "2 outlets, 1 with a home state, 1 with a home town" in result.output
     station = next(line for line in result.output.splitlines() if "kxyz-news.com" in line)
     assert "Texas (5)" in station and "Corpus Christi" in station
     national = next(line for line in result.output.splitlines() if "wire.example" in line)
