@@ -29,14 +29,13 @@ from storyline.group import Grouper
 from storyline.ingest import read_paths
 from storyline.model import Article, Rejected, Story
 from storyline.reconcile import article_place, read_event_day, reconcile_story
-from storyline.reconcile.outlets import STATE_KEY, OutletHomes, outlet_key
+from storyline.reconcile.outlets import STATE_KEY, OutletHomes
 from storyline.store import Batch, Store
 
 log = logging.getLogger(__name__)
 
 TEMPLATES_KEY = "clean.templates"
 GROUPER_KEY = "group.index"
-HOMES_KEY = STATE_KEY  # where each outlet reports from (reconcile.outlets.OutletHomes)
 # fields an Article has when it leaves ingest
 INGESTED = ("id", "raw_text", "raw_html", "url", "feed_title", "feed_published", "feed_outlet")
 
@@ -261,7 +260,7 @@ class Pipeline:
             report.new += len(kept)
             grouper = self._grouper_for(self.store.get_state(GROUPER_KEY))
             self._grouper = None  # until this commit lands
-            homes = OutletHomes.loads(self.store.get_state(HOMES_KEY))
+            homes = OutletHomes.loads(self.store.get_state(STATE_KEY))
             batch = self._group_and_reconcile(kept, grouper, homes)
             batch.rejected = rejected
             batch.state[TEMPLATES_KEY] = chunk.templates
@@ -342,7 +341,7 @@ class Pipeline:
         feed so far tells of its outlets, whatever order its articles came in (gva-dev through the pipeline, the
         head of the feed reconciled before its tail taught some outlets' homes: city 0.8295 -> 0.8325, what the
         whole feed's homes give)."""
-        outlets = {key for key in map(outlet_key, kept) if key is not None}
+        outlets = {a.site for a in kept if a.site is not None}
         before = {key: homes.home(key) for key in outlets}
         for article in kept:
             homes.observe(article, article_place(article))
@@ -394,7 +393,7 @@ class Pipeline:
             moved=moved,
             stories=stories,
             dropped_stories=set(merges) - {s.story_id for s in stories},
-            state={GROUPER_KEY: grouper.dumps(), HOMES_KEY: homes.dumps()},
+            state={GROUPER_KEY: grouper.dumps(), STATE_KEY: homes.dumps()},
         )
 
 

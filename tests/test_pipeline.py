@@ -137,15 +137,14 @@ def _station_report(aid: str, dateline: str = "") -> Article:
 
 
 def test_where_an_outlet_reports_from_is_learned_once_and_kept_between_runs(tmp_path: Path) -> None:
-    from storyline.pipeline import HOMES_KEY
-    from storyline.reconcile.outlets import OutletHomes
+    from storyline.reconcile.outlets import STATE_KEY, OutletHomes
 
     db = str(tmp_path / "s.db")
     datelined = [_station_report(f"d{i}", "CORPUS CHRISTI, Texas -- ") for i in range(3)]
     Pipeline(load_config(None, db=db, workers=1), SQLiteStore(db)).run_items(datelined)
     Pipeline(load_config(None, db=db, workers=1), SQLiteStore(db)).run_items(datelined)  # unchanged: not counted again
     store = SQLiteStore(db)
-    homes = OutletHomes.loads(store.get_state(HOMES_KEY))
+    homes = OutletHomes.loads(store.get_state(STATE_KEY))
     assert homes.stating["kxyz-news.com"] == 3
     later = _station_report("n1")
     Pipeline(load_config(None, db=db, workers=1), store).run_items([later])

@@ -18,7 +18,7 @@ from storyline.extract.places_outlet import outlet_city
 from storyline.group.features import is_furniture
 from storyline.model import Article, Claim, Location, Story
 from storyline.reconcile.claims import reconcile_claims, source_of
-from storyline.reconcile.outlets import BRANDING, OutletHomes, branding_region
+from storyline.reconcile.outlets import BRANDING, OutletHomes, branding_region, branding_towns
 from storyline.reconcile.slots import SlotValue, own_event_day, scored_event_date, slot_values
 
 __all__ = ["article_place", "reconcile_story"]
@@ -265,14 +265,14 @@ def _article_location(
     if HEADLINE_IN_BODY_STATE and headline and places:
         headline = _in_body_state(headline, places)
     places = headline + places
+    host = outlet_city(article.url)  # the big city the outlet's host names ("kansascity.com"), if any
     outlet_state = branding_region(article) if BRANDING_REGION and places else None
-    if outlet_state is None and OUTLET_HOST_REGION and places:
-        host = outlet_city(article.url)
-        if host is not None and any((p.city, p.region) == host for p in places):
-            outlet_state = host[1]  # the outlet's city is named: the article is about its area
+    named = host is not None and any((p.city, p.region) == host for p in places)
+    if outlet_state is None and OUTLET_HOST_REGION and host is not None and named:
+        outlet_state = host[1]  # the outlet's city is named: the article is about its area
     if outlet_state is None and OUTLET_HOMES and homes is not None and places:
         outlet_state = homes.home_state(article)  # the state its own datelines name
-    if outlet_state is None and COUNTY_IN_HOST_STATE and places and (host := outlet_city(article.url)):
+    if outlet_state is None and COUNTY_IN_HOST_STATE and places and host is not None:
         # "Orange County deputies" in an Orlando paper's report that names no state: Orange County, Florida
         places = [(_in_region(p, host[1]) or p) if p.name.endswith((" County", " Parish")) else p for p in places]
     if outlet_state is not None:
@@ -294,15 +294,11 @@ def _article_location(
         where = (None, where[1], where[2])
     if where[0] is None and BRANDING_CITY and article.title:
         # no town named: the local outlet's own city, from the branding after its headline
-        brand = BRANDING.search(article.title)
-        home = [p for p in find_places(brand.group(0), url=article.url) if p.kind == "city"] if brand else []
+        home = branding_towns(article.title, article.url)
         if home and (where[1] is None or home[0].region == where[1]):
             return home[0].city, home[0].region, home[0].country
-    if where[0] is None and OUTLET_HOST_CITY:
-        # no town named and no branding: the city the outlet's host names ("kansascity.com")
-        host = outlet_city(article.url)
-        if host is not None and (where[1] is None or host[1] == where[1]):
-            return host[0], host[1], "United States"
+    if where[0] is None and OUTLET_HOST_CITY and host is not None and (where[1] is None or host[1] == where[1]):
+        return host[0], host[1], "United States"  # no town named and no branding: the city the host names
     if where[0] is None and OUTLET_HOMES and homes is not None:
         # no town named, no branding, no city in the host: the town the outlet's own datelines name; for an article
         # naming a county, only the town that county holds (a metro outlet's collar county is not its city: gva-dev
@@ -393,14 +389,21 @@ TOWN_OVER_ITS_COUNTY = True
 HOME_TOWN_OF_COUNTY = True
 
 
+def _counties_holding(city: str, region: str) -> set[str]:
+    """The gazetteer keys of the counties that hold a town of this name in this state ("Saint Johns County" of
+    GeoNames and "St. Johns County" of the text read alike)."""
+    gaz = load_gazetteer()
+    code = gaz.state_code(region)
+    return {
+        gaz_key(e.county)
+        for e in gaz.cities.get(gaz_key(city), ())
+        if e.region == code and e.kind == "city" and e.county
+    }
+
+
 def _holds(county: tuple[str | None, str | None, str | None], town: tuple[str, str]) -> bool:
     """Whether the gazetteer puts ``town`` (name, state) in ``county`` (name, state, country)."""
-    gaz = load_gazetteer()
-    code = gaz.state_code(town[1])
-    return county[1] == town[1] and any(
-        e.region == code and e.kind == "city" and e.county and gaz_key(e.county) == gaz_key(county[0] or "")
-        for e in gaz.cities.get(gaz_key(town[0]), ())
-    )
+    return county[1] == town[1] and gaz_key(county[0] or "") in _counties_holding(*town)
 
 
 def _county_votes(
@@ -410,10 +413,7 @@ def _county_votes(
     city, region, country = where
     if city is None or region is None or city.endswith((" County", " Parish")):
         return 0
-    gaz = load_gazetteer()
-    code = gaz.state_code(region)
-    towns = [e for e in gaz.cities.get(gaz_key(city), ()) if e.region == code and e.kind == "city" and e.county]
-    holders = {gaz_key(e.county) for e in towns}  # "Saint Johns County" (GeoNames) is "St. Johns County" (the text)
+    holders = _counties_holding(city, region)
     return sum(
         n for (name, r, c), n in votes.items() if name and (r, c) == (region, country) and gaz_key(name) in holders
     )

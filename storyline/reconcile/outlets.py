@@ -18,11 +18,12 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from storyline.extract.places import find_places
+from storyline.extract.places import Place, find_places
 from storyline.model import Article
 
-__all__ = ["STATE_KEY", "OutletHome", "OutletHomes", "branding_region", "outlet_key"]
+__all__ = ["STATE_KEY", "OutletHome", "OutletHomes", "branding_region", "branding_towns"]
 
 STATE_KEY = "reconcile.outlets"  # the store's state blob of OutletHomes (storyline.pipeline writes it)
 
@@ -57,17 +58,17 @@ _FIRM_SOURCES = frozenset(["dateline", "city_state"])
 _VERSION = 1
 
 
-def outlet_key(article: Article) -> str | None:
-    """The outlet an article stands for (``Article.site``: its URL's host, else its outlet's name)."""
-    return article.site
+@lru_cache(maxsize=4096)  # read for each article when it is stored and at every reconcile of its story
+def branding_towns(title: str, url: str | None) -> tuple[Place, ...]:
+    """The towns of the outlet's branding after a headline ("- WMC Action News 5 - Memphis, Tennessee"): shared
+    (cached), not to be changed."""
+    brand = BRANDING.search(title)
+    return tuple(p for p in find_places(brand.group(0), url=url) if p.kind == "city") if brand else ()
 
 
 def branding_region(article: Article) -> str | None:
     """The state of the outlet's branding after the headline ("- WMC Action News 5 - Memphis, Tennessee")."""
-    brand = BRANDING.search(article.title or "")
-    if brand is None:
-        return None
-    regions = {p.region for p in find_places(brand.group(0), url=article.url) if p.kind == "city" and p.region}
+    regions = {p.region for p in branding_towns(article.title or "", article.url) if p.region}
     return regions.pop() if len(regions) == 1 else None
 
 
@@ -115,7 +116,7 @@ class OutletHomes:
     def observe(self, article: Article, place: tuple[str | None, str | None, str | None] | None = None) -> None:
         """Count one new article (each article once: the pipeline observes articles as they are first stored);
         ``place``: the article's own place as reconciling reads it alone (storyline.reconcile.article_place)."""
-        outlet = outlet_key(article)
+        outlet = article.site
         if outlet is None:
             return
         town, state, country = place if place is not None else (None, None, None)
@@ -132,16 +133,16 @@ class OutletHomes:
 
     def home_state(self, article: Article) -> str | None:
         """The state most of the article's outlet's articles name, or None (unknown, or a national outlet)."""
-        outlet = outlet_key(article)
+        outlet = article.site
         return self.home(outlet)[0] if outlet else None
 
     def home_town(self, article: Article) -> tuple[str, str] | None:
         """(town, state) that most of the article's outlet's articles name, in its home state, or None."""
-        outlet = outlet_key(article)
+        outlet = article.site
         return self.home(outlet)[1] if outlet else None
 
     def home(self, outlet: str) -> tuple[str | None, tuple[str, str] | None]:
-        """The home state and home town of an outlet (``outlet_key``), each None where its articles do not agree."""
+        """The home state and home town of an outlet (``Article.site``), each None where its articles do not agree."""
         state, town = self._firm_home(outlet)
         if town is None and PLACED_TOWNS and self.placed.get(outlet):
             placed, k = max(self.placed[outlet].items(), key=lambda kv: (kv[1], kv[0]))

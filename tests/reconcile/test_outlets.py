@@ -6,7 +6,7 @@ from storyline.extract.places import find_places
 from storyline.extract.stage import place_attrs
 from storyline.model import Article, Fact
 from storyline.reconcile import article_place, reconcile_story
-from storyline.reconcile.outlets import OutletHomes, branding_region, outlet_key
+from storyline.reconcile.outlets import OutletHomes, branding_region
 
 STATION = "https://www.kxyz.com/news/"
 
@@ -67,7 +67,7 @@ def test_one_report_is_no_home_and_an_outlet_of_many_states_has_none() -> None:
 
 def test_homes_are_per_outlet_host_without_www() -> None:
     homes = _homes(*_local_reports())
-    assert outlet_key(_article("p", "", "https://m.kxyz.com/a")) == "kxyz.com"
+    assert _article("p", "", "https://m.kxyz.com/a").site == "kxyz.com"
     assert homes.home_state(_article("p", "", "https://kxyz.com/other/page")) == "Texas"
     assert homes.home_state(_article("p", "", "https://www.elsewhere.com/a")) is None
 
