@@ -49,8 +49,9 @@ HOME_CITY_SHARE = 0.5
 # alone). Used only as the home town (what a report naming no town takes), never to read towns in a state. gva-dev
 # pipeline (eval_gva.py) city 0.8484 -> 0.8503 (half A 0.8388 -> 0.8430: reports of kmbc.com and wisn.com naming no
 # town placed in Kansas City and Milwaukee; held-out B 0.8571 unchanged; none lost), region 0.9019 -> 0.9049; rules
-# mode city A 0.8388 -> 0.8409. (3, 0.8) and (2, 0.5) gave the same half A, (3, 0.6) lost one on B, (4, 0.7) gained
-# none; the same counts read as a home state too: region +0.012 but city A -0.004 (a state restricts the towns read).
+# mode city A 0.8388 -> 0.8409. In rules mode, with a prototype of this reading: (3, 0.8) and (2, 0.5) gave the same
+# half A, (3, 0.6) and (4, 0.7) gained none on A and lost one on B; the same counts read as a home state too: region
+# +0.012 but city A -0.004 (a state restricts the towns read).
 PLACED_TOWNS = True
 PLACED_MIN_ARTICLES = 3
 PLACED_SHARE = 0.8
